@@ -1,0 +1,151 @@
+"""The `strongstride` command: thin commands over strongstride.service.
+
+Rich is imported only by the renderers that draw tables, so that plain commands start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from strongstride import service
+from strongstride.errors import Issue, StrongstrideError
+
+
+class _Group(click.Group):
+    """Turns domain errors into messages and exit code 1, in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StrongstrideError as exc:
+            for issue in exc.issues:
+                click.echo(issue.render(), err=True)
+            if not exc.issues or exc.message not in {i.render() for i in exc.issues}:
+                click.echo(f"error: {exc.message}", err=True)
+            ctx.exit(1)
+
+
+def _emit_json(data: object) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _report(issues: tuple[Issue, ...]) -> None:
+    for issue in issues:
+        click.echo(issue.render(), err=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="strongstride")
+def main() -> None:
+    """strongstride: strength training for runners, one leg at a time."""
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def routines(as_json: bool) -> None:
+    """List the routines that come with strongstride."""
+    loaded = service.list_routines()
+    if as_json:
+        _emit_json([{"id": r.id, "title": r.routine.title,
+                     "exercises": len(r.routine.exercises),
+                     "estimated_seconds": list(service.plan(r.routine).total_seconds())}
+                    for r in loaded])
+        return
+    from strongstride.cli.render import print_routines
+
+    print_routines(loaded)
+
+
+@main.command()
+@click.argument("routine", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/json.md).")
+def show(routine: str | None, as_json: bool) -> None:
+    """Show a routine: sections, prescriptions, equipment and how long it takes.
+
+    ROUTINE is a built-in routine's id (default: runner-glute) or a routine file.
+    """
+    loaded = service.load_routine(routine)
+    if as_json:
+        _emit_json(service.show_dict(loaded))
+        return
+    from strongstride.cli.render import print_routine
+
+    print_routine(loaded, service.plan(loaded.routine))
+
+
+@main.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def exercise(name: str, as_json: bool) -> None:
+    """How to do an exercise: steps, cues, mistakes and what to use instead of missing kit."""
+    info = service.find_exercise(name)
+    from strongstride.cli.render import exercise_dict, print_exercise
+
+    if as_json:
+        _emit_json(exercise_dict(info))
+        return
+    print_exercise(info)
+
+
+@main.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print the issues as JSON.")
+def check(file: str, as_json: bool) -> None:
+    """Check a routine file; print every issue as FILE:LINE:COL: message. Exit 1 if any error."""
+    issues = service.check_file(file)
+    if as_json:
+        _emit_json({"file": file, "ok": not any(i.severity == "error" for i in issues),
+                    "issues": [i.as_dict() for i in issues]})
+    else:
+        for issue in issues:
+            click.echo(issue.render())
+        if not issues:
+            click.echo(f"{file}: ok")
+    if any(i.severity == "error" for i in issues):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file")
+@click.option("-w", "--write", is_flag=True, help="Rewrite the file in place.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Exit 1 if the file is not already in canonical form.")
+def fmt(file: str, write: bool, check_only: bool) -> None:
+    """Print a routine file in canonical form (running it twice changes nothing)."""
+    text = service.format_file(file)
+    if check_only:
+        _, original = service.read_text(file)
+        if original != text:
+            click.echo(f"{file}: not in canonical form; run 'strongstride fmt -w {file}'",
+                       err=True)
+            sys.exit(1)
+        return
+    if write and file != "-":
+        with open(file, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return
+    click.echo(text, nl=False)
+
+
+@main.command(name="import")
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/json.md).")
+def import_(file: str, as_json: bool) -> None:
+    """Turn a workout pasted from an article (FILE, or - for stdin) into routine text.
+
+    Lines it cannot read are kept as notes and reported on stderr with their line number.
+    """
+    imported = service.import_file(file)
+    _report(imported.issues)
+    if as_json:
+        from strongstride.routine.json_view import import_dict
+
+        _emit_json(import_dict(imported.routine))
+        return
+    from strongstride.routine.format import format_routine
+
+    click.echo(format_routine(imported.routine), nl=False)

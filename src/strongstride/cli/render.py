@@ -1,0 +1,116 @@
+"""Rich output for the terminal. Imported only by the commands that draw."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from strongstride.plan.session import SessionPlan
+from strongstride.routine.prescription import write_prescription
+
+if TYPE_CHECKING:
+    from strongstride.library.catalog import ExerciseInfo
+    from strongstride.service import LoadedRoutine
+
+
+def duration(seconds: tuple[int, int]) -> str:
+    """'about 12 min' or '38-41 min', rounded to whole minutes."""
+    lo, hi = round(seconds[0] / 60), round(seconds[1] / 60)
+    if lo == hi:
+        return f"about {lo} min" if lo else f"about {seconds[0]} s"
+    return f"{lo}-{hi} min"
+
+
+def print_routines(loaded: list[LoadedRoutine]) -> None:
+    from strongstride.plan.session import build_plan
+
+    table = Table(title="Routines", title_justify="left")
+    table.add_column("id", style="bold")
+    table.add_column("title")
+    table.add_column("exercises", justify="right")
+    table.add_column("time", justify="right")
+    for item in loaded:
+        total = build_plan(item.routine).total_seconds()
+        table.add_row(item.id, item.routine.title or "", str(len(item.routine.exercises)),
+                      duration(total))
+    Console().print(table)
+
+
+def print_routine(loaded: LoadedRoutine, plan: SessionPlan) -> None:
+    routine = loaded.routine
+    console = Console()
+    console.print(Text(routine.title or loaded.id, style="bold underline"))
+    if routine.credit:
+        console.print(Text(f"by {routine.credit}", style="italic"))
+    console.print(f"Estimated time: [bold]{duration(plan.total_seconds())}[/bold]")
+    if routine.equipment:
+        console.print("\n[bold]Equipment[/bold]")
+        for item in routine.equipment:
+            console.print(f"  • {item}")
+    if routine.directions:
+        console.print("\n[bold]Directions[/bold]")
+        console.print(routine.directions.replace("\n", " "))
+    for index, section in enumerate(routine.sections):
+        label = section.label
+        if section.rounds:
+            label += f" ({section.rounds} rounds)"
+        table = Table(title=f"{label}  ·  {duration(plan.section_seconds(index))}",
+                      title_justify="left", title_style="bold", expand=True, show_header=False)
+        table.add_column("#", justify="right", width=3)
+        table.add_column("exercise", ratio=3)
+        table.add_column("prescription", ratio=3)
+        if section.setup:
+            table.add_row("", Text(f"Setup: {section.setup}", style="italic"), "")
+        for number, exercise in enumerate(section.exercises, start=1):
+            table.add_row(str(number), exercise.name, write_prescription(exercise.prescription))
+        console.print()
+        console.print(table)
+    if routine.notes:
+        console.print("\n[bold]Notes[/bold]")
+        console.print(routine.notes.replace("\n", " "))
+
+
+def exercise_dict(info: ExerciseInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "name": info.name,
+        "aliases": list(info.aliases),
+        "primary_muscles": list(info.primary_muscles),
+        "secondary_muscles": list(info.secondary_muscles),
+        "equipment": list(info.equipment),
+        "one_sided": info.one_sided,
+        "steps": list(info.steps),
+        "cues": list(info.cues),
+        "mistakes": list(info.mistakes),
+        "modifications": dict(info.modifications),
+    }
+
+
+def print_exercise(info: ExerciseInfo) -> None:
+    from strongstride.library.equipment import label_of
+
+    parts: list[Any] = []
+    muscles = ", ".join(info.primary_muscles)
+    if info.secondary_muscles:
+        muscles += f" (also {', '.join(info.secondary_muscles)})"
+    parts.append(Text.assemble(("Works: ", "bold"), muscles))
+    kit = ", ".join(label_of(e) for e in info.equipment) or "nothing but you"
+    parts.append(Text.assemble(("Equipment: ", "bold"), kit))
+    if info.one_sided:
+        parts.append(Text("One leg at a time: do every rep on one side, then the other.",
+                          style="italic"))
+    parts.append(Text("\nHow to do it", style="bold"))
+    parts += [Text(f"{n}. {step}") for n, step in enumerate(info.steps, start=1)]
+    parts.append(Text("\nCues", style="bold"))
+    parts += [Text(f"• {cue}") for cue in info.cues]
+    parts.append(Text("\nCommon mistakes", style="bold"))
+    parts += [Text(f"• {m}") for m in info.mistakes]
+    if info.modifications:
+        parts.append(Text("\nIf you don't have…", style="bold"))
+        for equipment, text in dict(info.modifications).items():
+            parts.append(Text.assemble((f"{label_of(equipment)}: ", "italic"), text))
+    Console().print(Panel(Group(*parts), title=info.name, title_align="left"))

@@ -1,0 +1,1 @@
+"""Routine -> the ordered steps of a session, with time estimates."""

@@ -1,0 +1,152 @@
+"""Expand a routine into the steps a session walks: setup, work per set and side, rests.
+
+Straight sets (the seed's rule): every set of one exercise, then the next exercise. A circuit
+section goes through its exercises once per round. A one-sided exercise does the first side,
+a side switch, then the other side; the second side's work counts as rest for the first leg,
+so the rest after the pair is shortened by it.
+
+Ranges stay ranges: "2-3 sets" plans three sets and marks the third optional; each step
+carries a (shortest, longest) duration so the estimate is a range too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+from typing import Literal
+
+from strongstride.plan.timing import Timing
+from strongstride.routine.model import Exercise, Range, Routine, Section
+
+StepKind = Literal["setup", "work", "switch", "rest"]
+Side = Literal["left", "right"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    kind: StepKind
+    section: int
+    seconds: tuple[int, int]
+    exercise: int | None = None
+    name: str | None = None
+    set_number: int | None = None
+    sets_total: int | None = None
+    round: int | None = None
+    side: Side | None = None
+    reps: Range | None = None
+    hold_seconds: Range | None = None
+    max_reps: bool = False
+    optional: bool = False
+    text: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable name for the step within its routine, used to log and resume."""
+        parts = [f"s{self.section + 1}"]
+        if self.exercise is not None:
+            parts.append(f"e{self.exercise + 1}")
+        if self.round is not None:
+            parts.append(f"r{self.round}")
+        if self.set_number is not None:
+            parts.append(f"set{self.set_number}")
+        if self.side is not None:
+            parts.append(self.side)
+        return ".".join([*parts, self.kind])
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
+    routine: Routine
+    steps: tuple[Step, ...]
+
+    def section_seconds(self, section: int) -> tuple[int, int]:
+        return _total(s for s in self.steps if s.section == section)
+
+    def total_seconds(self) -> tuple[int, int]:
+        return _total(self.steps)
+
+    @property
+    def work_steps(self) -> tuple[Step, ...]:
+        return tuple(s for s in self.steps if s.kind == "work")
+
+
+def _total(steps: Iterable[Step]) -> tuple[int, int]:
+    lo = hi = 0
+    for step in steps:
+        hi += step.seconds[1]
+        if not step.optional:
+            lo += step.seconds[0]
+    return lo, hi
+
+
+def _work_seconds(exercise: Exercise, timing: Timing) -> tuple[int, int]:
+    p = exercise.prescription
+    if p.seconds is not None:
+        lo, hi = p.seconds.lo, p.seconds.hi
+    else:
+        reps = (p.reps.lo, p.reps.hi) if p.reps else timing.max_reps_estimate
+        pace = timing.pace(exercise)
+        lo, hi = round(reps[0] * pace), round(reps[1] * pace)
+    return lo + timing.setup_per_set, hi + timing.setup_per_set
+
+
+class _Builder:
+    def __init__(self, timing: Timing, first_side: Side) -> None:
+        self.timing = timing
+        self.sides: tuple[Side, Side] = (
+            ("left", "right") if first_side == "left" else ("right", "left")
+        )
+        self.steps: list[Step] = []
+
+    def one_set(self, si: int, ei: int, section: Section, number: int, total: int,
+                round_: int | None, optional: bool, rest: tuple[int, int]) -> None:
+        exercise = section.exercises[ei]
+        p = exercise.prescription
+        work = _work_seconds(exercise, self.timing)
+        step = partial(
+            Step, section=si, exercise=ei, name=exercise.name, set_number=number,
+            sets_total=total, round=round_, optional=optional,
+        )
+        sides: tuple[Side | None, ...] = self.sides if p.per_side else (None,)
+        for i, side in enumerate(sides):
+            if i:
+                switch = self.timing.switch_sides
+                self.steps.append(step("switch", seconds=(switch, switch), side=side))
+            self.steps.append(step("work", seconds=work, side=side, reps=p.reps,
+                                   hold_seconds=p.seconds, max_reps=p.max_reps))
+        if p.per_side:
+            shortest = self.timing.shortest_rest
+            rest = (max(shortest, rest[0] - work[0]), max(shortest, rest[1] - work[1]))
+        self.steps.append(step("rest", seconds=rest))
+
+    def section(self, si: int, section: Section) -> None:
+        if section.setup:
+            t = self.timing.section_setup
+            self.steps.append(Step("setup", si, (t, t), text=section.setup))
+        if section.rounds is None:
+            for ei, exercise in enumerate(section.exercises):
+                sets = exercise.prescription.sets or Range.one(1)
+                rest = self.timing.rest_after_set(exercise, section.kind)
+                for n in range(1, sets.hi + 1):
+                    self.one_set(si, ei, section, n, sets.hi, None, n > sets.lo, rest)
+            return
+        for r in range(1, section.rounds + 1):
+            for ei, exercise in enumerate(section.exercises):
+                sets = exercise.prescription.sets or Range.one(1)
+                last = ei == len(section.exercises) - 1
+                rest = (self.timing.rest_after_set(exercise, section.kind) if last
+                        else (self.timing.circuit_rest, self.timing.circuit_rest))
+                for n in range(1, sets.hi + 1):
+                    self.one_set(si, ei, section, n, sets.hi, r, n > sets.lo, rest)
+
+
+def build_plan(routine: Routine, timing: Timing | None = None,
+               first_side: Side = "left") -> SessionPlan:
+    builder = _Builder(timing or Timing(), first_side)
+    for si, section in enumerate(routine.sections):
+        builder.section(si, section)
+    steps = builder.steps
+    if steps and steps[-1].kind == "rest":
+        steps = steps[:-1]  # nothing to rest for after the last set of the session
+    return SessionPlan(routine, tuple(steps))

@@ -1,0 +1,1 @@
+"""The plain-text routine format: model, prescriptions, parsing, printing and import."""

@@ -1,0 +1,38 @@
+"""The routine as JSON-ready dicts; the shapes are documented in docs/json.md."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from strongstride.routine.model import Exercise, Range, Routine, Section
+
+
+def _pair(r: Range | None) -> list[int] | None:
+    return None if r is None else r.as_list()
+
+
+def exercise_dict(exercise: Exercise) -> dict[str, Any]:
+    p = exercise.prescription
+    return {
+        "name": exercise.name,
+        "sets": _pair(p.sets),
+        "reps": _pair(p.reps),
+        "seconds": _pair(p.seconds),
+        "per_side": p.per_side,
+        "rest_seconds": _pair(p.rest_seconds),
+        "notes": exercise.notes,
+    }
+
+
+def section_dict(section: Section) -> dict[str, Any]:
+    return {
+        "title": section.title,
+        "kind": section.kind,
+        "setup": section.setup,
+        "exercises": [exercise_dict(e) for e in section.exercises],
+    }
+
+
+def import_dict(routine: Routine) -> dict[str, Any]:
+    """Exactly the `import --json` shape: title and sections."""
+    return {"title": routine.title, "sections": [section_dict(s) for s in routine.sections]}

@@ -1,0 +1,121 @@
+"""The routine as data: frozen values, no parsing or printing here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from strongstride.errors import Span
+
+SectionKind = Literal["warm-up", "activation", "main", "cool-down"]
+SECTION_KINDS: tuple[SectionKind, ...] = ("warm-up", "activation", "main", "cool-down")
+KIND_LABELS: dict[SectionKind, str] = {
+    "warm-up": "Warm-up",
+    "activation": "Activation",
+    "main": "Workout",
+    "cool-down": "Cool-down",
+}
+
+LoadUnit = Literal["kg", "lb"]
+SetWord = Literal["set", "hold"]
+SideWord = Literal["leg", "side"]
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A count or a length that may be a range, as in '2-3 sets' or '12-15 reps'."""
+
+    lo: int
+    hi: int
+
+    @classmethod
+    def one(cls, n: int) -> Range:
+        return cls(n, n)
+
+    @property
+    def is_single(self) -> bool:
+        return self.lo == self.hi
+
+    def as_list(self) -> list[int]:
+        return [self.lo, self.hi]
+
+    def __str__(self) -> str:
+        return str(self.lo) if self.is_single else f"{self.lo}-{self.hi}"
+
+
+@dataclass(frozen=True, slots=True)
+class Load:
+    value: float
+    unit: LoadUnit
+
+    def __str__(self) -> str:
+        number = f"{self.value:g}"
+        return f"{number} {self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Prescription:
+    """What to do for one exercise: sets x (reps | seconds), per side or not, and options.
+
+    `reps` is per set, and per side when `side` is set; `seconds` is the length of a hold
+    or a timed set. Exactly one of reps, seconds or max_reps describes the work.
+    """
+
+    sets: Range | None = None
+    reps: Range | None = None
+    seconds: Range | None = None
+    max_reps: bool = False
+    side: SideWord | None = None
+    set_word: SetWord = "set"
+    rest_seconds: Range | None = None
+    load: Load | None = None
+    band: str | None = None
+    tempo: tuple[int, ...] | None = None
+
+    @property
+    def per_side(self) -> bool:
+        return self.side is not None
+
+    @property
+    def is_timed(self) -> bool:
+        return self.seconds is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    name: str
+    prescription: Prescription
+    notes: str = ""
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: SectionKind
+    exercises: tuple[Exercise, ...]
+    title: str | None = None
+    setup: str | None = None
+    rounds: int | None = None
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return self.title or KIND_LABELS[self.kind]
+
+    @property
+    def is_circuit(self) -> bool:
+        return self.rounds is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    sections: tuple[Section, ...]
+    title: str | None = None
+    credit: str | None = None
+    equipment: tuple[str, ...] = ()
+    directions: str | None = None
+    notes: str | None = None
+
+    @property
+    def exercises(self) -> tuple[Exercise, ...]:
+        return tuple(e for s in self.sections for e in s.exercises)
