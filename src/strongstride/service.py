@@ -145,6 +145,13 @@ def show_dict(loaded: LoadedRoutine) -> dict[str, Any]:
     }
 
 
+def describe_exercise(name: str) -> ExerciseInfo | None:
+    """The library's entry for an exercise named in a routine, if it has one."""
+    from strongstride.library import load_library
+
+    return load_library().find(name)
+
+
 def find_exercise(name: str) -> ExerciseInfo:
     from strongstride.library import load_library
 

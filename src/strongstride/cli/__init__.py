@@ -63,7 +63,8 @@ def routines(as_json: bool) -> None:
 @main.command()
 @click.argument("routine", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/json.md).")
-def show(routine: str | None, as_json: bool) -> None:
+@click.option("--how", is_flag=True, help="Also print how to do each exercise.")
+def show(routine: str | None, as_json: bool, how: bool) -> None:
     """Show a routine: sections, prescriptions, equipment and how long it takes.
 
     ROUTINE is a built-in routine's id (default: runner-glute) or a routine file.
@@ -72,9 +73,12 @@ def show(routine: str | None, as_json: bool) -> None:
     if as_json:
         _emit_json(service.show_dict(loaded))
         return
-    from strongstride.cli.render import print_routine
+    from strongstride.cli.render import print_how_to, print_routine
 
     print_routine(loaded, service.plan(loaded.routine))
+    if how:
+        print_how_to([(e.name, service.describe_exercise(e.name))
+                      for e in loaded.routine.exercises])
 
 
 @main.command()

@@ -90,6 +90,21 @@ def exercise_dict(info: ExerciseInfo) -> dict[str, Any]:
     }
 
 
+def print_how_to(exercises: list[tuple[str, ExerciseInfo | None]]) -> None:
+    """Each exercise's how-to, in routine order; once per exercise."""
+    seen: set[str] = set()
+    for name, info in exercises:
+        if info is None:
+            Console().print(f"\n{name}: not in the exercise library yet.")
+        elif info.id not in seen:
+            seen.add(info.id)
+            Console().print()
+            print_exercise(info)
+    if not exercises:
+        return
+    Console().print("\nOne exercise at a time: strongstride exercise NAME")
+
+
 def print_exercise(info: ExerciseInfo) -> None:
     from strongstride.library.equipment import label_of
 

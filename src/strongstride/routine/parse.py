@@ -71,6 +71,7 @@ class _Open:
     rounds: int | None
     line: int
     setup: list[str] | None = None
+    broken: bool = False  # a line in it had an error: do not also say it is empty
     exercises: list[_OpenExercise] = field(default_factory=list)
 
 
@@ -86,6 +87,8 @@ class _Reader:
         self.continues: list[str] | None = None
 
     def error(self, line: int, column: int, message: str) -> None:
+        if self.sections and line > self.sections[-1].line:
+            self.sections[-1].broken = True
         self.issues.append(Issue(message, Span(line, column), "error", self.source))
 
     def read(self, text: str) -> Routine | None:
@@ -237,7 +240,7 @@ class _Reader:
             return None
         sections = []
         for s in self.sections:
-            if not s.exercises:
+            if not s.exercises and not s.broken:
                 self.error(s.line, 1, "this section has no exercises; add a line like "
                                       "'Goblet squat: 2 sets of 12 reps' or remove the heading")
             exercises = tuple(

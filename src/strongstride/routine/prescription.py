@@ -75,7 +75,7 @@ _LOAD = re.compile(
 )
 _BAND = re.compile(r"band\s*:\s*(?P<band>[a-z][a-z0-9 /+-]*[a-z0-9+]|[a-z])")
 _TEMPO = re.compile(r"(?:tempo\s*:?\s*)?(?P<tempo>\d(?:-\d){2,3})\b")
-_SEPARATOR = re.compile(r"(?:[\s,;]+|\band\b|\bwith\b)+")
+_SEPARATOR = re.compile(r"(?:[\s,;]+|\band\b|\bwith\b|-(?=\s))+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +116,18 @@ def _count(m: re.Match[str], name: str) -> Range:
 
 def _check(value: Range, what: str, offset: int, problems: list[Problem]) -> None:
     low, high = LIMITS[what]
-    noun = "rest" if what == "rest" else what
+
+    def amount(n: int) -> str:
+        return f"a rest of {n} s" if what == "rest" else f"{n} {what}"
+
     if value.lo > value.hi:
-        problems.append(Problem(offset, f"the range {value.lo}-{value.hi} {noun} runs backwards; "
+        problems.append(Problem(offset, f"the range {value.lo}-{value.hi} runs backwards; "
                                         f"write the smaller number first ({value.hi}-{value.lo})"))
     elif value.lo < low:
-        problems.append(Problem(offset, f"{value.lo} {noun} is too few; use at least {low}"))
+        problems.append(Problem(offset, f"{amount(value.lo)} is too few; use at least {low}"))
     elif value.hi > high:
-        problems.append(Problem(offset, f"{value.hi} {noun} is more than the {high} allowed; "
-                                        "check for a typo"))
+        problems.append(Problem(offset, f"{amount(value.hi)} is more than the {amount(high)} "
+                                        "allowed; check for a typo"))
 
 
 def _read_work(m: re.Match[str], p: Prescription, problems: list[Problem]) -> Prescription:
@@ -137,6 +140,25 @@ def _read_work(m: re.Match[str], p: Prescription, problems: list[Problem]) -> Pr
     reps = _count(m, "reps")
     _check(reps, "reps", m.start("reps_lo"), problems)
     return replace(p, reps=reps)
+
+
+_WORDS = ("set", "sets", "rep", "reps", "hold", "holds", "seconds", "sec", "min", "minutes",
+          "rest", "each", "leg", "side", "per", "kg", "lb", "lbs", "band", "tempo", "amrap",
+          "max", "failure", "of", "on")
+
+
+def _unreadable(text: str, src: str, pos: int) -> Problem:
+    import difflib
+
+    word = re.match(r"[a-z]+|\S+", src[pos:])
+    shown = word.group(0) if word else src[pos:]
+    # A swapped pair of letters is the commonest typo: prefer a word with the same letters.
+    close = [w for w in _WORDS if sorted(w) == sorted(shown)] or difflib.get_close_matches(
+        shown, _WORDS, n=1, cutoff=0.7)
+    hint = (f"did you mean '{close[0]}'?" if close else
+            "write e.g. '2 sets of 10 reps on each leg', '3 holds of 30 seconds', "
+            "'rest 60 s', '12 kg'")
+    return Problem(pos, f"cannot read '{text[pos:pos + len(shown)]}'; {hint}")
 
 
 def read_prescription(text: str) -> Reading:
@@ -186,11 +208,7 @@ def read_prescription(text: str) -> Reading:
         elif m := _BAND.match(src, pos):
             p = replace(p, band=text[m.start("band"):m.end("band")].strip())
         else:
-            word = re.match(r"\S+", src[pos:])
-            shown = word.group(0) if word else src[pos:]
-            problems.append(Problem(pos, f"cannot read '{text[pos:pos + len(shown)]}'; "
-                                         "write e.g. '2 sets of 10 reps on each leg', "
-                                         "'3 holds of 30 seconds', 'rest 60 s', '12 kg'"))
+            problems.append(_unreadable(text, src, pos))
             break
         pos = m.end()
     if not has_work and not problems:
