@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,8 @@ class LoadedRoutine:
 
 
 def _builtin_dir() -> Path:
-    return Path(str(files("strongstride") / "data" / "routines"))
+    # The routines ship inside the package (hatch includes src/strongstride/data).
+    return Path(__file__).parent / "data" / "routines"
 
 
 def read_text(path: str) -> tuple[str, str]:

@@ -5,7 +5,6 @@ Rich is imported only by the renderers that draw tables, so that plain commands 
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -30,6 +29,8 @@ class _Group(click.Group):
 
 
 def _emit_json(data: object) -> None:
+    import json
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 

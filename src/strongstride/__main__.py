@@ -1,0 +1,3 @@
+from strongstride.cli import main
+
+main()

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = Path(sys.executable).parent / "strongstride"
+
+
+class Run:
+    """Runs the installed `strongstride` console script, the way a user does."""
+
+    def __call__(self, *args: str, stdin: str | bytes | None = None,
+                 cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        data = stdin.encode() if isinstance(stdin, str) else stdin
+        proc = subprocess.run(
+            [str(SCRIPT), *args], input=data, capture_output=True, cwd=cwd,
+            env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}, timeout=60,
+        )
+        return subprocess.CompletedProcess(
+            proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def run() -> Run:
+    assert SCRIPT.exists(), f"install the package first: {SCRIPT} is missing"
+    return Run()
