@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from strongstride.routine.importer import import_text
+
 from strongstride.routine.parse import parse_routine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +43,8 @@ def big_text(min_bytes: int) -> str:
     n = 0
     while size < min_bytes:
         n += 1
-        part = article.replace("2 sets", f"{2 + n % 3} sets").replace("10 reps", f"{8 + n % 7} reps")
+        part = article.replace("2 sets", f"{2 + n % 3} sets")
+        part = part.replace("10 reps", f"{8 + n % 7} reps")
         parts.append(part)
         size += len(part.encode("utf-8"))
     return "\n\n".join(parts)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
 import pytest
 
@@ -166,3 +168,16 @@ def test_equipment_registry_knows_the_ids_and_which_a_user_may_lack() -> None:
         ball.may_lack = False  # type: ignore[misc]
     with pytest.raises(TypeError):
         EQUIPMENT["barbell"] = ball  # type: ignore[index]
+
+
+DOC = Path(__file__).parents[2] / "docs" / "exercise-library.md"
+
+
+def test_the_documented_example_entry_loads(tmp_path: Path) -> None:
+    example = re.search(r"```toml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    assert example is not None
+    path = tmp_path / "example.toml"
+    path.write_text(example.group(1), encoding="utf-8")
+    info = load_library(path).get("goblet-squat")
+    assert info.equipment == ("weights",)
+    assert info.modification("weights") is not None

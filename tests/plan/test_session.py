@@ -36,7 +36,7 @@ def test_first_side_can_be_the_right() -> None:
 def test_durations_follow_the_timing_model() -> None:
     t = Timing()
     plan = plan_of("## main\nSquat: 2 sets of 10 reps\n")
-    work, rest, work2 = plan.steps
+    work, rest, _ = plan.steps
     assert work.seconds == (10 * 3 + t.setup_per_set,) * 2
     assert rest.seconds == (t.rest["main"],) * 2
     assert plan.total_seconds() == (2 * 35 + 60, 2 * 35 + 60)
@@ -50,7 +50,8 @@ def test_the_second_side_counts_as_rest_for_the_first() -> None:
 
 def test_holds_take_their_time_and_eccentrics_are_slower() -> None:
     plan = plan_of("## cool-down\nPigeon: 3 holds of 30 seconds on each leg\n"
-                   "## main\nEccentric heel raise: 1 set of 10 reps\nHeel raise: 1 set of 10 reps\n")
+                   "## main\nEccentric heel raise: 1 set of 10 reps\n"
+                   "Heel raise: 1 set of 10 reps\n")
     hold = plan.work_steps[0]
     assert hold.hold_seconds == Range(30, 30) and hold.seconds == (35, 35)
     eccentric, plain = plan.work_steps[-2:]

@@ -6,7 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strongstride.routine.format import format_routine
-from strongstride.routine.model import SECTION_KINDS, Exercise, Load, Prescription, Range, Routine, Section
+from strongstride.routine.model import (
+    SECTION_KINDS,
+    Exercise,
+    Load,
+    Prescription,
+    Range,
+    Routine,
+    Section,
+)
 from strongstride.routine.parse import parse_routine
 from strongstride.routine.prescription import read_prescription, write_prescription
 

@@ -94,7 +94,8 @@ class _Reader:
     def read(self, text: str) -> Routine | None:
         if not text.strip():
             self.error(1, 1, "the file is empty; a routine needs a section heading such as "
-                             "'## main' and at least one line like 'Goblet squat: 2 sets of 12 reps'")
+                             "'## main' and at least one line like "
+                             "'Goblet squat: 2 sets of 12 reps'")
             return None
         if len(text) > MAX_TEXT:
             self.error(1, 1, f"the file has {len(text):,} characters; a routine is limited to "
