@@ -169,3 +169,35 @@ def test_every_command_has_help(run: Run) -> None:
         result = run(command, "--help")
         assert result.returncode == 0
         assert "Usage:" in result.stdout
+
+
+def test_exercise_prints_the_how_to(run: Run) -> None:
+    result = run("exercise", "exercise-ball hamstring curl")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for heading in ("How to do it", "Cues", "Common mistakes", "If you don't have"):
+        assert heading in out
+    assert "Exercise (stability) ball" in out
+
+
+def test_exercise_json_and_alias_lookup(run: Run) -> None:
+    result = run("exercise", "Runner’s gastrocnemius stretch", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["name"] == "Runner's gastrocnemius stretch"
+    assert data["one_sided"] is True
+    assert 3 <= len(data["steps"]) <= 6 and 2 <= len(data["cues"]) <= 4
+
+
+def test_unknown_exercise_suggests_close_names(run: Run) -> None:
+    result = run("exercise", "glut stra")
+    assert result.returncode == 1
+    assert "did you mean 'Glute star'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_show_how_explains_every_exercise_of_the_seed(run: Run) -> None:
+    result = run("show", "--how")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("How to do it") == 24
+    assert "not in the exercise library" not in result.stdout

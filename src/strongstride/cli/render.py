@@ -106,7 +106,11 @@ def print_how_to(exercises: list[tuple[str, ExerciseInfo | None]]) -> None:
 
 
 def print_exercise(info: ExerciseInfo) -> None:
-    from strongstride.library.equipment import label_of
+    from strongstride.library.equipment import EQUIPMENT
+
+    def label_of(equipment_id: str) -> str:
+        known = EQUIPMENT.get(equipment_id)
+        return known.label if known else equipment_id
 
     parts: list[Any] = []
     muscles = ", ".join(info.primary_muscles)
@@ -126,6 +130,6 @@ def print_exercise(info: ExerciseInfo) -> None:
     parts += [Text(f"• {m}") for m in info.mistakes]
     if info.modifications:
         parts.append(Text("\nIf you don't have…", style="bold"))
-        for equipment, text in dict(info.modifications).items():
-            parts.append(Text.assemble((f"{label_of(equipment)}: ", "italic"), text))
+        for lacking, text in info.modifications:
+            parts.append(Text.assemble((f"{label_of(lacking)}: ", "italic"), text))
     Console().print(Panel(Group(*parts), title=info.name, title_align="left"))
