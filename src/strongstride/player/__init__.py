@@ -1,0 +1,1 @@
+"""The guided player: a pure state machine over a session plan, driven by an injected clock."""

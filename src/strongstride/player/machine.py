@@ -1,0 +1,374 @@
+"""The player as a pure function: step(state, event, now) -> (state, effects).
+
+Timers are deadlines on a monotonic clock: a 30 s hold that starts at t ends at t + 30
+however often the screen asks. The interface calls `step` with `Tick()` whenever it likes
+(`next_due` says when the next thing happens) and acts on the effects: it plays cues, and
+it writes a set to the store on `Save`, then answers `Saved` (or `SaveFailed`). The player
+does not move past a set until the store has said it is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from strongstride.plan.session import SessionPlan, Step
+
+Status = Literal["ready", "running", "paused", "saving", "finished", "abandoned"]
+CueKind = Literal["countdown", "halfway", "switch", "next", "go", "done"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actuals:
+    """What was done in a set; None means 'as prescribed' or 'not recorded'."""
+
+    reps: int | None = None
+    seconds: float | None = None
+    load: float | None = None
+    unit: Literal["kg", "lb"] | None = None
+    band: str | None = None
+    rpe: float | None = None
+    pain: int | None = None
+    note: str = ""
+
+
+# Events --------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Start:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Complete:
+    actuals: Actuals = Actuals()
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    step_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaveFailed:
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Adjust:
+    """Change the pre-filled reps or load for the rest of this exercise."""
+
+    reps: int | None = None
+    load: float | None = None
+    unit: Literal["kg", "lb"] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Back:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class AddRest:
+    seconds: float = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class Finish:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Abandon:
+    pass
+
+
+Event = (Start | Tick | Complete | Saved | SaveFailed | Adjust | Skip | Back | Pause | Resume
+         | AddRest | Finish | Abandon)
+
+
+# Effects -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: CueKind
+    text: str
+    due: float  # when it should have sounded, on the monotonic clock
+
+
+@dataclass(frozen=True, slots=True)
+class Save:
+    step: Step
+    actuals: Actuals
+    skipped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ended:
+    status: Literal["finished", "abandoned"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    message: str
+
+
+Effect = Cue | Save | Ended | Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Prefill:
+    reps: int | None = None
+    load: float | None = None
+    unit: Literal["kg", "lb"] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerState:
+    plan: SessionPlan
+    index: int = 0
+    status: Status = "ready"
+    started: float | None = None  # when the current step began
+    deadline: float | None = None  # when the current timed step ends
+    paused_left: float | None = None
+    fired: frozenset[str] = frozenset()  # cues already given for the current step
+    done: frozenset[str] = frozenset()  # step keys the store holds
+    pending: Save | None = None
+    prefill: tuple[tuple[tuple[int, int], Prefill], ...] = field(default=())
+
+    @property
+    def step(self) -> Step | None:
+        steps = self.plan.steps
+        return steps[self.index] if 0 <= self.index < len(steps) else None
+
+    def prefill_for(self, step: Step) -> Prefill:
+        wanted = (step.section, step.exercise or 0)
+        for key, value in self.prefill:
+            if key == wanted:
+                return value
+        return Prefill(reps=step.reps.hi if step.reps else None)
+
+
+def duration(step: Step) -> float | None:
+    """How long a timed step lasts; None for a step that waits for the user."""
+    if step.kind in ("rest", "switch"):
+        return float(step.seconds[0])
+    if step.kind == "work" and step.hold_seconds is not None:
+        return float(step.hold_seconds.lo)
+    return None
+
+
+def resume_index(plan: SessionPlan, done: frozenset[str]) -> int:
+    """The first work step the store has no log for (at its section's setup, if untouched)."""
+    for i, step in enumerate(plan.steps):
+        if step.kind == "work" and step.key not in done:
+            j = i
+            while j > 0 and plan.steps[j - 1].kind in ("switch", "setup"):
+                j -= 1
+            section_started = any(s.key in done for s in plan.steps[:i]
+                                  if s.section == step.section and s.kind == "work")
+            if plan.steps[j].kind == "setup" and section_started:
+                return i
+            return j
+    return len(plan.steps)
+
+
+def new_player(plan: SessionPlan, done: frozenset[str] = frozenset(),
+               prefill: dict[tuple[int, int], Prefill] | None = None) -> PlayerState:
+    """A player at the first step with no log; `prefill` is (section, exercise) -> last time."""
+    return PlayerState(plan=plan, index=resume_index(plan, done), done=done,
+                       prefill=tuple((prefill or {}).items()))
+
+
+def _label(step: Step) -> str:
+    side = f", {step.side} leg" if step.side else ""
+    return f"{step.name}{side}"
+
+
+def _next_work(state: PlayerState, after: int) -> Step | None:
+    return next((s for s in state.plan.steps[after + 1:] if s.kind == "work"), None)
+
+
+def _enter(state: PlayerState, index: int, now: float) -> tuple[PlayerState, list[Effect]]:
+    """Begin step `index`; past the end, the session is finished."""
+    if index >= len(state.plan.steps):
+        done = replace(state, index=index, status="finished", started=None, deadline=None,
+                       fired=frozenset(), pending=None)
+        return done, [Cue("done", "Session complete. Well done!", now), Ended("finished")]
+    step = state.plan.steps[index]
+    length = duration(step)
+    new = replace(state, index=index, status="running", started=now, pending=None,
+                  deadline=None if length is None else now + length, fired=frozenset(),
+                  paused_left=None)
+    effects: list[Effect] = []
+    if step.kind == "switch":
+        effects.append(Cue("switch", f"Switch sides: {step.side} leg", now))
+    elif step.kind == "rest":
+        following = _next_work(state, index)
+        if following is not None:
+            effects.append(Cue("next", f"Next: {_label(following)}", now))
+    elif step.kind == "work" and length is not None:
+        effects.append(Cue("go", f"Hold: {_label(step)}", now))
+    return new, effects
+
+
+def _due_cues(state: PlayerState) -> list[tuple[str, Cue]]:
+    """Every cue of the current timed step with its id and due time, in order."""
+    step = state.step
+    if step is None or state.deadline is None or state.started is None:
+        return []
+    cues: list[tuple[str, Cue]] = []
+    end = state.deadline
+    if step.kind == "work" and step.hold_seconds is not None:
+        half = state.started + (end - state.started) / 2
+        cues.append(("halfway", Cue("halfway", "Halfway", half)))
+    counts = step.kind == "rest" or (step.kind == "work" and step.hold_seconds is not None)
+    for n in (3, 2, 1) if counts else ():
+        if end - n > state.started:
+            cues.append((f"count{n}", Cue("countdown", str(n), end - n)))
+    return sorted(cues, key=lambda c: c[1].due)
+
+
+def next_due(state: PlayerState) -> float | None:
+    """When the interface should next send Tick: the next cue or the deadline."""
+    if state.status != "running" or state.deadline is None:
+        return None
+    upcoming = [c.due for cid, c in _due_cues(state) if cid not in state.fired]
+    return min([*upcoming, state.deadline])
+
+
+def remaining(state: PlayerState, now: float) -> float:
+    """Seconds left in the session: this step's time left plus the estimates of the rest."""
+    step = state.step
+    if step is None:
+        return 0.0
+    if state.status == "paused" and state.paused_left is not None:
+        current = state.paused_left
+    elif state.deadline is not None:
+        current = max(0.0, state.deadline - now)
+    else:
+        current = float(step.seconds[0])
+    later = sum(s.seconds[0] for s in state.plan.steps[state.index + 1:] if not s.optional)
+    return current + later
+
+
+def progress(state: PlayerState, now: float) -> float:
+    """Fraction of the session's estimated time behind us, 0..1."""
+    total = float(state.plan.total_seconds()[0]) or 1.0
+    return min(1.0, max(0.0, 1.0 - remaining(state, now) / total))
+
+
+def _tick(state: PlayerState, now: float) -> tuple[PlayerState, list[Effect]]:
+    if state.status != "running" or state.deadline is None:
+        return state, []
+    effects: list[Effect] = []
+    fired = set(state.fired)
+    for cid, cue in _due_cues(state):
+        if cid not in fired and cue.due <= now:
+            fired.add(cid)
+            effects.append(cue)
+    deadline = state.deadline
+    state = replace(state, fired=frozenset(fired))
+    if now < deadline:
+        return state, effects
+    step = state.step
+    assert step is not None
+    if step.kind == "work":  # a hold ran to its end: log it as held for its full time
+        length = duration(step) or 0.0
+        save = Save(step, Actuals(seconds=length))
+        return replace(state, status="saving", pending=save), [*effects, save]
+    new, more = _enter(state, state.index + 1, deadline)
+    return new, [*effects, *more]
+
+
+def _complete(state: PlayerState, actuals: Actuals, now: float,
+              skipped: bool = False) -> tuple[PlayerState, list[Effect]]:
+    step = state.step
+    assert step is not None
+    if step.kind != "work":
+        return _enter(state, state.index + 1, now)
+    if not skipped and actuals.reps is None and step.reps is not None:
+        fill = state.prefill_for(step)
+        actuals = replace(actuals, reps=fill.reps, load=actuals.load or fill.load,
+                          unit=actuals.unit or fill.unit)
+    if not skipped and actuals.seconds is None and step.hold_seconds is not None:
+        held = now - state.started if state.started is not None else None
+        actuals = replace(actuals, seconds=round(held, 1) if held is not None else None)
+    save = Save(step, actuals, skipped)
+    return replace(state, status="saving", pending=save), [save]
+
+
+def step(state: PlayerState, event: Event, now: float) -> tuple[PlayerState, list[Effect]]:
+    """Apply one event at time `now`. Never raises for an event that does not apply."""
+    if state.status in ("finished", "abandoned"):
+        return state, []
+    match event:
+        case Start() if state.status == "ready":
+            return _enter(state, state.index, now)
+        case Tick():
+            return _tick(state, now)
+        case Saved(step_key) if state.pending is not None and state.pending.step.key == step_key:
+            state = replace(state, done=state.done | {step_key})
+            return _enter(state, state.index + 1, now)
+        case SaveFailed(message) if state.status == "saving":
+            return (replace(state, status="running", pending=None),
+                    [Problem(f"The set was not saved: {message}. Try again.")])
+        case Abandon():
+            return replace(state, status="abandoned", pending=None), [Ended("abandoned")]
+        case Finish() if state.status != "saving":
+            return replace(state, status="finished", pending=None), [Ended("finished")]
+    if state.status == "saving":
+        return state, []  # nothing else moves until the store answers
+    current = state.step
+    if current is None:
+        return state, []
+    match event:
+        case Complete(actuals) if state.status in ("running", "paused"):
+            return _complete(state, actuals, now)
+        case Skip() if state.status in ("running", "paused"):
+            return _complete(state, Actuals(), now, skipped=True)
+        case Back() if state.status in ("running", "paused"):
+            earlier = [i for i, s in enumerate(state.plan.steps[:state.index]) if s.kind == "work"]
+            return _enter(state, earlier[-1], now) if earlier else (state, [])
+        case Pause() if state.status == "running":
+            left = None if state.deadline is None else max(0.0, state.deadline - now)
+            return replace(state, status="paused", paused_left=left), []
+        case Resume() if state.status == "paused":
+            if state.paused_left is None:
+                return replace(state, status="running"), []
+            # Shift the step's start with its deadline, so elapsed time excludes the pause.
+            shift = now + state.paused_left - (state.deadline or now)
+            return replace(state, status="running", deadline=now + state.paused_left,
+                           started=(state.started or now) + shift, paused_left=None), []
+        case AddRest(seconds) if current.kind == "rest" and state.deadline is not None:
+            countdown = frozenset(c for c in state.fired if not c.startswith("count"))
+            left = None if state.paused_left is None else state.paused_left + seconds
+            return replace(state, deadline=state.deadline + seconds, paused_left=left,
+                           fired=countdown), []
+        case Adjust(reps, load, unit) if current.kind == "work":
+            key = (current.section, current.exercise or 0)
+            old = state.prefill_for(current)
+            new = Prefill(reps if reps is not None else old.reps,
+                          load if load is not None else old.load,
+                          unit if unit is not None else old.unit)
+            rest = tuple((k, v) for k, v in state.prefill if k != key)
+            return replace(state, prefill=(*rest, (key, new))), []
+    return state, []

@@ -1,0 +1,170 @@
+"""Headings and phases for the importer.
+
+`read_heading` says what a heading line means (title, setup, phase, circuit rounds);
+`infer_kinds` decides which phase each block of exercises is when the text gives no heading:
+published workouts often head only one of their four phases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from strongstride.routine.model import Prescription, SectionKind
+
+MAX_HEADING_WORDS = 10
+MAX_HEADING_CHARS = 100
+MAX_SETUP_TITLE_WORDS = 6
+
+_WORD = re.compile(r"[a-z]+")
+_MAIN_WORDS = frozenset({
+    "workout", "strength", "circuit", "main", "part", "block", "superset", "finisher",
+    "conditioning", "routine", "round", "rounds", "exercises", "training", "session",
+})
+# Words that may appear in a line that is nothing but a heading ("Part 2: Main workout").
+_HEADING_WORDS = _MAIN_WORDS | frozenset({
+    "warm", "warmup", "up", "down", "cool", "cooldown", "activation", "activate", "prime",
+    "primer", "stretch", "stretches", "stretching", "mobility", "recovery", "the", "and", "a",
+    "of", "exercise", "phase", "section", "glute", "core", "lower", "body", "leg", "legs",
+})
+_NOT_HEADINGS = frozenset({"note", "notes", "tip", "tips", "why", "how", "cue", "cues"})
+_ROUNDS = re.compile(
+    r"(?:\(\s*)?(?:(?:repeat|do|complete|perform)\s+(?:[a-z]+\s+){0,3}?)?"
+    r"(?P<n>\d{1,3})\s*(?:rounds?|times)\b(?:\s*\))?"
+)
+_TRIM = " :-,;|(."
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A line read as a section heading."""
+
+    title: str | None
+    setup: str | None
+    kind: SectionKind
+    rounds: int | None
+    # Where the round count is (0-based, in the text given) when it is out of range.
+    bad_rounds: int | None
+    # Clearly a heading (a phase word on its own, a colon, '#', capitals), not just a short line.
+    strong: bool
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def phase_of(text: str) -> SectionKind | None:
+    """The phase a heading's words name, if any ('Cool-down', 'Glute activation', 'Stretch')."""
+    for word in words_of(text):
+        if word.startswith("warm"):
+            return "warm-up"
+        if word.startswith("activat") or word in ("prime", "primer", "priming"):
+            return "activation"
+        if word.startswith(("cool", "stretch")) or word in ("mobility", "recovery"):
+            return "cool-down"
+    return None
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) >= 4 or text.endswith((".", "!", "?"))
+
+
+def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
+    """Take 'N rounds' / 'repeat N times' out of a title -> (title, rounds, bad offset)."""
+    m = _ROUNDS.search(title.lower())
+    if m is None:
+        return title, None, None
+    n = int(m.group("n"))
+    rest = (title[: m.start()].rstrip(_TRIM) + " " + title[m.end():].lstrip(_TRIM + ")")).strip()
+    if n == 1:
+        return rest, None, None
+    if not 2 <= n <= 20:
+        return rest, None, m.start("n")
+    return rest, n, None
+
+
+def read_heading(text: str, hashes: int = 0) -> Heading | None:
+    """Read a line as a heading; None when it is too long or reads as a sentence."""
+    content = text.strip()
+    if not content or not any(c.isalpha() for c in content):
+        return None
+    title, setup = content, None
+    colon = content.find(":")
+    if 0 < colon < len(content) - 1:
+        prefix, after = content[:colon].strip(), content[colon + 1:].strip()
+        words = prefix.lower().split()
+        if (_is_sentence(after) and 1 <= len(words) <= MAX_SETUP_TITLE_WORDS
+                and words[0] not in _NOT_HEADINGS and any(c.isalpha() for c in prefix)):
+            title, setup = prefix, after[0].upper() + after[1:]
+    if setup is None:
+        n_words = len(content.split())
+        if n_words > MAX_HEADING_WORDS or len(content) > MAX_HEADING_CHARS:
+            return None
+        if content.endswith((".", "!", "?")) and n_words > 4:
+            return None
+        if content.lower().split()[0].rstrip(":") in _NOT_HEADINGS:
+            return None
+    title = title.rstrip(_TRIM[1:]).strip()
+    title, rounds, bad = _take_rounds(title)
+    words = words_of(title)
+    phase = phase_of(title)
+    only_heading_words = bool(words) and all(w in _HEADING_WORDS for w in words)
+    capitals = not any(c.islower() for c in title) and len(words) <= 5
+    named = phase is not None or any(w in _MAIN_WORDS for w in words)
+    strong = (hashes > 0 or content.endswith(":") or capitals or only_heading_words
+              or (setup is not None and named))
+    return Heading(title or None, setup, phase or "main", rounds, bad, strong)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of exercises; `kind` is the phase its heading names, None when it has none."""
+
+    kind: SectionKind | None
+    exercises: tuple[tuple[str, Prescription], ...]
+
+
+_STRETCH_WORDS = ("stretch", "pose", "hold")
+_WARM_WORDS = frozenset({
+    "warm", "warmup", "jog", "jogging", "march", "marching", "skip", "skips", "skipping",
+    "jacks", "swing", "swings", "circle", "circles", "inchworm", "inchworms",
+})
+
+
+def _stretch_like(name: str, p: Prescription) -> bool:
+    return p.set_word == "hold" or any(w.startswith(_STRETCH_WORDS) for w in words_of(name))
+
+
+def _mostly_stretches(block: Block) -> bool:
+    count = sum(1 for name, p in block.exercises if _stretch_like(name, p))
+    return count * 2 > len(block.exercises)
+
+
+def _light(block: Block) -> bool:
+    return all(p.sets is None or p.sets.hi <= 1 for _, p in block.exercises)
+
+
+def _warm_words(block: Block) -> bool:
+    return any(w in _WARM_WORDS for name, _ in block.exercises for w in words_of(name))
+
+
+def infer_kinds(blocks: Sequence[Block]) -> list[SectionKind]:
+    """The phase of each block: its heading's, else from its place and its exercises.
+
+    Unheaded blocks are a cool-down when most exercises are stretches, poses or holds and a
+    main block came before (or it is last); a warm-up when first of several and light (one set
+    each) or warm-up-ish by name; otherwise main.
+    """
+    kinds: list[SectionKind] = []
+    for index, block in enumerate(blocks):
+        if block.kind is not None:
+            kinds.append(block.kind)
+        elif block.exercises and _mostly_stretches(block) and (
+                "main" in kinds or index == len(blocks) - 1):
+            kinds.append("cool-down")
+        elif index == 0 and len(blocks) > 1 and (_light(block) or _warm_words(block)):
+            kinds.append("warm-up")
+        else:
+            kinds.append("main")
+    return kinds
