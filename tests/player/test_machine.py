@@ -265,7 +265,8 @@ def test_resume_starts_at_the_first_step_with_no_log() -> None:
 
 
 def test_resume_before_an_untouched_section_starts_at_its_setup() -> None:
-    plan = plan_of("## main\nA: 1 set of 5 reps\n## activation\nsetup: Bands on.\nB: 1 set of 5 reps\n")
+    plan = plan_of("## main\nA: 1 set of 5 reps\n"
+                   "## activation\nsetup: Bands on.\nB: 1 set of 5 reps\n")
     state = new_player(plan, frozenset({"s1.e1.set1.work"}))
     assert state.step is not None and state.step.kind == "setup"
 
