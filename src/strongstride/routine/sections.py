@@ -44,7 +44,7 @@ class Heading:
     setup: str | None
     kind: SectionKind
     rounds: int | None
-    # Where the round count is (0-based, in the text given) when it is out of range.
+    # A round count given but out of range (not 2 to 20), to report.
     bad_rounds: int | None
     # Clearly a heading (a phase word on its own, a colon, '#', capitals), not just a short line.
     strong: bool
@@ -71,7 +71,7 @@ def _is_sentence(text: str) -> bool:
 
 
 def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
-    """Take 'N rounds' / 'repeat N times' out of a title -> (title, rounds, bad offset)."""
+    """Take 'N rounds' / 'repeat N times' out of a title -> (title, rounds, bad count)."""
     m = _ROUNDS.search(title.lower())
     if m is None:
         return title, None, None
@@ -80,7 +80,7 @@ def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
     if n == 1:
         return rest, None, None
     if not 2 <= n <= 20:
-        return rest, None, m.start("n")
+        return rest, None, n
     return rest, n, None
 
 
@@ -94,7 +94,8 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
     if 0 < colon < len(content) - 1:
         prefix, after = content[:colon].strip(), content[colon + 1:].strip()
         words = prefix.lower().split()
-        if (_is_sentence(after) and 1 <= len(words) <= MAX_SETUP_TITLE_WORDS
+        if (_is_sentence(after) and not after[0].isdigit()
+                and 1 <= len(words) <= MAX_SETUP_TITLE_WORDS
                 and words[0] not in _NOT_HEADINGS and any(c.isalpha() for c in prefix)):
             title, setup = prefix, after[0].upper() + after[1:]
     if setup is None:

@@ -1,0 +1,124 @@
+"""Records to rows and back, and the checks a set must pass before it is written.
+
+The checks repeat the database's constraints so that a bad value gets a message that names the
+field, the same on SQLite and PostgreSQL, instead of a driver error.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+from typing import Any, cast, get_args
+
+from strongstride.errors import StrongstrideError
+from strongstride.records import LogSide, RoutineVersion, SessionInfo, SessionStatus, SetLog, Unit
+from strongstride.store.tables import RoutineRow, RoutineVersionRow, SessionRow, SetLogRow
+
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1  # PostgreSQL's integer
+
+
+def check_instant(name: str, value: datetime) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise StrongstrideError(f"{name} {value.isoformat()} has no time zone; "
+                                "strongstride stores instants, give an aware datetime")
+
+
+def check_text(name: str, value: str | None, *, required: bool = False) -> None:
+    if value is None:
+        return
+    if required and not value.strip():
+        raise StrongstrideError(f"{name} is empty")
+    if "\x00" in value:
+        raise StrongstrideError(f"{name} contains a NUL character, which cannot be stored")
+
+
+def check_set(log: SetLog) -> None:
+    """Refuse a set the database would refuse, naming the field and its value."""
+    where = f"set {log.key!r}"
+    for name in ("key", "session_id", "step_key", "exercise"):
+        check_text(f"{where}: {name}", getattr(log, name), required=True)
+    check_text(f"{where}: band", log.band)
+    check_text(f"{where}: note", log.note)
+    check_instant(f"{where}: logged_at", log.logged_at)
+    if log.side not in get_args(LogSide):
+        raise StrongstrideError(f"{where}: side must be left, right or both, not {log.side!r}")
+    if log.unit is not None and log.unit not in get_args(Unit):
+        raise StrongstrideError(f"{where}: unit must be kg or lb, not {log.unit!r}")
+    whole = {"section": log.section, "exercise_index": log.exercise_index,
+             "set_number": log.set_number, "round": log.round, "reps": log.reps,
+             "pain": log.pain}
+    for name, pair in (("target_reps", log.target_reps), ("target_seconds", log.target_seconds)):
+        if pair is not None:
+            if len(pair) != 2:
+                raise StrongstrideError(f"{where}: {name} must be (low, high), not {pair!r}")
+            whole[f"{name} low"], whole[f"{name} high"] = pair
+    for name, number in whole.items():
+        if number is not None and not _INT_MIN <= number <= _INT_MAX:
+            raise StrongstrideError(f"{where}: {name} {number} is out of range")
+    for name, real in (("seconds", log.seconds), ("load", log.load), ("rpe", log.rpe)):
+        if real is not None and not math.isfinite(real):
+            raise StrongstrideError(f"{where}: {name} must be a number, not {real}")
+    if log.rpe is not None and not 1 <= log.rpe <= 10:
+        raise StrongstrideError(f"{where}: rpe must be from 1 to 10, not {log.rpe}")
+    if log.pain is not None and not 0 <= log.pain <= 10:
+        raise StrongstrideError(f"{where}: pain must be from 0 to 10, not {log.pain}")
+
+
+def set_values(log: SetLog) -> dict[str, Any]:
+    reps_lo, reps_hi = log.target_reps or (None, None)
+    seconds_lo, seconds_hi = log.target_seconds or (None, None)
+    return {
+        "session_id": log.session_id, "idempotency_key": log.key, "step_key": log.step_key,
+        "exercise": log.exercise, "section": log.section, "exercise_index": log.exercise_index,
+        "set_number": log.set_number, "round": log.round, "side": log.side,
+        "target_reps_lo": reps_lo, "target_reps_hi": reps_hi,
+        "target_seconds_lo": seconds_lo, "target_seconds_hi": seconds_hi,
+        "reps": log.reps, "seconds": _real(log.seconds), "load": _real(log.load),
+        "unit": log.unit, "band": log.band, "rpe": _real(log.rpe), "pain": log.pain,
+        "note": log.note, "skipped": log.skipped, "logged_at": log.logged_at,
+    }
+
+
+def _real(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _pair(lo: int | None, hi: int | None) -> tuple[int, int] | None:
+    return None if lo is None or hi is None else (lo, hi)
+
+
+def to_set(row: SetLogRow) -> SetLog:
+    return SetLog(
+        key=row.idempotency_key, session_id=row.session_id, step_key=row.step_key,
+        exercise=row.exercise, section=row.section, exercise_index=row.exercise_index,
+        set_number=row.set_number, side=cast(LogSide, row.side), logged_at=row.logged_at,
+        target_reps=_pair(row.target_reps_lo, row.target_reps_hi),
+        target_seconds=_pair(row.target_seconds_lo, row.target_seconds_hi),
+        reps=row.reps, seconds=row.seconds, load=row.load, unit=cast(Unit | None, row.unit),
+        band=row.band, rpe=row.rpe, pain=row.pain, note=row.note, round=row.round,
+        skipped=bool(row.skipped),
+    )
+
+
+def to_version(row: RoutineVersionRow, routine: RoutineRow) -> RoutineVersion:
+    return RoutineVersion(id=row.id, routine_id=row.routine_id, slug=routine.slug,
+                          version=row.version, title=routine.title, text=row.text,
+                          sha256=row.sha256, created_at=row.created_at)
+
+
+def equipment_json(equipment: tuple[str, ...]) -> str:
+    for name in equipment:
+        check_text("equipment", name, required=True)
+    return json.dumps(list(equipment), ensure_ascii=False)
+
+
+def to_session(row: SessionRow, slug: str, title: str | None, sets_done: int) -> SessionInfo:
+    equipment = json.loads(row.equipment) if row.equipment else []
+    return SessionInfo(
+        id=row.id, user_id=row.user_id, routine_version_id=row.routine_version_id,
+        routine_slug=slug, routine_title=title, started_at=row.started_at,
+        status=cast(SessionStatus, row.status), ended_at=row.ended_at,
+        equipment=tuple(str(name) for name in equipment), planned_sets=row.planned_sets,
+        sets_done=sets_done,
+    )

@@ -1,0 +1,309 @@
+"""The store: what the rest of strongstride calls to keep and read sessions and sets.
+
+It takes and returns the plain records of `strongstride.records`, never ORM objects. Every
+write is one transaction; a set is committed before `log_set` returns, and its client-made key
+makes a retry a no-op (the UNIQUE constraint decides, so two racing writers cannot both insert).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Literal
+
+from sqlalchemy import Engine, Row, Select, false, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from strongstride.errors import NotFound, StrongstrideError
+from strongstride.records import RoutineVersion, SessionInfo, SetLog
+from strongstride.store import convert
+from strongstride.store.db import Target, default_url, make_engine, resolve, session_makers
+from strongstride.store.failures import translated
+from strongstride.store.migrate import upgrade
+from strongstride.store.tables import (
+    Base,
+    RoutineRow,
+    RoutineVersionRow,
+    SessionRow,
+    SetLogRow,
+    UserRow,
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """Open with `Store.open(url)`; use as a context manager or call `close()`."""
+
+    def __init__(self, engine: Engine, target: Target) -> None:
+        self._engine = engine
+        self._target = target
+        self._reads, self._writes = session_makers(engine)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open (creating or upgrading as needed) the database at `url` or `default_url()`."""
+        target = resolve(url if url is not None else default_url())
+        with translated(target):
+            engine = make_engine(target)
+        try:
+            upgrade(engine, target)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, target)
+
+    @property
+    def where(self) -> str:
+        """The file or URL (password hidden) that messages name."""
+        return self._target.where
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with translated(self._target), self._reads.begin() as session:
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with translated(self._target), self._writes.begin() as session:
+            yield session
+
+    def _insert_new(self, session: Session, entity: type[Base], values: Mapping[str, Any],
+                    unique: list[str]) -> bool:
+        """INSERT ... ON CONFLICT DO NOTHING: True if this call inserted the row."""
+        table = Base.metadata.tables[entity.__tablename__]
+        if session.get_bind().dialect.name == "postgresql":
+            pg = postgresql.insert(table).values(values).on_conflict_do_nothing(
+                index_elements=unique)
+            inserted = session.execute(pg.returning(table.c[unique[0]])).first()
+        else:
+            lite = sqlite.insert(table).values(values).on_conflict_do_nothing(
+                index_elements=unique)
+            inserted = session.execute(lite.returning(table.c[unique[0]])).first()
+        return inserted is not None
+
+    # users and routines
+
+    def ensure_user(self, name: str = "me") -> int:
+        convert.check_text("user name", name, required=True)
+        with self._write() as session:
+            self._insert_new(session, UserRow, {"name": name, "created_at": _now()}, ["name"])
+            return session.scalars(select(UserRow.id).where(UserRow.name == name)).one()
+
+    def save_routine(self, user_id: int, slug: str, title: str | None,
+                     text: str) -> RoutineVersion:
+        """The version holding `text`: the existing one if this text was saved before."""
+        convert.check_text("routine slug", slug, required=True)
+        convert.check_text("routine title", title)
+        convert.check_text(f"routine {slug}", text)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        with self._write() as session:
+            self._need_user(session, user_id)
+            self._insert_new(session, RoutineRow, {"user_id": user_id, "slug": slug,
+                                                   "title": title, "created_at": _now()},
+                             ["user_id", "slug"])
+            routine = session.scalars(
+                select(RoutineRow).where(RoutineRow.user_id == user_id, RoutineRow.slug == slug)
+                .with_for_update()).one()  # versions of one routine are numbered in turn
+            routine.title = title
+            row = session.scalars(select(RoutineVersionRow).where(
+                RoutineVersionRow.routine_id == routine.id,
+                RoutineVersionRow.sha256 == digest)).first()
+            if row is None:
+                latest = session.scalar(select(func.max(RoutineVersionRow.version)).where(
+                    RoutineVersionRow.routine_id == routine.id))
+                row = RoutineVersionRow(routine_id=routine.id, version=(latest or 0) + 1,
+                                        text=text, sha256=digest, created_at=_now())
+                session.add(row)
+                session.flush()
+            return convert.to_version(row, routine)
+
+    def routine_version(self, version_id: int) -> RoutineVersion:
+        with self._read() as session:
+            found = session.execute(
+                select(RoutineVersionRow, RoutineRow).join(
+                    RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
+                .where(RoutineVersionRow.id == version_id)).first()
+            if found is None:
+                raise NotFound(f"{self.where}: no routine version {version_id}")
+            return convert.to_version(found[0], found[1])
+
+    # sessions
+
+    def start_session(self, user_id: int, routine_version_id: int, *, session_id: str,
+                      started_at: datetime, equipment: tuple[str, ...] = (),
+                      planned_sets: int = 0) -> SessionInfo:
+        """Start a session; starting it again with the same id returns it unchanged."""
+        convert.check_text("session id", session_id, required=True)
+        convert.check_instant(f"session {session_id}: started_at", started_at)
+        if not 0 <= planned_sets < 2**31:
+            raise StrongstrideError(f"session {session_id}: planned_sets {planned_sets} "
+                                    "is out of range")
+        values = {"id": session_id, "user_id": user_id, "routine_version_id": routine_version_id,
+                  "equipment": convert.equipment_json(equipment), "started_at": started_at,
+                  "status": "active", "planned_sets": planned_sets}
+        with self._write() as session:
+            self._need_user(session, user_id)
+            owner = session.scalar(select(RoutineRow.user_id).join(
+                RoutineVersionRow, RoutineVersionRow.routine_id == RoutineRow.id)
+                .where(RoutineVersionRow.id == routine_version_id))
+            if owner is None:
+                raise NotFound(f"{self.where}: no routine version {routine_version_id}")
+            if owner != user_id:
+                raise StrongstrideError(f"routine version {routine_version_id} belongs to "
+                                        f"another user than {user_id}")
+            self._insert_new(session, SessionRow, values, ["id"])
+            info = self._session_info(session, session_id)
+            if (info.user_id, info.routine_version_id) != (user_id, routine_version_id):
+                raise StrongstrideError(f"session {session_id} already exists for another "
+                                        "user or routine; start the session with a new id")
+            return info
+
+    def finish_session(self, session_id: str, ended_at: datetime) -> SessionInfo:
+        return self._end(session_id, ended_at, "finished")
+
+    def abandon_session(self, session_id: str, ended_at: datetime) -> SessionInfo:
+        return self._end(session_id, ended_at, "abandoned")
+
+    def _end(self, session_id: str, ended_at: datetime,
+             status: Literal["finished", "abandoned"]) -> SessionInfo:
+        convert.check_instant(f"session {session_id}: ended_at", ended_at)
+        with self._write() as session:
+            row = session.scalars(select(SessionRow).where(SessionRow.id == session_id)
+                                  .with_for_update()).first()
+            if row is None:
+                raise NotFound(f"{self.where}: no session {session_id}")
+            if row.status == "active":
+                row.status, row.ended_at = status, ended_at.astimezone(UTC)
+                session.flush()
+            elif row.status != status:  # ending it the same way again is a retry: no-op
+                raise StrongstrideError(f"session {session_id} is already {row.status}; "
+                                        f"it cannot be {status}")
+            return self._session_info(session, session_id)
+
+    def session(self, session_id: str) -> SessionInfo:
+        with self._read() as session:
+            return self._session_info(session, session_id)
+
+    def unfinished_session(self, user_id: int, slug: str | None = None) -> SessionInfo | None:
+        """The newest active session of the user (of routine `slug` if given), if any."""
+        query = _info_query().where(SessionRow.user_id == user_id,
+                                    SessionRow.status == "active")
+        if slug is not None:
+            query = query.where(RoutineRow.slug == slug)
+        with self._read() as session:
+            found = session.execute(query.order_by(*_newest_first()).limit(1)).first()
+            return None if found is None else _info(found)
+
+    def history(self, user_id: int, limit: int = 50) -> list[SessionInfo]:
+        """The user's sessions, newest first; `sets_done` counts the sets not skipped."""
+        query = _info_query().where(SessionRow.user_id == user_id)
+        with self._read() as session:
+            rows = session.execute(query.order_by(*_newest_first()).limit(max(limit, 0)))
+            return [_info(row) for row in rows]
+
+    def _session_info(self, session: Session, session_id: str) -> SessionInfo:
+        found = session.execute(_info_query().where(SessionRow.id == session_id)).first()
+        if found is None:
+            raise NotFound(f"{self.where}: no session {session_id}")
+        return _info(found)
+
+    def _need_user(self, session: Session, user_id: int) -> None:
+        if session.get(UserRow, user_id) is None:
+            raise NotFound(f"{self.where}: no user {user_id}")
+
+    # sets
+
+    def log_set(self, log: SetLog) -> bool:
+        """Store one set: True once it is committed, False if its key was stored before."""
+        convert.check_set(log)
+        with self._write() as session:
+            status = session.scalar(select(SessionRow.status).where(
+                SessionRow.id == log.session_id).with_for_update())
+            if status is None:
+                raise NotFound(f"{self.where}: no session {log.session_id}; start it first")
+            if status != "active":
+                if self._key_stored(session, log.key):
+                    return False  # a retry that arrives after the session ended
+                raise StrongstrideError(f"session {log.session_id} is {status}; a set can only "
+                                        "be logged in an active session")
+            return self._insert_new(session, SetLogRow, convert.set_values(log),
+                                    ["idempotency_key"])
+
+    def _key_stored(self, session: Session, key: str) -> bool:
+        return session.scalar(select(SetLogRow.id).where(
+            SetLogRow.idempotency_key == key)) is not None
+
+    def sets_of(self, session_id: str) -> list[SetLog]:
+        """The session's sets, skipped ones included, in the order they were logged."""
+        with self._read() as session:
+            self._session_info(session, session_id)
+            rows = session.scalars(select(SetLogRow).where(SetLogRow.session_id == session_id)
+                                   .order_by(SetLogRow.logged_at, SetLogRow.id))
+            return [convert.to_set(row) for row in rows]
+
+    def logged_step_keys(self, session_id: str) -> set[str]:
+        """The steps with a log (done or skipped): what a resumed session need not ask again."""
+        with self._read() as session:
+            keys = session.scalars(select(SetLogRow.step_key).distinct().where(
+                SetLogRow.session_id == session_id))
+            return set(keys)
+
+    def last_sets(self, user_id: int, exercise: str,
+                  before_session: str | None = None) -> list[SetLog]:
+        """The sets done (not skipped) of `exercise` in the latest other session that has any.
+
+        With `before_session`, only sessions that started before that one count.
+        """
+        with self._read() as session:
+            query = (select(SessionRow.id).join(SetLogRow, SetLogRow.session_id == SessionRow.id)
+                     .where(SessionRow.user_id == user_id, SetLogRow.exercise == exercise,
+                            SetLogRow.skipped == false()))
+            if before_session is not None:
+                query = query.where(SessionRow.id != before_session)
+                started = session.scalar(select(SessionRow.started_at).where(
+                    SessionRow.id == before_session))
+                if started is not None:
+                    query = query.where(SessionRow.started_at < started)
+            latest = session.scalar(query.order_by(*_newest_first()).limit(1))
+            if latest is None:
+                return []
+            rows = session.scalars(select(SetLogRow).where(
+                SetLogRow.session_id == latest, SetLogRow.exercise == exercise,
+                SetLogRow.skipped == false()).order_by(SetLogRow.logged_at, SetLogRow.id))
+            return [convert.to_set(row) for row in rows]
+
+
+def _newest_first() -> tuple[Any, ...]:
+    return SessionRow.started_at.desc(), SessionRow.id.desc()
+
+
+def _info(found: Row[SessionRow, str, str | None, int]) -> SessionInfo:
+    row, slug, title, sets_done = found
+    return convert.to_session(row, slug, title, sets_done)
+
+
+def _info_query() -> Select[SessionRow, str, str | None, int]:
+    done = (select(func.count(SetLogRow.id))
+            .where(SetLogRow.session_id == SessionRow.id, SetLogRow.skipped == false())
+            .correlate(SessionRow).scalar_subquery())
+    return (select(SessionRow, RoutineRow.slug, RoutineRow.title, done)
+            .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
+            .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
+            .execution_options(populate_existing=True))

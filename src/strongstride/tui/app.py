@@ -1,0 +1,229 @@
+"""The terminal player (Textual): one screen that follows a Workout.
+
+The screen redraws a few times a second from the player's deadlines; cues are scheduled for
+the exact instant the machine says is next (`next_due`), so neither the display rate nor a
+slow redraw moves a timer.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from strongstride.player.machine import (
+    Abandon,
+    Actuals,
+    AddRest,
+    Adjust,
+    Back,
+    Complete,
+    Cue,
+    Effect,
+    Ended,
+    Event,
+    Pause,
+    Problem,
+    Resume,
+    Skip,
+    Start,
+    next_due,
+    progress,
+    remaining,
+)
+from strongstride.tui.dialogs import HowTo, LogSetDialog
+from strongstride.tui.text import clock_text, step_heading, target_text, up_next
+from strongstride.workout import Workout
+
+LOAD_STEP = {"kg": 2.5, "lb": 5.0}
+
+
+class PlayerApp(App[None]):
+    CSS = """
+    Screen { align: center middle; }
+    #card { width: 100%; max-width: 90; height: auto; padding: 1 2; border: round $accent; }
+    #section { color: $text-muted; }
+    #exercise { text-style: bold; color: $accent; padding: 1 0 0 0; }
+    #where { text-style: bold; padding: 0 0 1 0; }
+    #timer { width: auto; margin: 0 0 1 0; }
+    #target { text-style: bold; }
+    #last, #next, #status { color: $text-muted; }
+    #message { color: $warning; }
+    ProgressBar { padding: 1 0 0 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "complete", "Done"),
+        Binding("enter", "log", "Log…"),
+        Binding("plus,equals_sign", "reps(1)", "+rep", show=False),
+        Binding("minus", "reps(-1)", "-rep", show=False),
+        Binding("right_square_bracket", "load(1)", "+load", show=False),
+        Binding("left_square_bracket", "load(-1)", "-load", show=False),
+        Binding("s", "skip", "Skip"),
+        Binding("b", "back", "Back"),
+        Binding("p", "pause", "Pause"),
+        Binding("r", "add_rest", "+15 s"),
+        Binding("h", "how_to", "How-to"),
+        Binding("q", "quit_keep", "Quit"),
+        Binding("a", "abandon", "Abandon", show=False),
+    ]
+
+    def __init__(self, workout: Workout, *, speak: bool = False, unit: str = "kg",
+                 refresh_every: float = 0.25) -> None:
+        super().__init__()
+        self.workout = workout
+        self.speak = speak
+        self.unit = unit
+        self.refresh_every = refresh_every
+        self.message = ""
+        self.cue_log: list[Cue] = []
+        self._cue_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="card"):
+            yield Static(id="section", markup=False)
+            yield Static(id="exercise", markup=False)
+            yield Static(id="where", markup=False)
+            yield Digits("", id="timer")
+            yield Static(id="target", markup=False)
+            yield Static(id="last", markup=False)
+            yield Static(id="next", markup=False)
+            yield ProgressBar(total=1000, show_percentage=False, show_eta=False, id="progress")
+            yield Static(id="status", markup=False)
+            yield Static(id="message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.workout.plan.routine.title or "strongstride"
+        if self.workout.state.status == "ready":
+            self.send(Start())
+        self.set_interval(self.refresh_every, self.redraw)
+        self.redraw()
+
+    # Driving the workout ---------------------------------------------------------------
+    def send(self, event: Event) -> list[Effect]:
+        effects = self.workout.send(event)
+        self.handle(effects)
+        return effects
+
+    def tick(self) -> None:
+        """Let the machine fire whatever is due now; called at `next_due` and on redraw."""
+        self.handle(self.workout.tick())
+
+    def handle(self, effects: list[Effect]) -> None:
+        for effect in effects:
+            if isinstance(effect, Cue):
+                self.cue_log.append(effect)
+                self.bell()
+                if self.speak:
+                    from strongstride.tui.speech import say
+
+                    say(effect.text)
+            elif isinstance(effect, Problem):
+                self.message = effect.message
+            elif isinstance(effect, Ended):
+                self.message = ("Session saved. Well done!" if effect.status == "finished"
+                                else "Session abandoned.")
+        self.schedule_next()
+        self.redraw()
+
+    def schedule_next(self) -> None:
+        if self._cue_timer is not None:
+            self._cue_timer.stop()
+            self._cue_timer = None
+        due = next_due(self.workout.state)
+        if due is not None:
+            delay = max(0.0, due - self.workout.clock.now())
+            self._cue_timer = self.set_timer(delay, self.tick)
+
+    # Drawing ---------------------------------------------------------------------------
+    def redraw(self) -> None:
+        w = self.workout
+        state, now = w.state, w.clock.now()
+        if state.deadline is not None and state.status == "running" and now >= state.deadline:
+            self.handle(w.tick())
+            return
+        step = state.step
+        self.query_one("#section", Static).update(
+            "" if step is None else w.plan.routine.sections[step.section].label)
+        heading, where = step_heading(step, state.status)
+        self.query_one("#exercise", Static).update(heading)
+        self.query_one("#where", Static).update(where)
+        self.query_one("#timer", Digits).update(clock_text(state, now))
+        self.query_one("#target", Static).update(target_text(state))
+        last = w.last_time(step) if step is not None and step.kind == "work" else None
+        self.query_one("#last", Static).update(f"Last time: {last.summary()}" if last else "")
+        self.query_one("#next", Static).update(up_next(state))
+        left = remaining(state, now)
+        self.query_one("#progress", ProgressBar).update(progress=1000 * progress(state, now))
+        paused = "  ·  PAUSED" if state.status == "paused" else ""
+        self.query_one("#status", Static).update(
+            f"About {round(left / 60)} min left{paused}")
+        self.query_one("#message", Static).update(self.message)
+
+    # Actions ---------------------------------------------------------------------------
+    def action_complete(self) -> None:
+        self.message = ""
+        self.send(Complete())
+
+    def action_log(self) -> None:
+        step = self.workout.state.step
+        if step is None or step.kind != "work" or self.workout.state.status not in (
+                "running", "paused"):
+            self.action_complete()
+            return
+        fill = self.workout.state.prefill_for(step)
+
+        def done(result: Actuals | None) -> None:
+            if result is not None:
+                self.message = ""
+                self.send(Complete(result))
+
+        self.push_screen(LogSetDialog(step, fill, self.unit), done)
+
+    def action_reps(self, delta: int) -> None:
+        step = self.workout.state.step
+        if step is not None and step.kind == "work" and step.reps is not None:
+            current = self.workout.state.prefill_for(step).reps or step.reps.hi
+            self.send(Adjust(reps=max(1, current + delta)))
+
+    def action_load(self, direction: int) -> None:
+        step = self.workout.state.step
+        if step is None or step.kind != "work":
+            return
+        fill = self.workout.state.prefill_for(step)
+        unit = fill.unit or self.unit
+        load = max(0.0, (fill.load or 0.0) + direction * LOAD_STEP.get(unit, 2.5))
+        self.send(Adjust(load=load, unit=unit))  # type: ignore[arg-type]
+
+    def action_skip(self) -> None:
+        self.send(Skip())
+
+    def action_back(self) -> None:
+        self.send(Back())
+
+    def action_pause(self) -> None:
+        self.send(Resume() if self.workout.state.status == "paused" else Pause())
+
+    def action_add_rest(self) -> None:
+        self.send(AddRest(15))
+
+    def action_how_to(self) -> None:
+        step = self.workout.state.step
+        if step is not None and step.name:
+            self.push_screen(HowTo(step.name))
+
+    def action_quit_keep(self) -> None:
+        """Leave; the session stays unfinished and `strongstride start` resumes it."""
+        self.exit()
+
+    def action_abandon(self) -> None:
+        self.send(Abandon())
+        self.exit()
+
+    def on_unmount(self, _: Any = None) -> None:
+        if self._cue_timer is not None:
+            self._cue_timer.stop()

@@ -1,0 +1,133 @@
+"""Pop-ups of the terminal player: log a set (reps, load, RPE, pain, note) and the how-to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from strongstride.plan.session import Step
+from strongstride.player.machine import Actuals, Prefill
+
+
+class LogSetDialog(ModalScreen[Actuals | None]):
+    """Pre-filled from last time or the target; Enter saves, Escape cancels."""
+
+    CSS = """
+    LogSetDialog { align: center middle; }
+    #dialog { width: 60; height: auto; padding: 1 2; border: thick $accent; background: $surface; }
+    #error { color: $error; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, step: Step, fill: Prefill, unit: str) -> None:
+        super().__init__()
+        self.step = step
+        self.fill = fill
+        self.unit = fill.unit or unit
+
+    def compose(self) -> ComposeResult:
+        side = f", {self.step.side} leg" if self.step.side else ""
+        with Vertical(id="dialog"):
+            yield Label(f"{self.step.name}: set {self.step.set_number}{side}")
+            if self.step.hold_seconds is None:
+                yield Label("Reps")
+                yield Input(str(self.fill.reps or ""), id="reps", type="integer")
+                yield Label(f"Load ({self.unit}; empty for none)")
+                yield Input(f"{self.fill.load:g}" if self.fill.load else "", id="load",
+                            type="number")
+            else:
+                yield Label("Seconds held")
+                yield Input(str(self.step.hold_seconds.lo), id="seconds", type="number")
+            yield Label("Band (optional)")
+            yield Input("", id="band")
+            yield Label("RPE 1-10 (optional)")
+            yield Input("", id="rpe", type="number")
+            yield Label("Pain 0-10 (optional)")
+            yield Input("", id="pain", type="integer")
+            yield Label("Note (optional)")
+            yield Input("", id="note")
+            yield Static("", id="error")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _value(self, name: str) -> str:
+        found = self.query(f"#{name}")
+        return found.first(Input).value.strip() if found else ""
+
+    def on_input_submitted(self) -> None:
+        try:
+            actuals = self.read()
+        except ValueError as exc:
+            self.query_one("#error", Static).update(str(exc))
+            return
+        self.dismiss(actuals)
+
+    def read(self) -> Actuals:
+        """The form as Actuals; a ValueError names the field that is wrong."""
+        def number(name: str, low: float, high: float) -> float | None:
+            text = self._value(name)
+            if not text:
+                return None
+            try:
+                value = float(text)
+            except ValueError:
+                raise ValueError(f"{name}: '{text}' is not a number") from None
+            if not low <= value <= high:
+                raise ValueError(f"{name}: give a number from {low:g} to {high:g}")
+            return value
+
+        reps = number("reps", 0, 300)
+        pain = number("pain", 0, 10)
+        load = number("load", 0, 1000)
+        return Actuals(
+            reps=int(reps) if reps is not None else None,
+            seconds=number("seconds", 0, 3600),
+            load=load or None,
+            unit=self.unit if load else None,  # type: ignore[arg-type]
+            band=self._value("band") or None,
+            rpe=number("rpe", 1, 10),
+            pain=int(pain) if pain is not None else None,
+            note=self._value("note"),
+        )
+
+
+class HowTo(ModalScreen[None]):
+    CSS = """
+    HowTo { align: center middle; }
+    #how { width: 80; max-height: 90%; padding: 1 2; border: thick $accent; background: $surface; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,h,q", "close", "Close")]
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.exercise_name = name
+
+    def compose(self) -> ComposeResult:
+        from rich.markup import escape
+
+        from strongstride.service import describe_exercise
+
+        info = describe_exercise(self.exercise_name)
+        if info is None:
+            text = f"{escape(self.exercise_name)}\n\nNot in the exercise library yet."
+        else:
+            lines = [f"[b]{escape(info.name)}[/b]", "", "[b]How to do it[/b]"]
+            lines += [f"{n}. {escape(s)}" for n, s in enumerate(info.steps, start=1)]
+            lines += ["", "[b]Cues[/b]", *[f"• {escape(c)}" for c in info.cues]]
+            lines += ["", "[b]Common mistakes[/b]", *[f"• {escape(m)}" for m in info.mistakes]]
+            text = "\n".join(lines)
+        with VerticalScroll(id="how"):
+            yield Static(text)
+            yield Static("\n[dim]Escape to close[/dim]")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

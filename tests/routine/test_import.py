@@ -1,0 +1,568 @@
+"""Importing a workout as published (pasted from an article or a blog) into a Routine."""
+
+from __future__ import annotations
+
+import time
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from strongstride.routine.format import format_routine
+from strongstride.routine.importer import Imported, import_text
+from strongstride.routine.model import Exercise, Prescription, Range, Routine, Section
+from strongstride.routine.parse import parse_routine
+
+DATA = Path(__file__).parent / "data"
+SHIPPED_TEXT = (files("strongstride") / "data" / "routines" / "runner-glute.routine").read_text(
+    "utf-8")
+SETUP = ("Put a looser looped resistance band around your ankles and tighter (higher resistance) "
+         "band above your knees.")
+
+
+def shipped() -> Routine:
+    routine = parse_routine(SHIPPED_TEXT).routine
+    assert routine is not None
+    return routine
+
+
+def warning_lines(imported: Imported) -> list[int]:
+    assert all(i.severity == "warning" and i.span is not None for i in imported.issues)
+    return [i.span.line for i in imported.issues if i.span is not None]
+
+
+def only(imported: Imported) -> Exercise:
+    (exercise,) = imported.routine.exercises
+    return exercise
+
+
+def rx(text: str) -> Prescription:
+    """The prescription of a one-exercise text, checking it imported without warnings."""
+    imported = import_text(text)
+    assert imported.issues == (), [i.render() for i in imported.issues]
+    return only(imported).prescription
+
+
+# --- the seed -------------------------------------------------------------------------------
+
+def test_seed_exercise_lines_give_the_shipped_sections() -> None:
+    imported = import_text((DATA / "import_seed_lines.txt").read_text("utf-8"))
+    assert imported.routine.sections == shipped().sections
+    assert imported.issues == ()
+    assert [s.title for s in imported.routine.sections] == [
+        None, "Glute activation exercises", None, None]
+    assert imported.routine.sections[1].setup == SETUP
+
+
+def test_seed_article_gives_the_shipped_sections_and_header() -> None:
+    imported = import_text((DATA / "import_seed_article.txt").read_text("utf-8"), "seed.txt")
+    routine = imported.routine
+    assert routine.sections == shipped().sections
+    assert routine.title == "Butt and Leg Workout For Runners"
+    assert routine.equipment == (
+        "Resistance bands", "small yoga block or ball",
+        "two medium-to-heavy dumbbells or one kettlebell", "an exercise ball")
+    assert routine.directions is not None
+    assert routine.directions.startswith("Start with the warmup and glute activation exercises")
+    assert routine.directions.endswith("Finish the workout with the short cooldown below.")
+    # The headline, the three intro paragraphs and the sentence after the equipment list are
+    # kept as notes, each reported where it is.
+    assert warning_lines(imported) == [1, 3, 5, 7, 11]
+    assert all(i.source == "seed.txt" for i in imported.issues)
+    assert routine.notes is not None
+    notes = routine.notes.split("\n")
+    assert notes[0] == "Butt workout for a woman on the run"
+    assert notes[1].startswith("As runners, we know how important")
+    assert notes[2].startswith("That's why we're presenting you")
+    assert notes[3].startswith("So grab your water")
+    assert notes[4] == "Modifications will be provided if you don't have an exercise ball."
+    assert imported.issues[4].span is not None and imported.issues[4].span.column == 134
+
+
+def test_seed_article_import_can_be_saved_and_read_back_strictly() -> None:
+    routine = import_text((DATA / "import_seed_article.txt").read_text("utf-8")).routine
+    parsed = parse_routine(format_routine(routine))
+    assert parsed.issues == ()
+    assert parsed.routine == routine
+
+
+# --- 1. the name run into the prescription --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Goblet squat2-3 sets of 12-15 reps", "Goblet squat",
+     Prescription(sets=Range(2, 3), reps=Range(12, 15))),
+    ("Squat to overhead reach1 set of 10 reps", "Squat to overhead reach",
+     Prescription(sets=Range.one(1), reps=Range.one(10))),
+    ("Half Pigeon pose3 holds of 30 seconds on each leg", "Half Pigeon pose",
+     Prescription(sets=Range.one(3), seconds=Range.one(30), side="leg", set_word="hold")),
+    ("Glute bridge: 2 sets of 12 reps", "Glute bridge",
+     Prescription(sets=Range.one(2), reps=Range.one(12))),
+    ("Lateral lunge - 2 sets of 12 reps on each leg", "Lateral lunge",
+     Prescription(sets=Range.one(2), reps=Range.one(12), side="leg")),
+    ("Step-up – 3x10", "Step-up", Prescription(sets=Range.one(3), reps=Range.one(10))),
+    ("Wall sit (3 x 45 seconds)", "Wall sit",
+     Prescription(sets=Range.one(3), seconds=Range.one(45))),
+    ("Push-up AMRAP", "Push-up", Prescription(max_reps=True)),
+    ("90/90 hip switch 2x8", "90/90 hip switch",
+     Prescription(sets=Range.one(2), reps=Range.one(8))),
+    ("Squat 3 sets, 10 reps", "Squat", Prescription(sets=Range.one(3), reps=Range.one(10))),
+    ("Clamshell 2 x 15 reps.", "Clamshell", Prescription(sets=Range.one(2), reps=Range.one(15))),
+])
+def test_name_run_into_the_prescription(text: str, name: str, expected: Prescription) -> None:
+    imported = import_text(text)
+    assert imported.issues == ()
+    assert only(imported).name == name
+    assert only(imported).prescription == expected
+
+
+# --- 2. phases with no heading --------------------------------------------------------------
+
+def test_phases_are_inferred_from_order_and_exercises() -> None:
+    text = ("Leg swing1 set of 10 reps\nArm circle1 set of 10 reps\n\n"
+            "Split squat2 sets of 10 reps on each leg\nDeadlift3 sets of 8 reps\n\n"
+            "Quad stretch2 sets of 30 seconds on each leg\nChild's pose1 hold of 60 seconds\n")
+    imported = import_text(text)
+    assert [s.kind for s in imported.routine.sections] == ["warm-up", "main", "cool-down"]
+    assert [s.title for s in imported.routine.sections] == [None, None, None]
+    assert imported.issues == ()
+
+
+def test_a_first_block_that_is_not_light_is_main() -> None:
+    text = "Squat 3x10\nLunge 3x10\n\nHamstring stretch 2 x 30 seconds\n"
+    assert [s.kind for s in import_text(text).routine.sections] == ["main", "cool-down"]
+
+
+def test_a_lone_block_is_main_and_warm_up_words_make_a_warm_up() -> None:
+    assert [s.kind for s in import_text("Squat 1x10\nLunge 1x10").routine.sections] == ["main"]
+    text = "Jog 1 x 5 minutes\nLeg swings 2 x 10\n\nSquat 3x10\n"
+    assert [s.kind for s in import_text(text).routine.sections] == ["warm-up", "main"]
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Warm up", "warm-up"), ("Warmup", "warm-up"), ("WARM-UP:", "warm-up"),
+    ("Activation", "activation"), ("Prime the glutes", "activation"),
+    ("Activate", "activation"), ("Primer", "activation"),
+    ("Cool down", "cool-down"), ("Cooldown", "cool-down"), ("Stretches", "cool-down"),
+    ("Mobility", "cool-down"), ("Recovery", "cool-down"),
+    ("Workout", "main"), ("Strength", "main"), ("Circuit", "main"), ("The main event", "main"),
+])
+def test_a_headings_words_decide_its_kind(heading: str, kind: str) -> None:
+    imported = import_text(f"{heading}\nSquat 2 x 10\n")
+    (section,) = imported.routine.sections
+    assert section.kind == kind
+    assert section.title == heading.rstrip(":")
+    assert imported.issues == ()
+
+
+def test_blank_lines_inside_a_list_of_paragraphs_do_not_split_it() -> None:
+    # Each exercise its own paragraph: only a wider gap separates blocks.
+    text = "Squat 3x10\n\nLunge 3x10\n\nBridge 3x10\n\n\nPigeon pose 2 x 30 seconds\n"
+    sections = import_text(text).routine.sections
+    assert [(s.kind, len(s.exercises)) for s in sections] == [("main", 3), ("cool-down", 1)]
+
+
+# --- 3. headings, and a heading that carries setup instructions -----------------------------
+
+def test_heading_sentence_with_a_colon_carries_the_setup() -> None:
+    text = ("Glute activation exercises:\u00a0put a looser looped resistance band around your "
+            "ankles and tighter (higher resistance) band above your knees.\n\n"
+            "Standing clamshell2 sets of 12 reps\nMonster walk2 sets of 10 reps\n")
+    imported = import_text(text)
+    (section,) = imported.routine.sections
+    assert (section.kind, section.title, section.setup) == (
+        "activation", "Glute activation exercises", SETUP)
+    assert [e.name for e in section.exercises] == ["Standing clamshell", "Monster walk"]
+    assert imported.issues == ()
+
+
+def test_a_heading_ending_in_a_colon_has_no_setup() -> None:
+    (section,) = import_text("Band work:\nClamshell 2 x 15\n").routine.sections
+    assert (section.title, section.setup, section.kind) == ("Band work", None, "main")
+
+
+@pytest.mark.parametrize(("line", "title", "kind"), [
+    ("Warm-up", "Warm-up", "warm-up"),
+    ("## Cool-down", "Cool-down", "cool-down"),
+    ("WORKOUT", "WORKOUT", "main"),
+    ("Part 2: Strength", "Part 2: Strength", "main"),
+    ("**Glute activation**", "Glute activation", "activation"),
+])
+def test_short_lines_over_exercises_are_headings(line: str, title: str, kind: str) -> None:
+    text = f"Squat 3x10\n\n{line}\nBridge 2 x 12\nLunge 2 x 10\n"
+    imported = import_text(text)
+    assert imported.issues == ()
+    last = imported.routine.sections[-1]
+    assert (last.title, last.kind, len(last.exercises)) == (title, kind, 2)
+    assert [x.role for x in imported.lines] == ["exercise", "heading", "exercise", "exercise"]
+
+
+def test_a_strong_heading_may_have_setup_lines_before_its_exercises() -> None:
+    text = "## Activation\nLoop a band above your knees for all of these.\nClamshell 2 x 15\n"
+    imported = import_text(text)
+    (section,) = imported.routine.sections
+    assert section.setup == "Loop a band above your knees for all of these."
+    assert warning_lines(imported) == [2]  # a guess, so it is reported
+    assert import_text("## Activation\nSetup: band above knees\nClamshell 2x15").issues == ()
+
+
+def test_a_heading_with_no_readable_exercises_is_kept_as_a_note() -> None:
+    imported = import_text("Squat 3x10\n\nFinisher\nBurpees 0 x 10\n")
+    assert [s.title for s in imported.routine.sections] == [None]
+    assert only(imported).notes == "Finisher\nBurpees 0 x 10"
+    assert warning_lines(imported) == [3, 4]
+
+
+# --- 4. numbered and bulleted lists ---------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "name", "sets", "reps"), [
+    ("1. Glute bridge: 3x12", "Glute bridge", 3, 12),
+    ("2) Lunge 3 x 10", "Lunge", 3, 10),
+    ("3.Goblet squat 3x12", "Goblet squat", 3, 12),
+    ("- Side plank: 3 x 30 sec", "Side plank", 3, None),
+    ("• Clamshell 2 sets of 15 reps", "Clamshell", 2, 15),
+    ("* Bird dog 2 x 10", "Bird dog", 2, 10),
+    ("(4) Dead bug 3 x 8", "Dead bug", 3, 8),
+    ("12. Step-down 2 x 6", "Step-down", 2, 6),
+    ("1. 3 x 10 Bulgarian split squats", "Bulgarian split squats", 3, 10),
+])
+def test_list_markers_are_stripped(line: str, name: str, sets: int, reps: int | None) -> None:
+    imported = import_text(line)
+    assert imported.issues == ()
+    exercise = only(imported)
+    assert exercise.name == name
+    assert exercise.prescription.sets == Range.one(sets)
+    assert exercise.prescription.reps == (Range.one(reps) if reps else None)
+
+
+def test_a_number_that_belongs_to_the_prescription_is_kept() -> None:
+    assert rx("- 30 seconds plank") == Prescription(seconds=Range.one(30))
+    assert rx("2-3 sets of 12-15 reps goblet squat") == Prescription(
+        sets=Range(2, 3), reps=Range(12, 15))
+    assert rx("Side plank: 3 x 30 sec") == Prescription(sets=Range.one(3), seconds=Range.one(30))
+
+
+# --- 5. 'Sets: 2 Reps: 8-12' ----------------------------------------------------------------
+
+def test_fields_on_the_name_line() -> None:
+    assert rx("Goblet squat Sets: 2 Reps: 8-12") == Prescription(sets=Range.one(2),
+                                                                 reps=Range(8, 12))
+    imported = import_text("Lateral lunge - Sets: 3 | Reps: 10 each leg")
+    assert only(imported).name == "Lateral lunge"
+    assert only(imported).prescription == Prescription(sets=Range.one(3), reps=Range.one(10),
+                                                       side="leg")
+
+
+def test_fields_on_the_lines_below_the_name() -> None:
+    text = ("1. Goblet squat\nSets: 2\nReps: 8-12\nRest: 60 s\n\n"
+            "2. Plank\nTime: 30 seconds\n\n3. Clamshell\nReps: 12\n\n"
+            "4. Side plank\nSets: 3 Time: 20\n")
+    imported = import_text(text)
+    assert imported.issues == ()
+    assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
+        ("Goblet squat", Prescription(sets=Range.one(2), reps=Range(8, 12),
+                                      rest_seconds=Range.one(60))),
+        ("Plank", Prescription(seconds=Range.one(30))),
+        ("Clamshell", Prescription(reps=Range.one(12))),
+        ("Side plank", Prescription(sets=Range.one(3), seconds=Range.one(20))),
+    ]
+    assert [x.role for x in imported.lines][:4] == ["exercise", "detail", "detail", "detail"]
+
+
+def test_a_prescription_alone_on_the_line_below_the_name() -> None:
+    imported = import_text("Goblet squat\n2-3 sets of 12-15 reps\n")
+    assert only(imported).name == "Goblet squat"
+    assert only(imported).prescription == Prescription(sets=Range(2, 3), reps=Range(12, 15))
+
+
+def test_rest_below_an_exercise_is_merged_and_a_second_amount_is_a_note() -> None:
+    assert rx("Squat 3x10\nRest: 90 s") == Prescription(
+        sets=Range.one(3), reps=Range.one(10), rest_seconds=Range.one(90))
+    imported = import_text("Squat 3x10\nReps: 12\n")
+    assert only(imported).notes == "Reps: 12"
+    assert warning_lines(imported) == [2]
+
+
+def test_a_bad_field_points_at_its_line_and_column() -> None:
+    imported = import_text("Goblet squat\nSets: 2\nReps: 500\n")
+    assert imported.routine.exercises == ()
+    (issue,) = imported.issues
+    assert issue.span is not None and (issue.span.line, issue.span.column) == (3, 7)
+    assert imported.routine.notes == "Goblet squat\nSets: 2\nReps: 500"
+
+
+# --- 6. the count before the name -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("10 reps of single-leg deadlifts (each side)", "single-leg deadlifts",
+     Prescription(reps=Range.one(10), side="side")),
+    ("3 x 10 Bulgarian split squats", "Bulgarian split squats",
+     Prescription(sets=Range.one(3), reps=Range.one(10))),
+    ("30 seconds plank", "plank", Prescription(seconds=Range.one(30))),
+    ("2 sets of 12 glute bridges", "glute bridges",
+     Prescription(sets=Range.one(2), reps=Range.one(12))),
+    ("3 x 30 sec side plank each side", "side plank",
+     Prescription(sets=Range.one(3), seconds=Range.one(30), side="side")),
+])
+def test_count_before_the_name(text: str, name: str, expected: Prescription) -> None:
+    imported = import_text(text)
+    assert imported.issues == ()
+    assert (only(imported).name, only(imported).prescription) == (name, expected)
+
+
+# --- 7. Unicode -----------------------------------------------------------------------------
+
+def test_unicode_dashes_times_and_quotes() -> None:
+    text = ("Runner’s gastrocnemius stretch3 sets of 30 seconds on each leg\n"
+            "Goblet squat 2–3 × 12—15\n"
+            "Lunge\u2011walk 2 \u2212 3 sets of 10 reps\n"
+            "“Dead” bug 3 x 8.\n")
+    imported = import_text(text)
+    assert imported.issues == ()
+    assert [e.name for e in imported.routine.exercises] == [
+        "Runner's gastrocnemius stretch", "Goblet squat", "Lunge-walk", '"Dead" bug']
+    assert imported.routine.exercises[1].prescription == Prescription(
+        sets=Range(2, 3), reps=Range(12, 15))
+
+
+def test_names_keep_their_spelling_and_lose_a_trailing_period() -> None:
+    imported = import_text("Single-Leg RDL.: 3x8\nbanded Hip Thrust. - 3x10\n")
+    assert [e.name for e in imported.routine.exercises] == ["Single-Leg RDL", "banded Hip Thrust"]
+
+
+# --- 8. routine header lines ----------------------------------------------------------------
+
+def test_header_lines() -> None:
+    text = ("Hip Strength For Runners\nBy Jo Coach, PT\n\n"
+            "Equipment needed: a loop band, a step, and two dumbbells\n"
+            "Directions: Do the warm-up first.\n    Then the rest.\n\n"
+            "Warm-up\nLeg swings 1 x 10 each leg\n")
+    imported = import_text(text)
+    routine = imported.routine
+    assert imported.issues == ()
+    assert routine.title == "Hip Strength For Runners"
+    assert routine.credit == "Jo Coach, PT"
+    assert routine.equipment == ("a loop band", "a step", "two dumbbells")
+    assert routine.directions == "Do the warm-up first.\nThen the rest."
+    assert [x.role for x in imported.lines] == [
+        "title", "credit", "equipment", "directions", "directions", "heading", "exercise"]
+
+
+def test_equipment_and_instructions_variants() -> None:
+    text = ("Equipment:\n- loop band\n- step\nInstructions: Go slowly.\nCredit: A. Physio\n\n"
+            "Squat 3x10")
+    routine = import_text(text).routine
+    assert routine.equipment == ("loop band", "step")
+    assert (routine.directions, routine.credit) == ("Go slowly.", "A. Physio")
+
+
+def test_a_title_directly_over_exercises_is_a_heading() -> None:
+    routine = import_text("My Leg Day\n\nSquat 3x10\n").routine
+    assert routine.title is None
+    assert routine.sections[0].title == "My Leg Day"
+
+
+def test_prose_before_the_workout_is_kept_as_notes_one_warning_a_paragraph() -> None:
+    text = ("Strength work keeps runners healthy, and this routine takes about twenty minutes.\n"
+            "It needs only a band, and you can do it at home after an easy run.\n\n"
+            "Do these twice a week.\n\nSquat 3x10\n")
+    imported = import_text(text)
+    assert warning_lines(imported) == [1, 4]
+    assert imported.routine.notes is not None
+    assert imported.routine.notes.count("\n") == 2
+    assert len(imported.routine.exercises) == 1
+
+
+# --- 9. circuits ----------------------------------------------------------------------------
+
+def test_circuits() -> None:
+    text = ("Circuit (3 rounds)\nSquat 10 reps\nLunge 3 x 10 reps on each leg\n\n"
+            "Finisher\nBurpee 10 reps\nPlank 30 seconds\nRepeat 4 times.\n\n"
+            "3 rounds:\nJumping jacks 20 reps\n\n"
+            "Core: 2 rounds\nDead bug 10 reps\n")
+    imported = import_text(text)
+    assert imported.issues == ()
+    sections = imported.routine.sections
+    assert [(s.title, s.rounds) for s in sections] == [
+        ("Circuit", 3), ("Finisher", 4), (None, 3), ("Core", 2)]
+    assert sections[0].exercises[0].prescription.sets is None
+    assert sections[0].exercises[1].prescription.sets == Range.one(3)
+    assert [x.role for x in imported.lines if x.role == "rounds"] == ["rounds", "rounds"]
+
+
+def test_rounds_out_of_range_are_reported() -> None:
+    text = "Circuit: 25 rounds\nSquat 10 reps\nLunge 10 reps\n\nSquat 10 reps\nRepeat 0 times"
+    imported = import_text(text)
+    # Not circuits; and an unheaded block of the same kind joins the section above it.
+    assert [(s.title, s.rounds, len(s.exercises)) for s in imported.routine.sections] == [
+        ("Circuit", None, 3)]
+    assert [(i.span.line, i.span.column) for i in imported.issues if i.span] == [(1, 10), (6, 1)]
+
+
+# --- 10. out of range -----------------------------------------------------------------------
+
+def test_out_of_range_prescriptions_are_notes_with_the_column() -> None:
+    text = "Bridge 3x10\nSquat 0 sets of 10 reps\nLunge 3 x 10000 reps\nPlank 2 x 9999 s\n"
+    imported = import_text(text)
+    assert [e.name for e in imported.routine.exercises] == ["Bridge"]
+    assert only(imported).notes == (
+        "Squat 0 sets of 10 reps\nLunge 3 x 10000 reps\nPlank 2 x 9999 s")
+    assert [(i.span.line, i.span.column) for i in imported.issues if i.span] == [
+        (2, 7), (3, 11), (4, 7)]
+    assert "kept the line as a note" in imported.issues[0].message
+
+
+# --- more of what articles do -------------------------------------------------------------
+
+def test_a_markdown_article() -> None:
+    text = ("# 20-Minute Hip Strength Routine\n\n"
+            "Weak hips are behind many running injuries. This routine targets them.\n\n"
+            "**What you'll need:** a mini band and a step.\n\n"
+            "## Warm-Up\n\n1. Leg swings – 1 x 10 each leg\n2. Walking lunges – 1 x 10\n\n"
+            "## The Workout\n\nDo 3 rounds of the following:\n\n"
+            "1. **Clamshells** – 15 reps each side\n   Lie on your side with knees bent.\n"
+            "2. **Single-leg glute bridge** – 12 reps per leg\n"
+            "3. **Side plank** – hold for 30 seconds per side\n\n"
+            "## Cool-Down\n\n- Figure-four stretch: 30 seconds each side\n")
+    imported = import_text(text)
+    routine = imported.routine
+    assert routine.title == "20-Minute Hip Strength Routine"
+    assert routine.equipment == ("a mini band", "a step")
+    assert [(s.kind, s.title, s.rounds, len(s.exercises)) for s in routine.sections] == [
+        ("warm-up", "Warm-Up", None, 2), ("main", "The Workout", 3, 3),
+        ("cool-down", "Cool-Down", None, 1)]
+    clamshells, bridge, plank = routine.sections[1].exercises
+    assert clamshells.prescription == Prescription(reps=Range.one(15), side="side")
+    assert clamshells.notes == "Lie on your side with knees bent."
+    assert bridge.prescription == Prescription(reps=Range.one(12), side="leg")
+    assert (plank.name, plank.prescription) == (
+        "Side plank", Prescription(seconds=Range.one(30), side="side"))
+    assert warning_lines(imported) == [3, 17]
+
+
+def test_superset_labels_and_rest_between_sets() -> None:
+    imported = import_text("A1. Goblet squat 3 x 10\nA2: Hamstring curl 3 x 12, rest 60 seconds "
+                           "between sets\nB) Plank 3 x 30s")
+    assert imported.issues == ()
+    assert [e.name for e in imported.routine.exercises] == [
+        "Goblet squat", "Hamstring curl", "Plank"]
+    assert imported.routine.exercises[1].prescription.rest_seconds == Range.one(60)
+
+
+def test_a_name_line_with_the_prescription_below_and_a_description() -> None:
+    text = ("Glute Bridge\n3 sets of 12 reps\nLie on your back.\n\n"
+            "Clamshell\n2 x 15 each side\nLie on your side.\n")
+    imported = import_text(text)
+    assert [(e.name, e.notes) for e in imported.routine.exercises] == [
+        ("Glute Bridge", "Lie on your back."), ("Clamshell", "Lie on your side.")]
+    assert imported.routine.exercises[1].prescription == Prescription(
+        sets=Range.one(2), reps=Range.one(15), side="side")
+    assert warning_lines(imported) == [3, 7]
+
+
+def test_a_bulleted_name_without_a_prescription_is_a_note_not_a_heading() -> None:
+    imported = import_text("- Glute bridge\n- Squat 3x10\n- Lunge 3x10\n- Side plank\n")
+    assert [e.name for e in imported.routine.exercises] == ["Squat", "Lunge"]
+    assert imported.routine.notes == "- Glute bridge"
+    assert imported.routine.exercises[1].notes == "- Side plank"
+    assert warning_lines(imported) == [1, 4]
+    assert {i.message for i in imported.issues} == {
+        "could not read this line as an exercise; kept it as a note"}
+
+
+# --- lines that are not exercises -----------------------------------------------------------
+
+def test_unreadable_lines_are_notes_on_the_exercise_before() -> None:
+    text = ("Squat 3x10\nKeep your chest up.\nGlute bridge\nLunge 3 x 10\n"
+            "Lie on your side, knees bent.\n")
+    imported = import_text(text)
+    assert [e.notes for e in imported.routine.exercises] == [
+        "Keep your chest up.\nGlute bridge", "Lie on your side, knees bent."]
+    assert warning_lines(imported) == [2, 3, 5]
+    assert imported.issues[0].message == (
+        "could not read this line as an exercise; kept it as a note")
+
+
+def test_empty_and_blank_text() -> None:
+    for text in ("", "\n\n", "   \t  \n"):
+        imported = import_text(text)
+        assert imported.routine == Routine(sections=())
+        assert imported.issues == ()
+        assert imported.lines == ()
+
+
+def test_long_lines_are_prose_not_exercises() -> None:
+    line = "Squat " + "very " * 80 + "slowly 3x10"
+    imported = import_text("Bridge 3x10\n" + line)
+    assert only(imported).notes == " ".join(line.split())
+    assert warning_lines(imported) == [2]
+
+
+def test_sections_compare_by_value_not_by_span() -> None:
+    a = import_text("Squat 3x10").routine.sections
+    b = import_text("\n\n  Squat 3x10").routine.sections
+    assert a == b == (Section("main", (Exercise("Squat", rx("Squat 3x10")),)),)
+
+
+# --- never raises, never drops a line -------------------------------------------------------
+
+LINES = st.sampled_from([
+    "", "", "Squat 3x10", "Goblet squat2-3 sets of 12-15 reps", "Warm-up", "## Cool-down",
+    "Glute activation exercises: put a band round your ankles.", "Sets: 2 Reps: 8-12",
+    "Rest: 60 s", "3 rounds", "Repeat 3 times", "Equipment: band, step and ball",
+    "Directions: go.", "By A. Coach", "1. Glute bridge: 3x12", "- Plank: 3 x 30 sec",
+    "10 reps of single-leg deadlifts (each side)", "Squat 0 sets of 10 reps", "Glute bridge",
+    "Some words here.", "Setup: band above the knees", "Circuit (3 rounds)", "x" * 400,
+    "Pigeon pose 2 holds of 30 seconds", "Plank", "Time: 30", "WORKOUT", "Part 2: Strength",
+])
+TEXTS = st.one_of(st.text(), st.lists(st.one_of(LINES, st.text(max_size=30))).map("\n".join))
+
+
+def _check_every_line_is_accounted_for(text: str, imported: Imported) -> None:
+    nonblank = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    assert [x.line for x in imported.lines] == nonblank
+    warned = {i.span.line for i in imported.issues if i.span is not None}
+    # Each run of lines kept as notes has a warning in it (a paragraph may have one).
+    run: list[int] = []
+    for x in (*imported.lines, None):
+        if x is not None and x.role == "note":
+            run.append(x.line)
+            continue
+        assert not run or warned & set(run), (run, imported.issues)
+        run = []
+    for issue in imported.issues:
+        assert issue.severity == "warning" and issue.span is not None
+        assert issue.span.line in nonblank and issue.span.column >= 1
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_import_never_raises_and_accounts_for_every_line(text: str) -> None:
+    imported = import_text(text, "pasted.txt")
+    _check_every_line_is_accounted_for(text, imported)
+    assert all(i.source == "pasted.txt" for i in imported.issues)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, max_size=25).map("\n".join))
+def test_imported_routines_can_be_saved_in_the_strict_format(text: str) -> None:
+    routine = import_text(text).routine
+    if routine.sections:
+        parsed = parse_routine(format_routine(routine))
+        assert parsed.routine == routine, [i.render() for i in parsed.issues]
+
+
+def test_import_is_linear_on_awkward_input() -> None:
+    awkward = [
+        "1" * 200_000,
+        ("Squat " + "3 " * 140 + "\n") * 700,
+        ("a1 " * 90 + "\n") * 700,
+        "\n" * 100_000 + "Squat 3x10",
+        ("Warm-up\n" * 20_000) + "Squat 3x10",
+        ("Sets: 2 Reps: 3 " * 40 + "\n") * 300,
+    ]
+    for text in awkward:
+        start = time.perf_counter()
+        import_text(text)
+        assert time.perf_counter() - start < 3.0

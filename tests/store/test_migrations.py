@@ -1,0 +1,174 @@
+"""Migrations: an empty database and a database at every earlier revision reach the newest
+schema with their rows intact; a newer or foreign database is refused and left as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from strongstride.errors import StrongstrideError
+from strongstride.store import Store
+from strongstride.store.migrate import (
+    downgrade_url,
+    head,
+    revisions,
+    schema_drift,
+    upgrade_url,
+)
+from tests.store.conftest import T0, Raw, a_set
+
+TABLES = {"alembic_version", "users", "routines", "routine_versions", "sessions", "set_logs"}
+
+
+def _sample_0001(raw: Raw) -> None:
+    """What strongstride wrote at 0001: no `skipped` flag, no `planned_sets`."""
+    raw.run("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)",
+            (1, "me", raw.instant(T0)))
+    raw.run("INSERT INTO routines (id, user_id, slug, title, created_at) VALUES (?, ?, ?, ?, ?)",
+            (1, 1, "runner-glute", "Glute", raw.instant(T0)))
+    raw.run("INSERT INTO routine_versions (id, routine_id, version, text, sha256, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (1, 1, 1, "# Glute\n", hashlib.sha256(b"# Glute\n").hexdigest(), raw.instant(T0)))
+    raw.run("INSERT INTO sessions (id, user_id, routine_version_id, equipment, started_at, "
+            "ended_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ("old-session", 1, 1, '["band"]', raw.instant(T0),
+             raw.instant(T0 + timedelta(minutes=40)), "finished"))
+    raw.run("INSERT INTO set_logs (session_id, idempotency_key, step_key, exercise, section, "
+            "exercise_index, set_number, side, reps, load, unit, rpe, note, logged_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ("old-session", "old-key", "main/0/1/left", "lunge", 1, 0, 1, "left", 12, 8.5,
+             "kg", 7.0, "felt fine", raw.instant(T0 + timedelta(minutes=5))))
+
+
+# One entry for every revision but the newest: rows as strongstride wrote them at that revision.
+SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001}
+
+
+def test_the_revisions_form_one_line_starting_at_0001() -> None:
+    found = revisions()
+    assert found[0] == "0001_initial"
+    assert len(found) >= 2
+    assert found[-1] == head()
+
+
+def test_an_empty_database_is_upgraded_to_the_newest_revision(
+        db_url: str, raw: Callable[[], Raw]) -> None:
+    with Store.open(db_url):
+        pass
+    conn = raw()
+    assert set(conn.tables()) == TABLES
+    assert conn.rows("SELECT version_num FROM alembic_version") == [(head(),)]
+
+
+def test_opening_again_changes_nothing(db_url: str, raw: Callable[[], Raw]) -> None:
+    with Store.open(db_url) as store:
+        store.ensure_user()
+    before = raw().snapshot()
+    with Store.open(db_url):
+        pass
+    assert raw().snapshot() == before
+
+
+def test_the_newest_revision_builds_exactly_the_tables_of_tables_py(db_url: str) -> None:
+    upgrade_url(db_url)
+    assert schema_drift(db_url) == []
+
+
+def test_the_schema_comparison_sees_a_missing_migration(db_url: str) -> None:
+    upgrade_url(db_url, revisions()[0])
+    drift = "\n".join(schema_drift(db_url))
+    assert "skipped" in drift and "ix_set_logs_exercise" in drift
+
+
+@pytest.mark.parametrize("revision", revisions()[:-1])
+def test_a_database_at_every_earlier_revision_upgrades_with_its_rows(
+        db_url: str, raw: Callable[[], Raw], revision: str) -> None:
+    assert revision in SAMPLES, f"add a sample of the rows revision {revision} holds"
+    upgrade_url(db_url, revision)
+    conn = raw()
+    assert conn.rows("SELECT version_num FROM alembic_version") == [(revision,)]
+    SAMPLES[revision](conn)
+
+    with Store.open(db_url) as store:
+        assert conn.rows("SELECT version_num FROM alembic_version") == [(head(),)]
+        old = store.session("old-session")
+        assert (old.status, old.routine_slug, old.equipment) == ("finished", "runner-glute",
+                                                                  ("band",))
+        assert old.started_at == T0 and old.ended_at == T0 + timedelta(minutes=40)
+        assert old.planned_sets == 0 and old.sets_done == 1
+        [kept] = store.sets_of("old-session")
+        assert (kept.key, kept.exercise, kept.reps, kept.load, kept.unit, kept.rpe, kept.note,
+                kept.skipped) == ("old-key", "lunge", 12, 8.5, "kg", 7.0, "felt fine", False)
+        assert store.routine_version(1).text == "# Glute\n"
+        assert store.save_routine(1, "runner-glute", "Glute", "# Glute\n").version == 1
+    assert schema_drift(db_url) == []
+
+
+def test_a_database_from_a_newer_strongstride_is_refused_and_left_alone(
+        db_url: str, raw: Callable[[], Raw]) -> None:
+    with Store.open(db_url) as store:
+        store.ensure_user("ana")
+    conn = raw()
+    conn.run("UPDATE alembic_version SET version_num = '0099_future'")
+    conn.run("CREATE TABLE future_things (id INTEGER PRIMARY KEY)")
+    conn.close()
+    before = raw().snapshot()
+    fingerprint = _file_fingerprint(db_url)
+
+    with pytest.raises(StrongstrideError) as refused:
+        Store.open(db_url)
+
+    message = refused.value.message
+    where = db_url.removeprefix("sqlite:///") if db_url.startswith("sqlite") else "postgresql"
+    assert where in message
+    assert "written by a newer strongstride (schema revision 0099_future)" in message
+    assert message.endswith("upgrade strongstride")
+    assert raw().snapshot() == before
+    assert _file_fingerprint(db_url) == fingerprint
+
+
+def _file_fingerprint(url: str) -> str | None:
+    if not url.startswith("sqlite"):
+        return None
+    return hashlib.sha256(Path(url.removeprefix("sqlite:///")).read_bytes()).hexdigest()
+
+
+def test_a_sqlite_database_of_another_program_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "photos.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO photos (name) VALUES ('run.jpg')")
+    conn.close()
+    before = path.read_bytes()
+
+    with pytest.raises(StrongstrideError) as refused:
+        Store.open(f"sqlite:///{path}")
+
+    assert str(path) in refused.value.message
+    assert "not strongstride's (photos)" in refused.value.message
+    assert path.read_bytes() == before
+
+
+def test_downgrading_to_every_earlier_revision_keeps_the_rows_and_can_come_back(
+        db_url: str, raw: Callable[[], Raw]) -> None:
+    with Store.open(db_url) as store:
+        user = store.ensure_user()
+        version = store.save_routine(user, "runner-glute", "Glute", "# Glute\n")
+        store.start_session(user, version.id, session_id="s1", started_at=T0, planned_sets=4)
+        store.log_set(a_set("s1", "k1"))
+    for revision in reversed(revisions()[:-1]):
+        downgrade_url(db_url, revision)
+        conn = raw()
+        assert conn.rows("SELECT version_num FROM alembic_version") == [(revision,)]
+        assert conn.rows("SELECT idempotency_key FROM set_logs") == [("k1",)]
+        conn.close()
+    assert "skipped" in "\n".join(schema_drift(db_url))
+    with Store.open(db_url) as store:
+        assert [log.key for log in store.sets_of("s1")] == ["k1"]
+        assert store.session("s1").planned_sets == 0  # the column came back with its default
+    assert schema_drift(db_url) == []

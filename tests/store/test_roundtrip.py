@@ -1,0 +1,75 @@
+"""A set comes back field for field, whatever its values (hypothesis; SQLite, and PostgreSQL
+when STRONGSTRIDE_TEST_PG is set)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from strongstride.records import SetLog
+from strongstride.store import Store
+from tests.store.conftest import ENGINES, T0, pg_schema
+
+INT32 = st.integers(min_value=-(2**31), max_value=2**31 - 1)
+TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"))
+NAME = TEXT.filter(lambda text: text.strip() != "")
+REAL = st.floats(allow_nan=False, allow_infinity=False)
+# Fixed offsets only: an instant in a DST fold never equals one in another zone (PEP 495).
+ZONES = st.builds(lambda minutes: timezone(timedelta(minutes=minutes)),
+                  st.integers(min_value=-23 * 60, max_value=23 * 60))
+INSTANTS = st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2999, 12, 30),
+                        timezones=ZONES)
+PAIRS = st.none() | st.tuples(INT32, INT32)
+
+
+@st.composite
+def set_logs(draw: st.DrawFn, session_id: str) -> SetLog:
+    return SetLog(
+        key=f"{uuid.uuid4()}:{draw(TEXT)}", session_id=session_id, step_key=draw(NAME),
+        exercise=draw(NAME), section=draw(INT32), exercise_index=draw(INT32),
+        set_number=draw(INT32), side=draw(st.sampled_from(["left", "right", "both"])),
+        logged_at=draw(INSTANTS), target_reps=draw(PAIRS), target_seconds=draw(PAIRS),
+        reps=draw(st.none() | INT32), seconds=draw(st.none() | REAL),
+        load=draw(st.none() | REAL), unit=draw(st.sampled_from([None, "kg", "lb"])),
+        band=draw(st.none() | TEXT),
+        rpe=draw(st.none() | st.floats(min_value=1, max_value=10)),
+        pain=draw(st.none() | st.integers(min_value=0, max_value=10)), note=draw(TEXT),
+        round=draw(st.none() | INT32), skipped=draw(st.booleans()),
+    )
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def any_store(request: pytest.FixtureRequest,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, str]]:
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            path: Path = tmp_path_factory.mktemp("roundtrip") / "strongstride.db"
+            url = f"sqlite:///{path}"
+        else:
+            url = stack.enter_context(pg_schema())
+        store = stack.enter_context(Store.open(url))
+        user = store.ensure_user()
+        version = store.save_routine(user, "glute", "Glute", "# Glute\n")
+        store.start_session(user, version.id, session_id="s1", started_at=T0)
+        yield store, "s1"
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_set_round_trips_field_for_field(any_store: tuple[Store, str],
+                                           data: st.DataObject) -> None:
+    store, session_id = any_store
+    log = data.draw(set_logs(session_id))
+    assert store.log_set(log) is True
+    [back] = [stored for stored in store.sets_of(session_id) if stored.key == log.key]
+    assert back == log
+    assert back.logged_at.utcoffset() == timedelta(0)
+    assert store.log_set(log) is False
