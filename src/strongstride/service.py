@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from strongstride.errors import Issue, NotFound, Span, StrongstrideError
-from strongstride.plan.session import SessionPlan, build_plan
+from strongstride.plan.session import SessionPlan, Step, build_plan
+from strongstride.player.machine import Actuals
+from strongstride.records import SessionInfo, SetLog
 from strongstride.routine.format import format_routine
 from strongstride.routine.json_view import import_dict
 from strongstride.routine.model import Routine
@@ -17,6 +22,7 @@ from strongstride.routine.parse import parse_routine
 if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
     from strongstride.routine.importer import Imported
+    from strongstride.store import Store
 
 DEFAULT_ROUTINE = "runner-glute"
 ROUTINE_SUFFIX = ".routine"
@@ -162,3 +168,123 @@ def find_exercise(name: str) -> ExerciseInfo:
         hint = f"; did you mean {', '.join(repr(c.name) for c in close)}?" if close else ""
         raise NotFound(f"no exercise called '{name}' in the library{hint}")
     return found
+
+
+# Sessions ------------------------------------------------------------------------------------
+def session_dict(info: SessionInfo) -> dict[str, Any]:
+    ended = info.ended_at
+    return {
+        "id": info.id,
+        "routine": info.routine_slug,
+        "title": info.routine_title,
+        "status": info.status,
+        "started_at": info.started_at.isoformat(),
+        "ended_at": ended.isoformat() if ended else None,
+        "duration_seconds": round((ended - info.started_at).total_seconds()) if ended else None,
+        "sets_done": info.sets_done,
+        "planned_sets": info.planned_sets,
+    }
+
+
+def set_dict(log: SetLog) -> dict[str, Any]:
+    return {
+        "key": log.key, "step": log.step_key, "exercise": log.exercise,
+        "set_number": log.set_number, "round": log.round, "side": log.side,
+        "target_reps": list(log.target_reps) if log.target_reps else None,
+        "target_seconds": list(log.target_seconds) if log.target_seconds else None,
+        "reps": log.reps, "seconds": log.seconds, "load": log.load, "unit": log.unit,
+        "band": log.band, "rpe": log.rpe, "pain": log.pain, "note": log.note,
+        "skipped": log.skipped, "logged_at": log.logged_at.isoformat(),
+    }
+
+
+def find_session(store: Store, user_id: int, prefix: str) -> SessionInfo:
+    """A session by id or by the first characters of its id (at least 4)."""
+    if len(prefix) < 4:
+        raise StrongstrideError("give at least 4 characters of the session id "
+                                "(see `strongstride history`)")
+    matches = [s for s in store.history(user_id, limit=100_000) if s.id.startswith(prefix)]
+    if not matches:
+        raise NotFound(f"no session with id {prefix!r}; `strongstride history` lists them")
+    if len(matches) > 1:
+        raise StrongstrideError(f"{len(matches)} sessions start with {prefix!r}; "
+                                "give more characters")
+    return matches[0]
+
+
+_ANSWER = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:x\s*(?P<load>\d+(?:\.\d+)?)\s*"
+                     r"(?P<unit>kg|lbs?)?)?\s*$", re.IGNORECASE)
+
+
+def read_answer(step: Step, text: str) -> Actuals | None:
+    """A typed answer for one set: '10', '10x12.5', '10 x 25 lb', '30' (seconds) or '-'.
+
+    None means skipped; a ValueError says what is wrong.
+    """
+    if text.strip() == "-":
+        return None
+    m = _ANSWER.match(text)
+    if m is None:
+        raise ValueError(f"cannot read {text!r}: type reps, reps x load (10x12.5) or - to skip")
+    number = float(m.group("n"))
+    load = float(m.group("load")) if m.group("load") else None
+    unit = (m.group("unit") or "kg").lower()[:2] if load is not None else None
+    if step.hold_seconds is not None:
+        if not 0 < number <= 3600:
+            raise ValueError("seconds must be between 1 and 3600")
+        return Actuals(seconds=number)
+    if not number.is_integer() or not 0 <= number <= 300:
+        raise ValueError("reps must be a whole number from 0 to 300")
+    if load is not None and not 0 < load <= 1000:
+        raise ValueError("a load must be more than 0 and at most 1000")
+    return Actuals(reps=int(number), load=load, unit=unit)  # type: ignore[arg-type]
+
+
+def log_past_session(store: Store, user_id: int, loaded: LoadedRoutine, started: datetime,
+                     ask: Callable[[str, str], str]) -> SessionInfo:
+    """Ask about every set first, then write the session in one go, so nothing is half-done."""
+    import uuid
+    from datetime import timedelta
+
+    from strongstride.workout import planned_sets
+
+    session_plan = plan(loaded.routine)
+    answers: list[tuple[Step, Actuals | None, float]] = []
+    elapsed = 0.0
+    for step in session_plan.steps:
+        elapsed += step.seconds[0]
+        if step.kind != "work":
+            continue
+        side = f", {step.side} leg" if step.side else ""
+        label = f"{step.name}, set {step.set_number}{side}"
+        default = ("-" if step.optional else
+                   str(step.hold_seconds.lo) if step.hold_seconds else
+                   str(step.reps.hi) if step.reps else "10")
+        prompt = label + (" (seconds)" if step.hold_seconds else "")
+        while True:
+            try:
+                answers.append((step, read_answer(step, ask(prompt, default)), elapsed))
+                break
+            except ValueError as exc:
+                prompt = f"{exc}. {label}"
+    version = store.save_routine(user_id, loaded.id, loaded.routine.title,
+                                 format_routine(loaded.routine))
+    info = store.start_session(user_id, version.id, session_id=str(uuid.uuid4()),
+                               started_at=started, planned_sets=planned_sets(session_plan))
+    try:
+        for step, actuals, at in answers:
+            a = actuals or Actuals()
+            store.log_set(SetLog(
+                key=str(uuid.uuid4()), session_id=info.id, step_key=step.key,
+                exercise=step.name or "", section=step.section,
+                exercise_index=step.exercise or 0, set_number=step.set_number or 1,
+                side=step.side or "both", logged_at=started + timedelta(seconds=at),
+                target_reps=(step.reps.lo, step.reps.hi) if step.reps else None,
+                target_seconds=((step.hold_seconds.lo, step.hold_seconds.hi)
+                                if step.hold_seconds else None),
+                reps=a.reps, seconds=a.seconds, load=a.load, unit=a.unit,
+                round=step.round, skipped=actuals is None))
+    except BaseException:
+        store.abandon_session(info.id, started + timedelta(seconds=elapsed))
+        raise
+    return store.finish_session(info.id, started + timedelta(seconds=elapsed))

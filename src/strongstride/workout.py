@@ -63,7 +63,7 @@ class LastTime:
         return ", ".join(parts)
 
 
-def _planned_sets(plan: SessionPlan) -> int:
+def planned_sets(plan: SessionPlan) -> int:
     return sum(1 for s in plan.steps if s.kind == "work" and not s.optional)
 
 
@@ -102,7 +102,7 @@ class Workout:
             plan = build_plan(loaded.routine)
             session = store.start_session(
                 user_id, version.id, session_id=str(uuid.uuid4()), started_at=wall(),
-                equipment=equipment, planned_sets=_planned_sets(plan))
+                equipment=equipment, planned_sets=planned_sets(plan))
             done = frozenset()
         last = _last_times(store, user_id, plan, session.id)
         prefill = {key: _prefill(lt) for key, lt in last.items()}

@@ -41,8 +41,13 @@ def _report(issues: tuple[Issue, ...]) -> None:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="strongstride")
-def main() -> None:
+@click.option("--db", metavar="URL", envvar="STRONGSTRIDE_DB",
+              help="Database: sqlite:///PATH or postgresql://... (default: a SQLite file in "
+                   "your data folder; env STRONGSTRIDE_DB).")
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
     """strongstride: strength training for runners, one leg at a time."""
+    ctx.ensure_object(dict)["db"] = db
 
 
 @main.command()
@@ -154,3 +159,12 @@ def import_(file: str, as_json: bool) -> None:
     from strongstride.routine.format import format_routine
 
     click.echo(format_routine(imported.routine), nl=False)
+
+
+def _register() -> None:
+    from strongstride.cli.sessions import register
+
+    register(main)
+
+
+_register()

@@ -14,6 +14,7 @@ from strongstride.routine.prescription import write_prescription
 
 if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
+    from strongstride.records import SessionInfo, SetLog
     from strongstride.service import LoadedRoutine
 
 
@@ -133,3 +134,50 @@ def print_exercise(info: ExerciseInfo) -> None:
         for lacking, text in info.modifications:
             parts.append(Text.assemble((f"{label_of(lacking)}: ", "italic"), text))
     Console().print(Panel(Group(*parts), title=info.name, title_align="left"))
+
+
+def _local(moment: Any) -> str:
+    return str(moment.astimezone().strftime("%a %d %b %Y %H:%M"))
+
+
+def print_history(sessions: list[SessionInfo]) -> None:
+    if not sessions:
+        Console().print("No sessions yet. Start one with: strongstride start")
+        return
+    table = Table(title="Sessions", title_justify="left")
+    table.add_column("id", style="bold")
+    table.add_column("date")
+    table.add_column("routine")
+    table.add_column("time", justify="right")
+    table.add_column("sets", justify="right")
+    table.add_column("status")
+    for s in sessions:
+        took = (duration((int((s.ended_at - s.started_at).total_seconds()),) * 2) if s.ended_at else "")
+        table.add_row(s.id[:8], _local(s.started_at), s.routine_title or s.routine_slug, took,
+                      f"{s.sets_done}/{s.planned_sets}", s.status)
+    Console().print(table)
+
+
+def print_session(info: SessionInfo, sets: list[SetLog]) -> None:
+    console = Console()
+    console.print(Text(f"{info.routine_title or info.routine_slug}", style="bold"))
+    console.print(f"{_local(info.started_at)} · {info.status} · "
+                  f"{info.sets_done} of {info.planned_sets} sets")
+    table = Table(show_header=True)
+    for name in ("exercise", "set", "side", "done", "target", "RPE", "pain", "note"):
+        table.add_column(name)
+    for log in sets:
+        if log.skipped:
+            done = "skipped"
+        elif log.reps is not None:
+            done = f"{log.reps}" + (f" x {log.load:g} {log.unit}" if log.load else "")
+        else:
+            done = f"{log.seconds:g} s" if log.seconds is not None else ""
+        target = (f"{log.target_reps[0]}-{log.target_reps[1]}" if log.target_reps and
+                  log.target_reps[0] != log.target_reps[1] else
+                  str(log.target_reps[0]) if log.target_reps else
+                  f"{log.target_seconds[0]} s" if log.target_seconds else "")
+        table.add_row(log.exercise, str(log.set_number), log.side, done, target,
+                      "" if log.rpe is None else f"{log.rpe:g}",
+                      "" if log.pain is None else str(log.pain), log.note)
+    console.print(table)

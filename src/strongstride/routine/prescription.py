@@ -4,30 +4,40 @@
 offset of the first character it did not understand, so callers can point at a column.
 `write_prescription` prints the canonical form, which `read_prescription` reads back to the
 same value.
+
+Each clause is one alternative of a single regex (`_CLAUSE`), tried at the reading position in
+the order tempo, rest, volume ('2 sets of 10 reps'), work alone ('10 reps'), side, load, band;
+the name of the alternative that matched says which clause it is.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Literal
 
-from strongstride.routine.model import Load, LoadUnit, Prescription, Range
+from strongstride.routine.model import Load, LoadUnit, Prescription, Range, SetWord, SideWord
 
 # Characters that extraction from web pages and PDFs puts in place of ASCII ones. Each maps to
 # exactly one character so columns in the normalised text are columns in the original.
-_ONE_FOR_ONE = str.maketrans(
-    {
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-", "\u00d7": "x", "\u2715": "x", "\u2716": "x",
-        "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
-        "\u2009": " ", "\u202f": " ",
-    }
-)
+_SWAPS = {
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-", "\u00d7": "x", "\u2715": "x", "\u2716": "x",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+    "\u2009": " ", "\u202f": " ",
+}
+_SPECIAL = re.compile("[" + "".join(_SWAPS) + "]")
+
+
+def _swap(m: re.Match[str]) -> str:
+    return _SWAPS[m.group()]
 
 
 def normalise(text: str) -> str:
     """Replace typographic dashes, quotes, spaces and the multiplication sign, keeping length."""
-    return text.translate(_ONE_FOR_ONE)
+    # ASCII text has nothing to replace; a regex of the few characters is much faster than
+    # str.translate on long non-ASCII lines (prose).
+    return text if text.isascii() else _SPECIAL.sub(_swap, text)
 
 
 LIMITS = {
@@ -38,52 +48,20 @@ LIMITS = {
 }
 MAX_LOAD = {"kg": 1000.0, "lb": 2200.0}
 
-
-def _range(name: str) -> str:
-    return rf"(?P<{name}_lo>\d{{1,9}})(?:\s*(?:-|to)\s*(?P<{name}_hi>\d{{1,9}}))?"
-
-
-_TIME_UNIT = r"(?P<{n}_unit>seconds?|secs?|s|minutes?|mins?|m)\b"
-_CLOCK = r"(?P<{n}_mm>\d{{1,3}}):(?P<{n}_ss>[0-5]\d)\b"
-_MAX = r"(?P<max>amrap|max(?:imum)?\s+reps|to\s+failure|as\s+many\s+reps\s+as\s+possible)\b"
-
-
-def _work(bare: bool) -> str:
-    time = _range("secs") + r"\s*" + _TIME_UNIT.format(n="secs")
-    clock = _CLOCK.format(n="secs")
-    reps = _range("reps") + (r"(?:\s*(?:reps?|repetitions?)\b)?" if bare else
-                             r"\s*(?:reps?|repetitions?)\b")
-    return rf"(?:{clock}|{time}|{_MAX}|{reps})"
-
-
-_SET_WORD = r"(?P<setword>sets?|holds?|rounds?)"
-_VOLUME = re.compile(
-    rf"{_range('sets')}\s*(?:{_SET_WORD}\s*(?:of\b|x)?|x)\s*{_work(bare=True)}"
-)
-_WORK_ALONE = re.compile(_work(bare=False))
-_SIDE = re.compile(
-    r"(?:\(\s*)?(?:(?:on\s+)?(?:each|every|per|a)\s+|/\s*)(?P<side>leg|side)s?\b(?:\s*\))?"
-)
-_REST = re.compile(
-    r"(?:rest\s*:?\s*"
-    + _range("rest") + r"\s*" + _TIME_UNIT.format(n="rest")
-    + r"|" + _range("rest2") + r"\s*" + _TIME_UNIT.format(n="rest2")
-    + r"\s+rest(?:\s+between\s+sets)?\b)"
-)
-_LOAD = re.compile(
-    r"@?\s*(?P<load>\d{1,5}(?:\.\d{1,3})?)\s*(?P<unit>kgs?|kilos?|kilograms?|lbs?|pounds?)\b"
-)
-_BAND = re.compile(r"band\s*:\s*(?P<band>[a-z][a-z0-9 /+-]*[a-z0-9+]|[a-z])")
-_TEMPO = re.compile(r"(?:tempo\s*:?\s*)?(?P<tempo>\d(?:-\d){2,3})\b")
-_SEPARATOR = re.compile(r"(?:[\s,;]+|\band\b|\bwith\b|-(?=\s))+")
+ProblemKind = Literal["syntax", "range"]
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something in a prescription that is wrong; `offset` is 0-based into the text."""
+    """Something in a prescription that is wrong; `offset` is 0-based into the text.
+
+    `kind` is "syntax" when the text does not read as a prescription and "range" when it does
+    but a number is out of range (or a range runs backwards).
+    """
 
     offset: int
     message: str
+    kind: ProblemKind = "syntax"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +73,67 @@ class Reading:
     def ok(self) -> bool:
         return self.prescription is not None and not self.problems
 
+    @property
+    def structural(self) -> bool:
+        """Read as a prescription, though numbers may be out of range."""
+        return all(p.kind == "range" for p in self.problems)
 
-def _seconds(m: re.Match[str], name: str) -> Range:
-    if m.groupdict().get(f"{name}_mm"):
-        total = int(m.group(f"{name}_mm")) * 60 + int(m.group(f"{name}_ss"))
-        return Range(total, total)
-    lo = int(m.group(f"{name}_lo"))
-    hi_text = m.group(f"{name}_hi")
-    hi = int(hi_text) if hi_text else lo
-    if m.group(f"{name}_unit").startswith("m"):
-        lo, hi = lo * 60, hi * 60
-    return Range(lo, hi)
 
+# --- the clauses ----------------------------------------------------------------------------
+
+def _range(name: str) -> str:
+    return rf"(?P<{name}_lo>\d{{1,9}})(?:\s*(?:-|to)\s*(?P<{name}_hi>\d{{1,9}}))?"
+
+
+def _time_unit(name: str) -> str:
+    return rf"(?P<{name}_unit>seconds?|secs?|s|minutes?|mins?|m)\b"
+
+
+_SIDE = (r"(?:\(\s*)?(?:(?:on\s+)?(?:each|every|per|a)\s+|/\s*)(?P<side>leg|side)s?\b"
+         r"(?:\s*\))?")
+_SIDE_AHEAD = (r"(?=\s*(?:\(\s*)?(?:(?:on\s+)?(?:each|every|per|a)\s+|/\s*)(?:leg|side)s?\b)")
+
+
+def _work(p: str, bare: bool) -> str:
+    """Reps, a time or max reps; group names start with `p`.
+
+    `bare`: a number alone is reps (after '3 sets of'); otherwise it needs 'reps' or a side
+    after it ('10 each leg').
+    """
+    clock = rf"(?P<{p}secs_mm>\d{{1,3}}):(?P<{p}secs_ss>[0-5]\d)\b"
+    time = _range(f"{p}secs") + r"\s*" + _time_unit(f"{p}secs")
+    most = (rf"(?P<{p}max>amrap|max(?:imum)?\s+reps|to\s+failure"
+            r"|as\s+many\s+reps\s+as\s+possible)\b")
+    unit = r"\s*(?:reps?|repetitions?)\b"
+    reps = _range(f"{p}reps") + (rf"(?:{unit})?" if bare else rf"(?:{unit}|{_SIDE_AHEAD})")
+    return rf"(?:{clock}|{time}|{most}|{reps})"
+
+
+_REST = (r"rest\s*:?\s*" + _range("rest") + r"\s*" + _time_unit("rest")
+         + r"(?:\s+between\s+sets\b)?"
+         + r"|" + _range("rest2") + r"\s*" + _time_unit("rest2")
+         + r"\s+rest(?:\s+between\s+sets)?\b")
+# '2 sets of 10 reps', '3x12', '3 sets, 10 reps', '3 holds of 30 seconds'.
+_VOLUME = (_range("vsets") + r"\s*(?:(?P<vsetword>sets?|holds?|rounds?)\s*(?:of\b|x|[,;/])?|x)\s*"
+           + _work("v", bare=True))
+# '10 reps', '30 seconds', 'AMRAP', '10 each leg'; and '10 reps x 3 sets'.
+_ALONE = (_work("w", bare=False)
+          + r"(?:\s*x\s*" + _range("wsets") + r"(?:\s*(?:sets?|rounds?)\b)?)?")
+_LOAD = (r"@?\s*(?P<load_n>\d{1,5}(?:\.\d{1,3})?)\s*"
+         r"(?P<load_unit>kgs?|kilos?|kilograms?|lbs?|pounds?)\b")
+_BAND = r"band\s*:\s*(?P<band_name>[a-z][a-z0-9 /+-]*[a-z0-9+]|[a-z])"
+_TEMPO = r"(?:tempo\s*:?\s*)?(?P<tempo_d>\d(?:-\d){2,3})\b"
+
+_CLAUSE = re.compile(
+    rf"(?P<tempo>{_TEMPO})|(?P<rest>{_REST})|(?P<volume>{_VOLUME})|(?P<work>{_ALONE})"
+    rf"|(?P<side_>{_SIDE})|(?P<load>{_LOAD})|(?P<band>{_BAND})"
+)
+_SEPARATOR = re.compile(r"(?:[\s,;]+|\band\b|\bwith\b|-(?=\s))+")
+# Every amount of work has a digit or one of these words: without any, nothing to read.
+_MAYBE_WORK = re.compile(r"\d|amrap|max|failure|many")
+
+
+# --- reading --------------------------------------------------------------------------------
 
 def _count(m: re.Match[str], name: str) -> Range:
     lo = int(m.group(f"{name}_lo"))
@@ -114,110 +141,145 @@ def _count(m: re.Match[str], name: str) -> Range:
     return Range(lo, int(hi_text) if hi_text else lo)
 
 
+def _seconds(m: re.Match[str], name: str) -> Range:
+    """A time in seconds from the groups `name`_lo/_hi/_unit, or `name`_mm/_ss for a clock."""
+    if name.endswith("secs") and (mm := m.group(f"{name}_mm")):
+        total = int(mm) * 60 + int(m.group(f"{name}_ss"))
+        return Range(total, total)
+    value = _count(m, name)
+    if m.group(f"{name}_unit").startswith("m"):
+        return Range(value.lo * 60, value.hi * 60)
+    return value
+
+
 def _check(value: Range, what: str, offset: int, problems: list[Problem]) -> None:
     low, high = LIMITS[what]
+    if low <= value.lo <= value.hi <= high:
+        return
 
     def amount(n: int) -> str:
         return f"a rest of {n} s" if what == "rest" else f"{n} {what}"
 
     if value.lo > value.hi:
-        problems.append(Problem(offset, f"the range {value.lo}-{value.hi} runs backwards; "
-                                        f"write the smaller number first ({value.hi}-{value.lo})"))
+        message = (f"the range {value.lo}-{value.hi} runs backwards; "
+                   f"write the smaller number first ({value.hi}-{value.lo})")
     elif value.lo < low:
-        problems.append(Problem(offset, f"{amount(value.lo)} is too few; use at least {low}"))
-    elif value.hi > high:
-        problems.append(Problem(offset, f"{amount(value.hi)} is more than the {amount(high)} "
-                                        "allowed; check for a typo"))
-
-
-def _read_work(m: re.Match[str], p: Prescription, problems: list[Problem]) -> Prescription:
-    if m.group("max"):
-        return replace(p, max_reps=True)
-    if m.group("secs_mm") or m.group("secs_lo"):
-        seconds = _seconds(m, "secs")
-        _check(seconds, "seconds", m.start(), problems)
-        return replace(p, seconds=seconds)
-    reps = _count(m, "reps")
-    _check(reps, "reps", m.start("reps_lo"), problems)
-    return replace(p, reps=reps)
+        message = f"{amount(value.lo)} is too few; use at least {low}"
+    else:
+        message = f"{amount(value.hi)} is more than the {amount(high)} allowed; check for a typo"
+    problems.append(Problem(offset, message, "range"))
 
 
 _WORDS = ("set", "sets", "rep", "reps", "hold", "holds", "seconds", "sec", "min", "minutes",
           "rest", "each", "leg", "side", "per", "kg", "lb", "lbs", "band", "tempo", "amrap",
           "max", "failure", "of", "on")
+_SHOWN = re.compile(r"[a-z]+|\S+")
 
 
-def _unreadable(text: str, src: str, pos: int) -> Problem:
+def _unreadable(text: str, src: str, pos: int, hints: bool) -> Problem:
+    word = _SHOWN.match(src, pos)
+    shown = word.group(0) if word else src[pos:]
+    message = f"cannot read '{text[pos:pos + len(shown)]}'"
+    if not hints:
+        return Problem(pos, message)
     import difflib
 
-    word = re.match(r"[a-z]+|\S+", src[pos:])
-    shown = word.group(0) if word else src[pos:]
     # A swapped pair of letters is the commonest typo: prefer a word with the same letters.
     close = [w for w in _WORDS if sorted(w) == sorted(shown)] or difflib.get_close_matches(
         shown, _WORDS, n=1, cutoff=0.7)
     hint = (f"did you mean '{close[0]}'?" if close else
             "write e.g. '2 sets of 10 reps on each leg', '3 holds of 30 seconds', "
             "'rest 60 s', '12 kg'")
-    return Problem(pos, f"cannot read '{text[pos:pos + len(shown)]}'; {hint}")
+    return Problem(pos, f"{message}; {hint}")
 
 
-def read_prescription(text: str) -> Reading:
-    """Read a prescription. Unknown words are problems, never silently ignored."""
+_NO_WORK = "no reps or time given; write e.g. '2 sets of 10 reps' or '3 holds of 30 seconds'"
+_NO_WORK_READING = Reading(None, (Problem(0, _NO_WORK),))
+
+
+def read_prescription(text: str, *, hints: bool = True) -> Reading:
+    """Read a prescription. Unknown words are problems, never silently ignored.
+
+    With `hints=False` (for callers that only want to know whether text reads, such as the
+    importer looking for where a name ends) a word that cannot be read gets no 'did you mean'
+    hint, and text with no digit and no word like AMRAP is rejected at once, at offset 0.
+    """
     src = normalise(text).lower()
+    if not hints and _MAYBE_WORK.search(src) is None:
+        return _NO_WORK_READING
     problems: list[Problem] = []
-    p = Prescription()
+    sets = reps = seconds = rest = None
+    max_reps = False
+    side: SideWord | None = None
+    set_word: SetWord = "set"
+    load: Load | None = None
+    band: str | None = None
+    tempo: tuple[int, ...] | None = None
     has_work = False
     pos = 0
     end = len(src.rstrip())
+    clause, separator = _CLAUSE.match, _SEPARATOR.match
     while True:
-        sep = _SEPARATOR.match(src, pos)
-        if sep:
+        if sep := separator(src, pos):
             pos = sep.end()
         if pos >= end:
             break
-        if m := _TEMPO.match(src, pos):
-            p = replace(p, tempo=tuple(int(d) for d in m.group("tempo").split("-")))
-        elif m := _REST.match(src, pos):
-            name = "rest" if m.group("rest_lo") else "rest2"
-            rest = _seconds(m, name)
-            _check(rest, "rest", m.start(), problems)
-            p = replace(p, rest_seconds=rest)
-        elif (m := _VOLUME.match(src, pos)) or (m := _WORK_ALONE.match(src, pos)):
+        m = clause(src, pos)
+        if m is None:
+            problems.append(_unreadable(text, src, pos, hints))
+            break
+        what = m.lastgroup
+        if what == "volume" or what == "work":
             if has_work:
                 problems.append(Problem(pos, "a second amount of work; give one, "
                                              "such as '2 sets of 10 reps'"))
                 break
             has_work = True
-            if "sets_lo" in m.re.groupindex and m.group("sets_lo"):
-                sets = _count(m, "sets")
-                _check(sets, "sets", m.start(), problems)
-                word = m.group("setword") or "set"
-                p = replace(p, sets=sets, set_word="hold" if word.startswith("hold") else "set")
-            p = _read_work(m, p, problems)
-        elif m := _SIDE.match(src, pos):
-            side = m.group("side")
-            p = replace(p, side="leg" if side == "leg" else "side")
-        elif m := _LOAD.match(src, pos):
-            value = float(m.group("load"))
-            unit: LoadUnit = "kg" if m.group("unit").startswith("k") else "lb"
+            p = "v" if what == "volume" else "w"
+            if m.group(f"{p}sets_lo"):
+                sets = _count(m, f"{p}sets")
+                _check(sets, "sets", m.start(f"{p}sets_lo") if p == "w" else pos, problems)
+                if p == "v" and (word := m.group("vsetword")) and word.startswith("hold"):
+                    set_word = "hold"
+            if m.group(f"{p}max"):
+                max_reps = True
+            elif m.group(f"{p}secs_mm") or m.group(f"{p}secs_lo"):
+                seconds = _seconds(m, f"{p}secs")
+                _check(seconds, "seconds", pos, problems)
+            else:
+                reps = _count(m, f"{p}reps")
+                _check(reps, "reps", m.start(f"{p}reps_lo"), problems)
+        elif what == "tempo":
+            tempo = tuple(int(d) for d in m.group("tempo_d").split("-"))
+        elif what == "rest":
+            rest = _seconds(m, "rest" if m.group("rest_lo") else "rest2")
+            _check(rest, "rest", pos, problems)
+        elif what == "side_":
+            side = "leg" if m.group("side") == "leg" else "side"
+        elif what == "load":
+            value = float(m.group("load_n"))
+            unit: LoadUnit = "kg" if m.group("load_unit").startswith("k") else "lb"
             if not 0 < value <= MAX_LOAD[unit]:
-                problems.append(Problem(m.start("load"),
+                problems.append(Problem(m.start("load_n"),
                                         f"a load of {value:g} {unit} is out of range; "
-                                        f"use more than 0 and at most {MAX_LOAD[unit]:g} {unit}"))
-            p = replace(p, load=Load(value, unit))
-        elif m := _BAND.match(src, pos):
-            p = replace(p, band=text[m.start("band"):m.end("band")].strip())
+                                        f"use more than 0 and at most {MAX_LOAD[unit]:g} {unit}",
+                                        "range"))
+            load = Load(value, unit)
         else:
-            problems.append(_unreadable(text, src, pos))
-            break
+            band = text[m.start("band_name"):m.end("band_name")].strip()
         pos = m.end()
-    if not has_work and not problems:
-        problems.append(Problem(0, "no reps or time given; write e.g. '2 sets of 10 reps' "
-                                   "or '3 holds of 30 seconds'"))
-    if p.set_word == "hold" and not p.is_timed and not problems:
-        problems.append(Problem(0, "a hold lasts a time; write e.g. '3 holds of 30 seconds'"))
-    return Reading(None if problems else p, tuple(problems))
+    if not problems:
+        if not has_work:
+            problems.append(Problem(0, _NO_WORK))
+        elif set_word == "hold" and seconds is None:
+            problems.append(Problem(0, "a hold lasts a time; write e.g. '3 holds of 30 seconds'"))
+        else:
+            return Reading(Prescription(sets, reps, seconds, max_reps, side, set_word, rest, load,
+                                        band, tempo), ())
+    return Reading(None, tuple(problems))
 
+
+# --- writing --------------------------------------------------------------------------------
 
 def _plural(n: Range, word: str) -> str:
     return f"{n} {word}" + ("" if n.hi == 1 else "s")

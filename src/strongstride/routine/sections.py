@@ -1,17 +1,21 @@
-"""Headings and phases for the importer.
+"""Headings, phases and sections for the importer.
 
 `read_heading` says what a heading line means (title, setup, phase, circuit rounds);
 `infer_kinds` decides which phase each block of exercises is when the text gives no heading:
-published workouts often head only one of their four phases.
+published workouts often head only one of their four phases. `assemble` turns the groups of
+exercises the importer read into the routine's sections.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from strongstride.routine.model import Prescription, SectionKind
+from strongstride.errors import Span
+from strongstride.routine.import_fields import Field
+from strongstride.routine.import_lines import Line
+from strongstride.routine.model import Exercise, Prescription, Section, SectionKind
 
 MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 100
@@ -169,3 +173,54 @@ def infer_kinds(blocks: Sequence[Block]) -> list[SectionKind]:
         else:
             kinds.append("main")
     return kinds
+
+
+# --- sections from what the importer read ---------------------------------------------------
+
+@dataclass(slots=True)
+class Group:
+    """A section while it is being read: from a heading, a rounds line or a blank line."""
+
+    index: int
+    heading: Heading | None
+    before: Entry | None  # the exercise before it, for notes if it ends up empty
+    rounds: int | None = None
+    setup: list[str] = field(default_factory=list)
+    setup_lines: list[int] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    tried: int = 0
+
+
+@dataclass(slots=True)
+class Entry:
+    """An exercise while it is being read: its line, then any details lines below it."""
+
+    name: str
+    index: int
+    line: Line
+    group: Group
+    fields: dict[str, Field]
+    details: list[int] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # line number, text
+    prescription: Prescription = field(default_factory=Prescription)
+
+
+def assemble(groups: Sequence[Group]) -> tuple[Section, ...]:
+    """The sections of groups that have exercises, each of the phase `infer_kinds` gives it."""
+    blocks = [Block(g.heading.kind if g.heading else None,
+                    tuple((e.name, e.prescription) for e in g.entries)) for g in groups]
+    merged: list[tuple[Group, SectionKind, list[Entry]]] = []
+    for g, kind in zip(groups, infer_kinds(blocks), strict=True):
+        # Blank lines inside a phase: an unheaded block joins the section above it.
+        if (merged and merged[-1][1] == kind and g.heading is None and g.rounds is None
+                and merged[-1][0].rounds is None):
+            merged[-1][2].extend(g.entries)
+        else:
+            merged.append((g, kind, list(g.entries)))
+    return tuple(
+        Section(kind=kind, exercises=tuple(
+            Exercise(e.name, e.prescription, "\n".join(t for _, t in sorted(e.notes)),
+                     span=Span(e.index + 1, e.line.start + 1)) for e in entries),
+                title=g.heading.title if g.heading else None,
+                setup="\n".join(g.setup) or None, rounds=g.rounds, span=Span(g.index + 1, 1))
+        for g, kind, entries in merged)

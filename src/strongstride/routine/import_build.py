@@ -1,0 +1,350 @@
+"""Pass 2 of the importer: what each classified line means in its place.
+
+`Builder` walks the lines of `import_lines.classify` once, keeping the open section (`Group`)
+and exercise (`Entry`): a heading opens a section, details lines join the exercise above,
+and what cannot be used is kept as a note with a warning. `result` puts the routine together.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Literal
+
+from strongstride.errors import Issue, Span
+from strongstride.routine.import_fields import (
+    merge_extras,
+    placed,
+    read_fields,
+    side_from_name,
+)
+from strongstride.routine.import_lines import WORK_FIELDS, Line, name_of
+from strongstride.routine.model import Routine, Section
+from strongstride.routine.sections import Entry, Group, Heading, assemble, read_heading
+
+LineRole = Literal["title", "credit", "equipment", "directions", "heading", "setup", "rounds",
+                   "exercise", "detail", "note"]
+Built = tuple[Routine, tuple[Issue, ...], tuple[tuple[int, LineRole], ...]]
+
+
+_UNREAD = "could not read this line as an exercise; kept it as a note"
+
+
+class Builder:
+    def __init__(self, lines: list[Line], source: str) -> None:
+        self.lines = lines
+        self.source = source
+        self.issues: list[Issue] = []
+        self.roles: dict[int, LineRole] = {}
+        self.after = [len(lines)] * (len(lines) + 1)  # the next non-blank line after each
+        for i in range(len(lines) - 1, 0, -1):
+            self.after[i - 1] = i if lines[i].kind != "blank" else self.after[i]
+        adjacent = any(a.kind == "exercise" and b.kind in ("exercise", "details")
+                       for b, a in itertools.pairwise(lines))
+        self.gap_needed = 1 if adjacent else 2
+        self.started = False
+        self.groups: list[Group] = []
+        self.group: Group | None = None
+        self.entry: Entry | None = None
+        self.last: Entry | None = None
+        self.notes: list[tuple[int, str]] = []
+        self.candidates: list[int] = []
+        self.credit: str | None = None
+        self.equipment: list[str] = []
+        self.directions: list[str] = []
+        self.open_field: LineRole | None = None
+        self.gap = 0
+
+    # -- helpers
+
+    def warn(self, line: int, column: int, message: str) -> None:
+        self.issues.append(Issue(message, Span(line, max(column, 1)), "warning", self.source))
+
+    def text_of(self, i: int) -> str:
+        return " ".join(self.lines[i].text.split())
+
+    def note(self, i: int, message: str | None = _UNREAD, to: Entry | None = None) -> None:
+        """Keep line i as a note on the exercise before it (or the routine) and report it."""
+        target, text = to or self.last, self.text_of(i)
+        if target is not None and text:
+            target.notes.append((i + 1, text))
+        elif text:
+            self.notes.append((i + 1, text))
+        self.roles[i] = "note"
+        if message is not None:
+            self.warn(i + 1, self.lines[i].start + 1, message)
+
+    def next_content(self, i: int) -> int | None:
+        j = self.after[i]
+        for _ in range(2):
+            if j < len(self.lines) and self.lines[j].kind == "rounds":
+                j = self.after[j]
+        return j if j < len(self.lines) else None
+
+    def names_entry(self, j: int) -> bool:
+        """Line j is an exercise name with 'Sets: ... Reps: ...' on the line below."""
+        lines = self.lines
+        return (lines[j].kind == "text" and j + 1 < len(lines) and lines[j + 1].has_work
+                and bool(name_of(lines[j].content)))
+
+    def starts_entry(self, j: int | None) -> bool:
+        return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j))
+
+    def block_start(self, i: int) -> bool:
+        if self.group is not None and self.group.heading is not None and not self.group.tried:
+            return False  # right under a heading: setup, not another heading
+        return (i == 0 or self.lines[i - 1].kind == "blank"
+                or self.roles.get(i - 1) in ("title", "credit", "equipment", "directions",
+                                             "rounds"))
+
+    def is_heading(self, i: int, h: Heading) -> bool:
+        if self.lines[i].listed and not h.strong:
+            return False  # '- Glute bridge' in a list is an exercise without a prescription
+        j = self.next_content(i)
+        if self.starts_entry(j):
+            return h.strong or self.block_start(i)
+        if not h.strong:
+            return False
+        for _ in range(3):  # a strong heading may have a few lines of setup before exercises
+            if j is None or self.lines[j].kind not in ("text", "setup"):
+                return False
+            other = read_heading(self.lines[j].content, self.lines[j].hashes)
+            if other is not None and other.strong:
+                return False
+            j = self.next_content(j)
+            if self.starts_entry(j):
+                return True
+        return False
+
+    def open_group(self, i: int, heading: Heading | None) -> Group:
+        self.started = True
+        self.group = Group(i, heading, self.last)
+        self.groups.append(self.group)
+        return self.group
+
+    # -- lines
+
+    def run(self) -> None:
+        handlers = {"text": self.text, "exercise": self.exercise, "details": self.details,
+                    "rounds": self.rounds, "header": self.header, "setup": self.setup}
+        for i, line in enumerate(self.lines):
+            if line.kind == "blank":
+                self.blank()
+                continue
+            if line.kind != "details":
+                self.flush()
+            if line.kind not in ("text", "header"):
+                self.open_field = None
+            handlers[line.kind](i)
+            self.gap = 0
+        self.flush()
+
+    def blank(self) -> None:
+        self.flush()
+        self.open_field = None
+        self.gap += 1
+        if self.group is not None and self.group.tried and self.gap >= self.gap_needed:
+            self.group = None
+
+    def exercise(self, i: int) -> None:
+        group = self.group or self.open_group(i, None)
+        line = self.lines[i]
+        name = line.name or name_of(line.content)
+        self.entry = Entry(name, i, line, group, placed(line.fields, i + 1))
+        group.tried += 1
+
+    def details(self, i: int) -> None:
+        e, line = self.entry, self.lines[i]
+        if e is None:
+            self.note(i, "found details (sets, reps, time or rest) with no exercise name "
+                         "right above them; kept the line as a note")
+        elif line.has_work and (e.line.reading is not None
+                                or any(k in e.fields for k in WORK_FIELDS if k in line.fields)):
+            self.flush()
+            self.note(i, "this line gives the amount of work a second time; kept it as a note")
+        elif set(e.fields) & set(line.fields):
+            self.flush()
+            self.note(i, "this line repeats a detail given above; kept it as a note")
+        else:
+            e.fields.update(placed(line.fields, i + 1))
+            e.details.append(i)
+
+    def flush(self) -> None:
+        e, self.entry = self.entry, None
+        if e is None:
+            return
+        line = e.line
+        home = (e.index + 1, line.start + 1)
+        if line.reading is not None:
+            p = line.reading.prescription
+            problems = [(e.index + 1, line.at + q.offset + 1, q.message)
+                        for q in line.reading.problems]
+            if p is not None and e.fields:
+                p, problems = merge_extras(p, e.fields, home)
+        else:
+            p, problems = read_fields(e.fields, home)
+        if p is None:
+            for number, column, message in problems:
+                self.warn(number, column, f"{message}; kept the line as a note")
+            for i in (e.index, *e.details):
+                self.note(i, None)
+            return
+        e.name, e.prescription = side_from_name(e.name, p)
+        e.group.entries.append(e)
+        self.last = e
+        self.roles[e.index] = "exercise"
+        for i in e.details:
+            self.roles[i] = "detail"
+
+    def rounds(self, i: int) -> None:
+        line = self.lines[i]
+        n = line.rounds
+        leads = self.starts_entry(i + 1 if i + 1 < len(self.lines) else None) and (
+            self.group is None or i == 0 or self.lines[i - 1].kind == "blank"
+            or line.content.endswith(":"))
+        if self.group is not None and not self.group.tried:
+            target = self.group  # right under a heading
+        elif leads:
+            target = self.open_group(i, None)  # '3 rounds:' over the exercises
+        elif self.groups and self.groups[-1].tried:
+            target = self.groups[-1]  # 'Repeat 3 times' under the exercises
+        else:
+            self.note(i, "a number of rounds with no exercises to repeat; kept it as a note")
+            return
+        self.roles[i] = "rounds"
+        if n == 1:
+            return
+        if not 2 <= n <= 20:
+            self.warn(i + 1, line.start + 1,
+                      f"{n} rounds is out of range; a circuit has 2 to 20 rounds, "
+                      "so this section is not read as a circuit")
+        elif target.rounds is not None and target.rounds != n:
+            self.warn(i + 1, line.start + 1,
+                      f"the rounds are given twice ({target.rounds} and {n}); kept {n}")
+            target.rounds = n
+        else:
+            target.rounds = n
+
+    def header(self, i: int) -> None:
+        line = self.lines[i]
+        value = " ".join(line.value.split())
+        if line.key == "credit":
+            if self.credit is not None or not value:
+                self.note(i)
+                return
+            self.credit = value
+            self.roles[i] = "credit"
+            return
+        self.roles[i] = "equipment" if line.key == "equipment" else "directions"
+        self.open_field = self.roles[i]
+        self.add_to_field(i, value, line.at + len(line.value) - len(line.value.lstrip()))
+
+    def add_to_field(self, i: int, value: str, at: int) -> None:
+        if not value:
+            return
+        if self.open_field == "directions":
+            self.directions.append(value)
+            return
+        m = re.search(r"\.\s+(?=[A-Z])", value)
+        items, rest = (value[: m.start()], value[m.end():]) if m else (value.rstrip("."), "")
+        self.equipment += [x for x in re.split(r"\s*(?:[,;]|\band\b)\s*", items) if x]
+        if rest:
+            self.notes.append((i + 1, rest))
+            column = self.lines[i].text.find(rest[:20], at) + 1
+            self.warn(i + 1, column or at + 1,
+                      "kept the text after the equipment list as a note")
+
+    def setup(self, i: int) -> None:
+        line = self.lines[i]
+        if self.group is None or self.group.heading is None or self.group.tried or not line.value:
+            self.note(i, "setup instructions with no heading above them; kept them as a note")
+            return
+        self.group.setup.append(" ".join(line.value.split()))
+        self.group.setup_lines.append(i)
+        self.roles[i] = "setup"
+
+    def text(self, i: int) -> None:
+        line = self.lines[i]
+        if not line.content:
+            self.note(i, "this line holds only control characters; left them out")
+            return
+        if self.names_entry(i):
+            self.exercise(i)
+            return
+        h = read_heading(line.content, line.hashes)
+        if h is not None and self.is_heading(i, h):
+            self.heading(i, h)
+            return
+        if self.open_field is not None and self.roles.get(i - 1) == self.open_field:
+            self.roles[i] = self.open_field
+            self.add_to_field(i, " ".join(line.content.split()), line.start)
+            return
+        group = self.group
+        if group is not None and group.heading is not None and not group.tried:
+            group.setup.append(" ".join(line.content.split()))
+            group.setup_lines.append(i)
+            self.roles[i] = "setup"
+            self.warn(i + 1, line.start + 1,
+                      "read this line as setup instructions for the section above")
+            return
+        if self.started or (line.listed and self.starts_entry(self.next_content(i))):
+            self.note(i)
+            return
+        lines = self.lines
+        alone = ((i == 0 or lines[i - 1].kind in ("blank", "header"))
+                 and (i + 1 == len(lines) or lines[i + 1].kind in ("blank", "header")))
+        if alone and h is not None and not line.content.endswith((":", ".", "!", "?")):
+            self.candidates.append(i)
+            self.roles[i] = "title"
+            return
+        going_on = i > 0 and lines[i - 1].kind == "text" and self.roles.get(i - 1) == "note"
+        self.note(i, None if going_on else "kept this text as a note on the routine; "
+                                           "it does not read as an exercise or a heading")
+
+    def heading(self, i: int, h: Heading) -> None:
+        group = self.open_group(i, h)
+        group.rounds = h.rounds
+        if h.setup:
+            group.setup.append(h.setup)
+        self.roles[i] = "heading"
+        if h.bad_rounds is not None:
+            line = self.lines[i]
+            column = line.text.find(str(h.bad_rounds), line.start) + 1
+            self.warn(i + 1, column or line.start + 1,
+                      f"{h.bad_rounds} rounds is out of range; a circuit has 2 to 20 rounds, "
+                      "so this section is not read as a circuit")
+
+    # -- the routine
+
+    def title(self) -> str | None:
+        if not self.candidates:
+            return None
+        chosen = self.candidates[-1]
+        for i in self.candidates[:-1]:
+            self.note(i, f"kept this line as a note; the title is line {chosen + 1}")
+        return " ".join(self.lines[chosen].content.split()).rstrip(" .:")
+
+    def sections(self) -> tuple[Section, ...]:
+        kept: list[Group] = []
+        for g in self.groups:
+            if g.entries:
+                kept.append(g)
+                continue
+            if self.roles.get(g.index) not in ("heading", "rounds"):
+                continue  # opened by an exercise line that was kept as a note
+            for k, i in enumerate((g.index, *g.setup_lines)):
+                self.note(i, "no exercises could be read under this line; kept it as a note"
+                          if k == 0 else None, to=g.before)
+        return assemble(kept)
+
+    def result(self) -> Built:
+        self.last = None
+        title = self.title()
+        sections = self.sections()
+        notes = "\n".join(text for _, text in sorted(self.notes, key=lambda n: n[0]))
+        routine = Routine(
+            sections=sections, title=title, credit=self.credit, equipment=tuple(self.equipment),
+            directions="\n".join(self.directions) or None, notes=notes or None)
+        issues = sorted(self.issues, key=lambda x: (x.span.line, x.span.column) if x.span else (0,))
+        uses = tuple((i + 1, role) for i, role in sorted(self.roles.items()))
+        return routine, tuple(issues), uses

@@ -1,0 +1,152 @@
+"""Prescriptions from details on their own lines: 'Sets: 2', 'Reps: 8-12', 'Rest: 60 s'.
+
+`compose` puts the fields of an exercise together into prescription text, remembering where
+each piece came from, so a problem in the text can be reported at its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from strongstride.routine.import_lines import NAME_TRIM, Place
+from strongstride.routine.model import Prescription, SideWord
+from strongstride.routine.prescription import Reading, read_prescription
+
+Field = tuple[str, int, int]  # value, line number, 1-based column
+_NAME_SIDE = re.compile(
+    r"[\s,]*(?:\(\s*)?(?:on\s+)?(?:each|every|per)\s+(?P<side>leg|side)s?\s*\)?$", re.IGNORECASE)
+
+
+def placed(fields: dict[str, Place], line: int) -> dict[str, Field]:
+    return {key: (value, line, column) for key, (value, column) in fields.items()}
+
+
+def _read_shown(text: str) -> Reading:
+    """A reading whose problems are shown to the user: with hints, but only when they matter."""
+    reading = read_prescription(text, hints=False)
+    return reading if reading.structural else read_prescription(text)
+
+
+_BARE = re.compile(r"\d{1,9}(?:\s*(?:-|to)\s*\d{1,9})?")
+_REP_UNIT = re.compile(r"\s*(?:reps?|repetitions?)\b", re.IGNORECASE)
+_TIME_UNIT = re.compile(r"\s*(?:seconds?|secs?|s|minutes?|mins?|m)\b|:", re.IGNORECASE)
+
+
+class Text:
+    """Text put together from pieces of several lines, remembering where each piece was."""
+
+    def __init__(self, line: int, column: int) -> None:
+        self.text = ""
+        self.marks: list[tuple[int, int, int, int]] = []  # offset, length, line, column
+        self.home = (line, column)  # where to point when there is no piece
+
+    def add(self, piece: str, line: int, column: int) -> None:
+        self.marks.append((len(self.text), len(piece), line, column))
+        self.text += piece
+
+    def glue(self, piece: str) -> None:
+        self.text += piece
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The line and column of a character of the text."""
+        best = self.marks[0] if self.marks else None
+        for mark in self.marks:
+            if mark[0] <= offset:
+                best = mark
+        if best is None:
+            return self.home
+        at, length, line, column = best
+        return line, column + min(max(offset - at, 0), length)
+
+    def add_number(self, value: str, line: int, column: int, unit: str,
+                   has_unit: re.Pattern[str]) -> None:
+        """Add a value, putting `unit` after a bare leading number ('30' -> '30 seconds')."""
+        m = _BARE.match(value)
+        if m is None or has_unit.match(value, m.end()):
+            self.add(value, line, column)
+            return
+        self.add(value[: m.end()], line, column)
+        self.glue(unit)
+        self.add(value[m.end():], line, column + m.end())
+
+
+def compose(fields: dict[str, Field], home: tuple[int, int], work: bool = True) -> Text:
+    """The prescription text that 'Sets: 2', 'Reps: 8-12', 'Rest: 60 s' ... add up to."""
+    t = Text(*home)
+    if work:
+        if "prescription" in fields:
+            t.add(*fields["prescription"])
+            t.glue(" ")
+        if "sets" in fields:
+            t.add(*fields["sets"])
+            t.glue(" holds of " if "hold" in fields else " sets of ")
+        if "reps" in fields:
+            value, line, column = fields["reps"]
+            if value.lower() in ("max", "maximum"):
+                t.add(value, line, column)
+                t.glue(" reps")
+            else:
+                t.add_number(value, line, column, " reps", _REP_UNIT)
+            t.glue(" ")
+        for key in ("time", "hold"):
+            if key in fields:
+                t.add_number(*fields[key], " seconds", _TIME_UNIT)
+                t.glue(" ")
+    if "rest" in fields:
+        t.glue(", rest ")
+        t.add_number(*fields["rest"], " s", _TIME_UNIT)
+    if "load" in fields:
+        t.glue(", ")
+        t.add(*fields["load"])
+    if "tempo" in fields:
+        t.glue(", tempo ")
+        t.add(*fields["tempo"])
+    if "band" in fields:
+        t.glue(", band: ")
+        t.add(*fields["band"])
+    return t
+
+
+FieldProblem = tuple[int, int, str]  # line, column, message
+
+
+def read_fields(fields: dict[str, Field], home: tuple[int, int]
+                 ) -> tuple[Prescription | None, list[FieldProblem]]:
+    t = compose(fields, home)
+    reading = _read_shown(t.text)
+    return reading.prescription, [(*t.locate(p.offset), p.message) for p in reading.problems]
+
+
+def merge_extras(p: Prescription, fields: dict[str, Field], home: tuple[int, int]
+                  ) -> tuple[Prescription | None, list[FieldProblem]]:
+    """Rest, load, tempo or band from lines below an exercise, merged into its prescription."""
+    t = compose(fields, home, work=False)
+    t.text = "1 rep" + t.text
+    t.marks = [(at + 5, n, line, column) for at, n, line, column in t.marks]
+    reading = _read_shown(t.text)
+    problems = [(*t.locate(q.offset), q.message) for q in reading.problems]
+    q = reading.prescription
+    if q is None:
+        return None, problems
+    for key, mine, theirs in (("rest", p.rest_seconds, q.rest_seconds), ("load", p.load, q.load),
+                              ("tempo", p.tempo, q.tempo), ("band", p.band, q.band)):
+        if mine is not None and theirs is not None and mine != theirs:
+            problems.append((*fields[key][1:], f"the {key} is given twice; give it once"))
+    if problems:
+        return None, problems
+    return replace(p, rest_seconds=q.rest_seconds or p.rest_seconds, load=q.load or p.load,
+                   tempo=q.tempo or p.tempo, band=q.band or p.band), []
+
+
+def side_from_name(name: str, p: Prescription) -> tuple[str, Prescription]:
+    """'Single-leg deadlifts (each side)' -> the side goes into the prescription."""
+    low = name.lower()
+    m = _NAME_SIDE.search(name) if "each" in low or "per" in low or "every" in low else None
+    if m is None:
+        return name, p
+    side: SideWord = "leg" if m.group("side").lower() == "leg" else "side"
+    rest = name[: m.start()].rstrip(NAME_TRIM)
+    if not any(c.isalpha() for c in rest) or p.side not in (None, side):
+        return name, p
+    return rest, replace(p, side=side)

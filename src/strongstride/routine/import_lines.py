@@ -1,0 +1,259 @@
+"""Pass 1 of the importer: what each line of pasted text is on its own.
+
+`classify` strips a list marker or '#'s and says whether the line is a header field
+('Equipment needed: ...'), setup, a rounds line ('Repeat 3 times'), details ('Sets: 2 Reps: 8'),
+an exercise ('Goblet squat2-3 sets of 12-15 reps', '3 x 10 Bulgarian split squats') or other
+text; `import_build` then decides what each line means in its place.
+
+Where a name ends and its prescription starts is found by looking only at points where a
+prescription can start (`_START`) and reading from there with `read_prescription`, without
+hints (no 'did you mean'), so a line costs a few regex matches and usually one reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from strongstride.routine.prescription import Reading, normalise, read_prescription
+
+MAX_EXERCISE_LINE = 300  # longer lines are prose, never searched for an exercise
+MAX_NAME_WORDS = 10
+MAX_NAME_CHARS = 120
+MAX_TRIES = 12  # split points tried on one line
+
+LineKind = Literal["blank", "text", "exercise", "details", "rounds", "header", "setup"]
+Place = tuple[str, int]  # value, 1-based column in its line
+WORK_FIELDS = ("prescription", "sets", "reps", "time", "hold")
+NAME_TRIM = " :-|,;(=.*_>~"
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufeff]")
+_CLEAN = str.maketrans({**{i: " " for i in range(32)}, 0x7F: " ", 0xFEFF: " "})
+_HASHES = re.compile(r"\s*(#{1,6})(?:\s+|$)")
+_MARKER = re.compile(r"\s*(?:[-*+>]\s+|[•◦▪‣●○■□►▶✓✔]\s*|\(\d{1,3}\)\s*|\d{1,3}[.)](?!\d)\s*"
+                     r"|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*)")  # superset labels: 'A1.', 'B)'
+_MARKED = frozenset("-*+>•◦▪‣●○■□►▶✓✔(0123456789ABCDEFGHabcdefgh")  # what a marker starts with
+_HEADER = re.compile(
+    r"(?P<key>equipment(?:\s+needed)?|what\s+you(?:'ll|\s+will)?\s+need|you(?:'ll|\s+will)\s+need"
+    r"|directions|instructions|credits?|workout\s+by|created\s+by)\s*:\s*"
+)
+_SETUP = re.compile(r"setup\s*:\s*")
+_FIELD = re.compile(
+    r"\b(?P<key>sets|reps|repetitions|time|duration|hold|rest|weight|load|tempo|band)\s*:"
+)
+_FIELD_KEYS = {"repetitions": "reps", "duration": "time", "weight": "load"}
+_FIELD_TRIM = " |,;/·•-"
+_ROUNDS_LINE = re.compile(
+    r"(?:(?:repeat|do|complete|perform)(?:\s+(?:the|this|that|whole|entire|full|circuit|"
+    r"sequence|workout|routine|set|series|all|of|above|exercises|it|for|a|total))*\s+)?"
+    r"(?P<n>\d{1,3})\s*(?:x|times|rounds?)(?:\s+(?:of|the|this|these|following|circuit|"
+    r"exercises|moves|below|above|in|total|through|sequence))*"
+    r"|(?:rounds?|circuits?)\s*:?\s*(?P<n2>\d{1,3})"
+)
+_ROUNDS_FIRST = frozenset("0123456789rdcp")  # what a rounds line starts with
+# Where a prescription can start: a number with a unit or 'x', a clock time, AMRAP and such.
+_START = re.compile(
+    r"\d{1,9}(?:\s*(?:-|to)\s*\d{1,9})?\s*(?:x|(?:sets?|holds?|rounds?|reps?|repetitions?|"
+    r"seconds?|secs?|s|minutes?|mins?|m)\b|\s+(?:on\s+)?(?:each|per)\s+(?:leg|side))"
+    r"|\d{1,3}:[0-5]\d|amrap\b|max(?:imum)?\s+reps\b"
+    r"|to\s+failure\b|as\s+many\b"
+)
+# The places `_START` can match after the first character of a line.
+_CANDIDATE = re.compile(r"\d+|(?<![a-z])(?:amrap|max|to\s+failure|as\s+many)")
+_BETWEEN = re.compile(r"\s+between\s+(?:sets|rounds|exercises)\b", re.IGNORECASE)
+_HOLD_FOR = re.compile(r"(?:\s*[:-]\s*holds?|\s+hold\s+for|\s+for)$", re.IGNORECASE)
+_WORD_END = re.compile(r"\S+")
+_NOT_LAST = frozenset({"x", "sets", "set", "holds", "hold", "rounds", "round", "to", "-", "and",
+                       "with", "on", "each", "per", "a"})
+_TRAILING_OF = re.compile(r"\s+of$", re.IGNORECASE)
+_PRESCRIPTION_TAIL = re.compile(
+    r"\d\s*(?:sets?|x|reps?|rounds?|holds?|seconds?|secs?)\s*$", re.IGNORECASE)
+_COLON = re.compile(r"\s*:\s*")
+_LETTER = re.compile(r"[^\W\d_]")
+_HEAD_TRIM = NAME_TRIM[:-1] + "./#"
+
+
+@dataclass(slots=True)
+class Line:
+    text: str  # normalised, same length as the input line
+    kind: LineKind = "blank"
+    start: int = 0  # where the content starts, after any '#', bullet or number
+    hashes: int = 0
+    listed: bool = False  # has a bullet or a number in front
+    name: str = ""
+    reading: Reading | None = None
+    at: int = 0  # 0-based column where an exercise's prescription starts
+    fields: dict[str, Place] = field(default_factory=dict)
+    key: str = ""
+    value: str = ""
+    rounds: int = 0
+
+    @property
+    def content(self) -> str:
+        return self.text[self.start:].strip()
+
+    @property
+    def has_work(self) -> bool:
+        return self.kind == "details" and any(k in self.fields for k in WORK_FIELDS)
+
+
+def name_of(text: str) -> str:
+    """A clean exercise name, or '' when `text` cannot be one (no letters, too long)."""
+    name = " ".join(text.split()).rstrip(NAME_TRIM).lstrip(_HEAD_TRIM)
+    name = _HOLD_FOR.sub("", name).rstrip(NAME_TRIM) if name.endswith(("d", "r")) else name
+    if not _LETTER.search(name) or name.count(" ") >= MAX_NAME_WORDS:
+        return ""
+    # The routine format ends a name at its first colon: 'A1: Squat' -> 'A1 - Squat'.
+    return _COLON.sub(" - ", name) if ":" in name else name
+
+
+def _read(text: str) -> Reading:
+    return read_prescription(text, hints=False)
+
+
+def _inline(body: str, low: str) -> tuple[str, int, Reading] | None:
+    """'Name<prescription>': split at the first point where the rest reads as a prescription."""
+    tries = 0
+    start = _START.match
+    for m in _CANDIDATE.finditer(low, 1):
+        i = m.start()
+        if not start(low, i):
+            continue
+        if i > MAX_NAME_CHARS:
+            break
+        head = body[:i]
+        name = name_of(head)
+        if not name or _PRESCRIPTION_TAIL.search(head.rstrip(NAME_TRIM), max(0, i - 20)):
+            continue
+        tail = body[i:].rstrip().rstrip(".")
+        if tail.endswith(")") and head.rstrip().endswith("("):
+            tail = tail[:-1]
+        reading = _read(tail)
+        if reading.structural:
+            return name, i, reading
+        tries += 1
+        if tries >= MAX_TRIES:
+            break
+    return None
+
+
+def _count_first(body: str) -> tuple[str, int, Reading] | None:
+    """'3 x 10 Bulgarian split squats': the longest leading prescription, then the name.
+
+    The name is '' when the whole line is a prescription.
+    """
+    best: tuple[int, Reading] | None = None
+    for k, m in enumerate(_WORD_END.finditer(body)):
+        if k > MAX_NAME_WORDS:
+            break
+        word = m.group()
+        if word.lower() in _NOT_LAST or (k == 0 and word.isdigit()):
+            continue  # '3 x', '2 sets of', '3': cannot end a prescription
+        prefix = body[: m.end()]
+        if prefix.endswith(("f", "F")):
+            prefix = _TRAILING_OF.sub("", prefix)
+        reading = _read(prefix.rstrip("."))
+        if reading.structural:
+            best = (m.end(), reading)
+        elif best is not None and reading.problems[0].offset < m.start():
+            break  # stuck before this word: more words will not help
+    if best is None:
+        return None
+    end, reading = best
+    rest = body[end:].strip()
+    if rest[:3].lower() == "of ":
+        rest = rest[3:]
+    name = name_of(rest)
+    return (name, 0, reading) if name or not rest else None
+
+
+def _fields(body: str, low: str, offset: int) -> tuple[str, dict[str, Place]]:
+    """'Name Sets: 2 | Reps: 8-12' -> ('Name', fields); `offset` is where body starts."""
+    keys = list(_FIELD.finditer(low))
+    found: dict[str, Place] = {}
+    for k, m in enumerate(keys):
+        end = keys[k + 1].start() if k + 1 < len(keys) else len(body)
+        raw = body[m.end(): end]
+        value = raw.strip(_FIELD_TRIM).rstrip(".")
+        column = offset + m.end() + len(raw) - len(raw.lstrip(_FIELD_TRIM)) + 1
+        key = m.group("key")
+        found[_FIELD_KEYS.get(key, key)] = (value, column)
+    return body[: keys[0].start()] if keys else body, found
+
+
+def _header(line: Line, body: str, low: str, colon: bool) -> bool:
+    """'Equipment needed: ...', 'Directions: ...', 'Credit: ...', 'By A. Coach'."""
+    m = _HEADER.match(low) if colon else None
+    if m is not None:
+        key = m.group("key")
+        line.value, line.at = body[m.end():].strip(), line.start + m.end()
+    elif (low.startswith("by ") and len(body.split()) <= 6
+          and not body.endswith((".", "!", "?"))):
+        key, line.value, line.at = "by", body[3:].strip(), line.start + 3
+    else:
+        return False
+    line.kind = "header"
+    line.key = "equipment" if "need" in key or key.startswith("equip") else (
+        "directions" if key in ("directions", "instructions") else "credit")
+    return True
+
+
+def classify(raw: str) -> Line:
+    """What one line is on its own."""
+    text = normalise(raw)
+    if not text.isprintable() and _CONTROL.search(text):
+        text = text.translate(_CLEAN)
+    if "**" in text or "__" in text:
+        text = text.replace("**", "  ").replace("__", "  ")
+    line = Line(text, "text")
+    stripped = text.lstrip()
+    if not stripped:
+        if not raw.strip():
+            line.kind = "blank"
+        return line  # control characters only: reported as a note
+    first = stripped[0]
+    if first == "#" and (m := _HASHES.match(text)):
+        line.hashes, line.start = len(m.group(1)), m.end()
+        return line
+    if first in _MARKED and (m := _MARKER.match(text)):
+        line.start, line.listed = m.end(), True
+    else:
+        line.start = len(text) - len(stripped)
+    body = text[line.start:].rstrip()
+    low = body.lower()
+    colon = ":" in body
+    if (colon or low.startswith("by ")) and _header(line, body, low, colon):
+        return line
+    if colon and (m := _SETUP.match(low)):
+        line.kind, line.value, line.at = "setup", body[m.end():].strip(), line.start + m.end()
+        return line
+    if len(body) > MAX_EXERCISE_LINE:
+        return line
+    if low[:1] in _ROUNDS_FIRST and (m := _ROUNDS_LINE.fullmatch(low.rstrip(".!: "))):
+        line.kind, line.rounds = "rounds", int(m.group("n") or m.group("n2"))
+        return line
+    if "between" in low:
+        body = _BETWEEN.sub(lambda m: " " * len(m.group()), body)  # same length
+        low = body.lower()
+    if colon and (m := _FIELD.search(low)):
+        if m.start() == 0:
+            line.kind, line.fields = "details", _fields(body, low, line.start)[1]
+            return line
+        if _FIELD_KEYS.get(m["key"], m["key"]) in WORK_FIELDS:
+            head, found = _fields(body, low, line.start)
+            line.kind, line.name, line.fields = "exercise", name_of(head), found
+            if not line.name:
+                line.kind = "details"
+            return line
+    # '3 x 10 Bulgarian split squats' (count first) or 'Goblet squat2-3 sets of 12-15 reps'.
+    read = (_count_first(body) or _inline(body, low)) if _START.match(low) else _inline(body, low)
+    if read is None:
+        return line
+    name, at, reading = read
+    if not name:  # a prescription alone: details for the name line above it
+        line.kind = "details"
+        line.fields = {"prescription": (body.rstrip("."), line.start + 1)}
+        return line
+    line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at
+    return line
