@@ -65,10 +65,9 @@ def one_run(url: str, rng: random.Random, tally: Tally, window: tuple[float, flo
     tally.runs += 1
     tally.kills += killed
     events = [json.loads(line) for line in out.decode().splitlines() if line.endswith("}")]
-    if events and events[0]["event"] == "resume":
-        if events[0]["step"] != expected:
-            tally.problems.append(f"run {tally.runs}: resumed at {events[0]['step']}, "
-                                  f"expected {expected}")
+    if events and events[0]["event"] == "resume" and events[0]["step"] != expected:
+        tally.problems.append(f"run {tally.runs}: resumed at {events[0]['step']}, "
+                              f"expected {expected}")
     for event in events:
         if event["event"] == "ack":
             tally.acknowledged[event["key"]] = event["step"]

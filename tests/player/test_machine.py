@@ -281,3 +281,17 @@ def test_progress_and_time_left_fall_as_the_session_goes() -> None:
     d.clock.advance(2)
     assert remaining(d.state, d.clock.now()) < total
     assert 0 < progress(d.state, d.clock.now()) < 1
+
+
+def test_a_slow_save_does_not_push_the_timeline_back() -> None:
+    d = driver("## cool-down\nPigeon: 2 holds of 30 seconds, rest 20 s\n", store=False)
+    d.send(Start())
+    began = d.clock.now()
+    d.clock.advance(30.2)
+    effects = d.send(Tick())
+    save = next(e for e in effects if isinstance(e, Save))
+    d.clock.advance(0.5)  # the store takes its time
+    d.send(Saved(save.step.key))
+    assert d.state.step.kind == "rest"  # type: ignore[union-attr]
+    assert d.state.started == began + 30
+    assert d.state.deadline == began + 50

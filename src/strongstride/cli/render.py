@@ -152,7 +152,8 @@ def print_history(sessions: list[SessionInfo]) -> None:
     table.add_column("sets", justify="right")
     table.add_column("status")
     for s in sessions:
-        took = (duration((int((s.ended_at - s.started_at).total_seconds()),) * 2) if s.ended_at else "")
+        seconds = int((s.ended_at - s.started_at).total_seconds()) if s.ended_at else None
+        took = duration((seconds, seconds)) if seconds is not None else ""
         table.add_row(s.id[:8], _local(s.started_at), s.routine_title or s.routine_slug, took,
                       f"{s.sets_done}/{s.planned_sets}", s.status)
     Console().print(table)

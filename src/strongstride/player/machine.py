@@ -152,6 +152,7 @@ class PlayerState:
     fired: frozenset[str] = frozenset()  # cues already given for the current step
     done: frozenset[str] = frozenset()  # step keys the store holds
     pending: Save | None = None
+    pending_since: float | None = None  # when the pending set ended: the next step starts then
     prefill: tuple[tuple[tuple[int, int], Prefill], ...] = field(default=())
 
     @property
@@ -294,7 +295,8 @@ def _tick(state: PlayerState, now: float) -> tuple[PlayerState, list[Effect]]:
     if step.kind == "work":  # a hold ran to its end: log it as held for its full time
         length = duration(step) or 0.0
         save = Save(step, Actuals(seconds=length))
-        return replace(state, status="saving", pending=save), [*effects, save]
+        return (replace(state, status="saving", pending=save, pending_since=deadline),
+                [*effects, save])
     new, more = _enter(state, state.index + 1, deadline)
     return new, [*effects, *more]
 
@@ -313,7 +315,7 @@ def _complete(state: PlayerState, actuals: Actuals, now: float,
         held = now - state.started if state.started is not None else None
         actuals = replace(actuals, seconds=round(held, 1) if held is not None else None)
     save = Save(step, actuals, skipped)
-    return replace(state, status="saving", pending=save), [save]
+    return replace(state, status="saving", pending=save, pending_since=now), [save]
 
 
 def step(state: PlayerState, event: Event, now: float) -> tuple[PlayerState, list[Effect]]:
@@ -326,8 +328,11 @@ def step(state: PlayerState, event: Event, now: float) -> tuple[PlayerState, lis
         case Tick():
             return _tick(state, now)
         case Saved(step_key) if state.pending is not None and state.pending.step.key == step_key:
-            state = replace(state, done=state.done | {step_key})
-            return _enter(state, state.index + 1, now)
+            # The next step starts when the set ended, not when the write finished: a hold's
+            # end is its deadline, so slow storage never pushes the session's timeline back.
+            began = state.pending_since if state.pending_since is not None else now
+            state = replace(state, done=state.done | {step_key}, pending_since=None)
+            return _enter(state, state.index + 1, began)
         case SaveFailed(message) if state.status == "saving":
             return (replace(state, status="running", pending=None),
                     [Problem(f"The set was not saved: {message}. Try again.")])

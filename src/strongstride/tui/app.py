@@ -53,7 +53,8 @@ class PlayerApp(App[None]):
     #target { text-style: bold; }
     #last, #next, #status { color: $text-muted; }
     #message { color: $warning; }
-    ProgressBar { padding: 1 0 0 0; }
+    #progress { margin: 1 0 0 0; width: 100%; }
+    #progress Bar { width: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "complete", "Done"),
@@ -80,6 +81,7 @@ class PlayerApp(App[None]):
         self.refresh_every = refresh_every
         self.message = ""
         self.cue_log: list[Cue] = []
+        self.cue_heard: list[float] = []  # when each cue of cue_log was given, on the clock
         self._cue_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -117,6 +119,7 @@ class PlayerApp(App[None]):
         for effect in effects:
             if isinstance(effect, Cue):
                 self.cue_log.append(effect)
+                self.cue_heard.append(self.workout.clock.now())
                 self.bell()
                 if self.speak:
                     from strongstride.tui.speech import say
@@ -212,7 +215,11 @@ class PlayerApp(App[None]):
         self.send(AddRest(15))
 
     def action_how_to(self) -> None:
-        step = self.workout.state.step
+        """The how-to of the current exercise; during a rest or setup, of the one up next."""
+        state = self.workout.state
+        step = state.step
+        if step is not None and step.kind != "work":
+            step = next((s for s in state.plan.steps[state.index:] if s.kind == "work"), step)
         if step is not None and step.name:
             self.push_screen(HowTo(step.name))
 

@@ -1,0 +1,177 @@
+"""The terminal player, driven with Textual's pilot and a fake clock, storing to SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from strongstride.player.clock import FakeClock
+from strongstride.service import LoadedRoutine
+from strongstride.routine.parse import parse_routine
+from strongstride.store import Store
+from strongstride.tui.app import PlayerApp
+from strongstride.tui.dialogs import LogSetDialog
+from strongstride.workout import Workout
+
+ROUTINE = """\
+# Test day
+## main
+Lunge: 2 sets of 10 reps on each leg, rest 30 s
+Goblet squat: 1 set of 12 reps, 16 kg
+## cool-down
+Pigeon: 1 hold of 30 seconds on each leg
+"""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(f"sqlite:///{tmp_path / 'tui.db'}") as s:
+        yield s
+
+
+def loaded() -> LoadedRoutine:
+    routine = parse_routine(ROUTINE).routine
+    assert routine is not None
+    return LoadedRoutine("test-day", "test.routine", routine)
+
+
+def begin(store: Store, clock: FakeClock) -> Workout:
+    return Workout.begin(store, store.ensure_user(), loaded(), clock=clock)
+
+
+def text(app: PlayerApp, widget: str) -> str:
+    return str(app.query_one(f"#{widget}", Static).render())
+
+
+async def test_shows_the_exercise_set_side_and_what_is_next(store: Store) -> None:
+    app = PlayerApp(begin(store, FakeClock()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert text(app, "exercise") == "LUNGE"
+        assert text(app, "where") == "Set 1 of 2  ·  LEFT LEG"
+        assert text(app, "next") == "Up next: the other side (right leg)"
+        assert "min left" in text(app, "status")
+        assert text(app, "target").startswith("10 reps")
+
+
+async def test_space_saves_the_set_before_moving_on(store: Store) -> None:
+    workout = begin(store, FakeClock())
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        logs = store.sets_of(workout.session.id)
+        assert [(x.exercise, x.side, x.reps) for x in logs] == [("Lunge", "left", 10)]
+        assert text(app, "exercise") == "SWITCH SIDES"
+
+
+async def test_enter_logs_reps_load_pain_and_a_note(store: Store) -> None:
+    workout = begin(store, FakeClock())
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogSetDialog)
+        reps = dialog.query_one("#reps")
+        assert reps.value == "10"  # type: ignore[attr-defined]
+        reps.value = "8"  # type: ignore[attr-defined]
+        dialog.query_one("#pain").value = "3"  # type: ignore[attr-defined]
+        dialog.query_one("#note").value = "left knee grumbles"  # type: ignore[attr-defined]
+        dialog.query_one("#note").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        log = store.sets_of(workout.session.id)[0]
+        assert (log.reps, log.pain, log.note) == (8, 3, "left knee grumbles")
+
+
+async def test_a_bad_value_in_the_dialog_names_the_field(store: Store) -> None:
+    workout = begin(store, FakeClock())
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#pain").value = "14"  # type: ignore[attr-defined]
+        dialog.query_one("#pain").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "pain: give a number from 0 to 10" in str(dialog.query_one("#error").render())
+        assert store.sets_of(workout.session.id) == []
+
+
+async def test_rest_counts_down_from_its_deadline_and_can_grow(store: Store) -> None:
+    clock = FakeClock()
+    workout = begin(store, clock)
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 40)) as pilot:
+        for key in ("space", "space", "space"):  # left, the switch, right
+            await pilot.press(key)
+        await pilot.pause()
+        assert text(app, "exercise") == "REST"
+        deadline = workout.state.deadline
+        assert deadline is not None
+        rest_length = deadline - clock.now()
+        clock.advance(3)
+        app.redraw()
+        await pilot.press("r")
+        assert workout.state.deadline == pytest.approx(deadline + 15)
+        await pilot.press("p")
+        assert "PAUSED" in text(app, "status")
+        clock.advance(300)
+        app.redraw()
+        assert text(app, "exercise") == "REST"
+        await pilot.press("p")
+        clock.advance(rest_length - 3 + 15)
+        app.tick()
+        await pilot.pause()
+        assert text(app, "where") == "Set 2 of 2  ·  LEFT LEG"
+        assert [c.kind for c in app.cue_log].count("countdown") == 3
+
+
+async def test_a_hold_runs_to_its_end_and_logs_itself_with_cues(store: Store) -> None:
+    clock = FakeClock()
+    workout = begin(store, clock)
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 40)) as pilot:
+        while workout.state.step is not None and workout.state.step.name != "Pigeon":
+            await pilot.press("s")
+        await pilot.pause()
+        assert text(app, "target") == "Hold 30 seconds"
+        for _ in range(30):
+            clock.advance(1)
+            app.redraw()
+        await pilot.pause()
+        held = [x for x in store.sets_of(workout.session.id) if x.exercise == "Pigeon"]
+        assert [(x.side, x.seconds) for x in held] == [("left", 30)]
+        kinds = [c.kind for c in app.cue_log]
+        assert "halfway" in kinds and "switch" in kinds
+
+
+async def test_quit_keeps_the_session_and_start_resumes_at_the_next_set(store: Store) -> None:
+    workout = begin(store, FakeClock())
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("space", "space", "space")  # left, switch, right
+        await pilot.press("q")
+    assert store.session(workout.session.id).status == "active"
+    again = begin(store, FakeClock())
+    assert again.session.id == workout.session.id
+    assert again.resumed_at is not None and again.resumed_at.key == "s1.e1.set2.left.work"
+
+
+async def test_last_time_is_shown_and_prefills(store: Store) -> None:
+    first = begin(store, FakeClock())
+    app = PlayerApp(first)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("minus", "minus", "right_square_bracket", "space")
+    first.send(__import__("strongstride.player.machine", fromlist=["Abandon"]).Abandon())
+    second = begin(store, FakeClock())
+    app2 = PlayerApp(second)
+    async with app2.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert text(app2, "last") == "Last time: L 8 x 2.5 kg"
+        assert text(app2, "target").startswith("8 reps x 2.5 kg")
