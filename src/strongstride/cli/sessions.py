@@ -177,7 +177,7 @@ def log(ctx: click.Context, routine: str | None, day: datetime, accept: bool,
     def ask(label: str, default: str) -> str:
         if accept:
             return default
-        answer: str = click.prompt(label, default=default, show_default=True)
+        answer: str = click.prompt(label, default=default, show_default=True, err=True)
         return answer
 
     info = service.log_past_session(store, store.ensure_user(), loaded,

@@ -61,6 +61,7 @@ _START = re.compile(
 )
 # The places `_START` can match after the first character of a line.
 _CANDIDATE = re.compile(r"\d+|(?<![a-z])(?:amrap|max|to\s+failure|as\s+many)")
+_DIGITS = re.compile(r"\d+")
 _BETWEEN = re.compile(r"\s+between\s+(?:sets|rounds|exercises)\b", re.IGNORECASE)
 _HOLD_FOR = re.compile(r"(?:\s*[:-]\s*holds?|\s+hold\s+for|\s+for)$", re.IGNORECASE)
 _WORD_END = re.compile(r"\S+")
@@ -116,8 +117,12 @@ def _inline(body: str, low: str) -> tuple[str, int, Reading] | None:
     """'Name<prescription>': split at the first point where the rest reads as a prescription."""
     tries = 0
     start = _START.match
-    for m in _CANDIDATE.finditer(low, 1):
-        i = m.start()
+    # Most lines have no AMRAP or such: then the candidates are the runs of digits.
+    words = "max" in low or "amrap" in low or "failure" in low or "many" in low
+    find = (_CANDIDATE if words else _DIGITS).search
+    at = 1
+    while m := find(low, at):
+        i, at = m.start(), m.end()
         if not start(low, i):
             continue
         if i > MAX_NAME_CHARS:

@@ -118,38 +118,41 @@ _VOLUME = (_range("vsets") + r"\s*(?:(?P<vsetword>sets?|holds?|rounds?)\s*(?:of\
            + _work("v", bare=True))
 # '10 reps', '30 seconds', 'AMRAP', '10 each leg'; and '10 reps x 3 sets'.
 _ALONE = (_work("w", bare=False)
-          + r"(?:\s*x\s*" + _range("wsets") + r"(?:\s*(?:sets?|rounds?)\b)?)?")
+          + r"(?:\s*x\s*" + _range("wsets") + r"(?:\s*(?P<wsetword>sets?|rounds?)\b)?)?")
 _LOAD = (r"@?\s*(?P<load_n>\d{1,5}(?:\.\d{1,3})?)\s*"
          r"(?P<load_unit>kgs?|kilos?|kilograms?|lbs?|pounds?)\b")
 _BAND = r"band\s*:\s*(?P<band_name>[a-z][a-z0-9 /+-]*[a-z0-9+]|[a-z])"
 _TEMPO = r"(?:tempo\s*:?\s*)?(?P<tempo_d>\d(?:-\d){2,3})\b"
 
+_SEPARATORS = r"(?:[\s,;]+|\band\b|\bwith\b|-(?=\s))"
+_SEPARATOR = re.compile(_SEPARATORS + "+")
+# Separators, then one clause; or the end of the text.
 _CLAUSE = re.compile(
-    rf"(?P<tempo>{_TEMPO})|(?P<rest>{_REST})|(?P<volume>{_VOLUME})|(?P<work>{_ALONE})"
-    rf"|(?P<side_>{_SIDE})|(?P<load>{_LOAD})|(?P<band>{_BAND})"
+    _SEPARATORS + r"*+"
+    rf"(?:(?P<end>\Z)|(?P<tempo>{_TEMPO})|(?P<rest>{_REST})|(?P<volume>{_VOLUME})"
+    rf"|(?P<work>{_ALONE})|(?P<side_>{_SIDE})|(?P<load>{_LOAD})|(?P<band>{_BAND}))"
 )
-_SEPARATOR = re.compile(r"(?:[\s,;]+|\band\b|\bwith\b|-(?=\s))+")
+# The groups of an amount of work, for '2 sets of 10 reps' (v) and '10 reps x 2 sets' (w).
+_WORK_GROUPS = {
+    clause: tuple(f"{p}{name}" for name in (
+        "sets_lo", "sets_hi", "setword", "max", "secs_mm", "secs_ss", "secs_lo", "secs_hi",
+        "secs_unit", "reps_lo", "reps_hi"))
+    for clause, p in (("volume", "v"), ("work", "w"))
+}
 # Every amount of work has a digit or one of these words: without any, nothing to read.
 _MAYBE_WORK = re.compile(r"\d|amrap|max|failure|many")
 
 
 # --- reading --------------------------------------------------------------------------------
 
-def _count(m: re.Match[str], name: str) -> Range:
-    lo = int(m.group(f"{name}_lo"))
-    hi_text = m.group(f"{name}_hi")
+def _count(lo_text: str, hi_text: str | None) -> Range:
+    lo = int(lo_text)
     return Range(lo, int(hi_text) if hi_text else lo)
 
 
-def _seconds(m: re.Match[str], name: str) -> Range:
-    """A time in seconds from the groups `name`_lo/_hi/_unit, or `name`_mm/_ss for a clock."""
-    if name.endswith("secs") and (mm := m.group(f"{name}_mm")):
-        total = int(mm) * 60 + int(m.group(f"{name}_ss"))
-        return Range(total, total)
-    value = _count(m, name)
-    if m.group(f"{name}_unit").startswith("m"):
-        return Range(value.lo * 60, value.hi * 60)
-    return value
+def _seconds(lo_text: str, hi_text: str | None, unit: str) -> Range:
+    value = _count(lo_text, hi_text)
+    return Range(value.lo * 60, value.hi * 60) if unit[0] == "m" else value
 
 
 def _check(value: Range, what: str, offset: int, problems: list[Problem]) -> None:
@@ -217,54 +220,60 @@ def read_prescription(text: str, *, hints: bool = True) -> Reading:
     tempo: tuple[int, ...] | None = None
     has_work = False
     pos = 0
-    end = len(src.rstrip())
-    clause, separator = _CLAUSE.match, _SEPARATOR.match
+    clause = _CLAUSE.match
     while True:
-        if sep := separator(src, pos):
-            pos = sep.end()
-        if pos >= end:
-            break
         m = clause(src, pos)
         if m is None:
-            problems.append(_unreadable(text, src, pos, hints))
+            sep = _SEPARATOR.match(src, pos)
+            problems.append(_unreadable(text, src, sep.end() if sep else pos, hints))
             break
         what = m.lastgroup
+        if what == "end":
+            break
         if what == "volume" or what == "work":
+            at = m.start(what)
             if has_work:
-                problems.append(Problem(pos, "a second amount of work; give one, "
-                                             "such as '2 sets of 10 reps'"))
+                problems.append(Problem(at, "a second amount of work; give one, "
+                                            "such as '2 sets of 10 reps'"))
                 break
             has_work = True
-            p = "v" if what == "volume" else "w"
-            if m.group(f"{p}sets_lo"):
-                sets = _count(m, f"{p}sets")
-                _check(sets, "sets", m.start(f"{p}sets_lo") if p == "w" else pos, problems)
-                if p == "v" and (word := m.group("vsetword")) and word.startswith("hold"):
+            (sets_lo, sets_hi, word, most, mm, ss, secs_lo, secs_hi, unit, reps_lo,
+             reps_hi) = m.group(*_WORK_GROUPS[what])
+            if sets_lo:
+                sets = _count(sets_lo, sets_hi)
+                _check(sets, "sets", at if what == "volume" else m.start("wsets_lo"), problems)
+                if word and word[0] == "h":
                     set_word = "hold"
-            if m.group(f"{p}max"):
+            if most:
                 max_reps = True
-            elif m.group(f"{p}secs_mm") or m.group(f"{p}secs_lo"):
-                seconds = _seconds(m, f"{p}secs")
-                _check(seconds, "seconds", pos, problems)
+            elif mm:
+                total = int(mm) * 60 + int(ss)
+                seconds = Range(total, total)
+                _check(seconds, "seconds", at, problems)
+            elif secs_lo:
+                seconds = _seconds(secs_lo, secs_hi, unit)
+                _check(seconds, "seconds", at, problems)
             else:
-                reps = _count(m, f"{p}reps")
-                _check(reps, "reps", m.start(f"{p}reps_lo"), problems)
+                reps = _count(reps_lo, reps_hi)
+                _check(reps, "reps", m.start(_WORK_GROUPS[what][9]), problems)
         elif what == "tempo":
             tempo = tuple(int(d) for d in m.group("tempo_d").split("-"))
         elif what == "rest":
-            rest = _seconds(m, "rest" if m.group("rest_lo") else "rest2")
-            _check(rest, "rest", pos, problems)
+            lo_text, hi_text, unit = m.group("rest_lo", "rest_hi", "rest_unit")
+            if not lo_text:
+                lo_text, hi_text, unit = m.group("rest2_lo", "rest2_hi", "rest2_unit")
+            rest = _seconds(lo_text, hi_text, unit)
+            _check(rest, "rest", m.start(what), problems)
         elif what == "side_":
             side = "leg" if m.group("side") == "leg" else "side"
         elif what == "load":
             value = float(m.group("load_n"))
-            unit: LoadUnit = "kg" if m.group("load_unit").startswith("k") else "lb"
-            if not 0 < value <= MAX_LOAD[unit]:
-                problems.append(Problem(m.start("load_n"),
-                                        f"a load of {value:g} {unit} is out of range; "
-                                        f"use more than 0 and at most {MAX_LOAD[unit]:g} {unit}",
-                                        "range"))
-            load = Load(value, unit)
+            load_unit: LoadUnit = "kg" if m.group("load_unit")[0] == "k" else "lb"
+            if not 0 < value <= MAX_LOAD[load_unit]:
+                problems.append(Problem(
+                    m.start("load_n"), f"a load of {value:g} {load_unit} is out of range; "
+                    f"use more than 0 and at most {MAX_LOAD[load_unit]:g} {load_unit}", "range"))
+            load = Load(value, load_unit)
         else:
             band = text[m.start("band_name"):m.end("band_name")].strip()
         pos = m.end()

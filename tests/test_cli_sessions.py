@@ -1,0 +1,104 @@
+"""start / history / session / log through the console script, and bad databases."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.db'}"
+
+
+def events(out: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_autoplay_stores_every_set_and_history_lists_the_session(run: Run, db: str) -> None:
+    played = run("--db", db, "start", "--autoplay")
+    assert played.returncode == 0, played.stderr
+    evs = events(played.stdout)
+    assert evs[0]["event"] == "resume" and evs[0]["step"] == "s1.e1.set1.work"
+    acks = [e for e in evs if e["event"] == "ack"]
+    assert len(acks) == 81  # every set of the seed, the optional third goblet squat set too
+    assert evs[-1] == {"event": "finished"}
+    history = json.loads(run("--db", db, "history", "--json").stdout)
+    assert len(history) == 1
+    assert history[0]["status"] == "finished"
+    assert (history[0]["sets_done"], history[0]["planned_sets"]) == (81, 80)
+    detail = json.loads(run("--db", db, "session", history[0]["id"][:8], "--json").stdout)
+    assert len(detail["sets"]) == 81
+    pigeon = [s for s in detail["sets"] if s["exercise"] == "Half Pigeon pose"]
+    assert [s["side"] for s in pigeon] == ["left", "right"] * 3
+    assert all(s["seconds"] == 30 for s in pigeon)
+    text = run("--db", db, "session", history[0]["id"][:8])
+    assert "Half Pigeon pose" in text.stdout and "30 s" in text.stdout
+
+
+def test_log_a_past_session_from_answers(run: Run, db: str) -> None:
+    answers = "\n".join(["12", "", "-", "abc", "9"] + [""] * 200) + "\n"
+    result = run("--db", db, "log", "--date", "2026-11-20 18:30", "--json", stdin=answers)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    sets = data["sets"]
+    assert [(s["exercise"], s["reps"], s["skipped"]) for s in sets[:4]] == [
+        ("Squat to overhead reach", 12, False), ("Good morning", 10, False),
+        ("Lunge with knee to chest", None, True), ("Standing clamshell", 9, False)]
+    assert "cannot read 'abc'" in result.stderr
+    assert data["started_at"].startswith("2026-11-20")
+    assert data["status"] == "finished"
+
+
+def test_log_reps_by_load(run: Run, db: str) -> None:
+    result = run("--db", db, "log", "--date", "2026-11-21", "--json",
+                 stdin="\n".join(["10x12.5"] + [""] * 200) + "\n")
+    first = json.loads(result.stdout)["sets"][0]
+    assert (first["reps"], first["load"], first["unit"]) == (10, 12.5, "kg")
+
+
+def test_history_is_empty_at_first(run: Run, db: str) -> None:
+    result = run("--db", db, "history")
+    assert result.returncode == 0
+    assert "No sessions yet" in result.stdout
+
+
+def test_an_unknown_session_is_a_clear_error(run: Run, db: str) -> None:
+    result = run("--db", db, "session", "abcdef")
+    assert result.returncode == 1
+    assert "no session with id 'abcdef'" in result.stderr
+
+
+def test_a_file_that_is_not_sqlite_is_named_and_left_alone(run: Run, tmp_path: Path) -> None:
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"these are my running notes, not a database\n" * 100)
+    before = junk.read_bytes()
+    result = run("--db", f"sqlite:///{junk}", "history")
+    assert result.returncode == 1
+    assert str(junk) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert junk.read_bytes() == before
+
+
+def test_an_unreachable_postgresql_is_named_without_its_password(run: Run) -> None:
+    url = "postgresql+psycopg://runner:secret@127.0.0.1:1/strong"
+    result = run("--db", url, "history")
+    assert result.returncode == 1
+    assert "127.0.0.1:1" in result.stderr
+    assert "secret" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_database_comes_from_the_environment(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "env.db"
+    os.environ["STRONGSTRIDE_DB"] = f"sqlite:///{path}"
+    try:
+        assert run("history").returncode == 0
+    finally:
+        del os.environ["STRONGSTRIDE_DB"]
+    assert path.exists()
