@@ -9,8 +9,8 @@ import pytest
 from textual.widgets import Static
 
 from strongstride.player.clock import FakeClock
-from strongstride.service import LoadedRoutine
 from strongstride.routine.parse import parse_routine
+from strongstride.service import LoadedRoutine
 from strongstride.store import Store
 from strongstride.tui.app import PlayerApp
 from strongstride.tui.dialogs import LogSetDialog
