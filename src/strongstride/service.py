@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from strongstride.errors import Issue, NotFound, Span, StrongstrideError
-from strongstride.plan.session import SessionPlan, Step, build_plan
-from strongstride.player.machine import Actuals
-from strongstride.records import SessionInfo, SetLog
+from strongstride.plan.session import SessionPlan, build_plan
 from strongstride.routine.format import format_routine
 from strongstride.routine.json_view import import_dict
 from strongstride.routine.model import Routine
@@ -21,6 +19,9 @@ from strongstride.routine.parse import parse_routine
 
 if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
+    from strongstride.plan.session import Step
+    from strongstride.player.machine import Actuals
+    from strongstride.records import SessionInfo, SetLog
     from strongstride.routine.importer import Imported
     from strongstride.store import Store
 
@@ -221,6 +222,7 @@ def read_answer(step: Step, text: str) -> Actuals | None:
 
     None means skipped; a ValueError says what is wrong.
     """
+    from strongstride.player.machine import Actuals
     if text.strip() == "-":
         return None
     m = _ANSWER.match(text)
@@ -246,6 +248,8 @@ def log_past_session(store: Store, user_id: int, loaded: LoadedRoutine, started:
     import uuid
     from datetime import timedelta
 
+    from strongstride.player.machine import Actuals
+    from strongstride.records import SetLog
     from strongstride.workout import planned_sets
 
     session_plan = plan(loaded.routine)

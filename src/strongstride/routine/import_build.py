@@ -24,7 +24,7 @@ from strongstride.routine.sections import Entry, Group, Heading, assemble, read_
 
 LineRole = Literal["title", "credit", "equipment", "directions", "heading", "setup", "rounds",
                    "exercise", "detail", "note"]
-Built = tuple[Routine, tuple[Issue, ...], tuple[tuple[int, LineRole], ...]]
+Built = tuple[Routine, tuple[Issue, ...], dict[int, LineRole]]  # roles by 0-based line
 
 
 _UNREAD = "could not read this line as an exercise; kept it as a note"
@@ -128,19 +128,21 @@ class Builder:
         handlers = {"text": self.text, "exercise": self.exercise, "details": self.details,
                     "rounds": self.rounds, "header": self.header, "setup": self.setup}
         for i, line in enumerate(self.lines):
-            if line.kind == "blank":
+            kind = line.kind
+            if kind == "blank":
                 self.blank()
                 continue
-            if line.kind != "details":
+            if kind != "details" and self.entry is not None:
                 self.flush()
-            if line.kind not in ("text", "header"):
+            if kind != "text" and kind != "header":
                 self.open_field = None
-            handlers[line.kind](i)
+            handlers[kind](i)
             self.gap = 0
         self.flush()
 
     def blank(self) -> None:
-        self.flush()
+        if self.entry is not None:
+            self.flush()
         self.open_field = None
         self.gap += 1
         if self.group is not None and self.group.tried and self.gap >= self.gap_needed:
@@ -150,7 +152,7 @@ class Builder:
         group = self.group or self.open_group(i, None)
         line = self.lines[i]
         name = line.name or name_of(line.content)
-        self.entry = Entry(name, i, line, group, placed(line.fields, i + 1))
+        self.entry = Entry(name, i, line, group, placed(line.fields, i + 1) if line.fields else {})
         group.tried += 1
 
     def details(self, i: int) -> None:
@@ -265,23 +267,24 @@ class Builder:
 
     def text(self, i: int) -> None:
         line = self.lines[i]
-        if not line.content:
+        content = line.content
+        if not content:
             self.note(i, "this line holds only control characters; left them out")
             return
         if self.names_entry(i):
             self.exercise(i)
             return
-        h = read_heading(line.content, line.hashes)
+        h = read_heading(content, line.hashes)
         if h is not None and self.is_heading(i, h):
             self.heading(i, h)
             return
         if self.open_field is not None and self.roles.get(i - 1) == self.open_field:
             self.roles[i] = self.open_field
-            self.add_to_field(i, " ".join(line.content.split()), line.start)
+            self.add_to_field(i, " ".join(content.split()), line.start)
             return
         group = self.group
         if group is not None and group.heading is not None and not group.tried:
-            group.setup.append(" ".join(line.content.split()))
+            group.setup.append(" ".join(content.split()))
             group.setup_lines.append(i)
             self.roles[i] = "setup"
             self.warn(i + 1, line.start + 1,
@@ -293,7 +296,7 @@ class Builder:
         lines = self.lines
         alone = ((i == 0 or lines[i - 1].kind in ("blank", "header"))
                  and (i + 1 == len(lines) or lines[i + 1].kind in ("blank", "header")))
-        if alone and h is not None and not line.content.endswith((":", ".", "!", "?")):
+        if alone and h is not None and not content.endswith((":", ".", "!", "?")):
             self.candidates.append(i)
             self.roles[i] = "title"
             return
@@ -346,5 +349,4 @@ class Builder:
             sections=sections, title=title, credit=self.credit, equipment=tuple(self.equipment),
             directions="\n".join(self.directions) or None, notes=notes or None)
         issues = sorted(self.issues, key=lambda x: (x.span.line, x.span.column) if x.span else (0,))
-        uses = tuple((i + 1, role) for i, role in sorted(self.roles.items()))
-        return routine, tuple(issues), uses
+        return routine, tuple(issues), self.roles

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from strongstride.routine.prescription import Reading, normalise, read_prescription
+from strongstride.routine.prescription import Reading, normalise, read_leading, read_prescription
 
 MAX_EXERCISE_LINE = 300  # longer lines are prose, never searched for an exercise
 MAX_NAME_WORDS = 10
@@ -64,10 +64,6 @@ _CANDIDATE = re.compile(r"\d+|(?<![a-z])(?:amrap|max|to\s+failure|as\s+many)")
 _DIGITS = re.compile(r"\d+")
 _BETWEEN = re.compile(r"\s+between\s+(?:sets|rounds|exercises)\b", re.IGNORECASE)
 _HOLD_FOR = re.compile(r"(?:\s*[:-]\s*holds?|\s+hold\s+for|\s+for)$", re.IGNORECASE)
-_WORD_END = re.compile(r"\S+")
-_NOT_LAST = frozenset({"x", "sets", "set", "holds", "hold", "rounds", "round", "to", "-", "and",
-                       "with", "on", "each", "per", "a"})
-_TRAILING_OF = re.compile(r"\s+of$", re.IGNORECASE)
 _PRESCRIPTION_TAIL = re.compile(
     r"\d\s*(?:sets?|x|reps?|rounds?|holds?|seconds?|secs?)\s*$", re.IGNORECASE)
 _COLON = re.compile(r"\s*:\s*")
@@ -144,30 +140,15 @@ def _inline(body: str, low: str) -> tuple[str, int, Reading] | None:
 
 
 def _count_first(body: str) -> tuple[str, int, Reading] | None:
-    """'3 x 10 Bulgarian split squats': the longest leading prescription, then the name.
+    """'3 x 10 Bulgarian split squats': the leading prescription, then the name.
 
     The name is '' when the whole line is a prescription.
     """
-    best: tuple[int, Reading] | None = None
-    for k, m in enumerate(_WORD_END.finditer(body)):
-        if k > MAX_NAME_WORDS:
-            break
-        word = m.group()
-        if word.lower() in _NOT_LAST or (k == 0 and word.isdigit()):
-            continue  # '3 x', '2 sets of', '3': cannot end a prescription
-        prefix = body[: m.end()]
-        if prefix.endswith(("f", "F")):
-            prefix = _TRAILING_OF.sub("", prefix)
-        reading = _read(prefix.rstrip("."))
-        if reading.structural:
-            best = (m.end(), reading)
-        elif best is not None and reading.problems[0].offset < m.start():
-            break  # stuck before this word: more words will not help
-    if best is None:
+    reading, end = read_leading(body)
+    if not reading.structural:
         return None
-    end, reading = best
     rest = body[end:].strip()
-    if rest[:3].lower() == "of ":
+    if rest[:3].lower() == "of ":  # '10 reps of single-leg deadlifts'
         rest = rest[3:]
     name = name_of(rest)
     return (name, 0, reading) if name or not rest else None

@@ -42,5 +42,6 @@ def import_text(text: str, source: str = "<text>") -> Imported:
     """
     builder = Builder([classify(raw) for raw in text.splitlines()], source)
     builder.run()
-    routine, issues, uses = builder.result()
-    return Imported(routine, issues, tuple(ImportedLine(n, role) for n, role in uses))
+    routine, issues, roles = builder.result()
+    return Imported(routine, issues,
+                    tuple(ImportedLine(i + 1, role) for i, role in sorted(roles.items())))

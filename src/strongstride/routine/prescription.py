@@ -207,9 +207,23 @@ def read_prescription(text: str, *, hints: bool = True) -> Reading:
     importer looking for where a name ends) a word that cannot be read gets no 'did you mean'
     hint, and text with no digit and no word like AMRAP is rejected at once, at offset 0.
     """
+    return _read(text, hints, leading=False)[0]
+
+
+def read_leading(text: str) -> tuple[Reading, int]:
+    """Read the prescription at the start of `text`, up to the first word it cannot read.
+
+    Returns the reading of the clauses before that word (what `read_prescription` gives for
+    that part of the text) and where they end: `len(text)` when all of it reads.
+    ('3 x 10 Bulgarian split squats' -> the reading of '3 x 10', 6.)
+    """
+    return _read(text, False, leading=True)
+
+
+def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
     src = normalise(text).lower()
     if not hints and _MAYBE_WORK.search(src) is None:
-        return _NO_WORK_READING
+        return _NO_WORK_READING, 0
     problems: list[Problem] = []
     sets = reps = seconds = rest = None
     max_reps = False
@@ -220,12 +234,16 @@ def read_prescription(text: str, *, hints: bool = True) -> Reading:
     tempo: tuple[int, ...] | None = None
     has_work = False
     pos = 0
+    end = len(text)
     clause = _CLAUSE.match
     while True:
         m = clause(src, pos)
         if m is None:
-            sep = _SEPARATOR.match(src, pos)
-            problems.append(_unreadable(text, src, sep.end() if sep else pos, hints))
+            if leading:
+                end = pos
+            else:
+                sep = _SEPARATOR.match(src, pos)
+                problems.append(_unreadable(text, src, sep.end() if sep else pos, hints))
             break
         what = m.lastgroup
         if what == "end":
@@ -233,8 +251,11 @@ def read_prescription(text: str, *, hints: bool = True) -> Reading:
         if what == "volume" or what == "work":
             at = m.start(what)
             if has_work:
-                problems.append(Problem(at, "a second amount of work; give one, "
-                                            "such as '2 sets of 10 reps'"))
+                if leading:
+                    end = pos
+                else:
+                    problems.append(Problem(at, "a second amount of work; give one, "
+                                                "such as '2 sets of 10 reps'"))
                 break
             has_work = True
             (sets_lo, sets_hi, word, most, mm, ss, secs_lo, secs_hi, unit, reps_lo,
@@ -284,8 +305,8 @@ def read_prescription(text: str, *, hints: bool = True) -> Reading:
             problems.append(Problem(0, "a hold lasts a time; write e.g. '3 holds of 30 seconds'"))
         else:
             return Reading(Prescription(sets, reps, seconds, max_reps, side, set_word, rest, load,
-                                        band, tempo), ())
-    return Reading(None, tuple(problems))
+                                        band, tempo), ()), end
+    return Reading(None, tuple(problems)), end
 
 
 # --- writing --------------------------------------------------------------------------------

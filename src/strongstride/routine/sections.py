@@ -58,9 +58,8 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def phase_of(text: str) -> SectionKind | None:
-    """The phase a heading's words name, if any ('Cool-down', 'Glute activation', 'Stretch')."""
-    for word in words_of(text):
+def _phase(words: list[str]) -> SectionKind | None:
+    for word in words:
         if word.startswith("warm"):
             return "warm-up"
         if word.startswith("activat") or word in ("prime", "primer", "priming"):
@@ -70,13 +69,35 @@ def phase_of(text: str) -> SectionKind | None:
     return None
 
 
+def phase_of(text: str) -> SectionKind | None:
+    """The phase a heading's words name, if any ('Cool-down', 'Glute activation', 'Stretch')."""
+    return _phase(words_of(text))
+
+
 def _is_sentence(text: str) -> bool:
     return len(text.split()) >= 4 or text.endswith((".", "!", "?"))
 
 
+# A letter is a word character that is not a digit or '_' (a few numerals pass too: checked).
+_ALNUM = re.compile(r"[^\W\d_]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def _has_letter(text: str) -> bool:
+    m = _ALNUM.search(text)
+    return m is not None and (m.group().isalpha() or any(c.isalpha() for c in text))
+
+
+def _has_lower(text: str) -> bool:
+    if _LOWER.search(text):
+        return True
+    return not text.isascii() and any(c.islower() for c in text)
+
+
 def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
     """Take 'N rounds' / 'repeat N times' out of a title -> (title, rounds, bad count)."""
-    m = _ROUNDS.search(title.lower())
+    low = title.lower()
+    m = _ROUNDS.search(low) if "round" in low or "times" in low else None
     if m is None:
         return title, None, None
     n = int(m.group("n"))
@@ -91,7 +112,7 @@ def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
 def read_heading(text: str, hashes: int = 0) -> Heading | None:
     """Read a line as a heading; None when it is too long or reads as a sentence."""
     content = text.strip()
-    if not content or not any(c.isalpha() for c in content):
+    if not content:
         return None
     title, setup = content, None
     colon = content.find(":")
@@ -100,23 +121,28 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
         words = prefix.lower().split()
         if (_is_sentence(after) and not after[0].isdigit()
                 and 1 <= len(words) <= MAX_SETUP_TITLE_WORDS
-                and words[0] not in _NOT_HEADINGS and any(c.isalpha() for c in prefix)):
+                and words[0] not in _NOT_HEADINGS and _has_letter(prefix)):
             title, setup = prefix, after[0].upper() + after[1:]
     if setup is None:
-        n_words = len(content.split())
-        if n_words > MAX_HEADING_WORDS or len(content) > MAX_HEADING_CHARS:
+        if len(content) > MAX_HEADING_CHARS:
             return None
-        if content.endswith((".", "!", "?")) and n_words > 4:
+        parts = content.split()
+        n_words = len(parts)
+        if n_words > MAX_HEADING_WORDS:
             return None
-        if content.lower().split()[0].rstrip(":") in _NOT_HEADINGS:
+        if n_words > 4 and content.endswith((".", "!", "?")):
             return None
+        if parts[0].lower().rstrip(":") in _NOT_HEADINGS:
+            return None
+    if not _has_letter(content):
+        return None
     title = title.rstrip(_TRIM[1:]).strip()
     title, rounds, bad = _take_rounds(title)
     words = words_of(title)
-    phase = phase_of(title)
-    only_heading_words = bool(words) and all(w in _HEADING_WORDS for w in words)
-    capitals = not any(c.islower() for c in title) and len(words) <= 5
-    named = phase is not None or any(w in _MAIN_WORDS for w in words)
+    phase = _phase(words)
+    only_heading_words = bool(words) and _HEADING_WORDS.issuperset(words)
+    capitals = len(words) <= 5 and not _has_lower(title)
+    named = phase is not None or not _MAIN_WORDS.isdisjoint(words)
     strong = (hashes > 0 or content.endswith(":") or capitals or only_heading_words
               or (setup is not None and named))
     return Heading(title or None, setup, phase or "main", rounds, bad, strong)
