@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from importlib.resources import files
 from pathlib import Path
@@ -10,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from strongstride.routine import importer
 from strongstride.routine.format import format_routine
 from strongstride.routine.importer import Imported, import_text
-from strongstride.routine.model import Exercise, Prescription, Range, Routine, Section
+from strongstride.routine.model import Exercise, Load, Prescription, Range, Routine, Section
 from strongstride.routine.parse import parse_routine
 
 DATA = Path(__file__).parent / "data"
@@ -469,6 +471,45 @@ def test_a_bulleted_name_without_a_prescription_is_a_note_not_a_heading() -> Non
     assert warning_lines(imported) == [1, 4]
     assert {i.message for i in imported.issues} == {
         "could not read this line as an exercise; kept it as a note"}
+
+
+def test_a_prescription_below_the_name_may_carry_rest_load_and_a_period() -> None:
+    text = ("Goblet squat\n2 sets of 12 reps on each leg, rest 60 s\n\n"
+            "Lunge\n3 x 10 @ 20 kg\n\nClamshell\n2 x 15 reps.\n")
+    imported = import_text(text)
+    assert imported.issues == ()
+    assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
+        ("Goblet squat", Prescription(sets=Range.one(2), reps=Range.one(12), side="leg",
+                                      rest_seconds=Range.one(60))),
+        ("Lunge", Prescription(sets=Range.one(3), reps=Range.one(10), load=Load(20, "kg"))),
+        ("Clamshell", Prescription(sets=Range.one(2), reps=Range.one(15))),
+    ]
+    assert [x.role for x in imported.lines] == ["exercise", "detail"] * 3
+
+
+def test_wordings_read_natively() -> None:
+    assert rx("Row 10 reps x 3 sets") == Prescription(sets=Range.one(3), reps=Range.one(10))
+    assert rx("Lunge 10 each leg, rest 45 s") == Prescription(
+        reps=Range.one(10), side="leg", rest_seconds=Range.one(45))
+    assert rx("Squat 3 sets; 8-10 reps") == Prescription(sets=Range.one(3), reps=Range(8, 10))
+
+
+def test_a_bad_number_after_a_bare_count_points_at_its_column() -> None:
+    imported = import_text("Bridge 3x10\nLunge 10 each leg, rest 5000 s\n")
+    assert [(i.span.line, i.span.column) for i in imported.issues if i.span] == [(2, 20)]
+    assert "a rest of 5000 s" in imported.issues[0].message
+
+
+def test_a_large_paste_reads_the_same_with_the_garbage_collector_paused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    part = (DATA / "import_seed_article.txt").read_text("utf-8")
+    big = "\n\n\n".join([part] * 40)
+    assert len(big) > importer.GC_PAUSE_CHARS
+    paused = import_text(big)
+    assert gc.isenabled()
+    monkeypatch.setattr(importer, "GC_PAUSE_CHARS", len(big) + 1)
+    assert import_text(big) == paused
+    assert len(paused.routine.exercises) == 40 * len(shipped().exercises)
 
 
 # --- lines that are not exercises -----------------------------------------------------------

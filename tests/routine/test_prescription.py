@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from strongstride.routine.model import Load, Prescription, Range
-from strongstride.routine.prescription import read_prescription, write_prescription
+from strongstride.routine.prescription import (
+    Problem,
+    normalise,
+    read_leading,
+    read_prescription,
+    write_prescription,
+)
 
 
 def R(lo: int, hi: int | None = None) -> Range:
@@ -111,6 +117,19 @@ MORE = [
     ("3 rounds of 10 reps", reps(R(3), R(10))),
     ("  2 sets of 10 reps  ", reps(R(2), R(10))),
     ("2 SETS OF 10 REPS ON EACH LEG", reps(R(2), R(10), LEG)),
+    # Wordings the importer used to rewrite before reading, now read natively.
+    ("10 each leg", reps(None, R(10), LEG)),
+    ("8-12 per side", reps(None, R(8, 12), SIDE)),
+    ("12/leg", reps(None, R(12), LEG)),
+    ("2 sets of 10 each side", reps(R(2), R(10), SIDE)),
+    ("3 sets of 10 reps, rest 60 s between sets", reps(R(3), R(10), rest_seconds=R(60))),
+    ("3x10, rest 90 seconds between sets", reps(R(3), R(10), rest_seconds=R(90))),
+    ("3 sets, 10 reps", reps(R(3), R(10))),
+    ("2-3 sets; 12-15 reps on each leg", reps(R(2, 3), R(12, 15), LEG)),
+    ("3 holds, 30 seconds", secs(R(3), R(30), word="hold")),
+    ("10 reps x 3 sets", reps(R(3), R(10))),
+    ("12 reps x 2-3", reps(R(2, 3), R(12))),
+    ("8 reps x 4 rounds, 20 kg", reps(R(4), R(8), load=Load(20, "kg"))),
 ]
 
 CASES = SEED + MORE
@@ -181,3 +200,64 @@ def test_problems_point_at_the_offending_text(text: str, offset: int, fragment: 
     first = reading.problems[0]
     assert fragment in first.message
     assert first.offset == offset
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "fragment"),
+    [
+        ("10 reps x 0 sets", 10, "0 sets is too few"),
+        ("3 sets, 0 reps", 8, "0 reps is too few"),
+        ("0 each leg", 0, "0 reps is too few"),
+        ("10 reps x 3 sets wobble", 17, "cannot read 'wobble'"),
+    ],
+)
+def test_problems_in_the_native_wordings(text: str, offset: int, fragment: str) -> None:
+    first = read_prescription(text).problems[0]
+    assert (first.offset, fragment in first.message) == (offset, True)
+
+
+def test_problems_say_what_kind_they_are() -> None:
+    assert [p.kind for p in read_prescription("0 sets of 10000 reps").problems] == [
+        "range", "range"]
+    assert [p.kind for p in read_prescription("2 sets of 10 rpes").problems] == ["syntax"]
+    assert [p.kind for p in read_prescription("rest 60 s").problems] == ["syntax"]
+    assert read_prescription("0 sets of 10 reps").structural
+    assert not read_prescription("2 sets of 10 rpes").structural
+    assert Problem(3, "x") == Problem(3, "x", "syntax")  # positional order kept; kind defaults
+
+
+def test_hints_are_optional_and_do_not_change_the_reading() -> None:
+    assert read_prescription("2 sets of 10 rpes").problems[0].message == (
+        "cannot read 'rpes'; did you mean 'reps'?")
+    quiet = read_prescription("2 sets of 10 rpes", hints=False)
+    assert quiet.problems == (Problem(13, "cannot read 'rpes'"),)
+    for text in ("3x12", "2 sets of 10 reps, 0 kg", "2 sets of 10 reps wobble", "25 sets of 2"):
+        loud, quiet = read_prescription(text), read_prescription(text, hints=False)
+        assert quiet.prescription == loud.prescription
+        assert [p.offset for p in quiet.problems] == [p.offset for p in loud.problems]
+    # Text that cannot hold an amount of work is turned away at once without hints.
+    assert read_prescription("band: light", hints=False).problems[0].offset == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("3 x 10 Bulgarian split squats", 6, reps(R(3), R(10))),
+        ("10 reps of single-leg deadlifts", 7, reps(None, R(10))),
+        ("30 seconds plank", 10, secs(None, R(30))),
+        ("2 sets of 12 reps on each leg, rest 60 s", 40, reps(R(2), R(12), LEG,
+                                                            rest_seconds=R(60))),
+        ("3 x 10 - squats", 6, reps(R(3), R(10))),
+    ],
+)
+def test_read_leading_reads_up_to_the_first_word_it_cannot_read(
+        text: str, end: int, expected: Prescription) -> None:
+    reading, stop = read_leading(text)
+    assert (reading.prescription, stop) == (expected, end)
+
+
+def test_normalise_keeps_columns() -> None:
+    text = "Runner’s stretch 2–3 × 30 s “slow”"
+    assert normalise(text) == "Runner's stretch 2-3 x 30 s \"slow\""
+    assert len(normalise(text * 100)) == len(text) * 100
+    assert normalise("plain ascii") == "plain ascii"

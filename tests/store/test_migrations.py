@@ -22,7 +22,8 @@ from strongstride.store.migrate import (
 )
 from tests.store.conftest import T0, Raw, a_set
 
-TABLES = {"alembic_version", "users", "routines", "routine_versions", "sessions", "set_logs"}
+TABLES = {"alembic_version", "users", "routines", "routine_versions", "sessions", "set_logs",
+          "web_sessions", "api_tokens"}
 
 
 def _sample_0001(raw: Raw) -> None:
@@ -45,8 +46,15 @@ def _sample_0001(raw: Raw) -> None:
              "kg", 7.0, "felt fine", raw.instant(T0 + timedelta(minutes=5))))
 
 
+def _sample_0002(raw: Raw) -> None:
+    """What strongstride wrote at 0002: the rows of 0001, with a skipped set and the set count
+    left at their defaults; users have no password and no equipment list."""
+    _sample_0001(raw)
+
+
 # One entry for every revision but the newest: rows as strongstride wrote them at that revision.
-SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001}
+SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001,
+                                             "0002_skipped_planned_sets": _sample_0002}
 
 
 def test_the_revisions_form_one_line_starting_at_0001() -> None:

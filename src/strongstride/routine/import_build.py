@@ -28,6 +28,8 @@ Built = tuple[Routine, tuple[Issue, ...], dict[int, LineRole]]  # roles by 0-bas
 
 
 _UNREAD = "could not read this line as an exercise; kept it as a note"
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b)\s*")
 
 
 class Builder:
@@ -60,19 +62,17 @@ class Builder:
     def warn(self, line: int, column: int, message: str) -> None:
         self.issues.append(Issue(message, Span(line, max(column, 1)), "warning", self.source))
 
-    def text_of(self, i: int) -> str:
-        return " ".join(self.lines[i].text.split())
-
     def note(self, i: int, message: str | None = _UNREAD, to: Entry | None = None) -> None:
         """Keep line i as a note on the exercise before it (or the routine) and report it."""
-        target, text = to or self.last, self.text_of(i)
-        if target is not None and text:
-            target.notes.append((i + 1, text))
-        elif text:
-            self.notes.append((i + 1, text))
+        line = self.lines[i]
+        text = " ".join(line.text.split())
+        if text:
+            target = to or self.last
+            (target.notes if target is not None else self.notes).append((i + 1, text))
         self.roles[i] = "note"
         if message is not None:
-            self.warn(i + 1, self.lines[i].start + 1, message)
+            self.issues.append(Issue(message, Span(i + 1, line.start + 1), "warning",
+                                     self.source))
 
     def next_content(self, i: int) -> int | None:
         j = self.after[i]
@@ -84,8 +84,8 @@ class Builder:
     def names_entry(self, j: int) -> bool:
         """Line j is an exercise name with 'Sets: ... Reps: ...' on the line below."""
         lines = self.lines
-        return (lines[j].kind == "text" and j + 1 < len(lines) and lines[j + 1].has_work
-                and bool(name_of(lines[j].content)))
+        return (lines[j].kind == "text" and j + 1 < len(lines) and lines[j + 1].kind == "details"
+                and lines[j + 1].has_work and bool(name_of(lines[j].content)))
 
     def starts_entry(self, j: int | None) -> bool:
         return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j))
@@ -180,9 +180,16 @@ class Builder:
         if line.reading is not None:
             p = line.reading.prescription
             problems = [(e.index + 1, line.at + q.offset + 1, q.message)
-                        for q in line.reading.problems]
+                        for q in line.reading.problems] if p is None else []
             if p is not None and e.fields:
                 p, problems = merge_extras(p, e.fields, home)
+        elif (len(e.fields) == 1 and "prescription" in e.fields
+              and e.details and (reading := self.lines[e.details[0]].reading) is not None):
+            # The prescription alone on the line below, already read in pass 1.
+            value, number, column = e.fields["prescription"]
+            p = reading.prescription
+            problems = [(number, column + min(q.offset, len(value)), q.message)
+                        for q in reading.problems]
         else:
             p, problems = read_fields(e.fields, home)
         if p is None:
@@ -247,9 +254,9 @@ class Builder:
         if self.open_field == "directions":
             self.directions.append(value)
             return
-        m = re.search(r"\.\s+(?=[A-Z])", value)
+        m = _SENTENCE_END.search(value)
         items, rest = (value[: m.start()], value[m.end():]) if m else (value.rstrip("."), "")
-        self.equipment += [x for x in re.split(r"\s*(?:[,;]|\band\b)\s*", items) if x]
+        self.equipment += [x for x in _ITEM_SEPARATOR.split(items) if x]
         if rest:
             self.notes.append((i + 1, rest))
             column = self.lines[i].text.find(rest[:20], at) + 1
@@ -349,4 +356,7 @@ class Builder:
             sections=sections, title=title, credit=self.credit, equipment=tuple(self.equipment),
             directions="\n".join(self.directions) or None, notes=notes or None)
         issues = sorted(self.issues, key=lambda x: (x.span.line, x.span.column) if x.span else (0,))
+        for g in self.groups:  # no cycles left: all of it is freed as soon as it is unused
+            g.entries.clear()
+            g.before = None
         return routine, tuple(issues), self.roles

@@ -60,8 +60,12 @@ _START = re.compile(
     r"|to\s+failure\b|as\s+many\b"
 )
 # The places `_START` can match after the first character of a line.
-_CANDIDATE = re.compile(r"\d+|(?<![a-z])(?:amrap|max|to\s+failure|as\s+many)")
-_DIGITS = re.compile(r"\d+")
+_CANDIDATE = r"{d}+|(?<![a-z])(?:amrap|max|to\s+failure|as\s+many)"
+_FINDERS = {  # (keywords in the line, ASCII) -> search for the next candidate
+    (words, ascii): re.compile((_CANDIDATE if words else "{d}+").format(
+        d="[0-9]" if ascii else r"\d")).search
+    for words in (False, True) for ascii in (False, True)
+}
 _BETWEEN = re.compile(r"\s+between\s+(?:sets|rounds|exercises)\b", re.IGNORECASE)
 _HOLD_FOR = re.compile(r"(?:\s*[:-]\s*holds?|\s+hold\s+for|\s+for)$", re.IGNORECASE)
 _PRESCRIPTION_TAIL = re.compile(
@@ -79,7 +83,7 @@ class Line:
     hashes: int = 0
     listed: bool = False  # has a bullet or a number in front
     name: str = ""
-    reading: Reading | None = None
+    reading: Reading | None = None  # of the prescription on the line
     at: int = 0  # 0-based column where an exercise's prescription starts
     fields: dict[str, Place] = field(default_factory=dict)
     key: str = ""
@@ -113,9 +117,10 @@ def _inline(body: str, low: str) -> tuple[str, int, Reading] | None:
     """'Name<prescription>': split at the first point where the rest reads as a prescription."""
     tries = 0
     start = _START.match
-    # Most lines have no AMRAP or such: then the candidates are the runs of digits.
+    # Most lines have no AMRAP or such: then the candidates are the runs of digits. ('[0-9]'
+    # scans faster than '\d', which also matches other scripts' digits: for ASCII text only.)
     words = "max" in low or "amrap" in low or "failure" in low or "many" in low
-    find = (_CANDIDATE if words else _DIGITS).search
+    find = _FINDERS[words, low.isascii()]
     at = 1
     while m := find(low, at):
         i, at = m.start(), m.end()
@@ -150,6 +155,8 @@ def _count_first(body: str) -> tuple[str, int, Reading] | None:
     rest = body[end:].strip()
     if rest[:3].lower() == "of ":  # '10 reps of single-leg deadlifts'
         rest = rest[3:]
+    elif rest[:1] == "." and not rest.strip("."):  # '2 sets of 10 reps.'
+        rest = ""
     name = name_of(rest)
     return (name, 0, reading) if name or not rest else None
 
@@ -187,6 +194,8 @@ def _header(line: Line, body: str, low: str, colon: bool) -> bool:
 
 def classify(raw: str) -> Line:
     """What one line is on its own."""
+    if not raw or raw.isspace():
+        return Line(raw)  # blank
     text = normalise(raw)
     if not text.isprintable() and _CONTROL.search(text):
         text = text.translate(_CLEAN)
@@ -238,7 +247,7 @@ def classify(raw: str) -> Line:
         return line
     name, at, reading = read
     if not name:  # a prescription alone: details for the name line above it
-        line.kind = "details"
+        line.kind, line.reading = "details", reading
         line.fields = {"prescription": (body.rstrip("."), line.start + 1)}
         return line
     line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at

@@ -47,6 +47,7 @@ LIMITS = {
     "rest": (0, 1800),
 }
 MAX_LOAD = {"kg": 1000.0, "lb": 2200.0}
+_SETS, _REPS, _SECONDS = LIMITS["sets"], LIMITS["reps"], LIMITS["seconds"]
 
 ProblemKind = Literal["syntax", "range"]
 
@@ -76,7 +77,7 @@ class Reading:
     @property
     def structural(self) -> bool:
         """Read as a prescription, though numbers may be out of range."""
-        return all(p.kind == "range" for p in self.problems)
+        return not self.problems or all(p.kind == "range" for p in self.problems)
 
 
 # --- the clauses ----------------------------------------------------------------------------
@@ -98,14 +99,19 @@ def _work(p: str, bare: bool) -> str:
     """Reps, a time or max reps; group names start with `p`.
 
     `bare`: a number alone is reps (after '3 sets of'); otherwise it needs 'reps' or a side
-    after it ('10 each leg').
+    after it ('10 each leg'), and 'reps' may be followed by the sets ('10 reps x 3 sets').
     """
     clock = rf"(?P<{p}secs_mm>\d{{1,3}}):(?P<{p}secs_ss>[0-5]\d)\b"
     time = _range(f"{p}secs") + r"\s*" + _time_unit(f"{p}secs")
     most = (rf"(?P<{p}max>amrap|max(?:imum)?\s+reps|to\s+failure"
             r"|as\s+many\s+reps\s+as\s+possible)\b")
     unit = r"\s*(?:reps?|repetitions?)\b"
-    reps = _range(f"{p}reps") + (rf"(?:{unit})?" if bare else rf"(?:{unit}|{_SIDE_AHEAD})")
+    if bare:
+        reps = _range(f"{p}reps") + rf"(?:{unit})?"
+    else:
+        sets = (r"\s*x\s*" + _range(f"{p}sets")
+                + rf"(?:\s*(?P<{p}setword>sets?|rounds?)\b)?")
+        reps = _range(f"{p}reps") + rf"(?:{unit}(?:{sets})?|{_SIDE_AHEAD})"
     return rf"(?:{clock}|{time}|{most}|{reps})"
 
 
@@ -117,8 +123,7 @@ _REST = (r"rest\s*:?\s*" + _range("rest") + r"\s*" + _time_unit("rest")
 _VOLUME = (_range("vsets") + r"\s*(?:(?P<vsetword>sets?|holds?|rounds?)\s*(?:of\b|x|[,;/])?|x)\s*"
            + _work("v", bare=True))
 # '10 reps', '30 seconds', 'AMRAP', '10 each leg'; and '10 reps x 3 sets'.
-_ALONE = (_work("w", bare=False)
-          + r"(?:\s*x\s*" + _range("wsets") + r"(?:\s*(?P<wsetword>sets?|rounds?)\b)?)?")
+_ALONE = _work("w", bare=False)
 _LOAD = (r"@?\s*(?P<load_n>\d{1,5}(?:\.\d{1,3})?)\s*"
          r"(?P<load_unit>kgs?|kilos?|kilograms?|lbs?|pounds?)\b")
 _BAND = r"band\s*:\s*(?P<band_name>[a-z][a-z0-9 /+-]*[a-z0-9+]|[a-z])"
@@ -131,6 +136,12 @@ _CLAUSE = re.compile(
     _SEPARATORS + r"*+"
     rf"(?:(?P<end>\Z)|(?P<tempo>{_TEMPO})|(?P<rest>{_REST})|(?P<volume>{_VOLUME})"
     rf"|(?P<work>{_ALONE})|(?P<side_>{_SIDE})|(?P<load>{_LOAD})|(?P<band>{_BAND}))"
+)
+# The commonest prescriptions whole, in one match: an amount of work, perhaps a side.
+# (Equivalent to the clause by clause reading: no earlier clause can match where these do.)
+_WHOLE = re.compile(
+    _SEPARATORS + rf"*+(?:(?P<volume>{_VOLUME})|(?P<work>{_ALONE}))"
+    + _SEPARATORS + rf"*+(?:(?P<side_>{_SIDE}){_SEPARATORS}*+)?\Z"
 )
 # The groups of an amount of work, for '2 sets of 10 reps' (v) and '10 reps x 2 sets' (w).
 _WORK_GROUPS = {
@@ -145,14 +156,9 @@ _MAYBE_WORK = re.compile(r"\d|amrap|max|failure|many")
 
 # --- reading --------------------------------------------------------------------------------
 
-def _count(lo_text: str, hi_text: str | None) -> Range:
-    lo = int(lo_text)
-    return Range(lo, int(hi_text) if hi_text else lo)
-
-
-def _seconds(lo_text: str, hi_text: str | None, unit: str) -> Range:
-    value = _count(lo_text, hi_text)
-    return Range(value.lo * 60, value.hi * 60) if unit[0] == "m" else value
+def _count(lo_text: str, hi_text: str | None, scale: int = 1) -> Range:
+    lo = int(lo_text) * scale
+    return Range(lo, int(hi_text) * scale if hi_text else lo)
 
 
 def _check(value: Range, what: str, offset: int, problems: list[Problem]) -> None:
@@ -220,23 +226,73 @@ def read_leading(text: str) -> tuple[Reading, int]:
     return _read(text, False, leading=True)
 
 
+Amount = tuple[Range | None, SetWord, Range | None, Range | None, bool]
+
+
+def _amount(m: re.Match[str], what: str, problems: list[Problem]) -> Amount:
+    """Sets, set word, reps, seconds and max reps from a 'volume' or 'work' clause."""
+    at = m.start(what)
+    names = _WORK_GROUPS[what]
+    (sets_lo, sets_hi, word, most, mm, ss, secs_lo, secs_hi, unit, reps_lo,
+     reps_hi) = m.group(*names)
+    sets = reps = seconds = None
+    if sets_lo:
+        sets = _count(sets_lo, sets_hi)
+        if not _SETS[0] <= sets.lo <= sets.hi <= _SETS[1]:
+            _check(sets, "sets", at if what == "volume" else m.start(names[0]), problems)
+    set_word: SetWord = "hold" if word and word[0] == "h" else "set"
+    if most:
+        return sets, set_word, None, None, True
+    if mm or secs_lo:
+        if mm:
+            total = int(mm) * 60 + int(ss)
+            seconds = Range(total, total)
+        else:
+            seconds = _count(secs_lo, secs_hi, 60 if unit[0] == "m" else 1)
+        if not _SECONDS[0] <= seconds.lo <= seconds.hi <= _SECONDS[1]:
+            _check(seconds, "seconds", at, problems)
+    else:
+        reps = _count(reps_lo, reps_hi)
+        if not _REPS[0] <= reps.lo <= reps.hi <= _REPS[1]:
+            _check(reps, "reps", m.start(names[9]), problems)
+    return sets, set_word, reps, seconds, False
+
+
+def _reading(problems: list[Problem], amount: Amount | None, side: SideWord | None = None,
+             rest: Range | None = None, load: Load | None = None, band: str | None = None,
+             tempo: tuple[int, ...] | None = None) -> Reading:
+    if not problems:
+        if amount is None:
+            problems.append(Problem(0, _NO_WORK))
+        elif amount[1] == "hold" and amount[3] is None:
+            problems.append(Problem(0, "a hold lasts a time; write e.g. '3 holds of 30 seconds'"))
+        else:
+            sets, set_word, reps, seconds, max_reps = amount
+            return Reading(Prescription(sets, reps, seconds, max_reps, side, set_word, rest, load,
+                                        band, tempo), ())
+    return Reading(None, tuple(problems))
+
+
 def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
     src = normalise(text).lower()
+    problems: list[Problem] = []
+    if m := _WHOLE.match(src):
+        whole = _amount(m, "volume" if m.group("volume") is not None else "work", problems)
+        word = m.group("side")
+        return _reading(problems, whole, None if word is None else
+                        "leg" if word == "leg" else "side"), len(text)
     if not hints and _MAYBE_WORK.search(src) is None:
         return _NO_WORK_READING, 0
-    problems: list[Problem] = []
-    sets = reps = seconds = rest = None
-    max_reps = False
+    amount: Amount | None = None
     side: SideWord | None = None
-    set_word: SetWord = "set"
+    rest: Range | None = None
     load: Load | None = None
     band: str | None = None
     tempo: tuple[int, ...] | None = None
-    has_work = False
     pos = 0
-    end = len(text)
+    end, size = len(text), len(src)
     clause = _CLAUSE.match
-    while True:
+    while pos < size:
         m = clause(src, pos)
         if m is None:
             if leading:
@@ -249,41 +305,21 @@ def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
         if what == "end":
             break
         if what == "volume" or what == "work":
-            at = m.start(what)
-            if has_work:
+            if amount is not None:
                 if leading:
                     end = pos
                 else:
-                    problems.append(Problem(at, "a second amount of work; give one, "
-                                                "such as '2 sets of 10 reps'"))
+                    problems.append(Problem(m.start(what), "a second amount of work; give "
+                                                           "one, such as '2 sets of 10 reps'"))
                 break
-            has_work = True
-            (sets_lo, sets_hi, word, most, mm, ss, secs_lo, secs_hi, unit, reps_lo,
-             reps_hi) = m.group(*_WORK_GROUPS[what])
-            if sets_lo:
-                sets = _count(sets_lo, sets_hi)
-                _check(sets, "sets", at if what == "volume" else m.start("wsets_lo"), problems)
-                if word and word[0] == "h":
-                    set_word = "hold"
-            if most:
-                max_reps = True
-            elif mm:
-                total = int(mm) * 60 + int(ss)
-                seconds = Range(total, total)
-                _check(seconds, "seconds", at, problems)
-            elif secs_lo:
-                seconds = _seconds(secs_lo, secs_hi, unit)
-                _check(seconds, "seconds", at, problems)
-            else:
-                reps = _count(reps_lo, reps_hi)
-                _check(reps, "reps", m.start(_WORK_GROUPS[what][9]), problems)
+            amount = _amount(m, what, problems)
         elif what == "tempo":
             tempo = tuple(int(d) for d in m.group("tempo_d").split("-"))
         elif what == "rest":
             lo_text, hi_text, unit = m.group("rest_lo", "rest_hi", "rest_unit")
             if not lo_text:
                 lo_text, hi_text, unit = m.group("rest2_lo", "rest2_hi", "rest2_unit")
-            rest = _seconds(lo_text, hi_text, unit)
+            rest = _count(lo_text, hi_text, 60 if unit[0] == "m" else 1)
             _check(rest, "rest", m.start(what), problems)
         elif what == "side_":
             side = "leg" if m.group("side") == "leg" else "side"
@@ -298,15 +334,7 @@ def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
         else:
             band = text[m.start("band_name"):m.end("band_name")].strip()
         pos = m.end()
-    if not problems:
-        if not has_work:
-            problems.append(Problem(0, _NO_WORK))
-        elif set_word == "hold" and seconds is None:
-            problems.append(Problem(0, "a hold lasts a time; write e.g. '3 holds of 30 seconds'"))
-        else:
-            return Reading(Prescription(sets, reps, seconds, max_reps, side, set_word, rest, load,
-                                        band, tempo), ()), end
-    return Reading(None, tuple(problems)), end
+    return _reading(problems, amount, side, rest, load, band, tempo), end
 
 
 # --- writing --------------------------------------------------------------------------------

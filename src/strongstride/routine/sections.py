@@ -58,20 +58,24 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _phase(words: list[str]) -> SectionKind | None:
-    for word in words:
-        if word.startswith("warm"):
-            return "warm-up"
-        if word.startswith("activat") or word in ("prime", "primer", "priming"):
-            return "activation"
-        if word.startswith(("cool", "stretch")) or word in ("mobility", "recovery"):
-            return "cool-down"
-    return None
+# The first word that names a phase: starting 'warm', 'activat', 'cool' or 'stretch', or one of
+# 'prime', 'primer', 'priming', 'mobility', 'recovery'.
+_PHASE_WORD = re.compile(
+    r"(?<![a-z])(?:(?P<warm>warm)|(?P<activation>activat|(?:prime|primer|priming)(?![a-z]))"
+    r"|(?P<cool>cool|stretch|(?:mobility|recovery)(?![a-z])))"
+)
+_PHASES: dict[str | None, SectionKind] = {
+    "warm": "warm-up", "activation": "activation", "cool": "cool-down"}
+
+
+def _phase(low: str) -> SectionKind | None:
+    m = _PHASE_WORD.search(low)
+    return None if m is None else _PHASES[m.lastgroup]
 
 
 def phase_of(text: str) -> SectionKind | None:
     """The phase a heading's words name, if any ('Cool-down', 'Glute activation', 'Stretch')."""
-    return _phase(words_of(text))
+    return _phase(text.lower())
 
 
 def _is_sentence(text: str) -> bool:
@@ -97,7 +101,9 @@ def _has_lower(text: str) -> bool:
 def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
     """Take 'N rounds' / 'repeat N times' out of a title -> (title, rounds, bad count)."""
     low = title.lower()
-    m = _ROUNDS.search(low) if "round" in low or "times" in low else None
+    if "round" not in low and "times" not in low:
+        return title, None, None
+    m = _ROUNDS.search(low)
     if m is None:
         return title, None, None
     n = int(m.group("n"))
@@ -138,8 +144,9 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
         return None
     title = title.rstrip(_TRIM[1:]).strip()
     title, rounds, bad = _take_rounds(title)
-    words = words_of(title)
-    phase = _phase(words)
+    low = title.lower()
+    words = _WORD.findall(low)
+    phase = _phase(low)
     only_heading_words = bool(words) and _HEADING_WORDS.issuperset(words)
     capitals = len(words) <= 5 and not _has_lower(title)
     named = phase is not None or not _MAIN_WORDS.isdisjoint(words)
@@ -203,6 +210,9 @@ def infer_kinds(blocks: Sequence[Block]) -> list[SectionKind]:
 
 # --- sections from what the importer read ---------------------------------------------------
 
+_NO_PRESCRIPTION = Prescription()
+
+
 @dataclass(slots=True)
 class Group:
     """A section while it is being read: from a heading, a rounds line or a blank line."""
@@ -228,7 +238,7 @@ class Entry:
     fields: dict[str, Field]
     details: list[int] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)  # line number, text
-    prescription: Prescription = field(default_factory=Prescription)
+    prescription: Prescription = _NO_PRESCRIPTION  # until the entry is read
 
 
 def assemble(groups: Sequence[Group]) -> tuple[Section, ...]:
@@ -245,7 +255,8 @@ def assemble(groups: Sequence[Group]) -> tuple[Section, ...]:
             merged.append((g, kind, list(g.entries)))
     return tuple(
         Section(kind=kind, exercises=tuple(
-            Exercise(e.name, e.prescription, "\n".join(t for _, t in sorted(e.notes)),
+            Exercise(e.name, e.prescription,
+                     "\n".join(t for _, t in sorted(e.notes)) if e.notes else "",
                      span=Span(e.index + 1, e.line.start + 1)) for e in entries),
                 title=g.heading.title if g.heading else None,
                 setup="\n".join(g.setup) or None, rounds=g.rounds, span=Span(g.index + 1, 1))

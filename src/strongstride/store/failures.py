@@ -96,3 +96,10 @@ def _first_line(text: str, target: Target) -> str:
     if target.secret:
         line = line.replace(target.secret, "***")
     return line
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True when `error` came from the database failing (unreachable, full, read-only, ...),
+    not from a value it refused: a server's problem rather than the user's."""
+    return isinstance(error.__cause__, sa_exc.OperationalError | sa_exc.InterfaceError |
+                      sa_exc.InternalError | sa_exc.TimeoutError | sa_exc.DisconnectionError)

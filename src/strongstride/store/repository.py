@@ -19,8 +19,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from strongstride.errors import NotFound, StrongstrideError
-from strongstride.records import RoutineVersion, SessionInfo, SetLog
+from strongstride.records import RoutineVersion, SessionInfo, SessionStatus, SetLog
 from strongstride.store import convert
+from strongstride.store.accounts import AccountsMixin
 from strongstride.store.db import Target, default_url, make_engine, resolve, session_makers
 from strongstride.store.failures import translated
 from strongstride.store.migrate import upgrade
@@ -38,8 +39,12 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store:
-    """Open with `Store.open(url)`; use as a context manager or call `close()`."""
+class Store(AccountsMixin):
+    """Open with `Store.open(url)`; use as a context manager or call `close()`.
+
+    Methods that take a keyword `user_id` answer NotFound for another user's session, the same
+    as for a session that does not exist, so a caller can scope every query to one user.
+    """
 
     def __init__(self, engine: Engine, target: Target) -> None:
         self._engine = engine
@@ -197,9 +202,9 @@ class Store:
                                         f"it cannot be {status}")
             return self._session_info(session, session_id)
 
-    def session(self, session_id: str) -> SessionInfo:
+    def session(self, session_id: str, *, user_id: int | None = None) -> SessionInfo:
         with self._read() as session:
-            return self._session_info(session, session_id)
+            return self._session_info(session, session_id, user_id)
 
     def unfinished_session(self, user_id: int, slug: str | None = None) -> SessionInfo | None:
         """The newest active session of the user (of routine `slug` if given), if any."""
@@ -211,15 +216,23 @@ class Store:
             found = session.execute(query.order_by(*_newest_first()).limit(1)).first()
             return None if found is None else _info(found)
 
-    def history(self, user_id: int, limit: int = 50) -> list[SessionInfo]:
-        """The user's sessions, newest first; `sets_done` counts the sets not skipped."""
+    def history(self, user_id: int, limit: int = 50, *,
+                status: SessionStatus | None = None) -> list[SessionInfo]:
+        """The user's sessions (with `status` if given), newest first; `sets_done` counts the
+        sets not skipped."""
         query = _info_query().where(SessionRow.user_id == user_id)
+        if status is not None:
+            query = query.where(SessionRow.status == status)
         with self._read() as session:
             rows = session.execute(query.order_by(*_newest_first()).limit(max(limit, 0)))
             return [_info(row) for row in rows]
 
-    def _session_info(self, session: Session, session_id: str) -> SessionInfo:
-        found = session.execute(_info_query().where(SessionRow.id == session_id)).first()
+    def _session_info(self, session: Session, session_id: str,
+                      user_id: int | None = None) -> SessionInfo:
+        query = _info_query().where(SessionRow.id == session_id)
+        if user_id is not None:
+            query = query.where(SessionRow.user_id == user_id)
+        found = session.execute(query).first()
         if found is None:
             raise NotFound(f"{self.where}: no session {session_id}")
         return _info(found)
@@ -250,10 +263,10 @@ class Store:
         return session.scalar(select(SetLogRow.id).where(
             SetLogRow.idempotency_key == key)) is not None
 
-    def sets_of(self, session_id: str) -> list[SetLog]:
+    def sets_of(self, session_id: str, *, user_id: int | None = None) -> list[SetLog]:
         """The session's sets, skipped ones included, in the order they were logged."""
         with self._read() as session:
-            self._session_info(session, session_id)
+            self._session_info(session, session_id, user_id)
             rows = session.scalars(select(SetLogRow).where(SetLogRow.session_id == session_id)
                                    .order_by(SetLogRow.logged_at, SetLogRow.id))
             return [convert.to_set(row) for row in rows]

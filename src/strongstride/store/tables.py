@@ -80,6 +80,10 @@ class UserRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str]
     created_at: Mapped[datetime]
+    # An argon2 hash; null for a user who cannot sign in to the web app (the CLI's "me").
+    password_hash: Mapped[str | None]
+    # A JSON list of the equipment ids the user does not have.
+    missing_equipment: Mapped[str] = mapped_column(Text, server_default="[]")
 
 
 class RoutineRow(Base):
@@ -157,3 +161,30 @@ class SetLogRow(Base):
     note: Mapped[str] = mapped_column(Text, server_default="")
     skipped: Mapped[bool] = mapped_column(server_default=false())
     logged_at: Mapped[datetime]
+
+
+class WebSessionRow(Base):
+    """A signed-in browser. Only the sha256 of the cookie's token is kept."""
+
+    __tablename__ = "web_sessions"
+    __table_args__ = (Index(None, "user_id"), Index(None, "expires_at"))
+
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    csrf: Mapped[str]
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class ApiTokenRow(Base):
+    """A token for API clients (`Authorization: Bearer`). Only its sha256 is kept."""
+
+    __tablename__ = "api_tokens"
+    __table_args__ = (UniqueConstraint("token_sha256"), Index(None, "user_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    name: Mapped[str]
+    created_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]

@@ -1,0 +1,138 @@
+"""Logs grouped the way the rules read them: per exercise, per session, oldest first.
+
+Every rule works on sets that were done (not skipped, with reps or seconds), in a fixed order,
+so the same logs in any order give the same answers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal, TypeVar
+
+from strongstride.library import name_key
+from strongstride.records import LogSide, SessionInfo, SetLog, Unit
+
+Side = Literal["left", "right"]
+SIDES: tuple[Side, Side] = ("left", "right")
+LB_IN_KG = 0.45359237
+_SIDE_ORDER = {"left": 0, "right": 1, "both": 2}
+T = TypeVar("T")
+
+
+def other(side: Side) -> Side:
+    return "right" if side == "left" else "left"
+
+
+def iso_week(day: date) -> str:
+    """The ISO week of a day, as `2026-W05` (sorts in time order)."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def convert(value: float, unit: Unit, to: Unit) -> float:
+    if unit == to:
+        return value
+    return value * LB_IN_KG if unit == "lb" else value / LB_IN_KG
+
+
+def is_done(log: SetLog) -> bool:
+    """A set that was done: not skipped, with reps or seconds."""
+    return not log.skipped and (log.reps is not None or log.seconds is not None)
+
+
+def is_loaded(log: SetLog) -> bool:
+    return log.load is not None and log.load > 0
+
+
+def max_pain(sets: Iterable[SetLog]) -> int | None:
+    pains = [s.pain for s in sets if s.pain is not None]
+    return max(pains) if pains else None
+
+
+def set_order(log: SetLog) -> tuple[int, int, int, datetime, str]:
+    return (log.exercise_index, log.set_number, _SIDE_ORDER[log.side], log.logged_at, log.key)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSets:
+    """The sets of one exercise done in one session, in the order they were planned."""
+
+    session_id: str
+    started_at: datetime
+    sets: tuple[SetLog, ...]
+
+    @property
+    def date(self) -> date:
+        return self.started_at.date()
+
+    def on(self, side: LogSide) -> tuple[SetLog, ...]:
+        return tuple(s for s in self.sets if s.side == side)
+
+    @property
+    def one_sided(self) -> bool:
+        return any(s.side != "both" for s in self.sets)
+
+    def set_count(self) -> int:
+        """Sets per side: the most sets any side did."""
+        counts = [len(self.on(side)) for side in ("left", "right", "both")]
+        return max(counts)
+
+
+def session_starts(sessions: Sequence[SessionInfo], logs: Sequence[SetLog]) -> dict[str, datetime]:
+    """When each session started: from its SessionInfo, else from its first logged set."""
+    starts: dict[str, datetime] = {}
+    for log in logs:
+        if log.session_id not in starts or log.logged_at < starts[log.session_id]:
+            starts[log.session_id] = log.logged_at
+    for info in sessions:
+        starts[info.id] = info.started_at
+    return starts
+
+
+def by_exercise(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
+                done_only: bool = True) -> dict[str, tuple[SessionSets, ...]]:
+    """Exercise name -> the sessions it was done in, oldest first, with the sets done (every
+    set logged, skipped ones too, when not `done_only`), by name.
+
+    Names that differ only in case, hyphens or apostrophes are one exercise, named as most of
+    its sets were."""
+    starts = session_starts(sessions, logs)
+    grouped: dict[tuple[str, str], list[SetLog]] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for log in logs:
+        if is_done(log) or not done_only:
+            key = name_key(log.exercise)
+            grouped.setdefault((key, log.session_id), []).append(log)
+            spellings.setdefault(key, Counter())[log.exercise] += 1
+    out: dict[str, list[SessionSets]] = {}
+    for (key, session_id), sets in grouped.items():
+        out.setdefault(key, []).append(
+            SessionSets(session_id, starts[session_id], tuple(sorted(sets, key=set_order))))
+    named = {min(spellings[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]: items
+             for key, items in out.items()}
+    return {
+        name: tuple(sorted(named[name], key=lambda s: (s.started_at, s.session_id)))
+        for name in sorted(named)
+    }
+
+
+def exercise_order(prescribed: Iterable[str], logged: Iterable[str]) -> tuple[str, ...]:
+    """The prescribed exercises in routine order, then others logged, by name."""
+    order = list(dict.fromkeys(prescribed))
+    known = {name_key(name) for name in order}
+    extra = sorted({n for n in logged if name_key(n) not in known}, key=lambda n: (name_key(n), n))
+    return (*order, *extra)
+
+
+def lookup(mapping: Mapping[str, T], name: str) -> T | None:
+    """`mapping[name]`, matching names the way the library does (case, hyphens...)."""
+    if name in mapping:
+        return mapping[name]
+    key = name_key(name)
+    for candidate, value in mapping.items():
+        if name_key(candidate) == key:
+            return value
+    return None

@@ -1,0 +1,135 @@
+"""What to do next session, per exercise, with the reason in words.
+
+The rules are tried in this order, and the first that applies gives the suggestion:
+
+1. a red flag in the exercise's recent sessions: stop, "see your physio";
+2. no sessions yet: start with the prescription;
+3. pain last time: red (6+) or amber that had not settled the next morning -> one step
+   back; amber in 2 sessions running -> deload; amber -> hold;
+4. stretches stay at 30 s;
+5. a deload is due (about every 6 weeks), or the last 2 sessions stalled -> deload;
+6. the exercise's forward rule (see `progression`), held back while morning stiffness rises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from strongstride.analysis.deload import DeloadDue, deload, deload_due, regress, stalls
+from strongstride.analysis.history import SessionSets, by_exercise, exercise_order, lookup, max_pain
+from strongstride.analysis.pain import (
+    MorningCheck,
+    exercise_flags,
+    is_amber,
+    is_red,
+    morning_after,
+    stiffness_rising,
+    stop_message,
+)
+from strongstride.analysis.progression import ExerciseState, Kind, forward, state_of
+from strongstride.analysis.settings import DEFAULT_SETTINGS, Settings
+from strongstride.analysis.suggestion import PROGRESSIONS, Action, Suggestion, Target
+from strongstride.library import Library, default_library
+from strongstride.records import SessionInfo, SetLog
+from strongstride.routine.model import Prescription
+
+__all__ = ["Action", "Kind", "Outlook", "Suggestion", "Target", "next_session", "suggest"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """What the next session's rules need besides the exercise's own logs."""
+
+    today: date
+    checks: tuple[MorningCheck, ...] = ()
+    deload: DeloadDue | None = None
+    stiffness_rising: bool = False
+
+
+def _start(exercise: str, prescription: Prescription | None) -> Suggestion:
+    p = prescription or Prescription()
+    target = Target(
+        sets=p.sets.lo if p.sets else None, reps=p.reps.lo if p.reps else None,
+        load=p.load.value if p.load else None, unit=p.load.unit if p.load else None,
+        seconds=p.seconds.lo if p.seconds else None, band=p.band)
+    return Suggestion(exercise, "start", target,
+                      "No sets logged yet: start at the bottom of the prescription.")
+
+
+def _pain_rule(state: ExerciseState, outlook: Outlook) -> Suggestion | None:
+    s = state.settings
+    pain = max_pain(state.latest.sets)
+    if pain is None or pain <= s.green_max:
+        return None
+    if is_red(pain, s):
+        return regress(state, f"Pain {pain}/10 last time is red ({s.amber_max + 1} or more)")
+    morning = morning_after(state.latest.date, pain, outlook.checks, s)
+    if morning.status == "not settled":
+        return regress(state, f"Pain {pain}/10 last time had not settled by the next morning "
+                              f"({morning.morning_pain}/10)")
+    running = 0
+    for done in reversed(state.history):
+        if not (is_amber(max_pain(done.sets), s) or is_red(max_pain(done.sets), s)):
+            break
+        running += 1
+    amber = f"{s.green_max + 1}-{s.amber_max}"
+    if running >= s.amber_sessions_for_deload:
+        return deload(state, f"Pain {amber} in the last {running} sessions")
+    return state.suggest("hold", f"Pain {pain}/10 last time is amber ({amber}): repeat the same "
+                                 f"next time; it should settle by the next morning.")
+
+
+def suggest(exercise: str, prescription: Prescription | None, history: Sequence[SessionSets],
+            outlook: Outlook, settings: Settings = DEFAULT_SETTINGS,
+            library: Library | None = None,
+            logged: Sequence[SessionSets] | None = None) -> Suggestion:
+    """The suggestion for one exercise.
+
+    `history` holds the sessions with sets done, oldest first (`by_exercise`); `logged` the
+    same with skipped sets too, for red flags in their notes (default: `history`).
+    """
+    flags = exercise_flags(exercise, logged if logged is not None else history, settings)
+    if flags:
+        return Suggestion(exercise, "stop", Target(), stop_message(exercise, flags, settings))
+    if not history:
+        return _start(exercise, prescription)
+    state = state_of(exercise, history, prescription, settings, library or default_library())
+    by_pain = _pain_rule(state, outlook)
+    if by_pain is not None:
+        return by_pain
+    if state.kind == "stretch":
+        return forward(state)
+    if outlook.deload is not None:
+        return deload(state, outlook.deload.reason)
+    stalled = stalls(state)
+    if stalled >= settings.deload_after_stalls:
+        return deload(state, f"No progress in the last {stalled} sessions")
+    suggestion = forward(state)
+    if suggestion.action in PROGRESSIONS and outlook.stiffness_rising:
+        return state.suggest("hold", "Your morning stiffness rose this week: repeat last "
+                                     "session before adding more.")
+    return suggestion
+
+
+def next_session(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
+                 prescriptions: Mapping[str, Prescription], today: date,
+                 settings: Settings = DEFAULT_SETTINGS, checks: Sequence[MorningCheck] = (),
+                 last_deload: date | None = None,
+                 library: Library | None = None) -> tuple[Suggestion, ...]:
+    """A suggestion per prescribed exercise, in the prescriptions' order (every logged
+    exercise, by name, when no prescriptions are given). Only data up to `today` counts."""
+    sessions = [i for i in sessions if i.started_at.date() <= today]
+    logs = [s for s in logs if s.logged_at.date() <= today]
+    done = by_exercise(sessions, logs)
+    logged = by_exercise(sessions, logs, done_only=False)
+    outlook = Outlook(
+        today, tuple(c for c in checks if c.date <= today),
+        deload_due(sessions, today, settings, last_deload),
+        stiffness_rising([c for c in checks if c.date <= today]))
+    names = list(prescriptions) or exercise_order((), logged)
+    return tuple(
+        suggest(name, lookup(prescriptions, name), lookup(done, name) or (), outlook, settings,
+                library, lookup(logged, name) or ())
+        for name in names)

@@ -1,0 +1,107 @@
+"""Progress per exercise, session and side: the best set, the volume and the Epley estimate."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from strongstride.analysis.history import by_exercise, convert, is_loaded
+from strongstride.analysis.settings import DEFAULT_SETTINGS, Settings
+from strongstride.records import LogSide, SessionInfo, SetLog, Unit
+
+VolumeUnit = Literal["kg", "lb", "reps", "seconds"]
+
+
+def epley(load: float, reps: int) -> float:
+    """Estimated one-rep max (Epley): load x (1 + reps / 30)."""
+    return load * (1 + reps / 30)
+
+
+@dataclass(frozen=True, slots=True)
+class BestSet:
+    reps: int | None
+    seconds: float | None
+    load: float | None
+    unit: Unit | None
+    band: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SideProgress:
+    """One side's work on one exercise in one session (`side` is "both" for two-legged moves).
+
+    `volume` is reps x load in `volume_unit` when a load was used, otherwise the total reps,
+    or the total seconds for holds. `e1rm` (Epley, from the best-estimating set) is in `unit`.
+    """
+
+    exercise: str
+    session_id: str
+    date: date
+    side: LogSide
+    sets: int
+    best: BestSet
+    volume: float
+    volume_unit: VolumeUnit
+    e1rm: float | None
+    unit: Unit | None
+
+
+def _kg(log: SetLog, settings: Settings) -> float:
+    if not is_loaded(log):
+        return 0.0
+    assert log.load is not None
+    return convert(log.load, log.unit or settings.default_unit, "kg")
+
+
+def best_set(sets: Sequence[SetLog], settings: Settings = DEFAULT_SETTINGS) -> SetLog:
+    """The set with the most reps (or seconds) at the highest load; the first of equals."""
+    if not sets:
+        raise ValueError("best_set needs at least one set")
+    return max(sets, key=lambda s: (_kg(s, settings), s.reps or 0, s.seconds or 0.0))
+
+
+def side_progress(exercise: str, session_id: str, day: date, side: LogSide,
+                  sets: Sequence[SetLog], settings: Settings = DEFAULT_SETTINGS) -> SideProgress:
+    best = best_set(sets, settings)
+    loaded = [s for s in sets if is_loaded(s) and s.reps is not None]
+    unit: Unit | None = None
+    e1rm: float | None = None
+    volume: float
+    volume_unit: VolumeUnit
+    if loaded:
+        unit = (best.unit if is_loaded(best) else loaded[0].unit) or settings.default_unit
+
+        def load_in(s: SetLog) -> float:
+            assert s.load is not None and s.reps is not None
+            return convert(s.load, s.unit or settings.default_unit, unit)
+
+        volume = sum(load_in(s) * (s.reps or 0) for s in loaded)
+        volume_unit = unit
+        e1rm = max(epley(load_in(s), s.reps or 0) for s in loaded)
+    elif any(s.reps is not None for s in sets):
+        volume, volume_unit = float(sum(s.reps or 0 for s in sets)), "reps"
+    else:
+        volume, volume_unit = float(sum(s.seconds or 0.0 for s in sets)), "seconds"
+    return SideProgress(
+        exercise=exercise, session_id=session_id, date=day, side=side, sets=len(sets),
+        best=BestSet(best.reps, best.seconds, best.load if is_loaded(best) else None,
+                     (best.unit or settings.default_unit) if is_loaded(best) else None,
+                     best.band),
+        volume=volume, volume_unit=volume_unit, e1rm=e1rm, unit=unit,
+    )
+
+
+def progress(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
+             settings: Settings = DEFAULT_SETTINGS) -> tuple[SideProgress, ...]:
+    """Every exercise's progress, by exercise name, then session (oldest first), then side."""
+    out: list[SideProgress] = []
+    for exercise, history in by_exercise(sessions, logs).items():
+        for done in history:
+            for side in ("left", "right", "both"):
+                sets = done.on(side)
+                if sets:
+                    out.append(side_progress(exercise, done.session_id, done.date, side, sets,
+                                             settings))
+    return tuple(out)

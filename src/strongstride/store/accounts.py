@@ -1,0 +1,208 @@
+"""Accounts of the web app: passwords, equipment, browser sessions and API tokens.
+
+`Store` takes these methods from `AccountsMixin`. Secrets never reach the database: the web app
+hashes passwords (argon2) before they get here, and the store keeps only the sha256 of a session
+cookie or an API token, so a copy of the database does not let anyone sign in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from strongstride.errors import NotFound, StrongstrideError
+from strongstride.store import convert
+from strongstride.store.tables import ApiTokenRow, Base, UserRow, WebSessionRow
+
+# Writing `last_used_at` on every request would turn every API read into a write.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+class NameTaken(StrongstrideError):
+    """Another user has this name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    name: str
+    missing_equipment: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WebSession:
+    account: Account
+    csrf: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ApiToken:
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+def token_digest(token: str) -> str:
+    """What the database keeps of a cookie or API token."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _account(row: UserRow) -> Account:
+    missing = json.loads(row.missing_equipment) if row.missing_equipment else []
+    return Account(row.id, row.name, tuple(str(item) for item in missing))
+
+
+def _token(row: ApiTokenRow) -> ApiToken:
+    return ApiToken(row.id, row.name, row.created_at, row.last_used_at)
+
+
+class AccountsMixin:
+    """The account methods of `Store`; the store provides the transactions."""
+
+    def _read(self) -> AbstractContextManager[Session]:
+        raise NotImplementedError
+
+    def _write(self) -> AbstractContextManager[Session]:
+        raise NotImplementedError
+
+    def _insert_new(self, session: Session, entity: type[Base], values: Mapping[str, Any],
+                    unique: list[str]) -> bool:
+        raise NotImplementedError
+
+    # accounts
+
+    def create_account(self, name: str, password_hash: str, *,
+                       now: datetime | None = None) -> Account:
+        """A new user who signs in with `name`; refused when the name is taken."""
+        convert.check_text("user name", name, required=True)
+        convert.check_text("password hash", password_hash, required=True)
+        created = now or datetime.now(UTC)
+        convert.check_instant("created_at", created)
+        values = {"name": name, "created_at": created, "password_hash": password_hash}
+        with self._write() as session:
+            if not self._insert_new(session, UserRow, values, ["name"]):
+                raise NameTaken(f"the name {name!r} is taken; choose another")
+            row = session.scalars(select(UserRow).where(UserRow.name == name)).one()
+            return _account(row)
+
+    def sign_in_details(self, name: str) -> tuple[Account, str] | None:
+        """The account called `name` and its password hash; None if it cannot sign in."""
+        with self._read() as session:
+            row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
+            if row is None or row.password_hash is None:
+                return None
+            return _account(row), row.password_hash
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        convert.check_text("password hash", password_hash, required=True)
+        with self._write() as session:
+            _user_row(session, user_id).password_hash = password_hash
+
+    def account(self, user_id: int) -> Account:
+        with self._read() as session:
+            return _account(_user_row(session, user_id))
+
+    def set_missing_equipment(self, user_id: int, equipment_ids: Iterable[str]) -> Account:
+        """Record the equipment the user does not have (ids, kept in the order given)."""
+        ids = list(dict.fromkeys(equipment_ids))
+        text = convert.equipment_json(tuple(ids))
+        with self._write() as session:
+            row = _user_row(session, user_id)
+            row.missing_equipment = text
+            return _account(row)
+
+    # browser sessions
+
+    def open_web_session(self, user_id: int, token: str, csrf: str, *, now: datetime,
+                         lifetime: timedelta) -> None:
+        """Remember a signed-in browser by its cookie token; forget expired ones."""
+        convert.check_text("session token", token, required=True)
+        convert.check_text("csrf token", csrf, required=True)
+        convert.check_instant("now", now)
+        with self._write() as session:
+            _user_row(session, user_id)
+            session.execute(delete(WebSessionRow).where(WebSessionRow.expires_at < now))
+            session.add(WebSessionRow(token_sha256=token_digest(token), user_id=user_id,
+                                      csrf=csrf, created_at=now, expires_at=now + lifetime))
+
+    def web_session(self, token: str, *, now: datetime) -> WebSession | None:
+        """The browser session of a cookie token, if it exists and has not expired."""
+        with self._read() as session:
+            found = session.execute(
+                select(WebSessionRow, UserRow).join(UserRow, WebSessionRow.user_id == UserRow.id)
+                .where(WebSessionRow.token_sha256 == token_digest(token),
+                       WebSessionRow.expires_at > now)).first()
+            if found is None:
+                return None
+            row, user = found
+            return WebSession(_account(user), row.csrf, row.expires_at)
+
+    def close_web_session(self, token: str) -> None:
+        with self._write() as session:
+            session.execute(delete(WebSessionRow).where(
+                WebSessionRow.token_sha256 == token_digest(token)))
+
+    # API tokens
+
+    def add_api_token(self, user_id: int, name: str, token: str, *,
+                      now: datetime) -> ApiToken:
+        convert.check_text("token name", name, required=True)
+        convert.check_text("token", token, required=True)
+        convert.check_instant("now", now)
+        with self._write() as session:
+            _user_row(session, user_id)
+            row = ApiTokenRow(token_sha256=token_digest(token), user_id=user_id, name=name,
+                              created_at=now, last_used_at=None)
+            session.add(row)
+            session.flush()
+            return _token(row)
+
+    def api_token_account(self, token: str, *, now: datetime) -> Account | None:
+        """The account a Bearer token belongs to, noting when it was last used."""
+        digest = token_digest(token)
+        with self._read() as session:
+            found = session.execute(
+                select(ApiTokenRow, UserRow).join(UserRow, ApiTokenRow.user_id == UserRow.id)
+                .where(ApiTokenRow.token_sha256 == digest)).first()
+            if found is None:
+                return None
+            row, user = found
+            account, last = _account(user), row.last_used_at
+        if last is None or now - last >= LAST_USED_RESOLUTION:
+            with self._write() as session:
+                for stored in session.scalars(select(ApiTokenRow).where(
+                        ApiTokenRow.token_sha256 == digest)):
+                    stored.last_used_at = now
+        return account
+
+    def api_tokens(self, user_id: int) -> list[ApiToken]:
+        with self._read() as session:
+            rows = session.scalars(select(ApiTokenRow).where(ApiTokenRow.user_id == user_id)
+                                   .order_by(ApiTokenRow.created_at, ApiTokenRow.id))
+            return [_token(row) for row in rows]
+
+    def revoke_api_token(self, user_id: int, token_id: int) -> None:
+        """Delete one of the user's tokens; another user's token is not found."""
+        with self._write() as session:
+            done = session.execute(delete(ApiTokenRow).where(
+                ApiTokenRow.id == token_id, ApiTokenRow.user_id == user_id)
+                .returning(ApiTokenRow.id)).first()
+            if done is None:
+                raise NotFound(f"no API token {token_id}")
+
+
+def _user_row(session: Session, user_id: int) -> UserRow:
+    row = session.get(UserRow, user_id)
+    if row is None:
+        raise NotFound(f"no user {user_id}")
+    return row

@@ -1,0 +1,42 @@
+"""`python -m strongstride.web [--host H] [--port P] [--db URL] [--secure-cookies]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from strongstride.store import ENV_VAR
+from strongstride.web.app import SECURE_COOKIES_ENV
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m strongstride.web",
+                                     description="Serve the strongstride web app.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument("--db", help=f"database URL (default: ${ENV_VAR} or the data folder)")
+    parser.add_argument("--secure-cookies", action="store_true",
+                        help="mark cookies Secure (the app is served over HTTPS)")
+    parser.add_argument("--proxy-headers", action="store_true",
+                        help="trust X-Forwarded-For/Proto from a reverse proxy on this machine")
+    args = parser.parse_args(argv)
+    serve(args.host, args.port, db=args.db, secure_cookies=args.secure_cookies,
+          proxy_headers=args.proxy_headers)
+
+
+def serve(host: str, port: int, *, db: str | None = None, secure_cookies: bool = False,
+          proxy_headers: bool = False) -> None:
+    """Run the app in uvicorn until interrupted (the CLI's `serve` calls this)."""
+    import uvicorn
+
+    if db:
+        os.environ[ENV_VAR] = db
+    if secure_cookies:
+        os.environ[SECURE_COOKIES_ENV] = "1"
+    uvicorn.run("strongstride.web.app:make_app", factory=True, host=host, port=port,
+                proxy_headers=proxy_headers, forwarded_allow_ips="127.0.0.1" if proxy_headers
+                else None)
+
+
+if __name__ == "__main__":
+    main()

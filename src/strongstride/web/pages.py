@@ -1,0 +1,104 @@
+"""The pages of a signed-in runner: routines, the player, equipment, history and sessions."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, RedirectResponse
+
+from strongstride import service
+from strongstride.errors import NotFound
+from strongstride.library.equipment import EQUIPMENT
+from strongstride.records import SessionInfo, SetLog
+from strongstride.store import Store
+from strongstride.web import play, routines
+from strongstride.web.auth import FormViewer, PageViewer, StoreDep, now
+from strongstride.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+_SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
+
+SetRow = tuple[int | None, int, dict[str, SetLog]]
+
+
+def owned_session(store: Store, user_id: int, session_id: str) -> SessionInfo:
+    if not _SESSION_ID.fullmatch(session_id):
+        raise NotFound(f"no session {session_id!r}")
+    return store.session(session_id, user_id=user_id)
+
+
+def set_table(sets: list[SetLog]) -> list[tuple[str, bool, list[SetRow]]]:
+    """Per exercise in routine order: its name, whether it is done per side, and its sets as
+    rows of (round, set number, log per side)."""
+    groups: dict[tuple[int, int, str], dict[tuple[int, int], dict[str, SetLog]]] = {}
+    for log in sets:
+        rows = groups.setdefault((log.section, log.exercise_index, log.exercise), {})
+        rows.setdefault((log.round or 0, log.set_number), {})[log.side] = log
+    return [(name, any(side != "both" for sides in rows.values() for side in sides),
+             [(r or None, n, sides) for (r, n), sides in sorted(rows.items())])
+            for (_s, _e, name), rows in sorted(groups.items())]
+
+
+@router.get("/")
+def home(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResponse:
+    active = {s.routine_slug: s for s in store.history(viewer.id, limit=20, status="active")}
+    items = [(loaded, routines.plan_of(loaded.id).total_seconds(), active.get(loaded.id))
+             for loaded in routines.all_routines()]
+    return render(request, "home.html", {"items": items})
+
+
+@router.get("/routines/{slug}")
+def routine_page(request: Request, slug: str, viewer: PageViewer) -> HTMLResponse:
+    loaded = routines.routine(slug)
+    plan = routines.plan_of(slug)
+    sections = [(section, plan.section_seconds(index),
+                 [(exercise, service.describe_exercise(exercise.name))
+                  for exercise in section.exercises])
+                for index, section in enumerate(loaded.routine.sections)]
+    return render(request, "routine.html", {
+        "loaded": loaded, "total": plan.total_seconds(), "sections": sections,
+        "missing": frozenset(viewer.account.missing_equipment)})
+
+
+@router.get("/play/{slug}")
+def player(request: Request, slug: str, viewer: PageViewer) -> HTMLResponse:
+    return render(request, "player.html", {"loaded": routines.routine(slug)})
+
+
+@router.get("/equipment")
+def equipment_page(request: Request, viewer: PageViewer, saved: bool = False) -> HTMLResponse:
+    choices = [item for item in EQUIPMENT.values() if item.may_lack]
+    return render(request, "equipment.html", {
+        "choices": choices, "missing": set(viewer.account.missing_equipment), "saved": saved})
+
+
+@router.post("/equipment")
+def save_equipment(viewer: FormViewer, store: StoreDep,
+                   have: Annotated[list[str] | None, Form()] = None) -> RedirectResponse:
+    owned = set(have or ())
+    store.set_missing_equipment(viewer.id, [item.id for item in EQUIPMENT.values()
+                                            if item.may_lack and item.id not in owned])
+    return RedirectResponse("/equipment?saved=true", status_code=303)
+
+
+@router.get("/history")
+def history_page(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResponse:
+    return render(request, "history.html", {"sessions": store.history(viewer.id, limit=200)})
+
+
+@router.get("/sessions/{session_id}")
+def session_page(request: Request, session_id: str, viewer: PageViewer,
+                 store: StoreDep) -> HTMLResponse:
+    info = owned_session(store, viewer.id, session_id)
+    sets = store.sets_of(info.id, user_id=viewer.id)
+    return render(request, "session.html", {"info": info, "table": set_table(sets)})
+
+
+@router.post("/sessions/{session_id}/abandon")
+def abandon(session_id: str, viewer: FormViewer, store: StoreDep) -> RedirectResponse:
+    info = owned_session(store, viewer.id, session_id)
+    play.end(store, viewer.id, info.id, "abandon", now())
+    return RedirectResponse(f"/sessions/{info.id}", status_code=303)

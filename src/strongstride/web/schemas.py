@@ -1,0 +1,248 @@
+"""Request and response bodies of the JSON API (docs/api.md), so /openapi.json is exact.
+
+Every rule a request field must follow is declared here, once: the OpenAPI document shows it
+and `RULES` words the message a client gets when it is broken.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+Pair = Annotated[list[int], Field(min_length=2, max_length=2)]
+Instant = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
+Side = Literal["left", "right", "both"]
+SessionStatus = Literal["active", "finished", "abandoned"]
+
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+
+# How a broken rule reads: "<field> must be <rule>".
+RULES = {
+    "reps": "a whole number from 0 to 300",
+    "seconds": "a number from 0 to 3600",
+    "load": "a number more than 0 and at most 1000",
+    "unit": "kg or lb",
+    "rpe": "a number from 1 to 10",
+    "pain": "a whole number from 0 to 10",
+    "band": "text of at most 60 characters, without control characters",
+    "note": "text of at most 2000 characters, without control characters",
+    "skipped": "true or false",
+    "key": "a UUID made by the client, such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+    "id": "a UUID made by the client, such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+    "step_key": "the key of a work step of the session's plan, such as s1.e1.set1.work",
+    "routine": "the slug of a routine, such as runner-glute",
+    "name": "a name of 1 to 100 characters, without control characters",
+    "logged_at": "a time with a UTC offset, such as 2025-03-01T07:30:00+00:00, "
+                 "between 1970 and 2100",
+    "started_at": "a time with a UTC offset, such as 2025-03-01T07:30:00+00:00, "
+                  "between 1970 and 2100",
+    "ended_at": "a time with a UTC offset, such as 2025-03-01T08:30:00+00:00, "
+                "between 1970 and 2100",
+    "session_id": "a session id (a UUID)",
+    "status": "active, finished or abandoned",
+    "limit": "a whole number from 1 to 1000",
+}
+
+
+def _plain_text(value: str) -> str:
+    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+        raise ValueError("must not hold control characters")
+    return value
+
+
+def _in_range(value: datetime) -> datetime:
+    try:
+        utc = value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValueError("is out of range") from None
+    if not EARLIEST <= utc < LATEST:
+        raise ValueError("is out of range")
+    return utc
+
+
+def _not_blank(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be blank")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_plain_text)]
+Name = Annotated[str, AfterValidator(_plain_text), AfterValidator(_not_blank)]
+When = Annotated[AwareDatetime, AfterValidator(_in_range)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# errors
+
+
+class Problem(BaseModel):
+    field: str | None
+    message: str
+
+
+class ErrorBody(BaseModel):
+    detail: list[Problem]
+
+
+# routines and plans
+
+
+class RoutineSummary(BaseModel):
+    slug: str
+    title: str | None
+    exercises: int
+    estimated_seconds: Pair
+
+
+class PlanStep(BaseModel):
+    key: str
+    kind: Literal["setup", "work", "switch", "rest"]
+    section: int
+    section_title: str
+    exercise: int | None
+    name: str | None
+    set_number: int | None
+    sets_total: int | None
+    round: int | None
+    side: Literal["left", "right"] | None
+    reps: Pair | None
+    hold_seconds: Pair | None
+    max_reps: bool
+    optional: bool
+    seconds: Pair
+    text: str | None
+
+
+class Plan(BaseModel):
+    total_seconds: Pair
+    steps: list[PlanStep]
+
+
+class ExerciseOut(BaseModel):
+    name: str
+    sets: Pair | None
+    reps: Pair | None
+    seconds: Pair | None
+    per_side: bool
+    rest_seconds: Pair | None
+    notes: str
+
+
+class SectionOut(BaseModel):
+    title: str | None
+    kind: Literal["warm-up", "activation", "main", "cool-down"]
+    setup: str | None
+    exercises: list[ExerciseOut]
+
+
+class Estimate(BaseModel):
+    total: Pair
+    sections: list[Pair]
+
+
+class RoutineDetail(BaseModel):
+    id: str
+    title: str | None
+    sections: list[SectionOut]
+    credit: str | None
+    equipment: list[str]
+    directions: str | None
+    notes: str | None
+    estimated_seconds: Estimate
+    plan: Plan
+
+
+# sessions and sets
+
+
+class SetOut(BaseModel):
+    key: str
+    step: str
+    exercise: str
+    set_number: int
+    round: int | None
+    side: Side
+    target_reps: Pair | None
+    target_seconds: Pair | None
+    reps: int | None
+    seconds: float | None
+    load: float | None
+    unit: Literal["kg", "lb"] | None
+    band: str | None
+    rpe: float | None
+    pain: int | None
+    note: str
+    skipped: bool
+    logged_at: Instant
+
+
+class SessionSummary(BaseModel):
+    id: str
+    routine: str
+    title: str | None
+    status: SessionStatus
+    started_at: Instant
+    ended_at: Instant | None
+    duration_seconds: int | None
+    sets_done: int
+    planned_sets: int
+
+
+class SessionOut(SessionSummary):
+    done_steps: list[str] = Field(description="the plan's step keys that have a set logged")
+    last_time: dict[str, list[SetOut]] = Field(
+        description="per exercise name, the sets done in the latest earlier session")
+    sets: list[SetOut]
+
+
+class SessionStart(Strict):
+    routine: Annotated[str, Field(min_length=1, max_length=100,
+                                  pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    id: uuid.UUID | None = None
+    started_at: When | None = None
+
+
+class SessionEnd(Strict):
+    ended_at: When | None = None
+
+
+class SetIn(Strict):
+    key: uuid.UUID = Field(description="made by the client; the same key again stores nothing")
+    step_key: Annotated[Text, Field(min_length=1, max_length=100)]
+    reps: Annotated[int, Field(ge=0, le=300)] | None = None
+    seconds: Annotated[float, Field(ge=0, le=3600)] | None = None
+    load: Annotated[float, Field(gt=0, le=1000)] | None = None
+    unit: Literal["kg", "lb"] | None = None
+    band: Annotated[Text, Field(max_length=60)] | None = None
+    rpe: Annotated[float, Field(ge=1, le=10)] | None = None
+    pain: Annotated[int, Field(ge=0, le=10)] | None = None
+    note: Annotated[Text, Field(max_length=2000)] = ""
+    skipped: bool = False
+    logged_at: When | None = None
+
+
+class SetStored(BaseModel):
+    stored: bool = Field(description="false when a set with this key was stored before")
+    set: SetOut | None
+
+
+# API tokens
+
+
+class TokenIn(Strict):
+    name: Annotated[Name, Field(min_length=1, max_length=100)]
+
+
+class TokenOut(BaseModel):
+    id: int
+    name: str
+    created_at: Instant
+    token: str = Field(description="shown this once; keep it secret")

@@ -1,0 +1,244 @@
+// The player's rules as a pure function, the same rules as src/strongstride/player/machine.py:
+// step(state, event, now) -> [state, effects]. Times are seconds on a monotonic clock
+// (performance.now() / 1000); a timed step has a deadline, so it ends on time however often
+// the screen redraws. A set is handed out as a `save` effect and the player waits in
+// "saving" until it is told `saved`: nothing moves on before the set is stored.
+
+export function duration(step) {
+  if (step.kind === "rest" || step.kind === "switch") return step.seconds[0];
+  if (step.kind === "work" && step.hold_seconds) return step.hold_seconds[0];
+  return null;
+}
+
+const isWork = (s) => s.kind === "work";
+
+// The first work step with no log (at its section's setup, if the section is untouched).
+export function resumeIndex(steps, done) {
+  const seen = new Set(done);
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (!isWork(step) || seen.has(step.key)) continue;
+    let j = i;
+    while (j > 0 && (steps[j - 1].kind === "switch" || steps[j - 1].kind === "setup")) j--;
+    const started = steps.slice(0, i).some(
+      (s) => s.section === step.section && isWork(s) && seen.has(s.key));
+    return steps[j].kind === "setup" && started ? i : j;
+  }
+  return steps.length;
+}
+
+// `prefill` maps "section:exercise" to {reps, load, unit}: what was done last time.
+export function newPlayer(plan, done = [], prefill = {}) {
+  return {
+    steps: plan.steps, total: plan.total_seconds ? plan.total_seconds[0] : 0,
+    index: resumeIndex(plan.steps, done), status: "ready", started: null, deadline: null,
+    pausedLeft: null, fired: [], done: [...done], pending: null, pendingSince: null,
+    prefill: { ...prefill },
+  };
+}
+
+export const currentStep = (state) => state.steps[state.index] ?? null;
+export const exerciseKey = (step) => `${step.section}:${step.exercise ?? 0}`;
+
+export function prefillFor(state, step) {
+  return state.prefill[exerciseKey(step)] ??
+    { reps: step.reps ? step.reps[1] : null, load: null, unit: null };
+}
+
+export const label = (step) => (step.side ? `${step.name}, ${step.side} leg` : step.name);
+
+export function nextWork(steps, after) {
+  for (let i = after + 1; i < steps.length; i++) if (isWork(steps[i])) return steps[i];
+  return null;
+}
+
+const cue = (kind, text, due) => ({ type: "cue", kind, text, due });
+
+function enter(state, index, now) {
+  if (index >= state.steps.length) {
+    return [{ ...state, index, status: "finished", started: null, deadline: null, fired: [],
+      pending: null },
+    [cue("done", "Session complete. Well done!", now), { type: "ended", status: "finished" }]];
+  }
+  const step = state.steps[index];
+  const length = duration(step);
+  const next = { ...state, index, status: "running", started: now, pending: null,
+    deadline: length === null ? null : now + length, fired: [], pausedLeft: null };
+  const effects = [];
+  if (step.kind === "switch") {
+    effects.push(cue("switch", `Switch sides: ${step.side} leg`, now));
+  } else if (step.kind === "rest") {
+    const following = nextWork(state.steps, index);
+    if (following) effects.push(cue("next", `Next: ${label(following)}`, now));
+  } else if (isWork(step) && length !== null) {
+    effects.push(cue("go", `Hold: ${label(step)}`, now));
+  }
+  return [next, effects];
+}
+
+// Every cue of the current timed step as [id, cue], in the order they are due.
+export function dueCues(state) {
+  const step = currentStep(state);
+  if (!step || state.deadline === null || state.started === null) return [];
+  const end = state.deadline;
+  const out = [];
+  const hold = isWork(step) && step.hold_seconds;
+  if (hold) out.push(["halfway", cue("halfway", "Halfway", state.started + (end - state.started) / 2)]);
+  if (step.kind === "rest" || hold) {
+    for (const n of [3, 2, 1]) {
+      if (end - n > state.started) out.push([`count${n}`, cue("countdown", String(n), end - n)]);
+    }
+  }
+  return out.sort((a, b) => a[1].due - b[1].due);
+}
+
+// When the page should next send `tick`: the next cue or the deadline.
+export function nextDue(state) {
+  if (state.status !== "running" || state.deadline === null) return null;
+  const upcoming = dueCues(state).filter(([id]) => !state.fired.includes(id)).map(([, c]) => c.due);
+  return Math.min(...upcoming, state.deadline);
+}
+
+// Seconds left in this step (or null for a step that waits for the user).
+export function stepLeft(state, now) {
+  if (state.status === "paused" && state.pausedLeft !== null) return state.pausedLeft;
+  if (state.deadline !== null) return Math.max(0, state.deadline - now);
+  return null;
+}
+
+// Seconds left in the session: this step's time left plus the estimates of the rest.
+export function remaining(state, now) {
+  const step = currentStep(state);
+  if (!step) return 0;
+  const left = stepLeft(state, now);
+  let total = left === null ? step.seconds[0] : left;
+  for (const s of state.steps.slice(state.index + 1)) if (!s.optional) total += s.seconds[0];
+  return total;
+}
+
+export function progress(state, now) {
+  const total = state.total || 1;
+  return Math.min(1, Math.max(0, 1 - remaining(state, now) / total));
+}
+
+function tick(state, now) {
+  if (state.status !== "running" || state.deadline === null) return [state, []];
+  const fired = [...state.fired];
+  const effects = [];
+  for (const [id, c] of dueCues(state)) {
+    if (!fired.includes(id) && c.due <= now) {
+      fired.push(id);
+      effects.push(c);
+    }
+  }
+  const deadline = state.deadline;
+  state = { ...state, fired };
+  if (now < deadline) return [state, effects];
+  const step = currentStep(state);
+  if (isWork(step)) { // a hold ran to its end: logged as held for its full time
+    const save = { type: "save", step, actuals: { seconds: duration(step) }, skipped: false };
+    return [{ ...state, status: "saving", pending: save, pendingSince: deadline }, [...effects, save]];
+  }
+  const [next, more] = enter(state, state.index + 1, deadline);
+  return [next, [...effects, ...more]];
+}
+
+function complete(state, actuals, now, skipped = false) {
+  const step = currentStep(state);
+  if (!isWork(step)) return enter(state, state.index + 1, now);
+  actuals = { ...actuals };
+  if (!skipped && actuals.reps == null && step.reps) {
+    const fill = prefillFor(state, step);
+    actuals.reps = fill.reps;
+    actuals.load = actuals.load || fill.load; // as the Python machine: 0 means "as before"
+    actuals.unit = actuals.unit || fill.unit;
+  }
+  if (!skipped && actuals.seconds == null && step.hold_seconds) {
+    actuals.seconds = state.started === null ? null : Math.round((now - state.started) * 10) / 10;
+  }
+  const save = { type: "save", step, actuals, skipped };
+  return [{ ...state, status: "saving", pending: save, pendingSince: now }, [save]];
+}
+
+export function step(state, event, now) {
+  if (state.status === "finished" || state.status === "abandoned") return [state, []];
+  const { status } = state;
+  switch (event.type) {
+    case "start":
+      if (status === "ready") return enter(state, state.index, now);
+      break;
+    case "tick":
+      return tick(state, now);
+    case "saved":
+      if (state.pending && state.pending.step.key === event.stepKey) {
+        // The next step starts when the set ended, not when the write finished.
+        const began = state.pendingSince ?? now;
+        const done = state.done.includes(event.stepKey) ? state.done : [...state.done, event.stepKey];
+        return enter({ ...state, done, pendingSince: null }, state.index + 1, began);
+      }
+      break;
+    case "saveFailed":
+      if (status === "saving") {
+        return [{ ...state, status: "running", pending: null },
+          [{ type: "problem", message: `The set was not saved: ${event.message}. Try again.` }]];
+      }
+      break;
+    case "abandon":
+      return [{ ...state, status: "abandoned", pending: null }, [{ type: "ended", status: "abandoned" }]];
+    case "finish":
+      if (status !== "saving") {
+        return [{ ...state, status: "finished", pending: null }, [{ type: "ended", status: "finished" }]];
+      }
+      break;
+  }
+  if (status === "saving") return [state, []];
+  const current = currentStep(state);
+  if (!current) return [state, []];
+  const active = status === "running" || status === "paused";
+  switch (event.type) {
+    case "complete":
+      if (active) return complete(state, event.actuals ?? {}, now);
+      break;
+    case "skip":
+      if (active) return complete(state, {}, now, true);
+      break;
+    case "back":
+      if (active) {
+        for (let i = state.index - 1; i >= 0; i--) if (isWork(state.steps[i])) return enter(state, i, now);
+      }
+      break;
+    case "pause":
+      if (status === "running") {
+        const left = state.deadline === null ? null : Math.max(0, state.deadline - now);
+        return [{ ...state, status: "paused", pausedLeft: left }, []];
+      }
+      break;
+    case "resume":
+      if (status === "paused") {
+        if (state.pausedLeft === null) return [{ ...state, status: "running" }, []];
+        // Shift the start with the deadline, so elapsed time leaves the pause out.
+        const shift = now + state.pausedLeft - (state.deadline ?? now);
+        return [{ ...state, status: "running", deadline: now + state.pausedLeft,
+          started: (state.started ?? now) + shift, pausedLeft: null }, []];
+      }
+      break;
+    case "addRest":
+      if (current.kind === "rest" && state.deadline !== null) {
+        const seconds = event.seconds ?? 15;
+        return [{ ...state, deadline: state.deadline + seconds,
+          pausedLeft: state.pausedLeft === null ? null : state.pausedLeft + seconds,
+          fired: state.fired.filter((id) => !id.startsWith("count")) }, []];
+      }
+      break;
+    case "adjust":
+      if (isWork(current)) {
+        const old = prefillFor(state, current);
+        const pick = (k) => (event[k] !== undefined && event[k] !== null ? event[k] : old[k]);
+        const fill = { reps: pick("reps"), load: pick("load"), unit: pick("unit") };
+        if (event.clearLoad) fill.load = null;
+        return [{ ...state, prefill: { ...state.prefill, [exerciseKey(current)]: fill } }, []];
+      }
+      break;
+  }
+  return [state, []];
+}

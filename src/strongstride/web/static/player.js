@@ -1,0 +1,323 @@
+// The web player: wires the rules (machine.js), the outbox (queue.js), the screen (view.js)
+// and the cues together. Time comes from performance.now(); a timer is set for the exact
+// moment of the next cue, and the display loop only redraws.
+
+import * as M from "./machine.js";
+import { Outbox } from "./queue.js";
+import { kvGet, kvSet } from "./store.js";
+import { View } from "./view.js";
+import { announce, play, unlock } from "./cues.js";
+import { awake, keepAwake } from "./wake.js";
+import { range } from "./dom.js";
+
+const root = document.getElementById("player");
+const slug = root.dataset.routine;
+const api = (root.dataset.api || "/api").replace(/\/$/, "");
+const live = document.getElementById("timer-live");
+const historyUrl = root.dataset.history || "/history";
+let csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? "";
+
+const now = () => performance.now() / 1000;
+const cueLog = (window.__cueLog = []);
+const PROGRESS = `progress:${slug}`;
+const PLAN = `plan:${slug}`;
+
+let routine = null; // GET /api/routines/{slug}
+let plan = null; // the plan the session walks (kept with the session)
+let sessionId = null;
+let lastTime = {};
+let state = null;
+let timer = null;
+let frame = 0;
+
+const ctx = {
+  get routine() { return routine; },
+  now,
+  unit: () => localStorage.getItem("ss.unit") || "kg",
+  setUnit: (u) => localStorage.setItem("ss.unit", u),
+  lastTime: (step) => lastTime[step.name] ?? null,
+};
+
+const view = new View(root, {
+  start: () => begin(),
+  complete: (actuals) => dispatch({ type: "complete", actuals }),
+  adjust: (fields) => dispatch({ type: "adjust", ...fields }),
+  skip: () => dispatch({ type: "skip" }),
+  back: () => dispatch({ type: "back" }),
+  pause: () => dispatch({ type: "pause" }),
+  resume: () => dispatch({ type: "resume" }),
+  addRest: () => dispatch({ type: "addRest", seconds: 15 }),
+  finish: () => dispatch({ type: "finish" }),
+  discard: (seq) => outbox.discard(seq),
+  nameOf: (key) => {
+    const step = (plan ?? routine?.plan)?.steps.find((s) => s.key === key);
+    return step ? `${M.label(step)}, set ${step.set_number}` : key;
+  },
+});
+
+const outbox = new Outbox({
+  api, csrf: () => csrf, refreshToken,
+  onChange: (summary) => view.showQueue(summary, navigator.onLine),
+  onSession: (from, to) => {
+    if (sessionId === from) {
+      sessionId = to;
+      persist();
+    }
+  },
+});
+
+class HttpError extends Error {
+  constructor(status, body) {
+    super(body?.detail?.[0]?.message ?? `the server answered ${status}`);
+    this.status = status;
+  }
+}
+
+async function call(method, path, body) {
+  const abort = new AbortController();
+  const giveUp = setTimeout(() => abort.abort(), 10000);
+  try {
+    const res = await fetch(`${api}${path}`, {
+      method, credentials: "same-origin", signal: abort.signal,
+      headers: { Accept: "application/json", ...(body ? { "Content-Type": "application/json", "X-CSRF-Token": csrf } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const data = await res.json().catch(() => null);
+    if (!res.ok) throw new HttpError(res.status, data);
+    return data;
+  } finally {
+    clearTimeout(giveUp);
+  }
+}
+
+async function refreshToken() {
+  try {
+    const res = await fetch(location.pathname, { credentials: "same-origin", cache: "no-store" });
+    const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+    const token = doc.querySelector('meta[name="csrf-token"]')?.content;
+    if (res.ok && token) {
+      csrf = token;
+      return true;
+    }
+  } catch { /* offline */ }
+  return false;
+}
+
+function prefillFrom(last, steps) {
+  const out = {};
+  for (const s of steps) {
+    const logs = s.kind === "work" && s.name ? (last[s.name] ?? []).filter((x) => !x.skipped && x.reps != null) : [];
+    if (logs.length) {
+      const final = logs[logs.length - 1];
+      out[M.exerciseKey(s)] = { reps: final.reps, load: final.load ?? null, unit: final.unit ?? null };
+    }
+  }
+  return out;
+}
+
+function persist() {
+  if (!state || !sessionId) return Promise.resolve();
+  const ended = state.status === "finished" || state.status === "abandoned";
+  return kvSet(PROGRESS, { sessionId, index: state.index, done: state.done, prefill: state.prefill,
+    status: ended ? state.status : "active", at: Date.now() }).catch(() => {});
+}
+
+// Where a session goes on: the local record if it is this session, else the server's logs.
+async function begin() {
+  unlock();
+  const button = document.getElementById("start");
+  if (button) button.disabled = true;
+  const local = await kvGet(PROGRESS).catch(() => null);
+  const saved = await kvGet(PLAN).catch(() => null);
+  let answer = null;
+  if (navigator.onLine) {
+    try {
+      // The start time comes from the phone's clock, like the finish time and every set's.
+      answer = await call("POST", "/sessions", { routine: slug, started_at: new Date().toISOString() });
+    } catch (err) {
+      if (err.status === 401) return view.showMessage("Sign in first", "Sign in, then open the routine again.");
+      if (err.status) return view.showMessage("The session could not start", err.message);
+    }
+  }
+  const resumable = local && local.status === "active" && saved?.plan;
+  if (answer && !(resumable && local.sessionId === answer.id)) {
+    sessionId = answer.id;
+    plan = routine.plan;
+    lastTime = answer.last_time ?? {};
+    const queued = (await outbox.summary()).entries
+      .filter((e) => e.kind === "set" && e.sessionId === answer.id).map((e) => e.body.step_key);
+    state = M.newPlayer(plan, [...new Set([...(answer.done_steps ?? []), ...queued])], prefillFrom(lastTime, plan.steps));
+    await kvSet(PLAN, { plan, routine, lastTime }).catch(() => {});
+  } else if (resumable) {
+    sessionId = local.sessionId;
+    plan = saved.plan;
+    lastTime = answer?.last_time ?? saved.lastTime ?? {};
+    const done = [...new Set([...local.done, ...(answer?.done_steps ?? [])])];
+    state = { ...M.newPlayer(plan, done, local.prefill), index: Math.min(local.index, plan.steps.length) };
+  } else {
+    // Offline on a device that never saw this session: start one here and tell the server later.
+    sessionId = crypto.randomUUID();
+    plan = routine.plan;
+    await outbox.addStart(sessionId, { routine: slug, id: sessionId, started_at: new Date().toISOString() });
+    state = M.newPlayer(plan, []);
+    await kvSet(PLAN, { plan, routine, lastTime }).catch(() => {});
+  }
+  keepAwake(true);
+  dispatch({ type: "start" });
+  outbox.drain();
+}
+
+function describe(step) {
+  if (!step) return "";
+  const side = step.side ? `, ${step.side} leg` : "";
+  if (step.kind === "rest") {
+    const next = M.nextWork(state.steps, state.index);
+    return `Rest ${range(step.seconds)} seconds.${next ? ` Next: ${M.label(next)}.` : ""}`;
+  }
+  if (step.kind === "switch") return `Switch sides: ${step.side} leg.`;
+  if (step.kind === "setup") return `Set up: ${step.text ?? ""}`;
+  const amount = step.hold_seconds ? `Hold ${range(step.hold_seconds)} seconds.` :
+    step.max_reps ? "As many reps as you can." : `${range(step.reps)} reps.`;
+  return `${step.name}${side}. Set ${step.set_number} of ${step.sets_total}. ${amount}`;
+}
+
+function dispatch(event, t = now()) {
+  if (!state) return;
+  const before = state;
+  const [next, effects] = M.step(state, event, t);
+  state = next;
+  for (const effect of effects) {
+    if (effect.type === "cue") cue(effect, t);
+    else if (effect.type === "save") store(effect);
+    else if (effect.type === "ended") ended(effect.status);
+    else if (effect.type === "problem") view.showProblem(effect.message);
+  }
+  if (state.status === "finished" || state.status === "abandoned") return;
+  if (before.index !== state.index || before.status !== state.status) {
+    if (before.index !== state.index || before.status === "ready") {
+      persist();
+      announce(live, describe(M.currentStep(state)));
+    }
+    view.showStep(state, ctx);
+  }
+  schedule();
+}
+
+function cue(c, t) {
+  const fired = performance.now();
+  cueLog.push({ kind: c.kind, text: c.text, due: c.due * 1000, fired });
+  // After the page slept in the background, old cues are noted but not sounded.
+  if (t - c.due < 1.5) play(c);
+  if (c.kind === "countdown") announce(live, c.text);
+}
+
+// The set goes into IndexedDB first (the local commit); then the player moves on.
+async function store(save) {
+  const { step, actuals, skipped } = save;
+  const extras = skipped ? {} : view.readExtras(step.key);
+  const pick = { ...extras, ...Object.fromEntries(Object.entries(actuals).filter(([, v]) => v !== null && v !== undefined)) };
+  const body = { key: crypto.randomUUID(), step_key: step.key, logged_at: new Date().toISOString() };
+  for (const k of ["reps", "seconds", "load", "pain"]) if (typeof pick[k] === "number") body[k] = pick[k];
+  if (body.load !== undefined) body.unit = pick.unit || ctx.unit();
+  if (pick.note) body.note = pick.note;
+  if (skipped) body.skipped = true;
+  try {
+    await outbox.addSet(sessionId, body);
+  } catch (err) {
+    dispatch({ type: "saveFailed", message: err?.message ?? "the phone's storage refused it" });
+    return;
+  }
+  dispatch({ type: "saved", stepKey: step.key });
+  outbox.drain();
+}
+
+async function ended(status) {
+  clearTimeout(timer);
+  cancelAnimationFrame(frame);
+  keepAwake(false);
+  await persist();
+  if (status === "finished") {
+    announce(live, "Session complete. Well done!");
+    await outbox.addFinish(sessionId);
+    view.showDone({ sets: state.done.length, historyUrl });
+    outbox.drain();
+  }
+}
+
+function schedule() {
+  clearTimeout(timer);
+  const due = M.nextDue(state);
+  if (due !== null) {
+    // Never early by design; a timer that fires a hair early (rounding of ms) counts as on time.
+    timer = setTimeout(() => {
+      const t = now();
+      dispatch({ type: "tick" }, t < due && due - t < 0.002 ? due : t);
+    }, Math.max(0, Math.ceil((due - now()) * 1000 - 0.01)));
+  }
+  cancelAnimationFrame(frame);
+  if (state.status === "running" && state.deadline !== null) frame = requestAnimationFrame(draw);
+  else view.updateClock(state, now());
+}
+
+function draw() {
+  view.updateClock(state, now());
+  if (state.status === "running" && state.deadline !== null) frame = requestAnimationFrame(draw);
+}
+
+async function boot() {
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" })
+      .then(() => navigator.serviceWorker.ready)
+      .then((reg) => reg.active?.postMessage({ type: "keep", urls: [location.pathname, `${api}/routines/${slug}`] }))
+      .catch(() => {});
+  }
+  const [local, saved] = await Promise.all([kvGet(PROGRESS).catch(() => null), kvGet(PLAN).catch(() => null)]);
+  try {
+    routine = await call("GET", `/routines/${encodeURIComponent(slug)}`);
+  } catch (err) {
+    if (err.status === 401) return view.showMessage("Sign in first", "Sign in, then open the routine again.");
+    routine = saved?.routine ?? null;
+  }
+  outbox.changed();
+  outbox.drain();
+  if (!routine) {
+    return view.showMessage("You are offline", "This routine has not been opened on this phone yet. Open it once while online.");
+  }
+  if (local && local.status === "active" && saved?.plan) {
+    // Show where the session stopped; Resume goes on from here.
+    plan = saved.plan;
+    sessionId = local.sessionId;
+    lastTime = saved.lastTime ?? {};
+    state = { ...M.newPlayer(plan, local.done, local.prefill), index: Math.min(local.index, plan.steps.length) };
+    if (state.index < plan.steps.length) {
+      view.showStep(state, ctx);
+      return;
+    }
+  }
+  view.showStart(routine, { resumeAt: await activeElsewhere() });
+}
+
+// A session of this routine still open on the server (begun on another phone, say).
+async function activeElsewhere() {
+  if (!navigator.onLine) return null;
+  try {
+    const open = (await call("GET", "/sessions?status=active")).find((s) => s.routine === slug);
+    return open ? `You have a session of this routine going, with ${open.sets_done} of ${open.planned_sets} sets done.` : null;
+  } catch {
+    return null;
+  }
+}
+
+window.addEventListener("online", () => outbox.drain());
+window.addEventListener("offline", () => outbox.changed());
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible" && state?.status === "running") dispatch({ type: "tick" });
+});
+
+window.__player = {
+  get state() { return state; },
+  get sessionId() { return sessionId; },
+  outbox, dispatch, awake,
+};
+
+boot();

@@ -1,0 +1,180 @@
+// The outbox: every set is written to IndexedDB first (the local commit), then sent. An entry
+// leaves the outbox only when the server answers 2xx (201 stored, 200 seen before), so a
+// retry after a lost answer is harmless: the server knows the set's key.
+
+import { outboxAdd, outboxAll, outboxDelete, outboxPut } from "./store.js";
+
+const RETRY_FIRST = 2000;
+const RETRY_MOST = 60000;
+
+function messageOf(body, status) {
+  const detail = body && Array.isArray(body.detail) ? body.detail : null;
+  if (detail && detail.length) return detail.map((d) => d.message).join("; ");
+  return `the server answered ${status}`;
+}
+
+export class Outbox {
+  // csrf() gives the current token; refreshToken() fetches a new one (or null).
+  constructor({ api, csrf, refreshToken, onChange, onSession }) {
+    this.api = api;
+    this.csrf = csrf;
+    this.refreshToken = refreshToken;
+    this.onChange = onChange ?? (() => {});
+    this.onSession = onSession ?? (() => {});
+    this.running = null;
+    this.again = false;
+    this.retryIn = RETRY_FIRST;
+    this.retryTimer = null;
+    this.problem = null; // why sending stopped, for the page ("sign in", ...)
+    this.sent = []; // every answer, for tests and the curious
+    this.last = null; // the latest summary
+  }
+
+  // Resolves once the entry is committed to IndexedDB.
+  async addSet(sessionId, body) {
+    const entry = { kind: "set", key: body.key, sessionId, body, created: Date.now() };
+    entry.seq = await outboxAdd(entry);
+    await this.changed();
+    return entry;
+  }
+
+  // A session started offline: the server hears of it before any of its sets.
+  async addStart(sessionId, body) {
+    const entry = { kind: "start", key: `start:${sessionId}`, sessionId, body, created: Date.now() };
+    entry.seq = await outboxAdd(entry);
+    return entry;
+  }
+
+  async addFinish(sessionId) {
+    const body = { ended_at: new Date().toISOString() }; // when it ended, not when it was sent
+    const entry = { kind: "finish", key: `finish:${sessionId}`, sessionId, body, created: Date.now() };
+    entry.seq = await outboxAdd(entry);
+    await this.changed();
+    return entry;
+  }
+
+  url(entry) {
+    const id = encodeURIComponent(entry.sessionId);
+    if (entry.kind === "start") return `${this.api}/sessions`;
+    return entry.kind === "set" ? `${this.api}/sessions/${id}/sets` : `${this.api}/sessions/${id}/finish`;
+  }
+
+  async summary() {
+    const all = await outboxAll();
+    const sets = all.filter((e) => e.kind === "set");
+    return {
+      waiting: sets.filter((e) => !e.refused).length,
+      refused: sets.filter((e) => e.refused),
+      finishing: all.some((e) => e.kind === "finish" && !e.refused),
+      problem: this.problem,
+      entries: all,
+    };
+  }
+
+  async changed() {
+    this.last = await this.summary();
+    this.onChange(this.last);
+  }
+
+  async discard(seq) {
+    await outboxDelete(seq);
+    await this.changed();
+  }
+
+  // Sends everything that waits, oldest first; one drain at a time.
+  drain() {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.sendAll();
+        } while (this.again);
+      } finally {
+        this.running = null;
+        await this.changed();
+      }
+    })();
+    return this.running;
+  }
+
+  async sendAll() {
+    clearTimeout(this.retryTimer);
+    let refreshed = false;
+    const entries = (await outboxAll()).sort((a, b) => a.seq - b.seq);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (entry.refused) continue;
+      if (entry.kind === "finish" &&
+          entries.some((e) => e.kind === "set" && e.sessionId === entry.sessionId && !e.refused && !e.gone)) {
+        continue; // a session is finished only after all its sets are in
+      }
+      let res;
+      try {
+        res = await fetch(this.url(entry), {
+          method: "POST", credentials: "same-origin", cache: "no-store",
+          headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": this.csrf() },
+          body: JSON.stringify(entry.body),
+        });
+      } catch {
+        return this.stop("offline", true);
+      }
+      let body = null;
+      try { body = await res.json(); } catch { /* an empty or non-JSON answer */ }
+      this.sent.push({ kind: entry.kind, key: entry.key, status: res.status, stored: body?.stored, body: entry.body });
+      if (res.ok) {
+        if (entry.kind === "start" && body?.id && body.id !== entry.sessionId) {
+          await this.moveSession(entries.slice(i + 1), entry.sessionId, body.id);
+        }
+        entry.gone = true;
+        await outboxDelete(entry.seq);
+        this.problem = null;
+        this.retryIn = RETRY_FIRST;
+        await this.changed();
+      } else if (res.status === 401) {
+        return this.stop("signin", false);
+      } else if (res.status === 403 && !refreshed) {
+        refreshed = true; // the page's token may be stale (a page served from the cache)
+        if (await this.refreshToken()) i--;
+        else return this.stop("signin", false);
+      } else if (res.status === 408 || res.status === 429 || res.status >= 500 || res.status === 403) {
+        return this.stop("server", true);
+      } else if (entry.kind === "finish" && entry.body.ended_at && res.status === 422) {
+        delete entry.body.ended_at; // the phone's clock is behind the server's: let it say when
+        await outboxPut(entry);
+        i--;
+      } else if (entry.kind !== "set") {
+        entry.gone = true; // a session that cannot start or end here: nothing of the user's is lost
+        await outboxDelete(entry.seq);
+        await this.changed();
+      } else {
+        entry.refused = messageOf(body, res.status);
+        await outboxPut(entry);
+        await this.changed();
+      }
+    }
+    return null;
+  }
+
+  // The server already had an active session of this routine: the sets go to that one.
+  async moveSession(later, from, to) {
+    for (const e of later) {
+      if (e.sessionId !== from) continue;
+      e.sessionId = to;
+      await outboxPut(e);
+    }
+    this.onSession(from, to);
+  }
+
+  stop(problem, retry) {
+    this.problem = problem;
+    if (retry && navigator.onLine) {
+      this.retryTimer = setTimeout(() => this.drain(), this.retryIn);
+      this.retryIn = Math.min(RETRY_MOST, this.retryIn * 2);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,320 @@
+// What the player shows. The view builds a screen when the step changes and afterwards only
+// rewrites the clock, so what the user is typing is never thrown away by a redraw.
+
+import { $, capital, clock, fill, h, lastSummary, minutesLeft, plural, range, sectionName } from "./dom.js";
+import { canVibrate, isOn, setOn } from "./cues.js";
+import { currentStep, duration, nextWork, prefillFor, progress, remaining, stepLeft } from "./machine.js";
+import { howTo } from "./howto.js";
+
+const PAIN_WORDS = ["none", "", "", "mild", "", "moderate", "", "", "", "", "worst"];
+
+function stepper(id, text, value, { min = 0, max = 1000, step = 1, unit = null, fewer, more, onchange }) {
+  const input = h("input", { id, name: id, type: "number", inputmode: step % 1 ? "decimal" : "numeric",
+    min, max, step, value: value ?? "", placeholder: id === "load" ? "–" : "" });
+  const bump = (sign) => () => {
+    const now = input.value === "" ? 0 : Number(input.value);
+    const next = Math.min(max, Math.max(min, Math.round((now + sign * step) * 100) / 100));
+    input.value = String(next);
+    onchange();
+  };
+  input.addEventListener("change", onchange);
+  return h("div", { class: "pl-field" },
+    h("div", { class: "pl-name" }, h("label", { for: id }, text), unit),
+    h("div", { class: "pl-stepper" },
+      h("button", { type: "button", class: "pl-bump", "aria-label": fewer, onclick: bump(-1) }, "−"),
+      input,
+      h("button", { type: "button", class: "pl-bump", "aria-label": more, onclick: bump(1) }, "+")));
+}
+
+export class View {
+  constructor(root, actions) {
+    this.root = root;
+    this.act = actions;
+    this.shownKey = null;
+    this.lastClock = null;
+    // The page's own content (a title, a noscript note) gives way; the live region stays.
+    for (const kid of [...root.childNodes]) if (kid.id !== "timer-live") kid.remove();
+    const app = h("div", { class: "pl-app" });
+    root.prepend(app);
+    this.app = app;
+    fill(app, 
+      h("div", { class: "pl-top", id: "top", hidden: true },
+        h("div", { class: "pl-progress", role: "progressbar", "aria-label": "Session progress",
+          "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": 0 }, h("span")),
+        h("p", { class: "pl-left", id: "time-left" })),
+      h("p", { class: "pl-queue", id: "queue-status", role: "status", hidden: true }),
+      h("div", { id: "screen", class: "pl-screen" }, h("p", { class: "pl-loading" }, "Loading the routine…")),
+      this.settings());
+    this.screen = $(root, "#screen");
+  }
+
+  settings() {
+    const toggle = (channel, text) => h("label", { class: "pl-toggle" },
+      h("input", { type: "checkbox", checked: isOn(channel), onchange: (e) => setOn(channel, e.target.checked) }),
+      text);
+    return h("details", { class: "pl-settings" }, h("summary", null, "Sound, voice and vibration"),
+      toggle("sound", "Beeps"), toggle("voice", "Spoken cues"),
+      canVibrate() ? toggle("vibrate", "Vibration") : null);
+  }
+
+  showMessage(title, text) {
+    this.shownKey = null;
+    this.screen.dataset.step = "";
+    this.screen.dataset.status = "message";
+    $(this.root, "#top").hidden = true;
+    fill(this.screen, h("h1", { class: "pl-title" }, title), h("p", { class: "pl-text" }, text));
+  }
+
+  // Before a session: the routine, how long it takes, and Start (or Resume).
+  showStart(routine, { resumeAt, busy }) {
+    this.shownKey = null;
+    this.screen.dataset.step = "";
+    this.screen.dataset.status = "start";
+    $(this.root, "#top").hidden = true;
+    const est = routine.plan?.total_seconds ?? routine.estimated_seconds?.total;
+    const minutes = est ? `${Math.round(est[0] / 60)}-${Math.round(est[1] / 60)} min` : "";
+    const sets = routine.plan ? routine.plan.steps.filter((s) => s.kind === "work" && !s.optional).length : 0;
+    fill(this.screen, 
+      h("h1", { class: "pl-title" }, routine.title ?? "Routine"),
+      h("p", { class: "pl-text" }, [minutes, sets ? plural(sets, "set", "sets") : ""].filter(Boolean).join(" · ")),
+      resumeAt ? h("p", { class: "pl-text" }, resumeAt) : null,
+      h("button", { type: "button", class: "pl-primary", id: "start", disabled: busy, onclick: () => this.act.start() },
+        resumeAt ? "Carry on" : "Start"),
+      routine.equipment?.length ? h("details", { class: "pl-how" }, h("summary", null, "What you need"),
+        h("ul", null, routine.equipment.map((e) => h("li", null, e)))) : null);
+  }
+
+  showDone(summary) {
+    this.shownKey = null;
+    this.screen.dataset.step = "";
+    this.screen.dataset.status = "finished";
+    $(this.root, "#top").hidden = true;
+    fill(this.screen, 
+      h("h1", { class: "pl-title", tabindex: -1 }, "Session complete"),
+      h("p", { class: "pl-text" }, `Well done! ${plural(summary.sets, "set", "sets")} logged.`),
+      h("a", { class: "pl-primary", href: summary.historyUrl }, "See your history"));
+    $(this.screen, "h1").focus({ preventScroll: true });
+  }
+
+  // The whole screen for the current step; rebuilt only when the step or status changes.
+  showStep(state, ctx) {
+    const step = currentStep(state);
+    const key = `${state.index}:${state.status}`;
+    if (this.shownKey === key) return;
+    const [shownIndex, shownStatus] = (this.shownKey ?? ":").split(":");
+    const sameStep = shownIndex === String(state.index) && shownStatus !== "ready" && state.status !== "ready";
+    this.shownKey = key;
+    this.screen.dataset.step = step.key;
+    this.screen.dataset.status = state.status;
+    const hadFocus = this.root.contains(document.activeElement) ? document.activeElement.id : null;
+    $(this.root, "#top").hidden = false;
+    if (!sameStep) {
+      this.form = this.buildForm(state, step, ctx);
+      this.formKey = step.key;
+    }
+    fill(this.screen, 
+      this.heading(step, ctx),
+      this.clockBlock(state, step),
+      this.form,
+      state.status === "ready" ?
+        h("button", { type: "button", class: "pl-primary", id: "start", onclick: () => this.act.start() }, "Resume") :
+        this.controls(state),
+      this.upNext(state, step, ctx),
+      this.howBlock(step, state, ctx),
+      state.status === "ready" ? null :
+        h("button", { type: "button", class: "pl-quiet", id: "finish", onclick: (e) => this.confirmFinish(e.currentTarget) },
+          "Finish session"));
+    const again = hadFocus && document.getElementById(hadFocus);
+    if (again) again.focus({ preventScroll: true });
+    this.lastClock = null;
+    this.updateClock(state, ctx.now());
+  }
+
+  heading(step, ctx) {
+    const section = sectionName(ctx.routine, step);
+    let title = step.name ?? "Set up";
+    let sub = "";
+    if (step.kind === "work") {
+      sub = [`Set ${step.set_number} of ${step.sets_total}`, step.side ? `${capital(step.side)} leg` : null,
+        step.optional ? "optional" : null].filter(Boolean).join(" · ");
+    } else if (step.kind === "rest") {
+      title = "Rest";
+      sub = `After ${step.name}, set ${step.set_number} of ${step.sets_total}`;
+    } else if (step.kind === "switch") {
+      title = "Switch sides";
+      sub = `${step.name}: ${step.side} leg next`;
+    } else {
+      title = "Set up";
+    }
+    return h("header", { class: "pl-head" },
+      h("p", { class: "pl-section" }, section),
+      h("h1", { class: "pl-exercise", id: "exercise", tabindex: -1 }, title),
+      sub ? h("p", { class: step.kind === "work" ? "pl-set" : "pl-set pl-rest-of", id: "set-info" }, sub) : null);
+  }
+
+  clockBlock(state, step) {
+    const timed = duration(step) !== null;
+    const kind = step.kind === "work" ? (step.hold_seconds ? "Hold" : "Reps") :
+      step.kind === "rest" ? "Rest" : step.kind === "switch" ? "Switch" : "Setup";
+    let big;
+    if (timed) big = h("div", { class: "pl-clock", id: "clock", role: "timer", "aria-label": `${kind} time left` });
+    else if (step.kind === "work") {
+      big = h("div", { class: "pl-target", id: "clock" }, step.max_reps ? "Max" : range(step.reps),
+        h("span", null, step.max_reps ? " reps" : " reps"));
+    } else big = h("p", { class: "pl-text pl-setup", id: "clock" }, step.text ?? "");
+    return h("div", { class: `pl-clockbox pl-${kind.toLowerCase()}` },
+      state.status === "paused" ? h("p", { class: "pl-paused" }, "Paused") : null,
+      big,
+      step.kind === "rest" && state.status !== "ready" ?
+        h("button", { type: "button", class: "pl-secondary", id: "add-rest", onclick: () => this.act.addRest() }, "+15 s") : null);
+  }
+
+  buildForm(state, step, ctx) {
+    if (step.kind !== "work") {
+      if (step.kind !== "setup" || state.status === "ready") return h("div", { id: "set-form" });
+      return h("form", { id: "set-form", class: "pl-form", onsubmit: (e) => { e.preventDefault(); this.act.complete({}); } },
+        h("button", { type: "submit", class: "pl-primary", id: "done" }, "Ready"));
+    }
+    const fill = prefillFor(state, step);
+    const unitName = fill.unit ?? ctx.unit();
+    const change = () => this.act.adjust(this.readAmounts());
+    const fields = [];
+    if (!step.hold_seconds) {
+      fields.push(stepper("reps", "Reps", fill.reps, { max: 300, fewer: "One rep fewer", more: "One rep more", onchange: change }));
+      const unit = h("select", { id: "unit", name: "unit", "aria-label": "Load unit", onchange: () => {
+        ctx.setUnit(unit.value);
+        change();
+      } }, ["kg", "lb"].map((u) => h("option", { value: u, selected: u === unitName }, u)));
+      fields.push(stepper("load", "Load", fill.load, { max: 1000, step: unitName === "lb" ? 5 : 2.5, unit,
+        fewer: "Less load", more: "More load", onchange: change }));
+    }
+    const last = lastSummary(ctx.lastTime(step));
+    const pain = h("select", { id: "pain", name: "pain" }, h("option", { value: "" }, "not noted"),
+      PAIN_WORDS.map((word, n) => h("option", { value: n }, word ? `${n} ${word}` : `${n}`)));
+    const done = step.hold_seconds ? "End hold now" : "Done";
+    return h("form", { id: "set-form", class: "pl-form", onsubmit: (e) => {
+      e.preventDefault();
+      this.act.complete({ ...this.readAmounts(), ...this.readExtras(step.key) });
+    } },
+      last ? h("p", { class: "pl-last" }, `Last time: ${last}`) : null,
+      fields,
+      h("details", { class: "pl-extra" }, h("summary", null, "Pain or a note"),
+        h("div", { class: "pl-field" }, h("label", { for: "pain" }, "Pain (0-10)"), pain),
+        h("div", { class: "pl-field pl-wide" }, h("label", { for: "note" }, "Note"),
+          h("textarea", { id: "note", name: "note", rows: 2, maxlength: 500 }))),
+      state.status === "ready" ? null :
+        h("button", { type: "submit", class: step.hold_seconds ? "pl-secondary" : "pl-primary", id: "done" }, done));
+  }
+
+  readAmounts() {
+    const num = (id) => {
+      const el = this.form && $(this.form, `#${id}`);
+      return el && el.value !== "" && Number.isFinite(Number(el.value)) ? Number(el.value) : null;
+    };
+    const unit = this.form && $(this.form, "#unit");
+    const load = num("load");
+    return { reps: num("reps"), load, unit: load === null ? null : unit?.value ?? null, clearLoad: load === null };
+  }
+
+  // Pain and note typed for the step `key`, if its form is on screen.
+  readExtras(key) {
+    if (!this.form || !this.shownKey || !this.form.isConnected) return {};
+    if (this.formKey && this.formKey !== key) return {};
+    const pain = $(this.form, "#pain");
+    const note = $(this.form, "#note");
+    return { pain: pain && pain.value !== "" ? Number(pain.value) : null, note: note ? note.value.trim() : "" };
+  }
+
+  controls(state) {
+    const paused = state.status === "paused";
+    const busy = state.status === "saving";
+    return h("div", { class: "pl-controls", role: "group", "aria-label": "Player controls" },
+      h("button", { type: "button", id: "back", disabled: busy, onclick: () => this.act.back() }, "Back"),
+      h("button", { type: "button", id: "pause", disabled: busy, "aria-pressed": paused ? "true" : "false",
+        onclick: () => (paused ? this.act.resume() : this.act.pause()) }, paused ? "Resume" : "Pause"),
+      h("button", { type: "button", id: "skip", disabled: busy, onclick: () => this.act.skip() }, "Skip"));
+  }
+
+  upNext(state, step, ctx) {
+    const show = nextWork(state.steps, state.index);
+    if (!show) return h("p", { class: "pl-next", id: "up-next" }, "Last set of the session");
+    const side = show.side ? ` · ${show.side} leg` : "";
+    return h("section", { class: "pl-next", id: "up-next", "aria-label": "Up next" },
+      h("h2", null, "Up next"),
+      h("p", null, h("strong", null, show.name), ` · set ${show.set_number} of ${show.sets_total}${side}`,
+        show.reps ? ` · ${range(show.reps)} reps` : show.hold_seconds ? ` · ${range(show.hold_seconds)} s` : ""),
+      show.section !== step.section ? h("p", { class: "pl-small" }, sectionName(ctx.routine, show)) : null);
+  }
+
+  howBlock(step, state, ctx) {
+    // During a rest or a switch the how-to is for what comes next.
+    const about = step.kind === "work" ? step : nextWork(state.steps, state.index) ?? step;
+    const info = about.name ? howTo(ctx.routine, about.name) : null;
+    if (!info) return null;
+    return h("details", { class: "pl-how", open: step.kind === "rest" || step.kind === "setup" },
+      h("summary", null, `How to do the ${about.name.toLowerCase()}`),
+      info.steps?.length ? h("ol", null, info.steps.map((s) => h("li", null, s))) : null,
+      info.cues?.length ? h("p", null, h("strong", null, "Think: "), info.cues.join(" · ")) : null,
+      info.mistakes?.length ? h("p", null, h("strong", null, "Avoid: "), info.mistakes.join(" ")) : null);
+  }
+
+  confirmFinish(button) {
+    if (button.dataset.armed) {
+      this.act.finish();
+      return;
+    }
+    button.dataset.armed = "1";
+    button.textContent = "Tap again to finish";
+    setTimeout(() => {
+      if (button.isConnected) {
+        delete button.dataset.armed;
+        button.textContent = "Finish session";
+      }
+    }, 4000);
+  }
+
+  // Called every frame while a timer runs: writes only what changed.
+  updateClock(state, now) {
+    const step = currentStep(state);
+    if (!step) return;
+    const left = stepLeft(state, now);
+    const el = $(this.screen, "#clock.pl-clock");
+    const text = left === null ? (state.status === "ready" && duration(step) !== null ? clock(duration(step)) : null) : clock(left);
+    if (el && text !== null && text !== this.lastClock) {
+      el.textContent = text;
+      this.lastClock = text;
+    }
+    const fraction = Math.round(progress(state, now) * 100);
+    const bar = $(this.root, ".pl-progress");
+    if (bar.getAttribute("aria-valuenow") !== String(fraction)) {
+      bar.setAttribute("aria-valuenow", String(fraction));
+      bar.firstChild.style.width = `${fraction}%`;
+    }
+    const leftText = minutesLeft(remaining(state, now));
+    const leftEl = $(this.root, "#time-left");
+    if (leftEl.textContent !== leftText) leftEl.textContent = leftText;
+  }
+
+  showQueue(summary, online) {
+    const el = $(this.root, "#queue-status");
+    const parts = [];
+    if (summary.waiting) {
+      parts.push(`${plural(summary.waiting, "set", "sets")} waiting to be sent`);
+      if (!online) parts.push("(offline: they go when you are back online)");
+      else if (summary.problem === "signin") parts.push("(sign in again to send them)");
+    }
+    el.replaceChildren();
+    if (parts.length) el.append(parts.join(" "));
+    for (const entry of summary.refused) {
+      el.append(h("span", { class: "pl-refused" }, `A set (${this.act.nameOf(entry.body.step_key)}) was refused: ${entry.refused}. `,
+        h("button", { type: "button", class: "pl-quiet", onclick: () => this.act.discard(entry.seq) }, "Discard it")));
+    }
+    el.hidden = !el.childNodes.length;
+    el.dataset.waiting = String(summary.waiting);
+  }
+
+  showProblem(message) {
+    const el = h("p", { class: "pl-problem", role: "alert" }, message);
+    this.screen.prepend(el);
+  }
+}

@@ -1,0 +1,165 @@
+"""Every route is scoped to the signed-in user. User A makes a session, sets and a token; then
+EVERY route of the app (walked from `app.routes`, so a new route is covered the day it is
+added) is visited by user B with A's ids, which must answer 404 and never show A's data, and by
+nobody, which must answer 401 (API) or be sent to /login (pages)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+import pytest
+from fastapi.routing import APIRoute, iter_route_contexts
+from starlette.routing import Mount, Route
+
+from tests.web.conftest import TestClient, Visitor, work_steps
+
+PUBLIC = {"/login", "/register", "/sw.js", "/openapi.json"}
+SECRET_NOTE = "alice-private-note-7f3k"
+SECRET_TOKEN_NAME = "alice-private-token-7f3k"
+OWNED_PARAMS = {"session_id", "token_id"}  # ids of things a user owns
+SHARED_PARAMS = {"slug"}  # built-in routines: the same for everyone
+
+
+def _routes(app: Any) -> list[tuple[str, str]]:
+    """(method, path) of every route, the included routers' too (FastAPI keeps those as
+    `_IncludedRouter` entries of `app.routes`; `iter_route_contexts` opens them)."""
+    out = []
+    for context in iter_route_contexts(app.routes):
+        route = context.original_route
+        if isinstance(route, Mount):
+            continue
+        assert isinstance(route, APIRoute | Route), route
+        assert context.path is not None
+        for method in sorted((route.methods or set()) - {"HEAD"}):
+            out.append((method, context.path))
+    assert len(out) >= 25, out
+    return out
+
+
+def _params(path: str) -> set[str]:
+    return set(re.findall(r"{(\w+)}", path))
+
+
+@pytest.fixture
+def alice(new_visitor: Any) -> dict[str, Any]:
+    """User A with an active session holding a set, a finished one, and an API token."""
+    a: Visitor = new_visitor()
+    a.register("alice")
+    routine = a.client.get("/api/routines/runner-glute").json()
+    step = work_steps(routine)[0]
+    finished = a.start()
+    a.log(finished["id"], step["key"], reps=5, note=SECRET_NOTE)
+    a.api("POST", f"/api/sessions/{finished['id']}/finish")
+    active = a.start()
+    a.log(active["id"], step["key"], reps=7, note=SECRET_NOTE)
+    a.post_form("/account/tokens", {"name": SECRET_TOKEN_NAME})
+    token_id = re.search(r"/account/tokens/(\d+)/revoke", a.client.get("/account").text)
+    assert token_id is not None
+    return {"visitor": a, "active": active["id"], "finished": finished["id"],
+            "token_id": token_id.group(1), "step": step["key"]}
+
+
+def _fill(path: str, values: dict[str, str]) -> str:
+    for name in _params(path):
+        path = path.replace(f"{{{name}}}", values[name])
+    return path
+
+
+def _body(method: str, path: str, step: str) -> dict[str, Any]:
+    if method != "POST":
+        return {}
+    if path.endswith("/sets"):
+        return {"json": {"key": str(uuid.uuid4()), "step_key": step, "reps": 1}}
+    if path == "/api/sessions":
+        return {"json": {"routine": "runner-glute"}}
+    if path == "/api/tokens":
+        return {"json": {"name": "bob's"}}
+    return {}
+
+
+def _secrets_absent(text: str, alice: dict[str, Any], *, asked_by_id: bool = False) -> None:
+    """None of A's data is in `text`. A 404 may repeat the id it was asked for ("no session
+    ID"): the asker gave it, so only A's ids are not checked there."""
+    secrets = [SECRET_NOTE, SECRET_TOKEN_NAME, "alice"]
+    if not asked_by_id:
+        secrets += [alice["active"], alice["finished"]]
+    for secret in secrets:
+        assert secret not in text
+
+
+def test_every_route_is_known_to_this_test(app: Any) -> None:
+    for method, path in _routes(app):
+        unknown = _params(path) - OWNED_PARAMS - SHARED_PARAMS
+        assert not unknown, f"{method} {path}: teach test_scoping.py about {unknown}"
+
+
+@pytest.mark.parametrize("which", ["active", "finished"])
+def test_user_b_gets_404_for_every_route_with_user_a_ids(
+        app: Any, alice: dict[str, Any], new_visitor: Any, which: str) -> None:
+    bob: Visitor = new_visitor()
+    bob.register("bob")
+    bob_token = bob.token("bob-phone")
+    values = {"session_id": alice[which], "token_id": alice["token_id"],
+              "slug": "runner-glute"}
+    visited = 0
+    for method, path in _routes(app):
+        if path in PUBLIC or path == "/logout":
+            continue
+        url = _fill(path, values)
+        if path.startswith("/api"):
+            attempts = [
+                bob.client.request(method, url, headers={"X-CSRF-Token": bob.csrf or ""},
+                                   **_body(method, path, alice["step"])),
+                TestClient(app).request(method, url,
+                                        headers={"Authorization": f"Bearer {bob_token}"},
+                                        **_body(method, path, alice["step"]))]
+        else:
+            data = {"csrf": bob.csrf or "", "name": "bob's", "have": "band"}
+            attempts = [bob.client.request(method, url, follow_redirects=False,
+                                           **({"data": data} if method == "POST" else {}))]
+        for answer in attempts:
+            visited += 1
+            by_id = bool(_params(path) & OWNED_PARAMS)
+            if by_id:
+                assert answer.status_code == 404, (method, path, answer.status_code,
+                                                   answer.text[:300])
+            else:
+                assert answer.status_code < 400, (method, path, answer.status_code)
+            _secrets_absent(answer.text, alice, asked_by_id=by_id)
+    assert visited >= 20
+
+    a: Visitor = alice["visitor"]  # and nothing of A's changed
+    session = a.api("GET", f"/api/sessions/{alice[which]}").json()
+    assert session["status"] == ("active" if which == "active" else "finished")
+    assert [s["note"] for s in session["sets"]] == [SECRET_NOTE]
+    assert SECRET_TOKEN_NAME in a.client.get("/account").text
+
+
+def test_nobody_gets_401_from_the_api_and_is_sent_to_sign_in_from_pages(
+        app: Any, alice: dict[str, Any]) -> None:
+    values = {"session_id": alice["active"], "token_id": alice["token_id"],
+              "slug": "runner-glute"}
+    nobody = TestClient(app)
+    for method, path in _routes(app):
+        if path in PUBLIC:
+            continue
+        answer = nobody.request(method, _fill(path, values), follow_redirects=False,
+                                **_body(method, path, alice["step"]))
+        if path.startswith("/api"):
+            assert answer.status_code == 401, (method, path)
+            assert answer.json() == {"detail": [{"field": None, "message": "sign in first"}]}
+        else:
+            assert answer.status_code == 303, (method, path)
+            assert answer.headers["location"].startswith("/login"), (method, path)
+        _secrets_absent(answer.text, alice, asked_by_id=bool(_params(path) & OWNED_PARAMS))
+
+
+def test_the_public_routes_show_nothing_of_anyone(app: Any, alice: dict[str, Any]) -> None:
+    nobody = TestClient(app)
+    for method, path in _routes(app):
+        if path in PUBLIC and method == "GET":
+            answer = nobody.get(path)
+            assert answer.status_code == 200, path
+            _secrets_absent(answer.text, alice)
