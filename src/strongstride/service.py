@@ -152,6 +152,41 @@ def show_dict(loaded: LoadedRoutine) -> dict[str, Any]:
     }
 
 
+def duration_text(seconds: tuple[int, int] | list[int]) -> str:
+    """'about 12 min' or '38-41 min', rounded to whole minutes."""
+    lo, hi = round(seconds[0] / 60), round(seconds[1] / 60)
+    if lo == hi:
+        return f"about {lo} min" if lo else f"about {seconds[0]} s"
+    return f"{lo}-{hi} min"
+
+
+def exercise_dict(info: ExerciseInfo) -> dict[str, Any]:
+    """An exercise of the library as JSON (`exercise --json`, the web player's how-to)."""
+    return {
+        "id": info.id,
+        "name": info.name,
+        "aliases": list(info.aliases),
+        "primary_muscles": list(info.primary_muscles),
+        "secondary_muscles": list(info.secondary_muscles),
+        "equipment": list(info.equipment),
+        "one_sided": info.one_sided,
+        "steps": list(info.steps),
+        "cues": list(info.cues),
+        "mistakes": list(info.mistakes),
+        "modifications": dict(info.modifications),
+    }
+
+
+def how_to_dict(routine: Routine) -> dict[str, dict[str, Any]]:
+    """The library's entry for each exercise of a routine that has one, by routine name."""
+    out = {}
+    for exercise in routine.exercises:
+        info = describe_exercise(exercise.name)
+        if info is not None:
+            out[exercise.name] = exercise_dict(info)
+    return out
+
+
 def describe_exercise(name: str) -> ExerciseInfo | None:
     """The library's entry for an exercise named in a routine, if it has one."""
     from strongstride.library import load_library

@@ -117,7 +117,7 @@ def test_a_wrong_password_or_unknown_name_gets_the_same_answer(visitor: Visitor)
 def test_registration_says_what_is_wrong_with_each_field(visitor: Visitor) -> None:
     answer = visitor.register("a!", "short")
     assert answer.status_code == 422
-    assert 'aria-invalid="true" aria-describedby="username-error"' in answer.text
+    assert 'aria-describedby="username-hint username-error" aria-invalid="true"' in answer.text
     assert 'id="password-error"' in answer.text and "at least 8 characters" in answer.text
     visitor.register("ana")
     visitor.post_form("/logout")

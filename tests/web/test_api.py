@@ -63,7 +63,11 @@ def test_the_routines_list_and_the_routine_with_its_plan(api: TestClient,
                        "estimated_seconds": list(plan.total_seconds())}
 
     detail = api.get("/api/routines/runner-glute", headers=bearer).json()
-    assert {k: v for k, v in detail.items() if k != "plan"} == service.show_dict(loaded)
+    assert {k: v for k, v in detail.items() if k not in ("plan", "how_to")} == \
+        service.show_dict(loaded)
+    assert len(detail["how_to"]) == 24
+    pigeon = detail["how_to"]["Half Pigeon pose"]
+    assert 3 <= len(pigeon["steps"]) <= 6 and pigeon["one_sided"] is True
     assert detail["plan"]["total_seconds"] == list(plan.total_seconds())
     steps = detail["plan"]["steps"]
     assert [s["key"] for s in steps] == [s.key for s in plan.steps]

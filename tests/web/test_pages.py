@@ -52,6 +52,11 @@ def check_page_rules(text: str, *, signed_in: bool) -> Page:
     assert bool(page.find("meta", name="csrf-token")) == signed_in
     for field in page.fields:
         assert field.get("id") in page.labels or field.get("aria-label"), field
+    ids = [attrs["id"] for _tag, attrs in page.tags if "id" in attrs]
+    assert len(ids) == len(set(ids))
+    for _tag, attrs in page.tags:
+        for ref in attrs.get("aria-describedby", "").split():
+            assert ref in ids, ref
     for _tag, attrs in page.tags:
         for key in ("src", "href", "action"):
             value = attrs.get(key, "")
@@ -154,11 +159,17 @@ def test_history_and_the_session_page_show_every_set_per_side(ana: Visitor) -> N
     assert ana.client.get("/sessions/bad%00id").status_code == 404
 
 
-def test_static_files_are_cached_long_and_gzipped(client: TestClient) -> None:
+def test_static_files_are_revalidated_or_cached_and_gzipped(client: TestClient) -> None:
+    # Scripts and styles keep fixed names: they must be revalidated (ETag) so a release is
+    # never masked by a week-old copy; other files (the icon) may be kept a week.
     answer = client.get("/static/app.css", headers={"Accept-Encoding": "gzip"})
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/css")
-    assert answer.headers["cache-control"] == "public, max-age=604800"
+    assert answer.headers["cache-control"] == "no-cache"
     assert answer.headers["content-encoding"] == "gzip"
+    again = client.get("/static/app.css", headers={"If-None-Match": answer.headers["etag"]})
+    assert again.status_code == 304
+    assert client.get("/static/player.js").headers["cache-control"] == "no-cache"
+    assert client.get("/static/icon.svg").headers["cache-control"] == "public, max-age=604800"
     assert client.get("/static/nothing.js").status_code == 404
 
 
@@ -193,7 +204,11 @@ def test_a_page_for_a_missing_thing_is_an_html_404(ana: Visitor) -> None:
         assert "<h1>Not found</h1>" in answer.text
 
 
-def test_a_form_that_is_not_filled_in_keeps_the_rules(ana: Visitor) -> None:
+def test_a_form_that_is_not_filled_in_keeps_the_rules(ana: Visitor, new_visitor: Any) -> None:
     answer: Any = ana.post_form("/account/tokens", {"name": ""})
     assert answer.status_code == 422
     check_page_rules(answer.text, signed_in=True)
+    stranger: Visitor = new_visitor()
+    refused = stranger.register("x", "short")
+    assert refused.status_code == 422
+    check_page_rules(refused.text, signed_in=False)

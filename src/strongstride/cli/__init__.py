@@ -93,10 +93,10 @@ def show(routine: str | None, as_json: bool, how: bool) -> None:
 def exercise(name: str, as_json: bool) -> None:
     """How to do an exercise: steps, cues, mistakes and what to use instead of missing kit."""
     info = service.find_exercise(name)
-    from strongstride.cli.render import exercise_dict, print_exercise
+    from strongstride.cli.render import print_exercise
 
     if as_json:
-        _emit_json(exercise_dict(info))
+        _emit_json(service.exercise_dict(info))
         return
     print_exercise(info)
 

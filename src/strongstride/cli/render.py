@@ -11,19 +11,12 @@ from rich.text import Text
 
 from strongstride.plan.session import SessionPlan
 from strongstride.routine.prescription import write_prescription
+from strongstride.service import duration_text as duration
 
 if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
     from strongstride.records import SessionInfo, SetLog
     from strongstride.service import LoadedRoutine
-
-
-def duration(seconds: tuple[int, int]) -> str:
-    """'about 12 min' or '38-41 min', rounded to whole minutes."""
-    lo, hi = round(seconds[0] / 60), round(seconds[1] / 60)
-    if lo == hi:
-        return f"about {lo} min" if lo else f"about {seconds[0]} s"
-    return f"{lo}-{hi} min"
 
 
 def print_routines(loaded: list[LoadedRoutine]) -> None:
@@ -73,22 +66,6 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan) -> None:
     if routine.notes:
         console.print("\n[bold]Notes[/bold]")
         console.print(routine.notes.replace("\n", " "))
-
-
-def exercise_dict(info: ExerciseInfo) -> dict[str, Any]:
-    return {
-        "id": info.id,
-        "name": info.name,
-        "aliases": list(info.aliases),
-        "primary_muscles": list(info.primary_muscles),
-        "secondary_muscles": list(info.secondary_muscles),
-        "equipment": list(info.equipment),
-        "one_sided": info.one_sided,
-        "steps": list(info.steps),
-        "cues": list(info.cues),
-        "mistakes": list(info.mistakes),
-        "modifications": dict(info.modifications),
-    }
 
 
 def print_how_to(exercises: list[tuple[str, ExerciseInfo | None]]) -> None:

@@ -190,7 +190,26 @@ def log(ctx: click.Context, routine: str | None, day: datetime, accept: bool,
                    "sets.")
 
 
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (served over HTTPS).")
+@click.option("--proxy-headers", is_flag=True,
+              help="Trust X-Forwarded-For/Proto from a reverse proxy on this machine.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, secure_cookies: bool,
+          proxy_headers: bool) -> None:
+    """Serve the web app (the guided player for your phone) on HOST:PORT."""
+    from strongstride.store import Store
+    from strongstride.web.__main__ import serve as run_server
+
+    db = ctx.ensure_object(dict).get("db")
+    Store.open(db).close()  # a bad database is reported here, before the server starts
+    click.echo(f"strongstride is on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
+    run_server(host, port, db=db, secure_cookies=secure_cookies, proxy_headers=proxy_headers)
+
+
 def register(group: click.Group) -> None:
-    for command in (start, history, session_, log):
+    for command in (start, history, session_, log, serve):
         group.add_command(command)
 

@@ -8,17 +8,11 @@ and what cannot be used is kept as a note with a warning. `result` puts the rout
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Literal
 
 from strongstride.errors import Issue, Span
-from strongstride.routine.import_fields import (
-    merge_extras,
-    placed,
-    read_fields,
-    side_from_name,
-)
-from strongstride.routine.import_lines import WORK_FIELDS, Line, name_of
+from strongstride.routine.import_fields import placed, prescription_of, side_from_name
+from strongstride.routine.import_lines import WORK_FIELDS, Line, equipment_items, name_of
 from strongstride.routine.model import Routine, Section
 from strongstride.routine.sections import Entry, Group, Heading, assemble, read_heading
 
@@ -28,8 +22,6 @@ Built = tuple[Routine, tuple[Issue, ...], dict[int, LineRole]]  # roles by 0-bas
 
 
 _UNREAD = "could not read this line as an exercise; kept it as a note"
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
-_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b)\s*")
 
 
 class Builder:
@@ -84,8 +76,13 @@ class Builder:
     def names_entry(self, j: int) -> bool:
         """Line j is an exercise name with 'Sets: ... Reps: ...' on the line below."""
         lines = self.lines
-        return (lines[j].kind == "text" and j + 1 < len(lines) and lines[j + 1].kind == "details"
-                and lines[j + 1].has_work and bool(name_of(lines[j].content)))
+        line = lines[j]
+        if not (line.kind == "text" and j + 1 < len(lines) and lines[j + 1].kind == "details"
+                and lines[j + 1].has_work):
+            return False
+        if not line.name:  # read once: asked again when the line above is a heading
+            line.name = name_of(line.content)
+        return bool(line.name)
 
     def starts_entry(self, j: int | None) -> bool:
         return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j))
@@ -175,30 +172,17 @@ class Builder:
         e, self.entry = self.entry, None
         if e is None:
             return
-        line = e.line
-        home = (e.index + 1, line.start + 1)
-        if line.reading is not None:
-            p = line.reading.prescription
-            problems = [(e.index + 1, line.at + q.offset + 1, q.message)
-                        for q in line.reading.problems] if p is None else []
-            if p is not None and e.fields:
-                p, problems = merge_extras(p, e.fields, home)
-        elif (len(e.fields) == 1 and "prescription" in e.fields
-              and e.details and (reading := self.lines[e.details[0]].reading) is not None):
-            # The prescription alone on the line below, already read in pass 1.
-            value, number, column = e.fields["prescription"]
-            p = reading.prescription
-            problems = [(number, column + min(q.offset, len(value)), q.message)
-                        for q in reading.problems]
-        else:
-            p, problems = read_fields(e.fields, home)
+        p, problems = prescription_of(e.line, e.index, e.fields, e.details, self.lines)
         if p is None:
             for number, column, message in problems:
                 self.warn(number, column, f"{message}; kept the line as a note")
             for i in (e.index, *e.details):
                 self.note(i, None)
             return
-        e.name, e.prescription = side_from_name(e.name, p)
+        low = e.name.lower()
+        if "each" in low or "per" in low or "every" in low:  # 'Deadlift (each side)'
+            e.name, p = side_from_name(e.name, p)
+        e.prescription = p
         e.group.entries.append(e)
         self.last = e
         self.roles[e.index] = "exercise"
@@ -254,9 +238,8 @@ class Builder:
         if self.open_field == "directions":
             self.directions.append(value)
             return
-        m = _SENTENCE_END.search(value)
-        items, rest = (value[: m.start()], value[m.end():]) if m else (value.rstrip("."), "")
-        self.equipment += [x for x in _ITEM_SEPARATOR.split(items) if x]
+        items, rest = equipment_items(value)
+        self.equipment += items
         if rest:
             self.notes.append((i + 1, rest))
             column = self.lines[i].text.find(rest[:20], at) + 1

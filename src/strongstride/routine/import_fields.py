@@ -7,9 +7,10 @@ each piece came from, so a problem in the text can be reported at its line and c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
-from strongstride.routine.import_lines import NAME_TRIM, Place
+from strongstride.routine.import_lines import NAME_TRIM, Line, Place
 from strongstride.routine.model import Prescription, SideWord
 from strongstride.routine.prescription import Reading, read_prescription
 
@@ -109,6 +110,26 @@ def compose(fields: dict[str, Field], home: tuple[int, int], work: bool = True) 
 
 
 FieldProblem = tuple[int, int, str]  # line, column, message
+
+
+def prescription_of(line: Line, index: int, fields: dict[str, Field], details: list[int],
+                    lines: Sequence[Line]) -> tuple[Prescription | None, list[FieldProblem]]:
+    """The prescription of the exercise on line `index`: read on its line, or composed from
+    the details lines below it, or both; or the problems, each at its line and column."""
+    home = (index + 1, line.start + 1)
+    if line.reading is not None:
+        p = line.reading.prescription
+        if p is None:
+            return None, [(index + 1, line.at + q.offset + 1, q.message)
+                          for q in line.reading.problems]
+        return merge_extras(p, fields, home) if fields else (p, [])
+    if (len(fields) == 1 and "prescription" in fields and details
+            and (reading := lines[details[0]].reading) is not None):
+        # The prescription alone on the line below, already read in pass 1.
+        value, number, column = fields["prescription"]
+        return reading.prescription, [(number, column + min(q.offset, len(value)), q.message)
+                                      for q in reading.problems]
+    return read_fields(fields, home)
 
 
 def read_fields(fields: dict[str, Field], home: tuple[int, int]

@@ -6,8 +6,10 @@ an exercise ('Goblet squat2-3 sets of 12-15 reps', '3 x 10 Bulgarian split squat
 text; `import_build` then decides what each line means in its place.
 
 Where a name ends and its prescription starts is found by looking only at points where a
-prescription can start (`_START`) and reading from there with `read_prescription`, without
-hints (no 'did you mean'), so a line costs a few regex matches and usually one reading.
+prescription can start (`_START`: a number with a unit, AMRAP and such) and reading from there
+with `read_prescription`, without hints (no 'did you mean'); a line that starts with a
+prescription is read once with `read_leading`, which stops where the name starts. So a line
+costs a few regex matches and usually one reading; a line with no digit, none.
 """
 
 from __future__ import annotations
@@ -66,11 +68,14 @@ _FINDERS = {  # (keywords in the line, ASCII) -> search for the next candidate
         d="[0-9]" if ascii else r"\d")).search
     for words in (False, True) for ascii in (False, True)
 }
+_DIGIT = re.compile(r"\d")
 _BETWEEN = re.compile(r"\s+between\s+(?:sets|rounds|exercises)\b", re.IGNORECASE)
 _HOLD_FOR = re.compile(r"(?:\s*[:-]\s*holds?|\s+hold\s+for|\s+for)$", re.IGNORECASE)
 _PRESCRIPTION_TAIL = re.compile(
     r"\d\s*(?:sets?|x|reps?|rounds?|holds?|seconds?|secs?)\s*$", re.IGNORECASE)
 _COLON = re.compile(r"\s*:\s*")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b)\s*")
 _LETTER = re.compile(r"[^\W\d_]")
 _HEAD_TRIM = NAME_TRIM[:-1] + "./#"
 
@@ -99,18 +104,27 @@ class Line:
         return self.kind == "details" and any(k in self.fields for k in WORK_FIELDS)
 
 
+_BLANK = Line("")  # shared by all blank lines: never changed
+
+
+def _has_digit(text: str) -> bool:
+    if not text.isascii():
+        return _DIGIT.search(text) is not None
+    # Ten scans for one character each are several times faster than one regex scan.
+    return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
+
+
 def name_of(text: str) -> str:
     """A clean exercise name, or '' when `text` cannot be one (no letters, too long)."""
     name = " ".join(text.split()).rstrip(NAME_TRIM).lstrip(_HEAD_TRIM)
-    name = _HOLD_FOR.sub("", name).rstrip(NAME_TRIM) if name.endswith(("d", "r")) else name
+    # 'Plank - hold', 'Side plank hold for': only the last few characters can match.
+    if name.endswith(("d", "r")) and (m := _HOLD_FOR.search(name, max(0, len(name) - 12))):
+        name = name[: m.start()].rstrip(NAME_TRIM)
     if not _LETTER.search(name) or name.count(" ") >= MAX_NAME_WORDS:
         return ""
     # The routine format ends a name at its first colon: 'A1: Squat' -> 'A1 - Squat'.
     return _COLON.sub(" - ", name) if ":" in name else name
-
-
-def _read(text: str) -> Reading:
-    return read_prescription(text, hints=False)
 
 
 def _inline(body: str, low: str) -> tuple[str, int, Reading] | None:
@@ -121,21 +135,25 @@ def _inline(body: str, low: str) -> tuple[str, int, Reading] | None:
     # scans faster than '\d', which also matches other scripts' digits: for ASCII text only.)
     words = "max" in low or "amrap" in low or "failure" in low or "many" in low
     find = _FINDERS[words, low.isascii()]
+    digit_before = low[:1].isdigit()  # all later digits are candidates, found in order
     at = 1
     while m := find(low, at):
         i, at = m.start(), m.end()
+        check_tail, digit_before = digit_before, True
         if not start(low, i):
             continue
         if i > MAX_NAME_CHARS:
             break
         head = body[:i]
         name = name_of(head)
-        if not name or _PRESCRIPTION_TAIL.search(head.rstrip(NAME_TRIM), max(0, i - 20)):
+        # A name does not end in a prescription ('Squat 3 sets 10'): it has a digit, if so.
+        if not name or (check_tail and _PRESCRIPTION_TAIL.search(head.rstrip(NAME_TRIM),
+                                                                 max(0, i - 20))):
             continue
         tail = body[i:].rstrip().rstrip(".")
         if tail.endswith(")") and head.rstrip().endswith("("):
             tail = tail[:-1]
-        reading = _read(tail)
+        reading = read_prescription(tail, hints=False)
         if reading.structural:
             return name, i, reading
         tries += 1
@@ -175,6 +193,13 @@ def _fields(body: str, low: str, offset: int) -> tuple[str, dict[str, Place]]:
     return body[: keys[0].start()] if keys else body, found
 
 
+def equipment_items(value: str) -> tuple[list[str], str]:
+    """'a band, a step and a ball. Or use a towel.' -> the items, and the text after them."""
+    m = _SENTENCE_END.search(value)
+    items, rest = (value[: m.start()], value[m.end():]) if m else (value.rstrip("."), "")
+    return [x for x in _ITEM_SEPARATOR.split(items) if x], rest
+
+
 def _header(line: Line, body: str, low: str, colon: bool) -> bool:
     """'Equipment needed: ...', 'Directions: ...', 'Credit: ...', 'By A. Coach'."""
     m = _HEADER.match(low) if colon else None
@@ -195,7 +220,7 @@ def _header(line: Line, body: str, low: str, colon: bool) -> bool:
 def classify(raw: str) -> Line:
     """What one line is on its own."""
     if not raw or raw.isspace():
-        return Line(raw)  # blank
+        return _BLANK
     text = normalise(raw)
     if not text.isprintable() and _CONTROL.search(text):
         text = text.translate(_CLEAN)
@@ -242,7 +267,13 @@ def classify(raw: str) -> Line:
                 line.kind = "details"
             return line
     # '3 x 10 Bulgarian split squats' (count first) or 'Goblet squat2-3 sets of 12-15 reps'.
-    read = (_count_first(body) or _inline(body, low)) if _START.match(low) else _inline(body, low)
+    if _START.match(low):
+        read = _count_first(body) or _inline(body, low)
+    elif not _has_digit(low) and ("max" not in low and "amrap" not in low
+                                   and "failure" not in low and "many" not in low):
+        return line  # no place a prescription can start
+    else:
+        read = _inline(body, low)
     if read is None:
         return line
     name, at, reading = read

@@ -5,16 +5,16 @@ offset of the first character it did not understand, so callers can point at a c
 `write_prescription` prints the canonical form, which `read_prescription` reads back to the
 same value.
 
-Each clause is one alternative of a single regex (`_CLAUSE`), tried at the reading position in
-the order tempo, rest, volume ('2 sets of 10 reps'), work alone ('10 reps'), side, load, band;
-the name of the alternative that matched says which clause it is.
+Each clause is one alternative of one regex (`_CLAUSE`), tried at the reading position in the
+order tempo, rest, volume ('2 sets of 10 reps'), work alone ('10 reps'), side, load, band; the
+name of the alternative that matched says which clause it is.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from strongstride.routine.model import Load, LoadUnit, Prescription, Range, SetWord, SideWord
 
@@ -29,25 +29,15 @@ _SWAPS = {
 _SPECIAL = re.compile("[" + "".join(_SWAPS) + "]")
 
 
-def _swap(m: re.Match[str]) -> str:
-    return _SWAPS[m.group()]
-
-
 def normalise(text: str) -> str:
     """Replace typographic dashes, quotes, spaces and the multiplication sign, keeping length."""
     # ASCII text has nothing to replace; a regex of the few characters is much faster than
     # str.translate on long non-ASCII lines (prose).
-    return text if text.isascii() else _SPECIAL.sub(_swap, text)
+    return text if text.isascii() else _SPECIAL.sub(lambda m: _SWAPS[m.group()], text)
 
 
-LIMITS = {
-    "sets": (1, 20),
-    "reps": (1, 300),
-    "seconds": (1, 3600),
-    "rest": (0, 1800),
-}
+LIMITS = {"sets": (1, 20), "reps": (1, 300), "seconds": (1, 3600), "rest": (0, 1800)}
 MAX_LOAD = {"kg": 1000.0, "lb": 2200.0}
-_SETS, _REPS, _SECONDS = LIMITS["sets"], LIMITS["reps"], LIMITS["seconds"]
 
 ProblemKind = Literal["syntax", "range"]
 
@@ -131,17 +121,12 @@ _TEMPO = r"(?:tempo\s*:?\s*)?(?P<tempo_d>\d(?:-\d){2,3})\b"
 
 _SEPARATORS = r"(?:[\s,;]+|\band\b|\bwith\b|-(?=\s))"
 _SEPARATOR = re.compile(_SEPARATORS + "+")
-# Separators, then one clause; or the end of the text.
+# Separators, then one clause; or the end of the text. (A volume cannot start where a tempo or
+# a rest does, so it is tried first; a rest, '60 s rest', before work alone, '60 s'.)
 _CLAUSE = re.compile(
     _SEPARATORS + r"*+"
-    rf"(?:(?P<end>\Z)|(?P<tempo>{_TEMPO})|(?P<rest>{_REST})|(?P<volume>{_VOLUME})"
+    rf"(?:(?P<end>\Z)|(?P<volume>{_VOLUME})|(?P<tempo>{_TEMPO})|(?P<rest>{_REST})"
     rf"|(?P<work>{_ALONE})|(?P<side_>{_SIDE})|(?P<load>{_LOAD})|(?P<band>{_BAND}))"
-)
-# The commonest prescriptions whole, in one match: an amount of work, perhaps a side.
-# (Equivalent to the clause by clause reading: no earlier clause can match where these do.)
-_WHOLE = re.compile(
-    _SEPARATORS + rf"*+(?:(?P<volume>{_VOLUME})|(?P<work>{_ALONE}))"
-    + _SEPARATORS + rf"*+(?:(?P<side_>{_SIDE}){_SEPARATORS}*+)?\Z"
 )
 # The groups of an amount of work, for '2 sets of 10 reps' (v) and '10 reps x 2 sets' (w).
 _WORK_GROUPS = {
@@ -238,29 +223,49 @@ def _amount(m: re.Match[str], what: str, problems: list[Problem]) -> Amount:
     sets = reps = seconds = None
     if sets_lo:
         sets = _count(sets_lo, sets_hi)
-        if not _SETS[0] <= sets.lo <= sets.hi <= _SETS[1]:
-            _check(sets, "sets", at if what == "volume" else m.start(names[0]), problems)
+        _check(sets, "sets", at if what == "volume" else m.start(names[0]), problems)
     set_word: SetWord = "hold" if word and word[0] == "h" else "set"
     if most:
         return sets, set_word, None, None, True
     if mm or secs_lo:
-        if mm:
-            total = int(mm) * 60 + int(ss)
-            seconds = Range(total, total)
-        else:
-            seconds = _count(secs_lo, secs_hi, 60 if unit[0] == "m" else 1)
-        if not _SECONDS[0] <= seconds.lo <= seconds.hi <= _SECONDS[1]:
-            _check(seconds, "seconds", at, problems)
+        seconds = (Range(total := int(mm) * 60 + int(ss), total) if mm else  # '1:30'
+                   _count(secs_lo, secs_hi, 60 if unit[0] == "m" else 1))
+        _check(seconds, "seconds", at, problems)
     else:
         reps = _count(reps_lo, reps_hi)
-        if not _REPS[0] <= reps.lo <= reps.hi <= _REPS[1]:
-            _check(reps, "reps", m.start(names[9]), problems)
+        _check(reps, "reps", m.start(names[9]), problems)
     return sets, set_word, reps, seconds, False
 
 
-def _reading(problems: list[Problem], amount: Amount | None, side: SideWord | None = None,
+def _extra(m: re.Match[str], what: str, text: str, problems: list[Problem]) -> object:
+    """The value of a side, rest, load, band or tempo clause."""
+    if what == "side_":
+        side: SideWord = "leg" if m.group("side") == "leg" else "side"
+        return side
+    if what == "rest":
+        lo_text, hi_text, unit = m.group("rest_lo", "rest_hi", "rest_unit")
+        if not lo_text:
+            lo_text, hi_text, unit = m.group("rest2_lo", "rest2_hi", "rest2_unit")
+        rest = _count(lo_text, hi_text, 60 if unit[0] == "m" else 1)
+        _check(rest, "rest", m.start(what), problems)
+        return rest
+    if what == "load":
+        value = float(m.group("load_n"))
+        load_unit: LoadUnit = "kg" if m.group("load_unit")[0] == "k" else "lb"
+        if not 0 < value <= MAX_LOAD[load_unit]:
+            problems.append(Problem(
+                m.start("load_n"), f"a load of {value:g} {load_unit} is out of range; "
+                f"use more than 0 and at most {MAX_LOAD[load_unit]:g} {load_unit}", "range"))
+        return Load(value, load_unit)
+    if what == "band":
+        return text[m.start("band_name"):m.end("band_name")].strip()
+    return tuple(int(d) for d in m.group("tempo_d").split("-"))
+
+
+def _reading(problems: list[Problem], amount: Amount | None, side_: SideWord | None = None,
              rest: Range | None = None, load: Load | None = None, band: str | None = None,
              tempo: tuple[int, ...] | None = None) -> Reading:
+    """The reading of the clauses read: `problems`, or the prescription they add up to."""
     if not problems:
         if amount is None:
             problems.append(Problem(0, _NO_WORK))
@@ -268,27 +273,18 @@ def _reading(problems: list[Problem], amount: Amount | None, side: SideWord | No
             problems.append(Problem(0, "a hold lasts a time; write e.g. '3 holds of 30 seconds'"))
         else:
             sets, set_word, reps, seconds, max_reps = amount
-            return Reading(Prescription(sets, reps, seconds, max_reps, side, set_word, rest, load,
-                                        band, tempo), ())
+            return Reading(Prescription(sets, reps, seconds, max_reps, side_, set_word, rest,
+                                        load, band, tempo), ())
     return Reading(None, tuple(problems))
 
 
 def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
-    src = normalise(text).lower()
+    src = (text if text.isascii() else normalise(text)).lower()
     problems: list[Problem] = []
-    if m := _WHOLE.match(src):
-        whole = _amount(m, "volume" if m.group("volume") is not None else "work", problems)
-        word = m.group("side")
-        return _reading(problems, whole, None if word is None else
-                        "leg" if word == "leg" else "side"), len(text)
+    extras: dict[str, Any] = {}
     if not hints and _MAYBE_WORK.search(src) is None:
         return _NO_WORK_READING, 0
     amount: Amount | None = None
-    side: SideWord | None = None
-    rest: Range | None = None
-    load: Load | None = None
-    band: str | None = None
-    tempo: tuple[int, ...] | None = None
     pos = 0
     end, size = len(text), len(src)
     clause = _CLAUSE.match
@@ -301,7 +297,7 @@ def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
                 sep = _SEPARATOR.match(src, pos)
                 problems.append(_unreadable(text, src, sep.end() if sep else pos, hints))
             break
-        what = m.lastgroup
+        what = m.lastgroup or "end"  # the name of the clause that matched
         if what == "end":
             break
         if what == "volume" or what == "work":
@@ -313,28 +309,10 @@ def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
                                                            "one, such as '2 sets of 10 reps'"))
                 break
             amount = _amount(m, what, problems)
-        elif what == "tempo":
-            tempo = tuple(int(d) for d in m.group("tempo_d").split("-"))
-        elif what == "rest":
-            lo_text, hi_text, unit = m.group("rest_lo", "rest_hi", "rest_unit")
-            if not lo_text:
-                lo_text, hi_text, unit = m.group("rest2_lo", "rest2_hi", "rest2_unit")
-            rest = _count(lo_text, hi_text, 60 if unit[0] == "m" else 1)
-            _check(rest, "rest", m.start(what), problems)
-        elif what == "side_":
-            side = "leg" if m.group("side") == "leg" else "side"
-        elif what == "load":
-            value = float(m.group("load_n"))
-            load_unit: LoadUnit = "kg" if m.group("load_unit")[0] == "k" else "lb"
-            if not 0 < value <= MAX_LOAD[load_unit]:
-                problems.append(Problem(
-                    m.start("load_n"), f"a load of {value:g} {load_unit} is out of range; "
-                    f"use more than 0 and at most {MAX_LOAD[load_unit]:g} {load_unit}", "range"))
-            load = Load(value, load_unit)
         else:
-            band = text[m.start("band_name"):m.end("band_name")].strip()
+            extras[what] = _extra(m, what, text, problems)
         pos = m.end()
-    return _reading(problems, amount, side, rest, load, band, tempo), end
+    return _reading(problems, amount, **extras), end
 
 
 # --- writing --------------------------------------------------------------------------------

@@ -140,12 +140,12 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
             return None
         if parts[0].lower().rstrip(":") in _NOT_HEADINGS:
             return None
-    if not _has_letter(content):
-        return None
     title = title.rstrip(_TRIM[1:]).strip()
     title, rounds, bad = _take_rounds(title)
     low = title.lower()
     words = _WORD.findall(low)
+    if not words and not _has_letter(content):  # words are letters: no need to look again
+        return None
     phase = _phase(low)
     only_heading_words = bool(words) and _HEADING_WORDS.issuperset(words)
     capitals = len(words) <= 5 and not _has_lower(title)

@@ -8,13 +8,14 @@ makes a retry a no-op (the UNIQUE constraint decides, so two racing writers cann
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal
 
-from sqlalchemy import Engine, Row, Select, false, func, select
+from sqlalchemy import Engine, Row, Select, false, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -302,6 +303,103 @@ class Store(AccountsMixin):
                 SetLogRow.skipped == false()).order_by(SetLogRow.logged_at, SetLogRow.id))
             return [convert.to_set(row) for row in rows]
 
+    # bulk import: histories from other apps, and backups
+
+    def routine_versions(self, user_id: int) -> list[RoutineVersion]:
+        """Every version of every routine of the user, by slug then version number."""
+        with self._read() as session:
+            self._need_user(session, user_id)
+            found = session.execute(
+                select(RoutineVersionRow, RoutineRow).join(
+                    RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
+                .where(RoutineRow.user_id == user_id)
+                .order_by(RoutineRow.slug, RoutineVersionRow.version))
+            return [convert.to_version(version, routine) for version, routine in found]
+
+    def import_sessions(self, user_id: int, sessions: Sequence[ImportSession], *,
+                        routines: Sequence[ImportVersion] = ()) -> ImportCount:
+        """Write routine versions, sessions and their sets in ONE transaction: all or nothing.
+
+        What is stored already stays as it is, so importing the same data again adds nothing:
+        a routine is found by its slug, a version by its text, a session by its id and a set
+        by its key. A version keeps its number when the routine has it free, else it takes the
+        next one. A session id or set key that belongs to another user or session is refused,
+        and then nothing is written.
+        """
+        _check_import(sessions, routines)
+        with self._write() as session:
+            self._need_user(session, user_id)
+            added = {"routines": 0, "versions": 0}
+            version_ids: dict[tuple[str, str], int] = {}
+            for version in (*routines, *(s.routine for s in sessions)):
+                self._import_version(session, user_id, version, version_ids, added)
+            owners = dict(_lookup(session, SessionRow.id, SessionRow.user_id,
+                                  [s.id for s in sessions]))
+            new_sessions: dict[str, dict[str, Any]] = {}
+            for item in sessions:
+                owner = owners.get(item.id)
+                if owner is not None and owner != user_id:
+                    raise StrongstrideError(f"session {item.id} already belongs to another user; "
+                                            "nothing was imported")
+                if owner is None and item.id not in new_sessions:
+                    new_sessions[item.id] = {
+                        "id": item.id, "user_id": user_id, "status": item.status,
+                        "routine_version_id": version_ids[_version_key(item.routine)],
+                        "equipment": convert.equipment_json(item.equipment),
+                        "started_at": item.started_at, "ended_at": item.ended_at,
+                        "planned_sets": item.planned_sets}
+            logs = [log for item in sessions for log in item.sets]
+            holders = dict(_lookup(session, SetLogRow.idempotency_key, SetLogRow.session_id,
+                                   [log.key for log in logs]))
+            new_sets: dict[str, dict[str, Any]] = {}
+            for log in logs:
+                holder = holders.get(log.key)
+                if holder is not None and holder != log.session_id:
+                    raise StrongstrideError(f"set {log.key} is already stored in another "
+                                            f"session ({holder}); nothing was imported")
+                if holder is None:
+                    new_sets.setdefault(log.key, convert.set_values(log))
+            if new_sessions:
+                session.execute(insert(SessionRow), list(new_sessions.values()))
+            if new_sets:
+                session.execute(insert(SetLogRow), list(new_sets.values()))
+            return ImportCount(
+                routines_added=added["routines"], versions_added=added["versions"],
+                sessions_added=len(new_sessions),
+                sessions_present=len({s.id for s in sessions}) - len(new_sessions),
+                sets_added=len(new_sets),
+                sets_present=len({log.key for log in logs}) - len(new_sets))
+
+    def _import_version(self, session: Session, user_id: int, item: ImportVersion,
+                        ids: dict[tuple[str, str], int], added: dict[str, int]) -> None:
+        key = _version_key(item)
+        if key in ids:
+            return
+        if self._insert_new(session, RoutineRow, {"user_id": user_id, "slug": item.slug,
+                                                  "title": item.title,
+                                                  "created_at": item.created_at},
+                            ["user_id", "slug"]):
+            added["routines"] += 1
+        routine_id = session.scalars(select(RoutineRow.id).where(
+            RoutineRow.user_id == user_id, RoutineRow.slug == item.slug)).one()
+        found = session.scalar(select(RoutineVersionRow.id).where(
+            RoutineVersionRow.routine_id == routine_id, RoutineVersionRow.sha256 == key[1]))
+        if found is None:
+            number = item.version
+            if number is None or session.scalar(select(RoutineVersionRow.id).where(
+                    RoutineVersionRow.routine_id == routine_id,
+                    RoutineVersionRow.version == number)) is not None:
+                latest = session.scalar(select(func.max(RoutineVersionRow.version)).where(
+                    RoutineVersionRow.routine_id == routine_id))
+                number = (latest or 0) + 1
+            row = RoutineVersionRow(routine_id=routine_id, version=number, text=item.text,
+                                    sha256=key[1], created_at=item.created_at)
+            session.add(row)
+            session.flush()
+            found = row.id
+            added["versions"] += 1
+        ids[key] = found
+
 
 def _newest_first() -> tuple[Any, ...]:
     return SessionRow.started_at.desc(), SessionRow.id.desc()
@@ -320,3 +418,82 @@ def _info_query() -> Select[SessionRow, str, str | None, int]:
             .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
             .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
             .execution_options(populate_existing=True))
+
+
+# bulk import records ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ImportVersion:
+    """A routine version to import: the routine (by slug) is made if the user has none."""
+
+    slug: str
+    title: str | None
+    text: str
+    created_at: datetime
+    version: int | None = None
+    """The number to give it when free; None (or taken) gives the next number."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSession:
+    id: str
+    routine: ImportVersion
+    started_at: datetime
+    status: SessionStatus = "finished"
+    ended_at: datetime | None = None
+    equipment: tuple[str, ...] = ()
+    planned_sets: int = 0
+    sets: tuple[SetLog, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCount:
+    routines_added: int = 0
+    versions_added: int = 0
+    sessions_added: int = 0
+    sessions_present: int = 0
+    """Sessions that were stored already (left as they were)."""
+    sets_added: int = 0
+    sets_present: int = 0
+
+
+def _version_key(item: ImportVersion) -> tuple[str, str]:
+    return item.slug, hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+
+
+def _lookup(session: Session, key: Any, value: Any, wanted: list[str]) -> list[tuple[Any, Any]]:
+    """(key, value) of the rows whose `key` is in `wanted`, asked in chunks."""
+    found: list[tuple[Any, Any]] = []
+    unique = sorted(set(wanted))
+    for at in range(0, len(unique), 500):
+        rows = session.execute(select(key, value).where(key.in_(unique[at:at + 500])))
+        found += [(row[0], row[1]) for row in rows]
+    return found
+
+
+def _check_import(sessions: Sequence[ImportSession], routines: Sequence[ImportVersion]) -> None:
+    """Refuse what the database would refuse, naming the session, set or field."""
+    for item in (*routines, *(s.routine for s in sessions)):
+        convert.check_text("routine slug", item.slug, required=True)
+        convert.check_text(f"routine {item.slug}: title", item.title)
+        convert.check_text(f"routine {item.slug}", item.text)
+        convert.check_instant(f"routine {item.slug}: created_at", item.created_at)
+        if item.version is not None and not 1 <= item.version < 2**31:
+            raise StrongstrideError(f"routine {item.slug}: version {item.version} is out of "
+                                    "range")
+    for s in sessions:
+        convert.check_text("session id", s.id, required=True)
+        convert.check_instant(f"session {s.id}: started_at", s.started_at)
+        if s.ended_at is not None:
+            convert.check_instant(f"session {s.id}: ended_at", s.ended_at)
+        if s.status not in ("active", "finished", "abandoned"):
+            raise StrongstrideError(f"session {s.id}: status must be active, finished or "
+                                    f"abandoned, not {s.status!r}")
+        if not 0 <= s.planned_sets < 2**31:
+            raise StrongstrideError(f"session {s.id}: planned_sets {s.planned_sets} is out of "
+                                    "range")
+        convert.equipment_json(s.equipment)
+        for log in s.sets:
+            convert.check_set(log)
+            if log.session_id != s.id:
+                raise StrongstrideError(f"set {log.key!r} names session {log.session_id}, "
+                                        f"but it is imported with session {s.id}")

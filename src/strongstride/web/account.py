@@ -98,9 +98,11 @@ def login(request: Request, store: StoreDep, username: FormText = "", password: 
         raise TooManyAttempts(f"too many failed sign-ins for this name or from this address; "
                               f"wait {minutes} minute{'s' if minutes > 1 else ''} and try "
                               "again", wait)
-    found = store.sign_in_details(name) if len(password) <= MAX_PASSWORD else None
-    if not auth.check_password(found[1] if found else None, password[:MAX_PASSWORD]) \
-            or found is None:
+    found = store.sign_in_details(name)
+    # Hash even for an unknown name, so the time taken does not tell which names exist.
+    matches = len(password) <= MAX_PASSWORD and auth.check_password(
+        found[1] if found else None, password)
+    if found is None or not matches:
         settings.by_name.fail(name)
         settings.by_address.fail(address)
         return render(request, "login.html", {

@@ -34,11 +34,16 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 
 class CachedStatic(StaticFiles):
-    """Static files with a long cache lifetime (they keep their ETag for revalidation)."""
+    """Static files. Scripts and styles keep fixed names, so they are revalidated on every
+    use (ETag: a 304 costs a few bytes) and a new release is never masked by an old copy;
+    icons and the like keep a week."""
 
     def file_response(self, *args: object, **kwargs: object) -> Response:
         response = super().file_response(*args, **kwargs)  # type: ignore[arg-type]
-        response.headers.setdefault("Cache-Control", f"public, max-age={STATIC_MAX_AGE}")
+        name = str(getattr(response, "path", ""))
+        fresh = name.endswith((".js", ".css", ".webmanifest"))
+        response.headers.setdefault(
+            "Cache-Control", "no-cache" if fresh else f"public, max-age={STATIC_MAX_AGE}")
         return response
 
 

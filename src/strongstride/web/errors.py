@@ -17,7 +17,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from strongstride.errors import NotFound, StrongstrideError
 from strongstride.store import is_unavailable
@@ -163,9 +163,12 @@ async def _http(request: Request, exc: Exception) -> Response:
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
-    log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return JSONResponse({"detail": [problem(None, "something went wrong on the server")]},
-                        status_code=500)
+    log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    words = "something went wrong on the server"
+    try:
+        return _answer(request, 500, [problem(None, words)])
+    except Exception:  # the page itself failed: answer in plain words
+        return PlainTextResponse(words[:1].upper() + words[1:] + ".", status_code=500)
 
 
 def install(app: FastAPI) -> None:

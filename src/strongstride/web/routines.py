@@ -79,12 +79,8 @@ def summary_dict(loaded: LoadedRoutine) -> dict[str, Any]:
 
 def detail_dict(loaded: LoadedRoutine) -> dict[str, Any]:
     """The `show --json` shape plus the plan a session of it walks."""
-    return {**service.show_dict(loaded), "plan": plan_dict(plan_of(loaded.id))}
+    return {**service.show_dict(loaded), "plan": plan_dict(plan_of(loaded.id)),
+            "how_to": service.how_to_dict(loaded.routine)}
 
 
-def duration(seconds: tuple[int, int] | list[int]) -> str:
-    """'about 12 min' or '38-41 min', rounded to whole minutes."""
-    lo, hi = round(seconds[0] / 60), round(seconds[1] / 60)
-    if lo == hi:
-        return f"about {lo} min" if lo else f"about {seconds[0]} s"
-    return f"{lo}-{hi} min"
+duration = service.duration_text

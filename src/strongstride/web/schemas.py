@@ -121,6 +121,22 @@ class PlanStep(BaseModel):
     text: str | None
 
 
+class HowTo(BaseModel):
+    """An exercise of the library, as `strongstride exercise NAME --json` prints it."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    primary_muscles: list[str]
+    secondary_muscles: list[str]
+    equipment: list[str]
+    one_sided: bool
+    steps: list[str]
+    cues: list[str]
+    mistakes: list[str]
+    modifications: dict[str, str]
+
+
 class Plan(BaseModel):
     total_seconds: Pair
     steps: list[PlanStep]
@@ -158,6 +174,7 @@ class RoutineDetail(BaseModel):
     notes: str | None
     estimated_seconds: Estimate
     plan: Plan
+    how_to: dict[str, HowTo]
 
 
 # sessions and sets

@@ -20,6 +20,7 @@ from strongstride.web.routines import duration
 HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
 MANIFEST = HERE / "static" / "manifest.webmanifest"
+ICON = HERE / "static" / "icon.svg"
 
 
 def _when(moment: datetime | None) -> str:
@@ -61,7 +62,7 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, *
         fresh = None if csrf.anonymous_token(request) else token
     page = {"request": request, "account": session.account if session else None,
             "csrf_token": token, "signed_in": session is not None, "path": request.url.path,
-            "manifest": MANIFEST.is_file(),
+            "manifest": MANIFEST.is_file(), "icon": ICON.is_file(),
             **(context or {})}
     response = TEMPLATES.TemplateResponse(request, name, page, status_code=status_code)
     if fresh is not None:

@@ -127,6 +127,17 @@ class Runner:
 
 
 @pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: docs/screenshots/ when STRONGSTRIDE_SCREENSHOTS names it (so a
+    plain test run does not rewrite the docs), else the test's temporary folder."""
+    wanted = os.environ.get("STRONGSTRIDE_SCREENSHOTS")
+    root = Path(__file__).resolve().parents[3]
+    folder = (root / wanted) if wanted else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
 def runner(phone: Any, base: str) -> Runner:
     return Runner(phone, base)
 

@@ -104,3 +104,39 @@ def test_a_set_sent_twice_is_stored_once(make_runner: Any) -> None:
     assert [s["key"] for s in stored] == [sent[0]["key"]]
     assert stored[0]["step"] == "s1.e1.set1.work" and stored[0]["reps"] == 10
     assert runner.errors == []
+
+
+def test_a_session_started_offline_reaches_the_server(runner: Any) -> None:
+    """Started with no network: the player makes the session's id itself and tells the server
+    when it can. Here the server already had a session of this routine going (begun on
+    another phone), so the sets join that one."""
+    page = runner.page
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.wait_for_selector("#start")
+    poll(page, SHELL_KEPT)
+    token = page.get_attribute("meta[name='csrf-token']", "content")
+    with runner.api() as api:
+        other = api.post("/api/sessions", json={"routine": "runner-glute"},
+                         headers={"X-CSRF-Token": token})
+        assert other.status_code == 201, other.text
+        elsewhere = other.json()["id"]
+
+    runner.context.set_offline(True)
+    page.reload()
+    page.wait_for_selector("#screen[data-status='start']")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    made_here = page.evaluate("window.__player.sessionId")
+    assert made_here != elsewhere
+    runner.press("#done")
+    assert runner.waiting() == 1
+
+    runner.context.set_offline(False)
+    runner.outbox_empty()
+    assert page.evaluate("window.__player.sessionId") == elsewhere
+    with runner.api() as api:
+        sets = api.get(f"/api/sessions/{elsewhere}").json()["sets"]
+        assert api.get(f"/api/sessions/{made_here}").status_code == 404
+    assert [s["step"] for s in sets] == ["s1.e1.set1.work"]
+    assert runner.errors == []

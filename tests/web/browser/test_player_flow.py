@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 FIRST_HOLD = "s4.e1.set1.left.work"
 
 
@@ -24,14 +23,15 @@ def cues(page: Any) -> list[dict[str, Any]]:
     return list(page.evaluate("window.__cueLog"))
 
 
-def test_a_whole_session_with_three_sets_offline(runner: Any) -> None:
+def test_a_whole_session_with_three_sets_offline(runner: Any, shots: Path) -> None:
+    """Also takes the phone screenshots (STRONGSTRIDE_SCREENSHOTS=docs/screenshots to keep
+    them): the routine page, the player during a hold, the history page."""
     page = runner.page
     page.clock.install()  # before the first page, so performance.now() is the fake clock's
     runner.register()
 
     page.goto("/routines/runner-glute")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "routine.png"))
+    page.screenshot(path=str(shots / "routine.png"))
     with page.expect_navigation():
         page.click("a[href='/play/runner-glute']")
 
@@ -72,7 +72,7 @@ def test_a_whole_session_with_three_sets_offline(runner: Any) -> None:
     # The display is redrawn once a frame (16 ms on the fake clock): look just after a frame.
     page.clock.run_for(12_020)
     assert page.inner_text("#clock") == "0:18"
-    page.screenshot(path=str(SHOTS / "player-hold.png"))
+    page.screenshot(path=str(shots / "player-hold.png"))
     page.clock.run_for(2_980)  # 15 s: halfway
     assert [c["kind"] for c in cues(page)][-1] == "halfway"
     page.clock.run_for(12_000)  # 27 s: "3"
@@ -121,6 +121,7 @@ def test_a_whole_session_with_three_sets_offline(runner: Any) -> None:
     page.click("#finish")
     page.wait_for_selector("#screen[data-status='finished']")
     assert "Session complete" in page.inner_text("#screen")
+    assert "6 sets done" in page.inner_text("#screen")  # the skipped ones are not counted
     assert page.evaluate("window.__player.awake()") is False
     runner.outbox_empty()
 
@@ -152,5 +153,5 @@ def test_a_whole_session_with_three_sets_offline(runner: Any) -> None:
 
     page.goto("/history")
     assert "Butt and Leg Workout for Runners" in page.inner_text("main")
-    page.screenshot(path=str(SHOTS / "history.png"))
+    page.screenshot(path=str(shots / "history.png"))
     assert runner.errors == []

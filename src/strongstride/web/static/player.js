@@ -26,6 +26,7 @@ let routine = null; // GET /api/routines/{slug}
 let plan = null; // the plan the session walks (kept with the session)
 let sessionId = null;
 let lastTime = {};
+let skippedKeys = new Set(); // steps logged as skipped, to count what was done
 let state = null;
 let timer = null;
 let frame = 0;
@@ -119,7 +120,7 @@ function persist() {
   if (!state || !sessionId) return Promise.resolve();
   const ended = state.status === "finished" || state.status === "abandoned";
   return kvSet(PROGRESS, { sessionId, index: state.index, done: state.done, prefill: state.prefill,
-    status: ended ? state.status : "active", at: Date.now() }).catch(() => {});
+    skipped: [...skippedKeys], status: ended ? state.status : "active", at: Date.now() }).catch(() => {});
 }
 
 // Where a session goes on: the local record if it is this session, else the server's logs.
@@ -136,7 +137,8 @@ async function begin() {
       answer = await call("POST", "/sessions", { routine: slug, started_at: new Date().toISOString() });
     } catch (err) {
       if (err.status === 401) return view.showMessage("Sign in first", "Sign in, then open the routine again.");
-      if (err.status) return view.showMessage("The session could not start", err.message);
+      if (err.status && err.status < 500) return view.showMessage("The session could not start", err.message);
+      // No answer or a server in trouble: carry on as if offline; the outbox tells it later.
     }
   }
   const resumable = local && local.status === "active" && saved?.plan;
@@ -144,6 +146,7 @@ async function begin() {
     sessionId = answer.id;
     plan = routine.plan;
     lastTime = answer.last_time ?? {};
+    skippedKeys = new Set();
     const queued = (await outbox.summary()).entries
       .filter((e) => e.kind === "set" && e.sessionId === answer.id).map((e) => e.body.step_key);
     state = M.newPlayer(plan, [...new Set([...(answer.done_steps ?? []), ...queued])], prefillFrom(lastTime, plan.steps));
@@ -153,11 +156,13 @@ async function begin() {
     plan = saved.plan;
     lastTime = answer?.last_time ?? saved.lastTime ?? {};
     const done = [...new Set([...local.done, ...(answer?.done_steps ?? [])])];
+    skippedKeys = new Set(local.skipped ?? []);
     state = { ...M.newPlayer(plan, done, local.prefill), index: Math.min(local.index, plan.steps.length) };
   } else {
     // Offline on a device that never saw this session: start one here and tell the server later.
     sessionId = crypto.randomUUID();
     plan = routine.plan;
+    skippedKeys = new Set();
     await outbox.addStart(sessionId, { routine: slug, id: sessionId, started_at: new Date().toISOString() });
     state = M.newPlayer(plan, []);
     await kvSet(PLAN, { plan, routine, lastTime }).catch(() => {});
@@ -227,6 +232,8 @@ async function store(save) {
     dispatch({ type: "saveFailed", message: err?.message ?? "the phone's storage refused it" });
     return;
   }
+  if (skipped) skippedKeys.add(step.key);
+  else skippedKeys.delete(step.key);
   dispatch({ type: "saved", stepKey: step.key });
   outbox.drain();
 }
@@ -239,7 +246,7 @@ async function ended(status) {
   if (status === "finished") {
     announce(live, "Session complete. Well done!");
     await outbox.addFinish(sessionId);
-    view.showDone({ sets: state.done.length, historyUrl });
+    view.showDone({ sets: state.done.filter((k) => !skippedKeys.has(k)).length, historyUrl });
     outbox.drain();
   }
 }
@@ -288,6 +295,7 @@ async function boot() {
     plan = saved.plan;
     sessionId = local.sessionId;
     lastTime = saved.lastTime ?? {};
+    skippedKeys = new Set(local.skipped ?? []);
     state = { ...M.newPlayer(plan, local.done, local.prefill), index: Math.min(local.index, plan.steps.length) };
     if (state.index < plan.steps.length) {
       view.showStep(state, ctx);

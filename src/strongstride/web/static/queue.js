@@ -161,12 +161,14 @@ export class Outbox {
 
   // The server already had an active session of this routine: the sets go to that one.
   async moveSession(later, from, to) {
-    for (const e of later) {
+    this.onSession(from, to); // new sets go to the right session from now on
+    const inHand = new Map(later.map((e) => [e.seq, e]));
+    for (const stored of await outboxAll()) { // and so do the ones queued meanwhile
+      const e = inHand.get(stored.seq) ?? stored;
       if (e.sessionId !== from) continue;
       e.sessionId = to;
       await outboxPut(e);
     }
-    this.onSession(from, to);
   }
 
   stop(problem, retry) {

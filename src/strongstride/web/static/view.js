@@ -91,7 +91,7 @@ export class View {
     $(this.root, "#top").hidden = true;
     fill(this.screen, 
       h("h1", { class: "pl-title", tabindex: -1 }, "Session complete"),
-      h("p", { class: "pl-text" }, `Well done! ${plural(summary.sets, "set", "sets")} logged.`),
+      h("p", { class: "pl-text" }, `Well done! ${plural(summary.sets, "set", "sets")} done.`),
       h("a", { class: "pl-primary", href: summary.historyUrl }, "See your history"));
     $(this.screen, "h1").focus({ preventScroll: true });
   }

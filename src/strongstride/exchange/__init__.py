@@ -1,0 +1,1 @@
+"""Files for other tools: Garmin FIT workouts, printable cards."""

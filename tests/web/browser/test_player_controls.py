@@ -1,0 +1,161 @@
+"""The player's controls with the page clock under control: rest time, pause, back, and the
+sound and voice switches (kept across a reload)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+# Counts what would have been spoken; headless Chromium has no voices to hear.
+COUNT_SPEECH = """
+window.__spoken = [];
+if ('speechSynthesis' in window) {
+  const speak = speechSynthesis.speak.bind(speechSynthesis);
+  speechSynthesis.speak = (u) => { window.__spoken.push(u.text); speak(u); };
+}
+"""
+
+
+def freeze(page: Any) -> None:
+    now_ms = page.evaluate("Date.now()")
+    page.clock.pause_at(datetime.fromtimestamp(now_ms / 1000, tz=UTC) + timedelta(milliseconds=50))
+
+
+def clock_text(page: Any) -> str:
+    page.clock.run_for(20)  # one frame, so the display has caught up
+    return str(page.inner_text("#clock"))
+
+
+def test_rest_time_pause_and_back(runner: Any) -> None:
+    page = runner.page
+    page.clock.install()
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    freeze(page)
+    runner.press("#done")
+    runner.wait_step("s1.e1.set1.rest", "running")
+    assert clock_text(page) == "0:15"
+
+    page.clock.run_for(10_000)
+    assert clock_text(page) == "0:05"
+    page.click("#add-rest")  # +15 s
+    assert clock_text(page) == "0:20"
+
+    page.click("#pause")
+    runner.wait_step("s1.e1.set1.rest", "paused")
+    page.clock.run_for(60_000)  # a long pause: the rest does not run
+    assert clock_text(page) == "0:20"
+    assert page.get_attribute("#pause", "aria-pressed") == "true"
+    page.click("#pause")  # now "Resume"
+    runner.wait_step("s1.e1.set1.rest", "running")
+    page.clock.run_for(17_000)
+    assert clock_text(page) == "0:03"
+    assert page.inner_text("#timer-live") == "3"
+    page.clock.run_for(3_000)
+    runner.wait_step("s1.e2.set1.work", "running")
+
+    runner.press("#back")  # back to the last set: it can be done again
+    assert runner.step() == "s1.e1.set1.work"
+    assert page.input_value("#reps") == "10"
+    assert runner.errors == []
+
+
+def test_sound_and_voice_switches_are_remembered(runner: Any) -> None:
+    page = runner.page
+    page.add_init_script(COUNT_SPEECH)
+    page.clock.install()
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    freeze(page)
+    runner.press("#done")
+    page.clock.run_for(15_000)  # the rest: "Next: ...", 3, 2, 1
+    runner.wait_step("s1.e2.set1.work", "running")
+    spoken = page.evaluate("window.__spoken")
+    assert spoken[:4] == ["Next: Good morning", "3", "2", "1"]
+
+    page.click(".pl-settings summary")
+    page.uncheck(".pl-settings label:has-text('Spoken cues') input")
+    page.uncheck(".pl-settings label:has-text('Beeps') input")
+    assert page.evaluate("[localStorage.getItem('ss.voice'), localStorage.getItem('ss.sound')]") \
+        == ["off", "off"]
+    runner.press("#done")
+    page.clock.run_for(15_000)
+    runner.wait_step("s1.e3.set1.work", "running")
+    assert page.evaluate("window.__spoken") == spoken  # nothing more was said
+    assert page.evaluate("window.__cueLog.length") == 8  # the cues still came, silently
+
+    page.reload()
+    runner.wait_step("s1.e3.set1.work", "ready")
+    page.click(".pl-settings summary")
+    assert not page.is_checked(".pl-settings label:has-text('Spoken cues') input")
+    assert not page.is_checked(".pl-settings label:has-text('Beeps') input")
+    assert runner.errors == []
+
+
+def test_last_time_fills_in_reps_and_load(runner: Any) -> None:
+    page = runner.page
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    assert page.input_value("#reps") == "10" and page.input_value("#load") == ""
+    page.click("button[aria-label='One rep fewer']")
+    page.click("button[aria-label='One rep fewer']")
+    page.click("button[aria-label='More load']")
+    page.click("button[aria-label='More load']")
+    runner.press("#done")
+    page.click("#finish")
+    page.click("#finish")
+    page.wait_for_selector("#screen[data-status='finished']")
+    runner.outbox_empty()
+
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    assert page.inner_text(".pl-last") == "Last time: 8 x 5 kg"
+    assert page.input_value("#reps") == "8" and page.input_value("#load") == "5"
+    assert runner.errors == []
+
+
+def test_how_to_and_tap_targets(make_runner: Any) -> None:
+    """The how-to of the exercise (the routine JSON's `how_to`, by exercise name), and every
+    control at least 48 px square on a 390 px wide phone, with no sideways scrolling."""
+    import json
+
+    runner = make_runner(service_workers="block")
+    page = runner.page
+
+    def with_how_to(route: Any) -> None:
+        response = route.fetch()
+        routine = response.json()
+        routine["how_to"] = {"Squat to overhead reach": {
+            "steps": ["Stand tall.", "Squat, then reach up."], "cues": ["Chest up"],
+            "mistakes": ["Knees caving in."]}}
+        route.fulfill(response=response, body=json.dumps(routine))
+
+    runner.context.route("**/api/routines/runner-glute", with_how_to)
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    page.click(".pl-how summary")
+    how = page.inner_text(".pl-how")
+    assert "How to do the squat to overhead reach" in how
+    assert "Squat, then reach up." in how and "Chest up" in how
+
+    for summary in page.query_selector_all("#player details:not([open]) summary"):
+        summary.click()
+    boxes = page.evaluate("""() => [...document.querySelectorAll(['button', 'input', 'select',
+            'textarea', 'summary', 'a'].map((tag) => `#player ${tag}`).join(', '))]
+        .map((el) => el.closest('label') ?? el)
+        .filter((el) => el.getClientRects().length)
+        .map((el) => { const r = el.getBoundingClientRect();
+            return [el.id || el.textContent.trim().slice(0, 30), r.width, r.height]; })""")
+    assert len(boxes) >= 15
+    assert [b for b in boxes if min(b[1], b[2]) < 47.5] == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert runner.errors == []

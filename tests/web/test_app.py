@@ -1,0 +1,52 @@
+"""The app as a whole: its factory for uvicorn, its entry point, and the last-resort 500."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from strongstride.web import create_app, make_app
+from tests.web.conftest import TestClient
+
+
+def test_make_app_takes_the_database_and_cookie_setting_from_the_environment(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "from-env.db"
+    monkeypatch.setenv("STRONGSTRIDE_DB", f"sqlite:///{path}")
+    monkeypatch.setenv("STRONGSTRIDE_SECURE_COOKIES", "1")
+    app = make_app()
+    assert app.state.settings.secure_cookies is True
+    assert not path.exists()  # the store is opened at startup, not before
+    with TestClient(app) as client:
+        assert client.get("/login").status_code == 200
+        assert app.state.store.where == str(path)
+    assert path.exists()
+
+
+def test_an_unexpected_error_is_a_500_in_the_right_shape(db_url: str) -> None:
+    app = create_app(db_url)
+
+    def boom() -> Any:
+        raise RuntimeError("a bug")
+
+    app.add_api_route("/api/boom", boom)
+    app.add_api_route("/boom", boom)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        api = client.get("/api/boom")
+        assert api.status_code == 500 and api.json() == {
+            "detail": [{"field": None, "message": "something went wrong on the server"}]}
+        page = client.get("/boom")
+        assert page.status_code == 500 and "<h1>Something went wrong</h1>" in page.text
+        assert "a bug" not in api.text + page.text
+
+
+def test_the_entry_point_says_how_to_use_it() -> None:
+    done = subprocess.run([sys.executable, "-m", "strongstride.web", "--help"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    for option in ("--host", "--port", "--db", "--secure-cookies", "--proxy-headers"):
+        assert option in done.stdout
