@@ -162,9 +162,10 @@ def import_(file: str, as_json: bool) -> None:
 
 
 def _register() -> None:
-    from strongstride.cli.sessions import register
+    from strongstride.cli import exports, sessions
 
-    register(main)
+    sessions.register(main)
+    exports.register(main)
 
 
 _register()

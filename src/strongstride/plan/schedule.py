@@ -187,7 +187,7 @@ class _Placer:
                       if (mine_a or mine_b) and _gap(a, b) < r.min_hours_between_sessions)
         moved = sum(d not in usual for d in days) if usual else 0
         roles = sum(_ROLE_COST[self.week.role(d.weekday())] for d in days)
-        ordinals = tuple(d.toordinal() for d in days)
+        ordinals = tuple(d.weekday() for d in days)
         return (hard_n, close_n, soft_n, moved, roles, shortfall, ordinals)
 
     def best(self, candidates: Iterable[tuple[date, ...]], context: Sequence[datetime] | None,
