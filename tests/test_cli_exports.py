@@ -35,3 +35,37 @@ def test_export_to_a_folder_that_does_not_exist_is_a_clear_error(run: Run,
     assert result.returncode == 1
     assert "cannot write it" in result.stderr and "Traceback" not in result.stderr
     assert not target.parent.exists()
+
+
+WEEK = ("long: sun; quality: tue, thu; easy: mon, wed, sat; rest: fri; strength: 18:00; "
+        "tz: Europe/Paris\n")
+
+
+def test_plan_places_sessions_and_writes_a_calendar(run: Run, tmp_path: Path) -> None:
+    import json
+
+    import icalendar  # type: ignore[import-untyped]
+    import recurring_ical_events  # type: ignore[import-untyped]
+
+    week = tmp_path / "week.txt"
+    week.write_text(WEEK)
+    ics = tmp_path / "plan.ics"
+    result = run("plan", str(week), "--start", "2027-03-01", "--weeks", "4", "--json",
+                 "--ical", str(ics))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [s["date"] for s in data["sessions"]][:2] == ["2027-03-02", "2027-03-04"]
+    calendar = icalendar.Calendar.from_ical(ics.read_bytes())
+    events = recurring_ical_events.of(calendar).between((2027, 3, 1), (2027, 4, 1))
+    assert len(events) == 8
+    assert {e["DTSTART"].dt.hour for e in events} == {18}  # across the DST change of 28 March
+    assert all(e.walk("VALARM") for e in events)
+    again = tmp_path / "again.ics"
+    run("plan", str(week), "--start", "2027-03-01", "--weeks", "4", "--ical", str(again))
+    assert again.read_bytes() == ics.read_bytes()
+
+
+def test_a_bad_running_week_points_at_the_column(run: Run) -> None:
+    result = run("plan", "-", stdin="long: sun; quality: tue, fry\n")
+    assert result.returncode == 1
+    assert "<stdin>:1:26: error: 'fry' is not a day: did you mean 'fri'?" in result.stderr

@@ -45,5 +45,75 @@ def export(routine: str | None, fit_file: str | None, pdf_file: str | None) -> N
         click.echo(f"Wrote {pdf_file}: a printable card of {loaded.routine.title or loaded.id}.")
 
 
+@click.command(name="plan")
+@click.argument("week_file", metavar="WEEK")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day (default: today).")
+@click.option("--weeks", type=click.IntRange(1, 52), default=8, show_default=True)
+@click.option("--sessions", type=click.IntRange(0, 7), default=2, show_default=True,
+              help="Strength sessions a week.")
+@click.option("--race-date", type=click.DateTime(["%Y-%m-%d"]), help="Race day, if any.")
+@click.option("--race-distance", default="marathon", show_default=True,
+              help="5k, 10k, half, marathon, or e.g. 50k.")
+@click.option("--deload-every", type=click.IntRange(0, 12), default=6, show_default=True,
+              help="A lighter week every N weeks (0: never).")
+@click.option("--ical", "ical_file", metavar="FILE", help="Also write the plan as iCalendar.")
+@click.option("--routine", help="The routine the sessions do (default: runner-glute).")
+@click.option("--alarm", type=click.IntRange(0, 1440), default=30, show_default=True,
+              help="Reminder, minutes before each session (iCal).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def plan_(week_file: str, start: object, weeks: int, sessions: int, race_date: object,
+          race_distance: str, deload_every: int, ical_file: str | None, routine: str | None,
+          alarm: int, as_json: bool) -> None:
+    """Place strength sessions around your running week (WEEK: a file, or - for stdin).
+
+    WEEK reads like: long: sun; quality: tue, thu; easy: mon, wed, sat; rest: fri;
+    strength: 18:00; tz: Europe/Paris  (see docs/schedule.md).
+    """
+    from datetime import date, datetime
+
+    from strongstride.plan.schedule import Race, plan_weeks
+    from strongstride.plan.week import parse_week
+
+    source, text = service.read_text(week_file)
+    parsed = parse_week(text, source)
+    if parsed.week is None:
+        raise StrongstrideError(f"{source}: the running week has errors", parsed.issues)
+    first = start.date() if isinstance(start, datetime) else date.today()
+    race = Race(race_date.date(), race_distance) if isinstance(race_date, datetime) else None
+    schedule = plan_weeks(parsed.week, start=first, weeks=weeks, sessions_per_week=sessions,
+                          race=race, deload_every=deload_every)
+    if as_json:
+        import json
+
+        click.echo(json.dumps({
+            "sessions": [{"date": s.date.isoformat(), "time": s.time.strftime("%H:%M"),
+                          "kind": s.kind, "week": s.week, "reason": s.reason,
+                          "warnings": list(s.warnings)} for s in schedule.sessions],
+            "notes": list(schedule.notes)}, indent=2))
+    else:
+        for s in schedule.sessions:
+            click.echo(f"{s.date:%a %d %b %Y} {s.time:%H:%M}  {s.kind:<7} {s.reason}")
+        for note in schedule.notes:
+            click.echo(f"note: {note}")
+    if ical_file:
+        import math
+
+        from strongstride.exchange.ical import plan_to_ical
+
+        loaded = service.load_routine(routine)
+        minutes = math.ceil(service.plan(loaded.routine).total_seconds()[1] / 60)
+        try:
+            data = plan_to_ical(schedule, routine_id=loaded.id,
+                                routine_title=loaded.routine.title or loaded.id,
+                                duration_minutes=minutes, tz=parsed.week.timezone,
+                                alarm_minutes=alarm)
+        except ValueError as exc:
+            raise StrongstrideError(f"cannot write the calendar: {exc}") from None
+        _write(ical_file, data)
+        click.echo(f"Wrote {ical_file}: {len(schedule.sessions)} sessions with reminders.",
+                   err=as_json)
+
+
 def register(group: click.Group) -> None:
     group.add_command(export)
+    group.add_command(plan_)

@@ -1,0 +1,280 @@
+"""The user's own data out and back: deterministic JSON and CSV, and a JSON restore that is one
+transaction, idempotent, and gives back exactly what was exported."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from strongstride.errors import StrongstrideError
+from strongstride.exchange.backup import CSV_COLUMNS, export_csv, export_json, import_json
+from strongstride.exchange.history_import import import_history
+from strongstride.exchange.strong import read_strong
+from strongstride.records import SetLog
+from strongstride.store import Store
+from strongstride.store.repository import ImportSession, ImportVersion
+
+DATA = Path(__file__).parent / "data"
+SEED = (Path(__file__).parents[2] / "src/strongstride/data/routines/runner-glute.routine"
+        ).read_text(encoding="utf-8")
+T0 = datetime(2025, 3, 1, 7, 30, 15, 123456, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(path) as conn:
+        tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
+
+
+def a_set(session_id: str, key: str, at: datetime, **changes: Any) -> SetLog:
+    fields: dict[str, Any] = {
+        "key": key, "session_id": session_id, "step_key": "s3.e1.set1.left.work",
+        "exercise": "Single-leg bridge with adductor ball squeeze", "section": 2,
+        "exercise_index": 0, "set_number": 1, "side": "left", "logged_at": at,
+        "target_reps": (8, 8), "reps": 8}
+    fields.update(changes)
+    return SetLog(**fields)
+
+
+def fill(store: Store, user: int) -> None:
+    """A user's life: two versions of a routine, finished, active and abandoned sessions with
+    every kind of value, and a Strong history."""
+    old = store.save_routine(user, "runner-glute", "Butt and Leg Workout", SEED)
+    store.save_routine(user, "runner-glute", "Butt and Leg Workout (harder)",
+                       SEED.replace("2 sets of 8 reps", "3 sets of 8 reps"))
+    hips = store.save_routine(user, "hips", None, "## main\nClamshell: 2 sets of 15 reps\n")
+    store.start_session(user, old.id, session_id="s-finished", started_at=T0,
+                        equipment=("loop band", "kettlebell"), planned_sets=40)
+    for i, changes in enumerate([
+        {}, {"side": "right", "reps": 7, "pain": 3, "note": "twinge,\n\"sharp\" — ça va"},
+        {"side": "both", "load": 12.5, "unit": "kg", "rpe": 7.5, "band": "heavy",
+         "target_reps": None, "target_seconds": (30, 45), "seconds": 31.25, "round": 2},
+        {"load": 0.1 + 0.2, "unit": "lb", "skipped": True, "reps": None},
+    ]):
+        store.log_set(a_set("s-finished", f"k{i}", T0 + timedelta(minutes=i), **changes))
+    store.finish_session("s-finished", T0 + timedelta(minutes=40, microseconds=7))
+    store.start_session(user, hips.id, session_id="s-abandoned", started_at=T0 + timedelta(1))
+    store.abandon_session("s-abandoned", T0 + timedelta(days=1, minutes=3))
+    store.start_session(user, hips.id, session_id="s-active", started_at=T0 + timedelta(2))
+    store.log_set(a_set("s-active", "same-time-b", T0 + timedelta(2), exercise="Clamshell"))
+    store.log_set(a_set("s-active", "same-time-a", T0 + timedelta(2), exercise="Clamshell"))
+    text = (DATA / "strong_old_semicolon.csv").read_text(encoding="utf-8")
+    import_history(store, user, read_strong(text, "old.csv"), tz=UTC)
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Iterator[tuple[Store, int]]:
+    with Store.open(f"sqlite:///{tmp_path / 'a.db'}") as store:
+        store.ensure_user("someone else")
+        other = store.ensure_user("other")
+        fill(store, store.ensure_user("me"))
+        store.save_routine(other, "theirs", None, "x")
+        yield store, store.ensure_user("me")
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[tuple[Store, int, Path]]:
+    path = tmp_path / "b.db"
+    with Store.open(f"sqlite:///{path}") as store:
+        yield store, store.ensure_user("restored"), path
+
+
+def test_export_then_import_into_a_new_database_then_export_is_identical(
+        source: tuple[Store, int], fresh: tuple[Store, int, Path]) -> None:
+    store, me = source
+    exported = export_json(store, me)
+    target, user, _ = fresh
+    count = import_json(target, user, exported, "backup.json")
+    assert (count.routines_added, count.versions_added, count.sessions_added,
+            count.sets_added) == (4, 5, 5, 13)
+    assert export_json(target, user) == exported
+    assert export_csv(target, user) == export_csv(store, me)
+
+
+def test_importing_a_backup_again_adds_nothing(source: tuple[Store, int],
+                                               fresh: tuple[Store, int, Path]) -> None:
+    exported = export_json(*source)
+    target, user, path = fresh
+    import_json(target, user, exported)
+    before = snapshot(path)
+    again = import_json(target, user, exported)
+    assert (again.routines_added, again.versions_added, again.sessions_added,
+            again.sets_added, again.sessions_present, again.sets_present) == (0, 0, 0, 0, 5, 13)
+    assert snapshot(path) == before
+    import_json(*source, exported)  # into the database it came from: also nothing
+    assert export_json(*source) == exported
+
+
+def test_the_export_is_stable_sorted_and_holds_no_database_ids(
+        source: tuple[Store, int]) -> None:
+    exported = export_json(*source)
+    assert export_json(*source) == exported
+    doc = json.loads(exported)
+    assert (doc["format"], doc["format_version"]) == ("strongstride-backup", 1)
+    assert [r["slug"] for r in doc["routines"]] == [
+        "hips", "imported-strong-glutes", "imported-strong-treadmill", "runner-glute"]
+    assert [v["version"] for v in doc["routines"][3]["versions"]] == [1, 2]
+    assert doc["routines"][3]["title"] == "Butt and Leg Workout (harder)"
+    starts = [s["started_at"] for s in doc["sessions"]]
+    assert starts == sorted(starts)
+    finished = next(s for s in doc["sessions"] if s["id"] == "s-finished")
+    assert finished["started_at"] == "2025-03-01T12:30:15.123456+00:00"
+    assert finished["ended_at"] == "2025-03-01T13:10:15.123463+00:00"
+    assert finished["equipment"] == ["loop band", "kettlebell"]
+    assert finished["sets"][3]["load"] == 0.30000000000000004
+    assert finished["sets"][2]["target_seconds"] == [30, 45]
+    active = next(s for s in doc["sessions"] if s["id"] == "s-active")
+    assert [s["key"] for s in active["sets"]] == ["same-time-a", "same-time-b"]
+    assert "routine_version_id" not in exported and '"user' not in exported
+    assert "theirs" not in exported
+
+
+def test_the_csv_export_has_a_row_per_version_session_and_set(
+        source: tuple[Store, int]) -> None:
+    text = export_csv(*source)
+    assert text == export_csv(*source)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [sum(r["kind"] == kind for r in rows) for kind in
+            ("routine_version", "session", "set")] == [5, 5, 13]
+    finished = next(i for i, r in enumerate(rows) if r["session"] == "s-finished")
+    assert rows[finished]["kind"] == "session"
+    assert rows[finished]["equipment"] == '["loop band", "kettlebell"]'
+    bridge = rows[finished + 3]
+    assert (bridge["kind"], bridge["load"], bridge["unit"], bridge["target_seconds"],
+            bridge["rpe"], bridge["band"], bridge["round"], bridge["skipped"]) == (
+        "set", "12.5", "kg", "30-45", "7.5", "heavy", "2", "false")
+    assert rows[finished + 2]["note"] == "twinge,\n\"sharp\" — ça va"
+    assert rows[finished + 1]["target_reps"] == "8-8"
+
+
+# Refusing bad backups --------------------------------------------------------------------------
+def refused(fresh: tuple[Store, int, Path], text: str, message: str) -> StrongstrideError:
+    store, user, path = fresh
+    store.save_routine(user, "mine", None, "## main\nSquat: 1 set of 5 reps\n")
+    before = snapshot(path)
+    with pytest.raises(StrongstrideError) as caught:
+        import_json(store, user, text, "backup.json")
+    assert message in caught.value.message + "".join(i.render() for i in caught.value.issues)
+    assert snapshot(path) == before
+    return caught.value
+
+
+def test_a_file_that_is_not_json_names_the_line(fresh: tuple[Store, int, Path]) -> None:
+    error = refused(fresh, '{\n  "format": "strongstride-backup",\n  oops\n}', "not JSON")
+    assert error.issues[0].render() == (
+        "backup.json:3:3: error: not valid JSON: Expecting property name enclosed in double "
+        "quotes")
+
+
+def test_another_json_file_is_not_a_backup(fresh: tuple[Store, int, Path]) -> None:
+    refused(fresh, '{"name": "x"}', "format: Field required")
+    refused(fresh, "[1, 2]", "(the whole file): Input should be an object")
+    refused(fresh, json.dumps({"format": "strongstride-backup", "format_version": 2,
+                               "routines": [], "sessions": []}),
+            "format_version: Input should be 1")
+
+
+def test_a_wrong_value_names_its_field(source: tuple[Store, int],
+                                       fresh: tuple[Store, int, Path]) -> None:
+    doc = json.loads(export_json(*source))
+    doc["sessions"][0]["sets"][1]["reps"] = "eight"
+    refused(fresh, json.dumps(doc), "sessions[0].sets[1].reps: Input should be a valid integer")
+    doc["sessions"][0]["sets"][1]["reps"] = 8
+    doc["sessions"][0]["sets"][1]["rpe"] = 11
+    refused(fresh, json.dumps(doc), "rpe must be from 1 to 10, not 11")
+    doc["sessions"][0]["sets"][1]["rpe"] = None
+    doc["sessions"][0]["started_at"] = "2025-03-01T07:30:00"
+    refused(fresh, json.dumps(doc), "sessions[0].started_at: Input should have timezone info")
+    doc = json.loads(export_json(*source))
+    doc["sessions"][1]["routine_version"] = 9
+    refused(fresh, json.dumps(doc), "sessions[1] is of routine 'imported-strong-treadmill' "
+                                    "version 9, which the file's routines do not hold")
+
+
+def test_a_failure_half_way_writes_nothing(source: tuple[Store, int],
+                                           fresh: tuple[Store, int, Path]) -> None:
+    """A set whose key is stored in another session is refused after the routines and
+    sessions before it were written, in the same transaction: all of it rolls back."""
+    store, user, _ = fresh
+    version = store.save_routine(user, "mine", None, "## main\nSquat: 1 set of 5 reps\n")
+    store.start_session(user, version.id, session_id="elsewhere", started_at=T0)
+    store.log_set(a_set("elsewhere", "k3", T0))
+    refused(fresh, export_json(*source), "set k3 is already stored in another session "
+                                         "(elsewhere); nothing was imported")
+
+
+def test_another_users_session_is_refused(source: tuple[Store, int], tmp_path: Path) -> None:
+    exported = export_json(*source)
+    with Store.open(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        import_json(store, store.ensure_user("ana"), exported)
+        ben = store.ensure_user("ben")
+        before = snapshot(tmp_path / "c.db")
+        with pytest.raises(StrongstrideError, match="session [-0-9a-f]+ already belongs to "
+                                                    "another user; nothing was imported"):
+            import_json(store, ben, exported)
+        assert snapshot(tmp_path / "c.db") == before
+
+
+def test_a_taken_version_number_gives_the_next_one(source: tuple[Store, int],
+                                                   fresh: tuple[Store, int, Path]) -> None:
+    store, user, _ = fresh
+    store.save_routine(user, "hips", "Hips", "## main\nBridge: 2 sets of 10 reps\n")
+    import_json(store, user, export_json(*source))
+    hips = [v for v in store.routine_versions(user) if v.slug == "hips"]
+    assert [(v.version, v.text.splitlines()[-1]) for v in hips] == [
+        (1, "Bridge: 2 sets of 10 reps"), (2, "Clamshell: 2 sets of 15 reps")]
+    assert hips[0].title == "Hips"  # an existing routine keeps its title
+
+
+def test_checks_run_before_the_transaction(fresh: tuple[Store, int, Path]) -> None:
+    store, user, path = fresh
+    before = snapshot(path)
+    version = ImportVersion("x", None, "## main\nSquat: 1 set of 5 reps\n", T0)
+    bad = ImportSession("s", version, T0, sets=(a_set("other", "k", T0),))
+    with pytest.raises(StrongstrideError, match="names session other, but it is imported with "
+                                                "session s"):
+        store.import_sessions(user, [bad])
+    assert snapshot(path) == before
+
+
+# Any values survive the round trip -------------------------------------------------------------
+TEXT = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+               max_size=30)
+REAL = st.floats(-1e6, 1e6, allow_nan=False) | st.none()
+PAIR = st.none() | st.tuples(st.integers(0, 300), st.integers(0, 300))
+SETS = st.lists(st.fixed_dictionaries({
+    "side": st.sampled_from(["left", "right", "both"]), "reps": st.none() | st.integers(0, 999),
+    "seconds": REAL, "load": REAL, "unit": st.sampled_from([None, "kg", "lb"]),
+    "band": st.none() | TEXT, "rpe": st.none() | st.floats(1, 10),
+    "pain": st.none() | st.integers(0, 10), "note": TEXT, "skipped": st.booleans(),
+    "target_reps": PAIR, "target_seconds": PAIR, "round": st.none() | st.integers(1, 20),
+    "exercise": TEXT.filter(str.strip), "offset": st.integers(0, 10**9)}), max_size=6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SETS, TEXT, st.lists(TEXT.filter(str.strip), max_size=3))
+def test_any_values_survive_the_round_trip(sets: list[dict[str, Any]], title: str,
+                                           equipment: list[str]) -> None:
+    with Store.open("sqlite://") as store, Store.open("sqlite://") as copy:
+        user = store.ensure_user()
+        version = store.save_routine(user, "r", title or None, title)
+        store.start_session(user, version.id, session_id="s", started_at=T0,
+                            equipment=tuple(equipment))
+        for i, values in enumerate(sets):
+            at = T0 + timedelta(microseconds=values.pop("offset"))
+            store.log_set(a_set("s", f"k{i}", at, **values))
+        exported = export_json(store, user)
+        import_json(copy, copy.ensure_user(), exported)
+        assert export_json(copy, copy.ensure_user()) == exported
+        assert export_csv(copy, copy.ensure_user()) == export_csv(store, user)
