@@ -284,8 +284,7 @@ def log_past_session(store: Store, user_id: int, loaded: LoadedRoutine, started:
     from datetime import timedelta
 
     from strongstride.player.machine import Actuals
-    from strongstride.records import SetLog
-    from strongstride.workout import planned_sets
+    from strongstride.workout import planned_sets, set_log
 
     session_plan = plan(loaded.routine)
     answers: list[tuple[Step, Actuals | None, float]] = []
@@ -312,17 +311,9 @@ def log_past_session(store: Store, user_id: int, loaded: LoadedRoutine, started:
                                started_at=started, planned_sets=planned_sets(session_plan))
     try:
         for step, actuals, at in answers:
-            a = actuals or Actuals()
-            store.log_set(SetLog(
-                key=str(uuid.uuid4()), session_id=info.id, step_key=step.key,
-                exercise=step.name or "", section=step.section,
-                exercise_index=step.exercise or 0, set_number=step.set_number or 1,
-                side=step.side or "both", logged_at=started + timedelta(seconds=at),
-                target_reps=(step.reps.lo, step.reps.hi) if step.reps else None,
-                target_seconds=((step.hold_seconds.lo, step.hold_seconds.hi)
-                                if step.hold_seconds else None),
-                reps=a.reps, seconds=a.seconds, load=a.load, unit=a.unit,
-                round=step.round, skipped=actuals is None))
+            store.log_set(set_log(step, actuals or Actuals(), session_id=info.id,
+                                  logged_at=started + timedelta(seconds=at),
+                                  skipped=actuals is None))
     except BaseException:
         store.abandon_session(info.id, started + timedelta(seconds=elapsed))
         raise

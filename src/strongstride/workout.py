@@ -17,6 +17,7 @@ from strongstride.errors import StrongstrideError
 from strongstride.plan.session import SessionPlan, Step, build_plan
 from strongstride.player.clock import Clock, MonotonicClock
 from strongstride.player.machine import (
+    Actuals,
     Cue,
     Effect,
     Event,
@@ -141,16 +142,8 @@ class Workout:
         return self.send(Saved(save.step.key))
 
     def _log_of(self, save: Save) -> SetLog:
-        s, a = save.step, save.actuals
-        return SetLog(
-            key=str(uuid.uuid4()), session_id=self.session.id, step_key=s.key,
-            exercise=s.name or "", section=s.section, exercise_index=s.exercise or 0,
-            set_number=s.set_number or 1, side=s.side or "both", logged_at=self.wall(),
-            target_reps=(s.reps.lo, s.reps.hi) if s.reps else None,
-            target_seconds=(s.hold_seconds.lo, s.hold_seconds.hi) if s.hold_seconds else None,
-            reps=a.reps, seconds=a.seconds, load=a.load, unit=a.unit, band=a.band, rpe=a.rpe,
-            pain=a.pain, note=a.note, round=s.round, skipped=save.skipped,
-        )
+        return set_log(save.step, save.actuals, session_id=self.session.id,
+                       logged_at=self.wall(), skipped=save.skipped)
 
     def _end(self) -> None:
         if self.session.status != "active":
@@ -166,6 +159,21 @@ class Workout:
     def last_time(self, current: Step) -> LastTime | None:
         index = _exercise_position(self.plan, current)
         return self.last.get(index) if index is not None else None
+
+
+def set_log(step: Step, actuals: Actuals, *, session_id: str, logged_at: datetime,
+            skipped: bool = False) -> SetLog:
+    """The log of one set: the plan step says what was asked, the actuals what was done."""
+    s, a = step, actuals
+    return SetLog(
+        key=str(uuid.uuid4()), session_id=session_id, step_key=s.key,
+        exercise=s.name or "", section=s.section, exercise_index=s.exercise or 0,
+        set_number=s.set_number or 1, side=s.side or "both", logged_at=logged_at,
+        target_reps=(s.reps.lo, s.reps.hi) if s.reps else None,
+        target_seconds=(s.hold_seconds.lo, s.hold_seconds.hi) if s.hold_seconds else None,
+        reps=a.reps, seconds=a.seconds, load=a.load, unit=a.unit, band=a.band, rpe=a.rpe,
+        pain=a.pain, note=a.note, round=s.round, skipped=skipped,
+    )
 
 
 def _routine_text(loaded: LoadedRoutine) -> str:

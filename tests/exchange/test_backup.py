@@ -55,12 +55,12 @@ def fill(store: Store, user: int) -> None:
     hips = store.save_routine(user, "hips", None, "## main\nClamshell: 2 sets of 15 reps\n")
     store.start_session(user, old.id, session_id="s-finished", started_at=T0,
                         equipment=("loop band", "kettlebell"), planned_sets=40)
-    for i, changes in enumerate([
+    variants: list[dict[str, Any]] = [
         {}, {"side": "right", "reps": 7, "pain": 3, "note": "twinge,\n\"sharp\" — ça va"},
         {"side": "both", "load": 12.5, "unit": "kg", "rpe": 7.5, "band": "heavy",
          "target_reps": None, "target_seconds": (30, 45), "seconds": 31.25, "round": 2},
-        {"load": 0.1 + 0.2, "unit": "lb", "skipped": True, "reps": None},
-    ]):
+        {"load": 0.1 + 0.2, "unit": "lb", "skipped": True, "reps": None}]
+    for i, changes in enumerate(variants):
         store.log_set(a_set("s-finished", f"k{i}", T0 + timedelta(minutes=i), **changes))
     store.finish_session("s-finished", T0 + timedelta(minutes=40, microseconds=7))
     store.start_session(user, hips.id, session_id="s-abandoned", started_at=T0 + timedelta(1))
@@ -220,8 +220,8 @@ def test_another_users_session_is_refused(source: tuple[Store, int], tmp_path: P
         import_json(store, store.ensure_user("ana"), exported)
         ben = store.ensure_user("ben")
         before = snapshot(tmp_path / "c.db")
-        with pytest.raises(StrongstrideError, match="session [-0-9a-f]+ already belongs to "
-                                                    "another user; nothing was imported"):
+        with pytest.raises(StrongstrideError, match=r"session [-0-9a-f]+ already belongs to "
+                                                    r"another user; nothing was imported"):
             import_json(store, ben, exported)
         assert snapshot(tmp_path / "c.db") == before
 
@@ -249,7 +249,7 @@ def test_checks_run_before_the_transaction(fresh: tuple[Store, int, Path]) -> No
 
 
 # Any values survive the round trip -------------------------------------------------------------
-TEXT = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+TEXT = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]),
                max_size=30)
 REAL = st.floats(-1e6, 1e6, allow_nan=False) | st.none()
 PAIR = st.none() | st.tuples(st.integers(0, 300), st.integers(0, 300))

@@ -77,7 +77,8 @@ def test_rest_timer_and_empty_rows_are_skipped_with_their_line() -> None:
         Skipped(14, "rest timer (Strong logs each rest as a row of its own)"))
     report = read_strong(CURRENT, "strong.csv", unit="kg").report()
     assert report[0] == "strong.csv: Strong export: 2 workouts, 11 sets read, 3 rows skipped"
-    assert "strong.csv:14: skipped: rest timer (Strong logs each rest as a row of its own)" in report
+    assert ("strong.csv:14: skipped: rest timer (Strong logs each rest as a row of its own)"
+            in report)
 
 
 def test_without_a_unit_the_current_format_is_read_as_kg_with_a_warning() -> None:
@@ -226,7 +227,7 @@ def test_an_import_is_one_transaction_and_a_second_one_adds_nothing(
 
 
 def test_a_later_export_adds_only_the_new_workouts(db: tuple[Store, int, Path]) -> None:
-    store, user, path = db
+    store, user, _ = db
     first = CURRENT[:CURRENT.index("\n2024-01-18")] + "\n"
     assert import_history(store, user, read_strong(first, "jan.csv"), tz=UTC).count.sets_added == 7
     later = import_history(store, user, read_strong(CURRENT, "feb.csv"), tz=UTC)
