@@ -25,7 +25,7 @@ def test_export_fit_and_pdf(run: Run, tmp_path: Path) -> None:
 def test_export_needs_a_format(run: Run) -> None:
     result = run("export")
     assert result.returncode == 2
-    assert "--fit FILE and/or --pdf FILE" in result.stderr
+    assert "--fit FILE, --pdf FILE, --json FILE or --csv FILE" in result.stderr
 
 
 def test_export_to_a_folder_that_does_not_exist_is_a_clear_error(run: Run,
@@ -69,3 +69,35 @@ def test_a_bad_running_week_points_at_the_column(run: Run) -> None:
     result = run("plan", "-", stdin="long: sun; quality: tue, fry\n")
     assert result.returncode == 1
     assert "<stdin>:1:26: error: 'fry' is not a day: did you mean 'fri'?" in result.stderr
+
+
+def test_history_from_strong_then_backup_and_restore(run: Run, tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    strong = ROOT / "tests" / "exchange" / "data" / "strong_current.csv"
+    first = run("--db", db, "import-history", "--strong", str(strong), "--unit", "kg")
+    assert first.returncode == 0, first.stderr
+    again = run("--db", db, "import-history", "--strong", str(strong), "--unit", "kg")
+    assert again.returncode == 0
+    backup = tmp_path / "backup.json"
+    assert run("--db", db, "export", "--json", str(backup)).returncode == 0
+    other = f"sqlite:///{tmp_path / 'b.db'}"
+    restored = run("--db", other, "import-data", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    second = tmp_path / "second.json"
+    run("--db", other, "export", "--json", str(second))
+    assert second.read_bytes() == backup.read_bytes()
+
+
+def test_import_history_needs_the_app_and_refuses_the_wrong_one(run: Run, tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    hevy = ROOT / "tests" / "exchange" / "data" / "hevy_kg.csv"
+    assert run("--db", db, "import-history", str(hevy)).returncode == 2
+    wrong = run("--db", db, "import-history", "--strong", str(hevy))
+    assert wrong.returncode == 1
+    assert "--hevy" in wrong.stderr and "Traceback" not in wrong.stderr
+    history = run("--db", db, "history", "--json")
+    assert history.stdout.strip() == "[]"

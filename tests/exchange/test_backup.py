@@ -4,6 +4,7 @@ transaction, idempotent, and gives back exactly what was exported."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import sqlite3
@@ -278,3 +279,58 @@ def test_any_values_survive_the_round_trip(sets: list[dict[str, Any]], title: st
         import_json(copy, copy.ensure_user(), exported)
         assert export_json(copy, copy.ensure_user()) == exported
         assert export_csv(copy, copy.ensure_user()) == export_csv(store, user)
+
+
+@functools.cache
+def small_backup() -> str:
+    with Store.open("sqlite://") as store:
+        user = store.ensure_user()
+        fill(store, user)
+        return export_json(store, user)
+
+
+def edited(edits: list[tuple[int, int, str]]) -> str:
+    """A real backup with a few characters cut or inserted."""
+    text = small_backup()
+    for at, cut, insert in edits:
+        at %= len(text) + 1
+        text = text[:at] + insert + text[at + cut:]
+    return text
+
+
+EDIT = st.tuples(st.integers(0, 10**6), st.integers(0, 8),
+                 st.text(alphabet=st.sampled_from(list('{}[]",:0123456789.-eE\\u nultrf')),
+                         max_size=5))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=200) | st.lists(EDIT, min_size=1, max_size=3).map(edited))
+def test_any_text_is_imported_or_refused_cleanly(text: str) -> None:
+    with Store.open("sqlite://") as store:
+        try:
+            import_json(store, store.ensure_user(), text)
+        except StrongstrideError as error:
+            assert error.message
+
+
+def test_a_backup_file_is_read_and_restored(source: tuple[Store, int],
+                                            fresh: tuple[Store, int, Path],
+                                            tmp_path: Path) -> None:
+    from strongstride.exchange.backup import MAX_BACKUP_BYTES, import_file
+
+    store, user, path = fresh
+    (tmp_path / "backup.json").write_text(export_json(*source), encoding="utf-8")
+    assert import_file(store, user, tmp_path / "backup.json").sets_added == 13
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as f:
+        f.truncate(MAX_BACKUP_BYTES + 1)
+    before = snapshot(path)
+    with pytest.raises(StrongstrideError, match=r"the file is 256.0 MB; backups are limited "
+                                                r"to 256 MB. Is this the right file\?$"):
+        import_file(store, user, huge)
+    with pytest.raises(StrongstrideError, match="backups are limited to 256 MB"):
+        import_json(store, user, " " * (MAX_BACKUP_BYTES + 1))
+    (tmp_path / "latin1.json").write_bytes(b'{"note": "caf\xe9"}')
+    with pytest.raises(StrongstrideError, match="byte 14 is not UTF-8 text"):
+        import_file(store, user, tmp_path / "latin1.json")
+    assert snapshot(path) == before

@@ -216,6 +216,7 @@ def test_the_routine_text_of_any_workout_reads_back(title: str, notes: str,
     ("", "x" * 5000, "setup"),
     ("\u2028\x85", "line\u2028break\x0bvertical", "// Plank"),
     ("Leg day", "", "Squat\x00\x1f"),
+    ("T" * 5000, "word " * 3000, "N" * 3000),  # lines are limited to 2,000 characters
 ])
 def test_awkward_titles_notes_and_names_read_back(title: str, notes: str, name: str) -> None:
     reads_back(workout(title, notes, [(name, "normal", 5, None), (name, "warm-up", None, None)]))
@@ -231,7 +232,7 @@ def test_the_routine_text_says_what_was_done() -> None:
     names = {"Goblet Squat": "Goblet squat",
              "Single Leg Romanian Deadlift (Dumbbell)": "Single-leg deadlift", "Plank": "Plank"}
     assert routine_text("hevy", lower, names) == (
-        "# Lower A\nnotes: Imported from Hevy: the workout of 2026-04-07 10:14.\n"
+        "# Lower A\nnotes: Imported from Hevy.\n"
         "    Felt strong\n\n## main\n"
         "Goblet squat: 3 sets of 10-12 reps\n    Hevy name: Goblet Squat\n    1 warm-up set\n"
         "Single-leg deadlift: 3 sets of 8-12 reps\n"

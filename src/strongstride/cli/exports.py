@@ -28,21 +28,86 @@ def _write(path: str, data: bytes) -> None:
               help="Write a Garmin FIT strength workout a watch can follow.")
 @click.option("--pdf", "pdf_file", metavar="FILE",
               help="Write a printable card with tick boxes per set and side.")
-def export(routine: str | None, fit_file: str | None, pdf_file: str | None) -> None:
-    """Export a routine (default: runner-glute) to a watch or to paper."""
-    if not (fit_file or pdf_file):
-        raise click.UsageError("say what to write: --fit FILE and/or --pdf FILE")
-    loaded = service.load_routine(routine)
+@click.option("--json", "json_file", metavar="FILE",
+              help="Write all your data (routines, sessions, sets) as JSON: a backup.")
+@click.option("--csv", "csv_file", metavar="FILE",
+              help="Write all your data as CSV, one row per routine version, session and set.")
+@click.pass_context
+def export(ctx: click.Context, routine: str | None, fit_file: str | None,
+           pdf_file: str | None, json_file: str | None, csv_file: str | None) -> None:
+    """Export a routine (default: runner-glute) to a watch or to paper, or all your data.
+
+    `strongstride import-data FILE` reads a --json backup back.
+    """
+    if not (fit_file or pdf_file or json_file or csv_file):
+        raise click.UsageError("say what to write: --fit FILE, --pdf FILE, --json FILE "
+                               "or --csv FILE")
+    if fit_file or pdf_file:
+        loaded = service.load_routine(routine)
+        name = loaded.routine.title or loaded.id
     if fit_file:
         from strongstride.exchange.fit import routine_to_fit
 
         _write(fit_file, routine_to_fit(loaded.routine))
-        click.echo(f"Wrote {fit_file}: a FIT workout of {loaded.routine.title or loaded.id}.")
+        click.echo(f"Wrote {fit_file}: a FIT workout of {name}.")
     if pdf_file:
         from strongstride.exchange.card import routine_card_pdf
 
         _write(pdf_file, routine_card_pdf(loaded.routine))
-        click.echo(f"Wrote {pdf_file}: a printable card of {loaded.routine.title or loaded.id}.")
+        click.echo(f"Wrote {pdf_file}: a printable card of {name}.")
+    if json_file or csv_file:
+        from strongstride.cli.sessions import _store
+        from strongstride.exchange.backup import export_csv, export_json
+
+        store = _store(ctx)
+        user = store.ensure_user()
+        if json_file:
+            _write(json_file, export_json(store, user).encode("utf-8"))
+            click.echo(f"Wrote {json_file}: all your data as JSON.")
+        if csv_file:
+            _write(csv_file, export_csv(store, user).encode("utf-8"))
+            click.echo(f"Wrote {csv_file}: all your data as CSV.")
+
+
+@click.command(name="import-data")
+@click.argument("file")
+@click.pass_context
+def import_data(ctx: click.Context, file: str) -> None:
+    """Restore a backup made with `export --json` (what is already there is kept)."""
+    from pathlib import Path
+
+    from strongstride.cli.sessions import _store
+    from strongstride.exchange.backup import import_file
+
+    store = _store(ctx)
+    c = import_file(store, store.ensure_user(), Path(file))
+    click.echo(f"{c.sessions_added} sessions and {c.sets_added} sets added; "
+               f"{c.sessions_present} sessions and {c.sets_present} sets were there already.")
+
+
+@click.command(name="import-history")
+@click.argument("file")
+@click.option("--strong", "app", flag_value="strong", help="FILE is a Strong CSV export.")
+@click.option("--hevy", "app", flag_value="hevy", help="FILE is a Hevy CSV export.")
+@click.option("--unit", type=click.Choice(["kg", "lb"]),
+              help="Strong only: the unit of the weights (its current export does not say).")
+@click.pass_context
+def import_history(ctx: click.Context, file: str, app: str | None, unit: str | None) -> None:
+    """Bring your history from Strong or Hevy (a CSV export). One transaction: all or nothing.
+
+    Re-importing the same file adds nothing twice.
+    """
+    from pathlib import Path
+
+    from strongstride.cli.sessions import _store
+    from strongstride.exchange.history_import import import_file
+
+    if app is None:
+        raise click.UsageError("say which app the file is from: --strong or --hevy")
+    store = _store(ctx)
+    done = import_file(store, store.ensure_user(), Path(file), app, unit=unit)  # type: ignore[arg-type]
+    for line in done.report():
+        click.echo(line)
 
 
 @click.command(name="plan")
@@ -115,5 +180,5 @@ def plan_(week_file: str, start: object, weeks: int, sessions: int, race_date: o
 
 
 def register(group: click.Group) -> None:
-    group.add_command(export)
-    group.add_command(plan_)
+    for command in (export, plan_, import_data, import_history):
+        group.add_command(command)

@@ -17,12 +17,13 @@ import io
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from strongstride.errors import Issue, Span, StrongstrideError
-from strongstride.exchange.csvread import MAX_BYTES, too_big
+from strongstride.exchange.csvread import read_text
 from strongstride.records import SetLog
 from strongstride.store import Store
 from strongstride.store.repository import ImportCount, ImportSession, ImportVersion
@@ -37,6 +38,8 @@ CSV_COLUMNS = (
     "note", "skipped", "logged_at",
 )
 _ALL = 2**62
+# About 600 bytes a set: 256 MB is some 400,000 sets, and takes about 1 GB of memory to read.
+MAX_BACKUP_BYTES = 256 * 2**20
 _MAX_ISSUES = 20
 
 
@@ -76,8 +79,9 @@ def import_json(store: Store, user_id: int, text: str, source: str = "<backup>")
     Raises StrongstrideError, with an issue per problem (the line for a syntax error, the
     field's path for a wrong value), before anything is written.
     """
-    if len(text) > MAX_BYTES:
-        raise StrongstrideError(too_big(source, len(text)))
+    if len(text) > MAX_BACKUP_BYTES:
+        raise StrongstrideError(f"{source}: the file is {len(text) / 2**20:.1f} MB; backups are "
+                                f"limited to {MAX_BACKUP_BYTES // 2**20} MB")
     doc = _parse(text, source)
     versions: list[ImportVersion] = []
     known: dict[tuple[str, int], ImportVersion] = {}
@@ -97,6 +101,12 @@ def import_json(store: Store, user_id: int, text: str, source: str = "<backup>")
             s.id, wanted, s.started_at, s.status, s.ended_at, tuple(s.equipment),
             s.planned_sets, tuple(_set(s.id, log) for log in s.sets)))
     return store.import_sessions(user_id, sessions, routines=versions)
+
+
+def import_file(store: Store, user_id: int, path: Path) -> ImportCount:
+    """Read a JSON backup file and restore it (see `import_json`)."""
+    text = read_text(path, MAX_BACKUP_BYTES, "backups")
+    return import_json(store, user_id, text, str(path))
 
 
 # Export --------------------------------------------------------------------------------------

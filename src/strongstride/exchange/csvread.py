@@ -107,13 +107,13 @@ class Imported:
         return lines
 
 
-def read_text(path: Path) -> str:
-    """A history file's text; a clear error for a missing, huge, binary or non-UTF-8 file."""
+def read_text(path: Path, limit: int = MAX_BYTES, what: str = "history files") -> str:
+    """A file's text; a clear error for a missing, huge, binary or non-UTF-8 file."""
     where = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise StrongstrideError(too_big(where, size))
+        if size > limit:
+            raise StrongstrideError(too_big(where, size, limit, what))
         data = path.read_bytes()
     except OSError as error:
         raise StrongstrideError(f"{where}: cannot read the file ({error.strerror or error})"
@@ -121,41 +121,40 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise StrongstrideError(f"{where}: byte {error.start + 1} is not UTF-8 text; export "
-                                "the file again from the app (it writes UTF-8)") from error
+        raise StrongstrideError(f"{where}: byte {error.start + 1} is not UTF-8 text; is this "
+                                "the right file? Exports are UTF-8 text") from error
 
 
-def too_big(where: str, size: int) -> str:
-    return (f"{where}: the file is {size / 2**20:.1f} MB; history files are limited to "
-            f"{MAX_BYTES // 2**20} MB. Is this the right file? If it is, split it in two "
-            "(keep the header line in both) and import each part")
+def too_big(where: str, size: int, limit: int = MAX_BYTES, what: str = "history files") -> str:
+    split = (" If it is, split it in two (keep the header line in both) and import each part"
+             if what == "history files" else "")
+    return (f"{where}: the file is {size / 2**20:.1f} MB; {what} are limited to "
+            f"{limit // 2**20} MB. Is this the right file?{split}")
 
 
 class Issues:
-    """Collects a reader's issues; stops collecting errors after MAX_ERRORS."""
+    """Collects a reader's issues; keeps the first MAX_ERRORS errors and counts the rest."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.found: list[Issue] = []
-        self.dropped = 0
+        self.errors = 0
 
     def add(self, message: str, line: int | None = None, column: int = 1,
             severity: Literal["error", "warning"] = "error") -> None:
-        if severity == "error" and self.error_count() >= MAX_ERRORS:
-            self.dropped += 1
-            return
+        if severity == "error":
+            self.errors += 1
+            if self.errors > MAX_ERRORS:
+                return
         span = None if line is None else Span(line, column)
         self.found.append(Issue(message, span, severity, self.source))
 
-    def error_count(self) -> int:
-        return sum(1 for i in self.found if i.severity == "error")
-
     def done(self) -> tuple[Issue, ...]:
-        extra: tuple[Issue, ...] = ()
-        if self.dropped:
-            extra = (Issue(f"{self.dropped} more errors not shown; fix these first",
-                           None, "error", self.source),)
-        return (*self.found, *extra)
+        dropped = self.errors - MAX_ERRORS
+        if dropped <= 0:
+            return tuple(self.found)
+        return (*self.found, Issue(f"{dropped} more errors not shown; fix these first",
+                                   None, "error", self.source))
 
 
 # CSV -----------------------------------------------------------------------------------------
@@ -185,12 +184,12 @@ class Unterminated(Exception):
 
 
 def records(text: str, delimiter: str, first_line: int = 1) -> Iterator[Record]:
-    """The CSV records of `text` (RFC 4180 quoting; LF or CRLF), each cell with its place.
+    """The CSV records of `text` (RFC 4180 quoting; LF, CRLF or CR), each cell with its place.
 
     A quote opens a quoted field only at the start of a cell, elsewhere it is kept as text
     (as Python's csv module does). Raises `Unterminated` at a quote that never closes.
     """
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines[-1] == "":
         lines.pop()
     i, shift = 0, first_line
@@ -261,12 +260,12 @@ def fold(name: str) -> str:
 
 def read_header(text: str) -> Header | None:
     """The first non-blank line as a header, with the delimiter that splits it most."""
-    text = text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     offset, number = 0, 1
     while offset < len(text):
         end = text.find("\n", offset)
         end = len(text) if end < 0 else end
-        line = text[offset:end].rstrip("\r")
+        line = text[offset:end]
         if line.strip():
             best: tuple[int, str, tuple[str, ...]] | None = None
             for delimiter in (",", ";", "\t"):
@@ -313,8 +312,9 @@ def wrong_header(app: App, header: Header | None, expected: str, missing: list[s
     if other is None:
         return (f"this is not a {name} export: expected the header line {expected}, "
                 f"found {','.join(header.names)[:120]!r}")
+    spelled = {fold(n): n for n in expected.split(",")}
     return (f"the header lacks the column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(repr(m) for m in missing)}; expected {expected}")
+            f"{', '.join(repr(spelled.get(m, m)) for m in missing)}; expected {expected}")
 
 
 # Values --------------------------------------------------------------------------------------
@@ -453,6 +453,12 @@ class TableReader:
             line = text.count("\n", 0, text.index("\x00")) + 1
             self.issues.add("the file holds NUL bytes: it is a binary file, not a CSV export",
                             line)
+            return None
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate: only from a caller's str
+            line = text.count("\n", 0, error.start) + 1
+            self.issues.add("the text holds a character that is not valid Unicode", line)
             return None
         header = read_header(text)
         have = set() if header is None else {fold(n) for n in header.names}

@@ -71,7 +71,7 @@ class _HevyReader(TableReader):
             self.skip(row.line, f"set_type {written!r} is not normal, warmup, dropset or "
                                 "failure")
             return
-        errors = self.issues.error_count()
+        errors = self.issues.errors
         started = self.time(row, "start time")
         ended = self.time(row, "end time") if row.text("end time") else None
         exercise = row.text("exercise title")
@@ -87,7 +87,7 @@ class _HevyReader(TableReader):
             distance=distance, distance_unit=distance_unit if distance is not None else None,
             rpe=self.real(row, "rpe", low=1, high=10), note=_note(row.text("exercise notes")),
             superset=row.text("superset id") or None, line=row.line)
-        if started is None or self.issues.error_count() > errors:
+        if started is None or self.issues.errors > errors:
             return
         draft = self.draft(started, row.text("title"), row.line)
         if not draft.sets:

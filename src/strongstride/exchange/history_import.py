@@ -98,7 +98,7 @@ def session_of(who: str, app: App, workout: ImportedWorkout, tz: tzinfo | None,
              started + timedelta(seconds=workout.duration_seconds)
              if workout.duration_seconds else None)
     names = {s.exercise: _stored_name(s, library) for s in workout.sets}
-    title = _line(workout.title) or "Workout"
+    title = _title(workout)
     routine = ImportVersion(slug=f"imported-{app}-{_slug(title)}", title=title,
                             text=routine_text(app, workout, names), created_at=started)
     sets = tuple(
@@ -120,8 +120,8 @@ def session_of(who: str, app: App, workout: ImportedWorkout, tz: tzinfo | None,
 def routine_text(app: App, workout: ImportedWorkout, names: dict[str, str]) -> str:
     """The workout as routine text: what was done, one line per exercise."""
     name = APP_NAMES[app]
-    lines = [f"# {_line(workout.title) or 'Workout'}",
-             f"notes: Imported from {name}: the workout of {workout.started_at:%Y-%m-%d %H:%M}."]
+    lines = [f"# {_title(workout)}",
+             f"notes: Imported from {name}."]
     lines += _indented(workout.notes[:_MAX_NOTES])
     lines += ["", "## main"]
     blocks: dict[int, list[ImportedSet]] = {}
@@ -131,7 +131,7 @@ def routine_text(app: App, workout: ImportedWorkout, names: dict[str, str]) -> s
         written = sets[0].exercise
         lines.append(f"{_exercise_name(names[written])}: {_prescription(sets)}")
         extra = []
-        if names[written] != written:
+        if _exercise_name(names[written]) != written:
             extra.append(f"{name} name: {written}")
         kinds = [s.kind for s in sets if s.kind != "normal"]
         if kinds:
@@ -190,6 +190,10 @@ def _line(text: str) -> str:
     """Text made safe for one line of routine text: no line breaks or control characters."""
     cleaned = "".join(" " if ch < " " or ch == "\x7f" else ch for ch in text)
     return " ".join(cleaned.split())
+
+
+def _title(workout: ImportedWorkout) -> str:
+    return _line(workout.title)[:200] or "Workout"
 
 
 def _exercise_name(name: str) -> str:

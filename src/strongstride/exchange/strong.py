@@ -80,7 +80,7 @@ class _StrongReader(TableReader):
             self.skip(row.line, f"Set Order {order!r} is not a set number, W, D, F or "
                                 "Rest Timer")
             return
-        errors = self.issues.error_count()
+        errors = self.issues.errors
         started = iso_time(row.text("date"))
         if started is None:
             self.bad(row, "date", "is not a date and time like 2024-01-15 18:30:00")
@@ -100,7 +100,7 @@ class _StrongReader(TableReader):
             distance_unit=(row.text("distance unit").casefold() or None) if distance else None,
             rpe=self.real(row, "rpe", low=1, high=10), note=row.text("notes"), line=row.line)
         duration = self.duration(row)
-        if started is None or self.issues.error_count() > errors:
+        if started is None or self.issues.errors > errors:
             return
         draft = self.draft(started, row.text("workout name"), row.line)
         if not draft.sets:

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from strongstride.routine.import_lines import NAME_TRIM, Line, Place
-from strongstride.routine.model import Prescription, SideWord
-from strongstride.routine.prescription import Reading, read_prescription
+from strongstride.routine.model import Prescription, Range, SideWord
+from strongstride.routine.prescription import LIMITS, Reading, read_prescription
 
 Field = tuple[str, int, int]  # value, line number, 1-based column
 _NAME_SIDE = re.compile(
@@ -134,9 +134,41 @@ def prescription_of(line: Line, index: int, fields: dict[str, Field], details: l
 
 def read_fields(fields: dict[str, Field], home: tuple[int, int]
                  ) -> tuple[Prescription | None, list[FieldProblem]]:
+    if (p := _plain_fields(fields)) is not None:
+        return p, []
     t = compose(fields, home)
     reading = _read_shown(t.text)
     return reading.prescription, [(*t.locate(p.offset), p.message) for p in reading.problems]
+
+
+_PLAIN = re.compile(r"(\d{1,9})(?:\s*(?:-|to)\s*(\d{1,9}))?"
+                    r"(?:\s*(seconds?|secs?|s|minutes?|mins?|m))?", re.IGNORECASE)
+_PLAIN_KEYS = frozenset({"sets", "reps", "time", "hold", "rest"})
+_LIMIT_OF = {"sets": "sets", "reps": "reps", "time": "seconds", "hold": "seconds", "rest": "rest"}
+
+
+def _plain_fields(fields: dict[str, Field]) -> Prescription | None:
+    """What `compose` and reading give for plain numbers in range ('Sets: 3', 'Reps: 8-12',
+    'Time: 30 s', 'Rest: 60'), without putting the text together and reading it; else None."""
+    if not _PLAIN_KEYS.issuperset(fields) or ("reps" in fields) + ("time" in fields) + (
+            "hold" in fields) != 1:
+        return None
+    found: dict[str, Range] = {}
+    for key, (value, _, _) in fields.items():
+        m = _PLAIN.fullmatch(value)
+        if m is None or (m.group(3) and key in ("sets", "reps")):
+            return None
+        scale = 60 if m.group(3) and m.group(3)[0] in "mM" else 1
+        lo = int(m.group(1)) * scale
+        hi = int(m.group(2)) * scale if m.group(2) else lo
+        low, high = LIMITS[_LIMIT_OF[key]]
+        if not low <= lo <= hi <= high:
+            return None  # read as text, for the message
+        found[key] = Range(lo, hi)
+    seconds = found.get("time") or found.get("hold")
+    hold = "hold" in found and "sets" in found
+    return Prescription(sets=found.get("sets"), reps=found.get("reps"), seconds=seconds,
+                        set_word="hold" if hold else "set", rest_seconds=found.get("rest"))
 
 
 def merge_extras(p: Prescription, fields: dict[str, Field], home: tuple[int, int]

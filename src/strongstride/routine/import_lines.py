@@ -36,6 +36,7 @@ _HASHES = re.compile(r"\s*(#{1,6})(?:\s+|$)")
 _MARKER = re.compile(r"\s*(?:[-*+>]\s+|[•◦▪‣●○■□►▶✓✔]\s*|\(\d{1,3}\)\s*|\d{1,3}[.)](?!\d)\s*"
                      r"|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*)")  # superset labels: 'A1.', 'B)'
 _MARKED = frozenset("-*+>•◦▪‣●○■□►▶✓✔(0123456789ABCDEFGHabcdefgh")  # what a marker starts with
+_LABELS, _AFTER_LABEL = frozenset("ABCDEFGHabcdefgh"), frozenset("0123456789.)")  # A1. B)
 _HEADER = re.compile(
     r"(?P<key>equipment(?:\s+needed)?|what\s+you(?:'ll|\s+will)?\s+need|you(?:'ll|\s+will)\s+need"
     r"|directions|instructions|credits?|workout\s+by|created\s+by)\s*:\s*"
@@ -236,13 +237,16 @@ def classify(raw: str) -> Line:
     if first == "#" and (m := _HASHES.match(text)):
         line.hashes, line.start = len(m.group(1)), m.end()
         return line
-    if first in _MARKED and (m := _MARKER.match(text)):
+    if first in _MARKED and (first not in _LABELS or stripped[1:2] in _AFTER_LABEL) and (
+            m := _MARKER.match(text)):
         line.start, line.listed = m.end(), True
     else:
         line.start = len(text) - len(stripped)
     body = text[line.start:].rstrip()
-    low = body.lower()
     colon = ":" in body
+    if len(body) > MAX_EXERCISE_LINE and not colon and body[:3].lower() != "by ":
+        return line  # prose
+    low = body.lower()
     if (colon or low.startswith("by ")) and _header(line, body, low, colon):
         return line
     if colon and (m := _SETUP.match(low)):

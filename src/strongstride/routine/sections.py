@@ -68,14 +68,10 @@ _PHASES: dict[str | None, SectionKind] = {
     "warm": "warm-up", "activation": "activation", "cool": "cool-down"}
 
 
-def _phase(low: str) -> SectionKind | None:
-    m = _PHASE_WORD.search(low)
-    return None if m is None else _PHASES[m.lastgroup]
-
-
 def phase_of(text: str) -> SectionKind | None:
     """The phase a heading's words name, if any ('Cool-down', 'Glute activation', 'Stretch')."""
-    return _phase(text.lower())
+    m = _PHASE_WORD.search(text.lower())
+    return None if m is None else _PHASES[m.lastgroup]
 
 
 def _is_sentence(text: str) -> bool:
@@ -90,12 +86,6 @@ _LOWER = re.compile(r"[a-z]")
 def _has_letter(text: str) -> bool:
     m = _ALNUM.search(text)
     return m is not None and (m.group().isalpha() or any(c.isalpha() for c in text))
-
-
-def _has_lower(text: str) -> bool:
-    if _LOWER.search(text):
-        return True
-    return not text.isascii() and any(c.islower() for c in text)
 
 
 def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
@@ -141,14 +131,19 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
         if parts[0].lower().rstrip(":") in _NOT_HEADINGS:
             return None
     title = title.rstrip(_TRIM[1:]).strip()
-    title, rounds, bad = _take_rounds(title)
     low = title.lower()
+    rounds = bad = None
+    if "round" in low or "times" in low:
+        title, rounds, bad = _take_rounds(title)
+        low = title.lower()
     words = _WORD.findall(low)
     if not words and not _has_letter(content):  # words are letters: no need to look again
         return None
-    phase = _phase(low)
+    m = _PHASE_WORD.search(low)
+    phase = None if m is None else _PHASES[m.lastgroup]
     only_heading_words = bool(words) and _HEADING_WORDS.issuperset(words)
-    capitals = len(words) <= 5 and not _has_lower(title)
+    capitals = len(words) <= 5 and not (_LOWER.search(title) or (
+        not title.isascii() and any(c.islower() for c in title)))
     named = phase is not None or not _MAIN_WORDS.isdisjoint(words)
     strong = (hashes > 0 or content.endswith(":") or capitals or only_heading_words
               or (setup is not None and named))

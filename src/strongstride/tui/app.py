@@ -64,7 +64,7 @@ class PlayerApp(App[None]):
         Binding("right_square_bracket", "load(1)", "+load", show=False),
         Binding("left_square_bracket", "load(-1)", "-load", show=False),
         Binding("s", "skip", "Skip"),
-        Binding("b", "back", "Back"),
+        Binding("b", "back_set", "Back"),
         Binding("p", "pause", "Pause"),
         Binding("r", "add_rest", "+15 s"),
         Binding("h", "how_to", "How-to"),
@@ -205,7 +205,7 @@ class PlayerApp(App[None]):
     def action_skip(self) -> None:
         self.send(Skip())
 
-    def action_back(self) -> None:
+    def action_back_set(self) -> None:
         self.send(Back())
 
     def action_pause(self) -> None:

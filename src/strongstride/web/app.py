@@ -19,7 +19,7 @@ from starlette.responses import FileResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 
 from strongstride.store import Store
-from strongstride.web import account, api, errors, pages
+from strongstride.web import account, api, dashboard, errors, pages
 from strongstride.web.auth import Settings
 
 STATIC = Path(__file__).parent / "static"
@@ -94,8 +94,10 @@ def create_app(db_url: str | None = None, *, secure_cookies: bool = False) -> Fa
     app.state.settings = Settings(secure_cookies=secure_cookies)
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(dashboard.api_router)
     app.include_router(account.router)
     app.include_router(pages.router)
+    app.include_router(dashboard.router)
     app.mount("/static", CachedStatic(directory=STATIC, check_dir=False), name="static")
 
     @app.get("/sw.js", include_in_schema=False)

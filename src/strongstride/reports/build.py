@@ -1,0 +1,75 @@
+"""One user's report from the store: sessions, sets and prescriptions in three queries.
+
+The analysis reads every set it is given several times over, so its time grows with the sets
+it gets. A report therefore covers a window, the last `weeks` weeks up to `today` (12 by
+default, 0 for everything): the sets of the sessions that started in the window, and every
+session for adherence and the deload rule (a session is a small row; its `sets_done` is
+counted in SQL). The calendar spans the window's weeks (the settings' `calendar_weeks` for
+a report of everything).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from strongstride.analysis import DEFAULT_SETTINGS, Report, Settings, build_report
+from strongstride.library import Library, name_key
+from strongstride.records import RoutineVersion
+from strongstride.routine.model import Prescription, Routine
+from strongstride.routine.parse import parse_routine
+
+if TYPE_CHECKING:
+    from strongstride.store import Store
+
+DEFAULT_WEEKS = 12
+
+
+@lru_cache(maxsize=64)
+def _routine(text: str) -> Routine | None:
+    return parse_routine(text).routine
+
+
+def prescriptions_of(versions: Sequence[RoutineVersion]) -> dict[str, Prescription]:
+    """Exercise name -> prescription, in the routine order of the first version (the most
+    recently played); exercises found only in older versions follow. Names that differ only
+    in case, hyphens or apostrophes are one exercise. A text that no longer parses is
+    skipped: the report still shows what was logged."""
+    out: dict[str, Prescription] = {}
+    seen: set[str] = set()
+    for version in versions:
+        routine = _routine(version.text)
+        if routine is None:
+            continue
+        for exercise in routine.exercises:
+            key = name_key(exercise.name)
+            if key not in seen:
+                seen.add(key)
+                out[exercise.name] = exercise.prescription
+    return out
+
+
+def window(today: date, weeks: int) -> tuple[datetime | None, datetime]:
+    """[since, until) in UTC for the last `weeks` weeks up to and including `today`
+    (since is None for every week)."""
+    until = datetime.combine(today + timedelta(days=1), time(0), UTC)
+    if weeks <= 0:
+        return None, until
+    return until - timedelta(weeks=weeks), until
+
+
+def user_report(store: Store, user_id: int, today: date, *, weeks: int = DEFAULT_WEEKS,
+                settings: Settings = DEFAULT_SETTINGS,
+                library: Library | None = None) -> Report:
+    """The analysis of the user's last `weeks` weeks up to `today` (0: all their history)."""
+    since, until = window(today, weeks)
+    sessions = store.user_sessions(user_id, until=until)
+    logs = store.user_sets(user_id, since=since, until=until)
+    prescriptions = prescriptions_of(store.versions_played(user_id))
+    if weeks > 0:
+        settings = dataclasses.replace(settings, calendar_weeks=weeks)
+    return build_report(sessions, logs, prescriptions, (), settings, today=today,
+                        library=library)

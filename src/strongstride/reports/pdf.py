@@ -1,0 +1,182 @@
+"""The report as a PDF (fpdf2): the same sections, tables and charts as the HTML file.
+
+Charts are the SVGs of `svg.py`, drawn by fpdf2's SVG reader, so the PDF and the page show
+the same picture. Only the PDF core fonts are used (Helvetica), so text is folded to Latin-1.
+The file is deterministic: no creation date is written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from fpdf import FPDF
+from fpdf.enums import TableCellFillMode, XPos, YPos
+
+from strongstride.reports.view import Chart, ReportView, Section, Table
+
+FONT = "Helvetica"
+INK = (27, 36, 33)
+MUTED = (85, 98, 93)
+BRAND = (31, 95, 74)
+DANGER = (164, 39, 27)
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                       "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u2212": "-",
+                       "\u00a0": " ", "\u2265": ">=", "\u2264": "<=", "\u2192": "->"})
+WIDE_CHART_MM = 100.0
+SMALL_CHART_MM = 88.0
+
+
+def latin(text: str) -> str:
+    """Text the core fonts can show: typographic marks folded, anything else as '?'."""
+    return text.translate(_FOLD).encode("latin-1", "replace").decode("latin-1")
+
+
+class _ReportPDF(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.report_title = title
+        self.set_margins(15, 15, 15)
+        self.set_auto_page_break(True, 15)
+        # A fixed date keeps the file the same from one run to the next.
+        self.set_creation_date(datetime(2000, 1, 1, tzinfo=UTC))
+        self.set_title(latin(title))
+        self.set_creator("strongstride")
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.cell(0, 5, latin(f"{self.report_title} - page {self.page_no()}"), align="C")
+
+
+def render(view: ReportView) -> bytes:
+    title = view.title + (f": {view.who}" if view.who else "")
+    pdf = _ReportPDF(title)
+    pdf.add_page()
+    pdf.set_text_color(*BRAND)
+    pdf.set_font(FONT, "B", 18)
+    pdf.multi_cell(0, 8, latin(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    _paragraph(pdf, view.period, colour=MUTED)
+    _heading(pdf, "Summary")
+    for line in view.summary:
+        _paragraph(pdf, f"- {line}")
+    if not view.empty:
+        for section in view.sections:
+            _section(pdf, section)
+    pdf.ln(3)
+    _paragraph(pdf, "The numbers describe what was logged; they are not a diagnosis.",
+               colour=MUTED, size=8.5)
+    return bytes(pdf.output())
+
+
+def _heading(pdf: FPDF, text: str) -> None:
+    if pdf.get_y() > pdf.h - 45:
+        pdf.add_page()
+    pdf.ln(3)
+    pdf.set_text_color(*BRAND)
+    pdf.set_font(FONT, "B", 13)
+    pdf.multi_cell(0, 7, latin(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(*INK)
+
+
+def _paragraph(pdf: FPDF, text: str, *, colour: tuple[int, int, int] = INK,
+               size: float = 9.5, style: str = "") -> None:
+    pdf.set_text_color(*colour)
+    pdf.set_font(FONT, style, size)
+    pdf.multi_cell(0, size * 0.5, latin(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1)
+    pdf.set_text_color(*INK)
+
+
+def _section(pdf: FPDF, section: Section) -> None:
+    _heading(pdf, section.title)
+    for line in section.lead:
+        _paragraph(pdf, line)
+    for alert in section.alerts:
+        _paragraph(pdf, alert, colour=DANGER, style="B")
+    if section.ident == "progress":
+        _charts(pdf, section.charts, small=True)
+        _table(pdf, _progress_summary(section.charts))
+        return
+    if section.charts:
+        _charts(pdf, section.charts[:1], small=False)
+        _charts(pdf, section.charts[1:], small=True)
+        _table(pdf, section.charts[0].table)
+    for table in section.tables:
+        _table(pdf, table)
+
+
+def _charts(pdf: FPDF, charts: Sequence[Chart], *, small: bool) -> None:
+    """Charts in a grid: two a row when small, one when wide."""
+    width = SMALL_CHART_MM if small else WIDE_CHART_MM
+    per_row = 2 if small else 1
+    gap = (pdf.epw - per_row * width) / max(per_row - 1, 1) if per_row > 1 else 0.0
+    for start in range(0, len(charts), per_row):
+        row = charts[start:start + per_row]
+        images = [_svg_size(c) for c in row]
+        height = max(width * h / w for w, h in images)
+        if pdf.get_y() + height + 8 > pdf.h - pdf.b_margin:
+            pdf.add_page()
+        top = pdf.get_y()
+        for i, chart in enumerate(row):
+            x = pdf.l_margin + i * (width + gap)
+            pdf.set_xy(x, top)
+            pdf.set_font(FONT, "B", 8.5)
+            pdf.multi_cell(width, 4, latin(chart.title), new_x=XPos.LEFT, new_y=YPos.NEXT)
+            pdf.image(io.BytesIO(chart.svg(False).encode("utf-8")), x=x, y=top + 5, w=width)
+        pdf.set_xy(pdf.l_margin, top + 5 + height + 3)
+
+
+def _svg_size(chart: Chart) -> tuple[float, float]:
+    head = chart.svg(False).split(">", 1)[0]
+    box = head.split('viewBox="', 1)[1].split('"', 1)[0].split()
+    return float(box[2]), float(box[3])
+
+
+def _progress_summary(charts: Sequence[Chart]) -> Table:
+    rows: list[tuple[str, ...]] = []
+    for chart in charts:
+        t = chart.table
+        exercise = chart.title.split(":", 1)[0]
+        for i, side in enumerate(t.head[1:], start=1):
+            values = [(row[0], row[i]) for row in t.rows if row[i]]
+            if values:
+                rows.append((exercise, side, f"{values[0][1]} ({values[0][0]})",
+                             f"{values[-1][1]} ({values[-1][0]})"))
+    return Table("Best set: first and latest session", ("Exercise", "Side", "First",
+                                                         "Latest"), tuple(rows))
+
+
+def _table(pdf: FPDF, table: Table) -> None:
+    if not table.rows:
+        return
+    columns = len(table.head)
+    size = 8.0 if columns <= 5 else 6.5
+    pdf.set_font(FONT, "B", 9)
+    if pdf.get_y() > pdf.h - 35:
+        pdf.add_page()
+    pdf.multi_cell(0, 5, latin(table.caption), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    widths = _widths(table)
+    pdf.set_font(FONT, "", size)
+    with pdf.table(col_widths=widths, text_align="LEFT", line_height=size * 0.48,
+                   first_row_as_headings=True, borders_layout="HORIZONTAL_LINES",
+                   cell_fill_color=(243, 239, 228), cell_fill_mode=TableCellFillMode.ROWS,
+                   padding=1.2) as grid:
+        head = grid.row()
+        for name in table.head:
+            head.cell(latin(name))
+        for values in table.rows:
+            row = grid.row()
+            for value in values:
+                row.cell(latin(value))
+    pdf.ln(3)
+
+
+def _widths(table: Table) -> tuple[float, ...]:
+    """Column widths from the longest text in each column, the first column kept readable."""
+    longest = [max([len(table.head[i]), *(len(r[i]) for r in table.rows)])
+               for i in range(len(table.head))]
+    weights = [min(max(n, 6), 60) for n in longest]
+    return tuple(float(w) for w in weights)

@@ -1,0 +1,42 @@
+"""The dashboard (/dashboard) and its JSON (/api/report): the signed-in user's report.
+
+Both are scoped to the signed-in user: the report is built from that user's sessions only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Request
+from markupsafe import Markup
+from starlette.responses import HTMLResponse
+
+from strongstride.analysis import report_dict
+from strongstride.reports import html as report_html
+from strongstride.reports.build import DEFAULT_WEEKS, user_report
+from strongstride.reports.view import view
+from strongstride.web.auth import ApiViewer, PageViewer, StoreDep, now
+from strongstride.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+api_router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _today() -> date:
+    return now().date()
+
+
+@router.get("/dashboard")
+def dashboard(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResponse:
+    report = user_report(store, viewer.id, _today(), weeks=DEFAULT_WEEKS)
+    shown = view(report, weeks=DEFAULT_WEEKS)
+    return render(request, "dashboard.html", {
+        "view": shown, "body": Markup(report_html.body(shown))})
+
+
+@api_router.get("/report", response_model=None, responses={
+    200: {"description": "the report of `strongstride report --json` (docs/analysis.md), "
+                         "for the last 12 weeks up to today (UTC)"}})
+def report(viewer: ApiViewer, store: StoreDep) -> dict[str, Any]:
+    return report_dict(user_report(store, viewer.id, _today(), weeks=DEFAULT_WEEKS))
