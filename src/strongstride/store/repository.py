@@ -8,8 +8,9 @@ makes a retry a no-op (the UNIQUE constraint decides, so two racing writers cann
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -52,6 +53,8 @@ class Store(AccountsMixin, ReportingMixin):
         self._engine = engine
         self._target = target
         self._reads, self._writes = session_makers(engine)
+        self._write_lock: AbstractContextManager[object] = (
+            threading.RLock() if target.is_sqlite else nullcontext())
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -88,7 +91,9 @@ class Store(AccountsMixin, ReportingMixin):
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with translated(self._target), self._writes.begin() as session:
+        # SQLite lets one writer in at a time; threads of this process queue on a lock rather
+        # than in SQLite's busy handler, whose growing sleeps make long tails under load.
+        with self._write_lock, translated(self._target), self._writes.begin() as session:
             yield session
 
     def _insert_new(self, session: Session, entity: type[Base], values: Mapping[str, Any],
