@@ -103,9 +103,7 @@ class _Performance:
         p = self.phase(day)
         set_no = step.set_number or 1
         if step.section == 1:  # activation: a looser band, then a firmer one after the deload
-            band = "light" if p < 0.5 else "medium"
-            reps = top - (2 if day.number < 2 else 0)
-            return Actuals(reps=reps, band=band)
+            return Actuals(reps=top, band="light" if p < 0.5 else "medium")
         if "single leg bridge" in name:
             return Actuals(reps=self._weak_side(step, day, top, set_no), rpe=self._rpe(step, 8))
         if "single leg deadlift" in name:

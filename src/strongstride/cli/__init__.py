@@ -162,10 +162,11 @@ def import_(file: str, as_json: bool) -> None:
 
 
 def _register() -> None:
-    from strongstride.cli import exports, sessions
+    from strongstride.cli import exports, reports, sessions
 
     sessions.register(main)
     exports.register(main)
+    reports.register(main)
 
 
 _register()

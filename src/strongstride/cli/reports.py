@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from strongstride.cli.sessions import _store
-from strongstride.errors import StrongstrideError
+from strongstride.errors import NotFound, StrongstrideError
 
 _DAY = click.DateTime(["%Y-%m-%d"])
 
@@ -45,8 +45,10 @@ def report(ctx: click.Context, as_json: bool, html_file: str | None, pdf_file: s
     from strongstride.reports.build import user_report
 
     store = _store(ctx)
-    today = _today(today_)
-    found = user_report(store, store.ensure_user(user), today, weeks=weeks)
+    user_id = store.ensure_user() if user == "me" else store.find_user(user)
+    if user_id is None:
+        raise NotFound(f"{store.where}: no user called {user!r}")
+    found = user_report(store, user_id, _today(today_), weeks=weeks)
     if as_json:
         import json
 

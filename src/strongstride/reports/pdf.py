@@ -117,16 +117,25 @@ def _charts(pdf: FPDF, charts: Sequence[Chart], *, small: bool) -> None:
         row = charts[start:start + per_row]
         images = [_svg_size(c) for c in row]
         height = max(width * h / w for w, h in images)
-        if pdf.get_y() + height + 8 > pdf.h - pdf.b_margin:
+        pdf.set_font(FONT, "B", 8.5)
+        head = max(_lines(pdf, width, c.title) for c in row) * 4 + 1
+        if pdf.get_y() + head + height + 3 > pdf.h - pdf.b_margin:
             pdf.add_page()
         top = pdf.get_y()
         for i, chart in enumerate(row):
             x = pdf.l_margin + i * (width + gap)
             pdf.set_xy(x, top)
             pdf.set_font(FONT, "B", 8.5)
-            pdf.multi_cell(width, 4, latin(chart.title), new_x=XPos.LEFT, new_y=YPos.NEXT)
-            pdf.image(io.BytesIO(chart.svg(False).encode("utf-8")), x=x, y=top + 5, w=width)
-        pdf.set_xy(pdf.l_margin, top + 5 + height + 3)
+            pdf.multi_cell(width, 4, latin(chart.title), align="L", new_x=XPos.LEFT,
+                           new_y=YPos.NEXT)
+            pdf.image(io.BytesIO(chart.svg(False).encode("utf-8")), x=x, y=top + head,
+                      w=width)
+        pdf.set_xy(pdf.l_margin, top + head + height + 3)
+
+
+def _lines(pdf: FPDF, width: float, text: str) -> int:
+    lines = pdf.multi_cell(width, 4, latin(text), align="L", dry_run=True, output="LINES")
+    return len(lines) if isinstance(lines, list) else 1
 
 
 def _svg_size(chart: Chart) -> tuple[float, float]:

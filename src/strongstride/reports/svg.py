@@ -166,29 +166,32 @@ def bar_chart(title: str, desc: str, bars: Sequence[Bar], *, cutoff: float,
         clamped = min(max(value, low), high)
         return left + (clamped - low) / (high - low) * plot_w
 
+    ticks = range(int(low), int(high) + 1, 20 if high - low > 40 else 10)
+    cut = x_of(cutoff)
     body: list[str] = []
-    for tick in range(int(low), int(high) + 1, 20 if high - low > 40 else 10):
-        x = x_of(tick)
-        body.append(f'<line x1="{_num(x)}" y1="{_num(top - 6)}" x2="{_num(x)}" '
-                    f'y2="{_num(height - 22)}" stroke="{GRID}" stroke-width="1"/>')
+    for tick in ticks:
         anchor = "start" if tick == int(low) else "end" if tick >= int(high) else "middle"
-        body.append(_text(x, height - 8, f"{tick}%", size=11, anchor=anchor, fill=MUTED))
+        body.append(_text(x_of(tick), height - 8, f"{tick}%", size=11, anchor=anchor,
+                          fill=MUTED))
+    body.append(_text(cut + 4, top - 16, f"{_num(cutoff)}%", size=11, fill=CUTOFF))
     for i, bar in enumerate(bars):
         y = top + i * row
+        # Grid and cutoff run through the bar's band only, so they never cross a label.
+        y0, y1 = y + 11, y + 33
+        body += [f'<line x1="{_num(x_of(t))}" y1="{_num(y0)}" x2="{_num(x_of(t))}" '
+                 f'y2="{_num(y1)}" stroke="{GRID}" stroke-width="1"/>' for t in ticks]
         body.append(_text(left, y + 8, bar.label, size=12.5, fill=INK))
         if bar.value is not None:
             colour = CUTOFF if bar.highlight else "#1f5f4a"
             body.append(f'<rect x="{_num(left)}" y="{_num(y + 14)}" '
                         f'width="{_num(x_of(bar.value) - left)}" height="16" rx="2" '
                         f'fill="{colour}"/>')
+        body.append(f'<line x1="{_num(cut)}" y1="{_num(y0)}" x2="{_num(cut)}" '
+                    f'y2="{_num(y1)}" stroke="{CUTOFF}" stroke-width="2" '
+                    f'stroke-dasharray="5 3"/>')
         body.append(_text(WIDTH - right, y + 27, bar.note, size=11.5, anchor="end",
                           fill=CUTOFF if bar.highlight else MUTED,
                           weight="bold" if bar.highlight else "normal"))
-    x = x_of(cutoff)
-    body.append(f'<line x1="{_num(x)}" y1="{_num(top - 14)}" x2="{_num(x)}" '
-                f'y2="{_num(height - 22)}" stroke="{CUTOFF}" stroke-width="2" '
-                f'stroke-dasharray="5 3"/>')
-    body.append(_text(x + 4, top - 16, f"{_num(cutoff)}%", size=11, fill=CUTOFF))
     return _frame(body, height, title, desc, accessible, "chart-bars", ident)
 
 
@@ -279,7 +282,10 @@ def calendar_chart(title: str, desc: str, days: Sequence[tuple[date, int]], *,
                         f'fill="#ffffff" stroke="{GRID}" stroke-width="1"/>')
     for week in range(0, weeks, max(1, math.ceil(weeks / 4))):
         monday = first + timedelta(weeks=week)
-        body.append(_text(left + week * cell, 14, f"{monday:%d %b}", size=11, fill=MUTED))
+        near_end = week * cell > WIDTH - left - 60
+        body.append(_text(left + (week + 1) * cell - 6 if near_end else left + week * cell, 14,
+                          f"{monday:%d %b}", size=11, anchor="end" if near_end else "start",
+                          fill=MUTED))
     body.append(f'<rect x="{_num(left)}" y="{_num(height - 16)}" width="12" height="12" '
                 f'rx="2" fill="#1f5f4a"/>')
     body.append(_text(left + 17, height - 5.5, "a session", size=12))

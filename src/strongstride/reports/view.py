@@ -88,7 +88,7 @@ def best_text(p: SideProgress) -> str:
     b = p.best
     amount = f"{number(b.seconds)} s" if b.reps is None and b.seconds is not None else (
         f"{b.reps} reps" if b.load is None else f"{b.reps} x {number(b.load)} {b.unit}")
-    return f"{amount} ({b.band} band)" if b.band else amount
+    return f"{amount}, {b.band} band" if b.band else amount
 
 
 def target_text(t: Target) -> str:
@@ -140,8 +140,8 @@ def _summary(report: Report, sessions: int, weeks: int) -> tuple[str, ...]:
         lines.append("Stop and see your physio: "
                      + ", ".join(s.exercise for s in report.pain.stops) + ".")
     if amber or red:
-        lines.append(f"Pain: {amber} amber and {red} red sets of {len(lights)} with a pain "
-                     "score.")
+        lines.append(f"Pain: of the {len(lights)} sets with a pain score, {amber} amber and "
+                     f"{red} red; the rest green (0-{report.settings.green_max}).")
     elif lights:
         lines.append(f"Pain: all {len(lights)} sets with a pain score were green (0-3).")
     if report.deload is not None:
@@ -280,7 +280,8 @@ def _progress(report: Report, start: date) -> Section:
     lead = ["The best set of each session, per side: reps, seconds for holds, reps x load "
             "for loaded moves."]
     if steady:
-        lead.append("The same every session: " + "; ".join(steady) + ".")
+        lead.append("No change in reps, seconds or load (no chart): " + "; ".join(steady)
+                    + ".")
     if not by_exercise:
         lead = ["No sets logged yet: collecting data."]
     return Section("progress", "Progress", tuple(lead), charts=tuple(charts), terminal=False)

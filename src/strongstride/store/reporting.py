@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 
 from strongstride.records import LogSide, RoutineVersion, SessionInfo, SessionStatus, SetLog, Unit
 from strongstride.store import convert
-from strongstride.store.tables import RoutineRow, RoutineVersionRow, SessionRow, SetLogRow
+from strongstride.store.tables import (
+    RoutineRow,
+    RoutineVersionRow,
+    SessionRow,
+    SetLogRow,
+    UserRow,
+)
 
 _SET_COLUMNS = (
     SetLogRow.idempotency_key, SetLogRow.session_id, SetLogRow.step_key, SetLogRow.exercise,
@@ -49,49 +55,53 @@ class ReportingMixin:
     def _read(self) -> AbstractContextManager[Session]:
         raise NotImplementedError
 
+    def find_user(self, name: str) -> int | None:
+        """The id of the user called `name`, or None (nothing is made)."""
+        with self._read() as session:
+            found: int | None = session.scalar(select(UserRow.id).where(UserRow.name == name))
+            return found
+
     def user_sessions(self, user_id: int, *, until: datetime | None = None) -> list[SessionInfo]:
         """Every session of the user (started before `until`, if given), oldest first, with
-        `sets_done` counted in the same query (the sets not skipped)."""
-        done = (select(SetLogRow.session_id, func.count().label("done"))
-                .join(SessionRow, SessionRow.id == SetLogRow.session_id)
-                .where(SessionRow.user_id == user_id, SetLogRow.skipped == false())
-                .group_by(SetLogRow.session_id).subquery())
+        `sets_done` (the sets not skipped) counted in the same query."""
+        # A count per session through the (session_id, step_key) index: cheaper on both
+        # engines than grouping the user's sets in a join.
+        done = (select(func.count(SetLogRow.id))
+                .where(SetLogRow.session_id == SessionRow.id, SetLogRow.skipped == false())
+                .correlate(SessionRow).scalar_subquery())
         query = (select(SessionRow.id, SessionRow.routine_version_id, SessionRow.equipment,
                         SessionRow.started_at, SessionRow.ended_at, SessionRow.status,
-                        SessionRow.planned_sets, RoutineRow.slug, RoutineRow.title,
-                        func.coalesce(done.c.done, 0))
+                        SessionRow.planned_sets, RoutineRow.slug, RoutineRow.title, done)
                  .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
                  .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
-                 .outerjoin(done, done.c.session_id == SessionRow.id)
                  .where(SessionRow.user_id == user_id))
         if until is not None:
             query = query.where(SessionRow.started_at < until)
         with self._read() as session:
-            rows = session.execute(query.order_by(SessionRow.started_at, SessionRow.id)).all()
-        out: list[SessionInfo] = []
-        for (sid, version_id, equipment, started, ended, status, planned, slug, title,
-             sets_done) in rows:
-            out.append(SessionInfo(
-                sid, user_id, version_id, slug, title, started, cast("SessionStatus", status),
-                ended, _equipment(equipment), planned, int(sets_done)))
-        return out
+            rows = session.connection().execute(
+                query.order_by(SessionRow.started_at, SessionRow.id)).all()
+        return [SessionInfo(sid, user_id, version_id, slug, title, started,
+                            cast("SessionStatus", status), ended, _equipment(equipment),
+                            planned, int(sets_done or 0))
+                for (sid, version_id, equipment, started, ended, status, planned, slug, title,
+                     sets_done) in rows]
 
     def user_sets(self, user_id: int, *, since: datetime | None = None,
                   until: datetime | None = None) -> list[SetLog]:
         """Every set (skipped ones too) of the user's sessions that started in
-        [`since`, `until`), in one query, in session then logging order. A session's sets
-        are never split: the window is on the session's start."""
-        query = (select(*_SET_COLUMNS)
-                 .join(SessionRow, SessionRow.id == SetLogRow.session_id)
-                 .where(SessionRow.user_id == user_id))
+        [`since`, `until`), in one query, in the order they were logged. A session's sets are
+        never split: the window is on the session's start."""
+        sessions = select(SessionRow.id).where(SessionRow.user_id == user_id)
         if since is not None:
-            query = query.where(SessionRow.started_at >= since)
+            sessions = sessions.where(SessionRow.started_at >= since)
         if until is not None:
-            query = query.where(SessionRow.started_at < until)
-        query = query.order_by(SessionRow.started_at, SessionRow.id, SetLogRow.logged_at,
-                               SetLogRow.id)
+            sessions = sessions.where(SessionRow.started_at < until)
+        # `IN (the user's sessions)` rather than a join: SQLite then walks the
+        # (session_id, step_key) index instead of every set in the table.
+        query = (select(*_SET_COLUMNS).where(SetLogRow.session_id.in_(sessions))
+                 .order_by(SetLogRow.logged_at, SetLogRow.id))
         with self._read() as session:
-            return [_set(row) for row in session.connection().execute(query)]
+            return [_set(row) for row in session.connection().execute(query).all()]
 
     def versions_played(self, user_id: int,
                         version_ids: Iterable[int] | None = None) -> list[RoutineVersion]:
@@ -110,7 +120,7 @@ class ReportingMixin:
             query = query.where(RoutineVersionRow.id.in_(sorted(set(version_ids))))
         with self._read() as session:
             return [convert.to_version(version, routine)
-                    for version, routine in session.execute(query).tuples()]
+                    for version, routine in session.execute(query)]
 
 
 def _equipment(text: str | None) -> tuple[str, ...]:

@@ -1,0 +1,119 @@
+"""The store's reporting reads and `user_report`: the same answers as the one-at-a-time API
+and as the analysis given every set, scoped to one user."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+
+import pytest
+
+from strongstride import demo
+from strongstride.analysis import build_report, report_dict
+from strongstride.errors import StrongstrideError
+from strongstride.reports import prescriptions_of, user_report
+from strongstride.reports.build import window
+from strongstride.store import Store
+from tests.reports.conftest import TODAY
+
+
+def test_user_sets_are_the_sets_of_every_session(demo_store: Store) -> None:
+    me = demo_store.ensure_user("me")
+    sessions = demo_store.history(me, limit=1000)
+    expected = sorted((log for s in sessions for log in demo_store.sets_of(s.id)),
+                      key=lambda log: log.key)
+    got = demo_store.user_sets(me)
+    assert len(got) == len(expected) > 1000
+    assert sorted(got, key=lambda log: log.key) == expected
+
+
+def test_user_sessions_match_history_with_sets_done(demo_store: Store) -> None:
+    me = demo_store.ensure_user("me")
+    assert demo_store.user_sessions(me) == list(reversed(demo_store.history(me, limit=1000)))
+
+
+def test_the_window_is_on_the_session_start(demo_store: Store) -> None:
+    me = demo_store.ensure_user("me")
+    since, until = window(TODAY, 2)
+    assert since is not None
+    sets = demo_store.user_sets(me, since=since, until=until)
+    starts = {s.id: s.started_at for s in demo_store.user_sessions(me)}
+    assert sets and all(since <= starts[log.session_id] < until for log in sets)
+    inside = {sid for sid, at in starts.items() if since <= at < until}
+    assert {log.session_id for log in sets} == inside
+
+
+def test_reads_are_scoped_to_one_user(demo_store: Store) -> None:
+    assert demo_store.find_user("other") is None
+    other = demo_store.ensure_user("other")
+    assert demo_store.find_user("other") == other
+    assert demo_store.user_sets(other) == []
+    assert demo_store.user_sessions(other) == []
+    assert demo_store.versions_played(other) == []
+    empty = user_report(demo_store, other, TODAY)
+    assert empty.progress == () and empty.symmetry == () and empty.adherence.weeks == ()
+
+
+def test_versions_played_give_the_routine_order(demo_store: Store) -> None:
+    me = demo_store.ensure_user("me")
+    versions = demo_store.versions_played(me)
+    assert [v.slug for v in versions] == ["runner-glute"]
+    names = list(prescriptions_of(versions))
+    assert names[0] == "Squat to overhead reach" and names[-1] == (
+        "Half-kneeling hip flexor stretch")
+    assert prescriptions_of([dataclasses.replace(versions[0], text="## main\nnot a routine")
+                             ]) == {}
+
+
+def test_the_report_is_the_analysis_of_every_set(demo_store: Store) -> None:
+    """The demo spans 12 weeks, so the default window holds all of it."""
+    me = demo_store.ensure_user("me")
+    got = user_report(demo_store, me, TODAY)
+    everything = build_report(
+        demo_store.user_sessions(me), demo_store.user_sets(me),
+        prescriptions_of(demo_store.versions_played(me)), (), got.settings, today=TODAY)
+    assert report_dict(got) == report_dict(everything)
+    assert report_dict(user_report(demo_store, me, TODAY, weeks=0))["symmetry"] == \
+        report_dict(got)["symmetry"]
+
+
+def test_a_short_window_leaves_older_sets_out_but_counts_every_session(
+        demo_store: Store) -> None:
+    me = demo_store.ensure_user("me")
+    short = user_report(demo_store, me, TODAY, weeks=2)
+    assert len(short.calendar) == 14
+    assert min(p.date for p in short.progress) >= TODAY - timedelta(weeks=2)
+    assert short.adherence.weeks[0].week == "2026-W04"  # adherence reads every session
+
+
+def test_what_the_demo_shows(demo_store: Store) -> None:
+    me = demo_store.ensure_user("me")
+    found = user_report(demo_store, me, TODAY)
+    status = {r.exercise: r for r in found.symmetry}
+    bridge = status["Single-leg bridge with adductor ball squeeze"]
+    assert (bridge.status, bridge.weaker) == ("flagged", "left")
+    assert bridge.median_lsi is not None and 80 <= bridge.median_lsi < 90
+    deadlift = status["Single-leg deadlift"]
+    assert deadlift.status == "balanced" and deadlift.weaker == "left"
+    early = [s.lsi for s in deadlift.sessions if s.lsi is not None][:6]
+    assert 80 <= sorted(early)[len(early) // 2] <= 88  # about 85% before it improves
+    lights = {(s.exercise, s.side, s.light) for s in found.pain.sets}
+    assert ("Eccentric heel raise", "right", "amber") in lights
+    trend = next(t for t in found.pain.trends if t.side == "right")
+    assert [p.light for p in trend.points][-1] == "green"
+    weeks = [w.sessions for w in found.adherence.weeks]
+    assert 0 in weeks[:-1] and max(weeks) == 2  # one missed week, twice a week
+    assert found.deload is None  # the deload week after the missed one counts
+    goblet = [p.best.load for p in found.progress if p.exercise == "Goblet squat"]
+    assert goblet[0] == 12.0 and goblet[-1] == 16.0
+
+
+def test_demo_refuses_a_user_with_sessions(db_url: str) -> None:
+    with Store.open(db_url) as store:
+        demo.fill(store, "me", today=TODAY, weeks=3)
+        with pytest.raises(StrongstrideError, match="has sessions already"):
+            demo.fill(store, "me", today=TODAY, weeks=3)
+        again = demo.fill(store, "me", today=TODAY, weeks=3, force=True)
+        assert again.sessions_added == 0 and again.sessions_present > 0
+        other = demo.fill(store, "alice", today=TODAY, weeks=3)
+        assert other.sessions_added == again.sessions_present  # ids differ per user
