@@ -512,6 +512,12 @@ def test_a_large_paste_reads_the_same_with_the_garbage_collector_paused(
     assert len(paused.routine.exercises) == 40 * len(shipped().exercises)
 
 
+def test_lines_that_are_only_a_list_marker_or_hashes() -> None:
+    imported = import_text("A1.\n- \n1.\n#\n(3)\nB2)\nSquat 3x10")
+    assert [x.role for x in imported.lines] == ["note"] * 5 + ["heading", "exercise"]
+    assert [e.name for e in imported.routine.exercises] == ["Squat"]
+
+
 # --- lines that are not exercises -----------------------------------------------------------
 
 def test_unreadable_lines_are_notes_on_the_exercise_before() -> None:

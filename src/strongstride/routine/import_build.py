@@ -12,7 +12,7 @@ from typing import Literal
 
 from strongstride.errors import Issue, Span
 from strongstride.routine.import_fields import placed, prescription_of, side_from_name
-from strongstride.routine.import_lines import WORK_FIELDS, Line, equipment_items, name_of
+from strongstride.routine.import_lines import WORK_FIELDS, Line, equipment_items, name_of, squeeze
 from strongstride.routine.model import Routine, Section
 from strongstride.routine.sections import Entry, Group, Heading, assemble, read_heading
 
@@ -30,9 +30,6 @@ class Builder:
         self.source = source
         self.issues: list[Issue] = []
         self.roles: dict[int, LineRole] = {}
-        self.after = [len(lines)] * (len(lines) + 1)  # the next non-blank line after each
-        for i in range(len(lines) - 1, 0, -1):
-            self.after[i - 1] = i if lines[i].kind != "blank" else self.after[i]
         adjacent = any(a.kind == "exercise" and b.kind in ("exercise", "details")
                        for b, a in itertools.pairwise(lines))
         self.gap_needed = 1 if adjacent else 2
@@ -57,7 +54,7 @@ class Builder:
     def note(self, i: int, message: str | None = _UNREAD, to: Entry | None = None) -> None:
         """Keep line i as a note on the exercise before it (or the routine) and report it."""
         line = self.lines[i]
-        text = " ".join(line.text.split())
+        text = squeeze(line.text)
         if text:
             target = to or self.last
             (target.notes if target is not None else self.notes).append((i + 1, text))
@@ -67,11 +64,16 @@ class Builder:
                                      self.source))
 
     def next_content(self, i: int) -> int | None:
-        j = self.after[i]
-        for _ in range(2):
-            if j < len(self.lines) and self.lines[j].kind == "rounds":
-                j = self.after[j]
-        return j if j < len(self.lines) else None
+        """The next non-blank line after line i, past up to two rounds lines."""
+        lines, n = self.lines, len(self.lines)
+        j = i + 1
+        for rounds in range(3):
+            while j < n and lines[j].kind == "blank":
+                j += 1
+            if rounds == 2 or j >= n or lines[j].kind != "rounds":
+                break
+            j += 1
+        return j if j < n else None
 
     def names_entry(self, j: int) -> bool:
         """Line j is an exercise name with 'Sets: ... Reps: ...' on the line below."""
@@ -161,7 +163,7 @@ class Builder:
                                 or any(k in e.fields for k in WORK_FIELDS if k in line.fields)):
             self.flush()
             self.note(i, "this line gives the amount of work a second time; kept it as a note")
-        elif set(e.fields) & set(line.fields):
+        elif not e.fields.keys().isdisjoint(line.fields):
             self.flush()
             self.note(i, "this line repeats a detail given above; kept it as a note")
         else:
@@ -172,13 +174,16 @@ class Builder:
         e, self.entry = self.entry, None
         if e is None:
             return
-        p, problems = prescription_of(e.line, e.index, e.fields, e.details, self.lines)
-        if p is None:
-            for number, column, message in problems:
-                self.warn(number, column, f"{message}; kept the line as a note")
-            for i in (e.index, *e.details):
-                self.note(i, None)
-            return
+        reading = e.line.reading
+        p = reading.prescription if reading is not None and not e.fields else None
+        if p is None:  # else the commonest case: read whole on its own line
+            p, problems = prescription_of(e.line, e.index, e.fields, e.details, self.lines)
+            if p is None:
+                for number, column, message in problems:
+                    self.warn(number, column, f"{message}; kept the line as a note")
+                for i in (e.index, *e.details):
+                    self.note(i, None)
+                return
         low = e.name.lower()
         if "each" in low or "per" in low or "every" in low:  # 'Deadlift (each side)'
             e.name, p = side_from_name(e.name, p)
@@ -220,7 +225,7 @@ class Builder:
 
     def header(self, i: int) -> None:
         line = self.lines[i]
-        value = " ".join(line.value.split())
+        value = squeeze(line.value)
         if line.key == "credit":
             if self.credit is not None or not value:
                 self.note(i)
@@ -251,17 +256,18 @@ class Builder:
         if self.group is None or self.group.heading is None or self.group.tried or not line.value:
             self.note(i, "setup instructions with no heading above them; kept them as a note")
             return
-        self.group.setup.append(" ".join(line.value.split()))
+        self.group.setup.append(squeeze(line.value))
         self.group.setup_lines.append(i)
         self.roles[i] = "setup"
 
     def text(self, i: int) -> None:
-        line = self.lines[i]
+        lines = self.lines
+        line = lines[i]
         content = line.content
         if not content:
             self.note(i, "this line holds only control characters; left them out")
             return
-        if self.names_entry(i):
+        if i + 1 < len(lines) and lines[i + 1].kind == "details" and self.names_entry(i):
             self.exercise(i)
             return
         h = read_heading(content, line.hashes)
@@ -270,11 +276,11 @@ class Builder:
             return
         if self.open_field is not None and self.roles.get(i - 1) == self.open_field:
             self.roles[i] = self.open_field
-            self.add_to_field(i, " ".join(content.split()), line.start)
+            self.add_to_field(i, squeeze(content), line.start)
             return
         group = self.group
         if group is not None and group.heading is not None and not group.tried:
-            group.setup.append(" ".join(content.split()))
+            group.setup.append(squeeze(content))
             group.setup_lines.append(i)
             self.roles[i] = "setup"
             self.warn(i + 1, line.start + 1,
@@ -283,7 +289,6 @@ class Builder:
         if self.started or (line.listed and self.starts_entry(self.next_content(i))):
             self.note(i)
             return
-        lines = self.lines
         alone = ((i == 0 or lines[i - 1].kind in ("blank", "header"))
                  and (i + 1 == len(lines) or lines[i + 1].kind in ("blank", "header")))
         if alone and h is not None and not content.endswith((":", ".", "!", "?")):
@@ -315,7 +320,7 @@ class Builder:
         chosen = self.candidates[-1]
         for i in self.candidates[:-1]:
             self.note(i, f"kept this line as a note; the title is line {chosen + 1}")
-        return " ".join(self.lines[chosen].content.split()).rstrip(" .:")
+        return squeeze(self.lines[chosen].content).rstrip(" .:")
 
     def sections(self) -> tuple[Section, ...]:
         kept: list[Group] = []

@@ -1,7 +1,9 @@
 """Prescriptions from details on their own lines: 'Sets: 2', 'Reps: 8-12', 'Rest: 60 s'.
 
-`compose` puts the fields of an exercise together into prescription text, remembering where
-each piece came from, so a problem in the text can be reported at its line and column.
+`prescription_of` gives an exercise its prescription: read on its own line in pass 1, or made
+from the details below it, or both. `compose` puts the fields together into prescription text,
+remembering where each piece came from, so a problem in the text can be reported at its line
+and column; plain numbers in range skip that (`_plain_fields`), to the same result.
 """
 
 from __future__ import annotations

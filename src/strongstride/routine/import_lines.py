@@ -54,7 +54,7 @@ _ROUNDS_LINE = re.compile(
     r"exercises|moves|below|above|in|total|through|sequence))*"
     r"|(?:rounds?|circuits?)\s*:?\s*(?P<n2>\d{1,3})"
 )
-_ROUNDS_FIRST = frozenset("0123456789rdcp")  # what a rounds line starts with
+_ROUNDS_WORDS = ("repeat", "do", "complete", "perform", "round", "circuit")  # or a number
 # Where a prescription can start: a number with a unit or 'x', a clock time, AMRAP and such.
 _START = re.compile(
     r"\d{1,9}(?:\s*(?:-|to)\s*\d{1,9})?\s*(?:x|(?:sets?|holds?|rounds?|reps?|repetitions?|"
@@ -62,13 +62,10 @@ _START = re.compile(
     r"|\d{1,3}:[0-5]\d|amrap\b|max(?:imum)?\s+reps\b"
     r"|to\s+failure\b|as\s+many\b"
 )
+_START_WORDS = ("amrap", "max", "to", "as")  # or a digit: where `_START` can match
 # The places `_START` can match after the first character of a line.
-_CANDIDATE = r"{d}+|(?<![a-z])(?:amrap|max|to\s+failure|as\s+many)"
-_FINDERS = {  # (keywords in the line, ASCII) -> search for the next candidate
-    (words, ascii): re.compile((_CANDIDATE if words else "{d}+").format(
-        d="[0-9]" if ascii else r"\d")).search
-    for words in (False, True) for ascii in (False, True)
-}
+_CANDIDATE = re.compile(r"\d+|(?<![a-z])(?:amrap|max|to\s+failure|as\s+many)")
+_DIGIT_MARKS = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))  # '0' or ' '
 _DIGIT = re.compile(r"\d")
 _BETWEEN = re.compile(r"\s+between\s+(?:sets|rounds|exercises)\b", re.IGNORECASE)
 _HOLD_FOR = re.compile(r"(?:\s*[:-]\s*holds?|\s+hold\s+for|\s+for)$", re.IGNORECASE)
@@ -95,14 +92,13 @@ class Line:
     key: str = ""
     value: str = ""
     rounds: int = 0
-
-    @property
-    def content(self) -> str:
-        return self.text[self.start:].strip()
+    content: str = ""  # the text after `start`, stripped
 
     @property
     def has_work(self) -> bool:
-        return self.kind == "details" and any(k in self.fields for k in WORK_FIELDS)
+        f = self.fields  # any of WORK_FIELDS, spelled out: this is asked for many lines
+        return self.kind == "details" and (
+            "prescription" in f or "sets" in f or "reps" in f or "time" in f or "hold" in f)
 
 
 _BLANK = Line("")  # shared by all blank lines: never changed
@@ -116,30 +112,49 @@ def _has_digit(text: str) -> bool:
             or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
 
 
+def squeeze(text: str) -> str:
+    """`text` with each run of white space one space, and none at the ends."""
+    text = text.strip()
+    # Most text already is: checking is faster than splitting and joining.
+    return text if "  " not in text and text.isprintable() else " ".join(text.split())
+
+
 def name_of(text: str) -> str:
     """A clean exercise name, or '' when `text` cannot be one (no letters, too long)."""
-    name = " ".join(text.split()).rstrip(NAME_TRIM).lstrip(_HEAD_TRIM)
+    name = squeeze(text).rstrip(NAME_TRIM).lstrip(_HEAD_TRIM)
     # 'Plank - hold', 'Side plank hold for': only the last few characters can match.
-    if name.endswith(("d", "r")) and (m := _HOLD_FOR.search(name, max(0, len(name) - 12))):
+    if name.endswith(("d", "r")) and name[-4:].lower() in ("hold", " for") and (
+            m := _HOLD_FOR.search(name, max(0, len(name) - 12))):
         name = name[: m.start()].rstrip(NAME_TRIM)
-    if not _LETTER.search(name) or name.count(" ") >= MAX_NAME_WORDS:
+    letters = name.lower() != name.upper() if name.isascii() else _LETTER.search(name)
+    if not letters or name.count(" ") >= MAX_NAME_WORDS:
         return ""
     # The routine format ends a name at its first colon: 'A1: Squat' -> 'A1 - Squat'.
     return _COLON.sub(" - ", name) if ":" in name else name
 
 
-def _inline(body: str, low: str) -> tuple[str, int, Reading] | None:
-    """'Name<prescription>': split at the first point where the rest reads as a prescription."""
+def _inline(body: str, low: str, marks: bytes) -> tuple[str, int, Reading] | None:
+    """'Name<prescription>': split at the first point where the rest reads as a prescription.
+
+    The candidates are where `_START` may match: each run of digits, AMRAP and such. `marks`,
+    when given (most lines: ASCII, no AMRAP), has '0' for each digit of `low`, else ' ': bytes
+    methods find the runs faster than re.
+    """
     tries = 0
     start = _START.match
-    # Most lines have no AMRAP or such: then the candidates are the runs of digits. ('[0-9]'
-    # scans faster than '\d', which also matches other scripts' digits: for ASCII text only.)
-    words = "max" in low or "amrap" in low or "failure" in low or "many" in low
-    find = _FINDERS[words, low.isascii()]
     digit_before = low[:1].isdigit()  # all later digits are candidates, found in order
     at = 1
-    while m := find(low, at):
-        i, at = m.start(), m.end()
+    while True:
+        if marks:
+            if (i := marks.find(b"0", at)) < 0:
+                break
+            at = marks.find(b" ", i)  # the end of the run of digits
+            if at < 0:
+                at = len(marks)
+        elif m := _CANDIDATE.search(low, at):
+            i, at = m.start(), m.end()
+        else:
+            break
         check_tail, digit_before = digit_before, True
         if not start(low, i):
             continue
@@ -155,7 +170,7 @@ def _inline(body: str, low: str) -> tuple[str, int, Reading] | None:
         if tail.endswith(")") and head.rstrip().endswith("("):
             tail = tail[:-1]
         reading = read_prescription(tail, hints=False)
-        if reading.structural:
+        if not reading.problems or reading.structural:
             return name, i, reading
         tries += 1
         if tries >= MAX_TRIES:
@@ -180,9 +195,13 @@ def _count_first(body: str) -> tuple[str, int, Reading] | None:
     return (name, 0, reading) if name or not rest else None
 
 
-def _fields(body: str, low: str, offset: int) -> tuple[str, dict[str, Place]]:
-    """'Name Sets: 2 | Reps: 8-12' -> ('Name', fields); `offset` is where body starts."""
-    keys = list(_FIELD.finditer(low))
+def _fields(body: str, low: str, offset: int, first: re.Match[str]
+            ) -> tuple[str, dict[str, Place]]:
+    """'Name Sets: 2 | Reps: 8-12' -> ('Name', fields); `offset` is where body starts.
+
+    `first` is the first key; with one colon in the line, it is the only one.
+    """
+    keys = [first] if low.count(":") == 1 else list(_FIELD.finditer(low, first.start()))
     found: dict[str, Place] = {}
     for k, m in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(body)
@@ -203,7 +222,7 @@ def equipment_items(value: str) -> tuple[list[str], str]:
 
 def _header(line: Line, body: str, low: str, colon: bool) -> bool:
     """'Equipment needed: ...', 'Directions: ...', 'Credit: ...', 'By A. Coach'."""
-    m = _HEADER.match(low) if colon else None
+    m = _HEADER.match(low) if colon and low[:1] in "ewydic" else None  # the keys' first letters
     if m is not None:
         key = m.group("key")
         line.value, line.at = body[m.end():].strip(), line.start + m.end()
@@ -236,25 +255,27 @@ def classify(raw: str) -> Line:
     first = stripped[0]
     if first == "#" and (m := _HASHES.match(text)):
         line.hashes, line.start = len(m.group(1)), m.end()
+        line.content = text[m.end():].rstrip()
         return line
     if first in _MARKED and (first not in _LABELS or stripped[1:2] in _AFTER_LABEL) and (
             m := _MARKER.match(text)):
         line.start, line.listed = m.end(), True
     else:
         line.start = len(text) - len(stripped)
-    body = text[line.start:].rstrip()
+    body = line.content = text[line.start:].rstrip()
     colon = ":" in body
     if len(body) > MAX_EXERCISE_LINE and not colon and body[:3].lower() != "by ":
         return line  # prose
     low = body.lower()
     if (colon or low.startswith("by ")) and _header(line, body, low, colon):
         return line
-    if colon and (m := _SETUP.match(low)):
+    if colon and low.startswith("setup") and (m := _SETUP.match(low)):
         line.kind, line.value, line.at = "setup", body[m.end():].strip(), line.start + m.end()
         return line
     if len(body) > MAX_EXERCISE_LINE:
         return line
-    if low[:1] in _ROUNDS_FIRST and (m := _ROUNDS_LINE.fullmatch(low.rstrip(".!: "))):
+    if (low[:1].isdigit() or low.startswith(_ROUNDS_WORDS)) and (
+            m := _ROUNDS_LINE.fullmatch(low.rstrip(".!: "))):
         line.kind, line.rounds = "rounds", int(m.group("n") or m.group("n2"))
         return line
     if "between" in low:
@@ -262,22 +283,23 @@ def classify(raw: str) -> Line:
         low = body.lower()
     if colon and (m := _FIELD.search(low)):
         if m.start() == 0:
-            line.kind, line.fields = "details", _fields(body, low, line.start)[1]
+            line.kind, line.fields = "details", _fields(body, low, line.start, m)[1]
             return line
         if _FIELD_KEYS.get(m["key"], m["key"]) in WORK_FIELDS:
-            head, found = _fields(body, low, line.start)
+            head, found = _fields(body, low, line.start, m)
             line.kind, line.name, line.fields = "exercise", name_of(head), found
             if not line.name:
                 line.kind = "details"
             return line
     # '3 x 10 Bulgarian split squats' (count first) or 'Goblet squat2-3 sets of 12-15 reps'.
-    if _START.match(low):
-        read = _count_first(body) or _inline(body, low)
-    elif not _has_digit(low) and ("max" not in low and "amrap" not in low
-                                   and "failure" not in low and "many" not in low):
+    words = "max" in low or "amrap" in low or "failure" in low or "many" in low
+    if not words and not _has_digit(low):
         return line  # no place a prescription can start
+    marks = low.encode().translate(_DIGIT_MARKS) if not words and low.isascii() else b""
+    if (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
+        read = _count_first(body) or _inline(body, low, marks)
     else:
-        read = _inline(body, low)
+        read = _inline(body, low, marks)
     if read is None:
         return line
     name, at, reading = read

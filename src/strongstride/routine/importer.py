@@ -11,8 +11,6 @@ in linear time. Prescriptions on their own lines ('Sets: 2', 'Reps: 8-12') are p
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from strongstride.errors import Issue
@@ -22,7 +20,7 @@ from strongstride.routine.model import Routine
 
 __all__ = ["Imported", "ImportedLine", "LineRole", "import_text"]
 
-# Above this size the cyclic garbage collector is paused while importing (see `_gc_paused`).
+# Above this size the cyclic garbage collector is paused while importing (see `import_text`).
 GC_PAUSE_CHARS = 100_000
 
 
@@ -46,8 +44,18 @@ def import_text(text: str, source: str = "<text>") -> Imported:
 
     Never raises: what it cannot read is kept as a note and reported as a warning.
     """
-    with _gc_paused(len(text) >= GC_PAUSE_CHARS):
+    # A large text makes a few objects for each of its many lines, all kept until the routine
+    # is put together. With the cyclic garbage collector running, that sets off collections
+    # that scan every object in the process again and again, about a sixth of the time of a
+    # 1 MB import, and find nothing: the few cycles (a section and its exercises) are broken
+    # in `Builder.result`. So it is paused, if it runs, while a large text is read.
+    if len(text) < GC_PAUSE_CHARS or not gc.isenabled():
         return _import(text, source)
+    gc.disable()
+    try:
+        return _import(text, source)
+    finally:
+        gc.enable()
 
 
 def _import(text: str, source: str) -> Imported:
@@ -57,22 +65,3 @@ def _import(text: str, source: str) -> Imported:
     used = sorted(roles)
     return Imported(routine, issues, tuple(map(
         ImportedLine, [i + 1 for i in used], [roles[i] for i in used])))
-
-
-@contextmanager
-def _gc_paused(pause: bool) -> Iterator[None]:
-    """Pause the cyclic garbage collector, if it runs, for the duration.
-
-    A large text makes a few objects for each of its many lines, all kept until the routine
-    is put together. That triggers full collections that scan every object in the process
-    again and again, about a fifth of the time of a 1 MB import, and find nothing: the
-    importer's few cycles (a section and its exercises) are garbage only after it returns.
-    """
-    if not pause or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()

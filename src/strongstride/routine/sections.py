@@ -40,7 +40,7 @@ _ROUNDS = re.compile(
 _TRIM = " :-,;|(."
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, which is faster to make, and never changed
 class Heading:
     """A line read as a section heading."""
 
@@ -80,7 +80,6 @@ def _is_sentence(text: str) -> bool:
 
 # A letter is a word character that is not a digit or '_' (a few numerals pass too: checked).
 _ALNUM = re.compile(r"[^\W\d_]")
-_LOWER = re.compile(r"[a-z]")
 
 
 def _has_letter(text: str) -> bool:
@@ -139,11 +138,12 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
     words = _WORD.findall(low)
     if not words and not _has_letter(content):  # words are letters: no need to look again
         return None
-    m = _PHASE_WORD.search(low)
-    phase = None if m is None else _PHASES[m.lastgroup]
+    phase = phase_of(low) if ("warm" in low or "activat" in low or "prim" in low
+                              or "cool" in low or "stretch" in low or "mobility" in low
+                              or "recovery" in low) else None
     only_heading_words = bool(words) and _HEADING_WORDS.issuperset(words)
-    capitals = len(words) <= 5 and not (_LOWER.search(title) or (
-        not title.isascii() and any(c.islower() for c in title)))
+    capitals = len(words) <= 5 and (title.upper() == title if title.isascii() else not any(
+        c.islower() for c in title))
     named = phase is not None or not _MAIN_WORDS.isdisjoint(words)
     strong = (hashes > 0 or content.endswith(":") or capitals or only_heading_words
               or (setup is not None and named))
@@ -166,7 +166,11 @@ _WARM_WORDS = frozenset({
 
 
 def _stretch_like(name: str, p: Prescription) -> bool:
-    return p.set_word == "hold" or any(w.startswith(_STRETCH_WORDS) for w in words_of(name))
+    if p.set_word == "hold":
+        return True
+    low = name.lower()  # most names have none of the words: no need to split them
+    return ("stretch" in low or "pose" in low or "hold" in low) and any(
+        w.startswith(_STRETCH_WORDS) for w in words_of(name))
 
 
 def _mostly_stretches(block: Block) -> bool:
