@@ -166,7 +166,8 @@ def _check(value: Range, what: str, offset: int, problems: list[Problem]) -> Non
     elif value.lo < low:
         message = f"{amount(value.lo)} is too few; use at least {low}"
     else:
-        message = f"{amount(value.hi)} is more than the {amount(high)} allowed; check for a typo"
+        most = f"{high} s of rest" if what == "rest" else f"{high} {what}"
+        message = f"{amount(value.hi)} is more than the {most} allowed; check for a typo"
     problems.append(Problem(offset, message, "range"))
 
 
