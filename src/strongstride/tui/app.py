@@ -150,22 +150,27 @@ class PlayerApp(App[None]):
             self.handle(w.tick())
             return
         step = state.step
-        self.query_one("#section", Static).update(
+        # The player's widgets live on the first screen; a dialog may be on top of it, and
+        # while the app starts or closes there may be no screen with them at all.
+        if not self.screen_stack or not self.screen_stack[0].query("#card"):
+            return
+        main = self.screen_stack[0]
+        main.query_one("#section", Static).update(
             "" if step is None else w.plan.routine.sections[step.section].label)
         heading, where = step_heading(step, state.status)
-        self.query_one("#exercise", Static).update(heading)
-        self.query_one("#where", Static).update(where)
-        self.query_one("#timer", Digits).update(clock_text(state, now))
-        self.query_one("#target", Static).update(target_text(state))
+        main.query_one("#exercise", Static).update(heading)
+        main.query_one("#where", Static).update(where)
+        main.query_one("#timer", Digits).update(clock_text(state, now))
+        main.query_one("#target", Static).update(target_text(state))
         last = w.last_time(step) if step is not None and step.kind == "work" else None
-        self.query_one("#last", Static).update(f"Last time: {last.summary()}" if last else "")
-        self.query_one("#next", Static).update(up_next(state))
+        main.query_one("#last", Static).update(f"Last time: {last.summary()}" if last else "")
+        main.query_one("#next", Static).update(up_next(state))
         left = remaining(state, now)
-        self.query_one("#progress", ProgressBar).update(progress=1000 * progress(state, now))
+        main.query_one("#progress", ProgressBar).update(progress=1000 * progress(state, now))
         paused = "  ·  PAUSED" if state.status == "paused" else ""
-        self.query_one("#status", Static).update(
+        main.query_one("#status", Static).update(
             f"About {round(left / 60)} min left{paused}")
-        self.query_one("#message", Static).update(self.message)
+        main.query_one("#message", Static).update(self.message)
 
     # Actions ---------------------------------------------------------------------------
     def action_complete(self) -> None:
