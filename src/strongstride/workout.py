@@ -71,7 +71,7 @@ def planned_sets(plan: SessionPlan) -> int:
 class Workout:
     def __init__(self, store: Store, session: SessionInfo, plan: SessionPlan, state: PlayerState,
                  *, clock: Clock, wall: Wall, cues: CueSink | None,
-                 last: dict[int, LastTime]) -> None:
+                 last: dict[tuple[int, int], LastTime]) -> None:
         self.store = store
         self.session = session
         self.plan = plan
@@ -79,7 +79,7 @@ class Workout:
         self.clock = clock
         self.wall = wall
         self.cues = cues
-        self.last = last  # by exercise position in the routine
+        self.last = last  # by (section, exercise) index in the routine
         self.acknowledged: list[SetLog] = []
 
     @classmethod
@@ -107,8 +107,7 @@ class Workout:
             done = frozenset()
         last = _last_times(store, user_id, plan, session.id)
         prefill = {key: _prefill(lt) for key, lt in last.items()}
-        state = new_player(plan, done, {_section_key(plan, k): v for k, v in prefill.items()
-                                        if v is not None})
+        state = new_player(plan, done, {k: v for k, v in prefill.items() if v is not None})
         return cls(store, session, plan, state, clock=clock, wall=wall, cues=cues, last=last)
 
     @property
@@ -157,8 +156,9 @@ class Workout:
             self.session = self.store.session(self.session.id)
 
     def last_time(self, current: Step) -> LastTime | None:
-        index = _exercise_position(self.plan, current)
-        return self.last.get(index) if index is not None else None
+        if current.exercise is None:
+            return None
+        return self.last.get((current.section, current.exercise))
 
 
 def set_log(step: Step, actuals: Actuals, *, session_id: str, logged_at: datetime,
@@ -182,33 +182,14 @@ def _routine_text(loaded: LoadedRoutine) -> str:
     return format_routine(loaded.routine)
 
 
-def _exercise_position(plan: SessionPlan, current: Step) -> int | None:
-    if current.exercise is None:
-        return None
-    position = 0
-    for si, section in enumerate(plan.routine.sections):
-        for ei in range(len(section.exercises)):
-            if (si, ei) == (current.section, current.exercise):
-                return position
-            position += 1
-    return None
-
-
-def _section_key(plan: SessionPlan, position: int) -> tuple[int, int]:
-    for si, section in enumerate(plan.routine.sections):
-        if position < len(section.exercises):
-            return si, position
-        position -= len(section.exercises)
-    raise IndexError(position)
-
-
 def _last_times(store: Store, user_id: int, plan: SessionPlan,
-                session_id: str) -> dict[int, LastTime]:
-    out: dict[int, LastTime] = {}
-    for position, exercise in enumerate(plan.routine.exercises):
-        logs = store.last_sets(user_id, exercise.name, before_session=session_id)
-        if logs:
-            out[position] = LastTime(exercise.name, tuple(logs))
+                session_id: str) -> dict[tuple[int, int], LastTime]:
+    out: dict[tuple[int, int], LastTime] = {}
+    for si, section in enumerate(plan.routine.sections):
+        for ei, exercise in enumerate(section.exercises):
+            logs = store.last_sets(user_id, exercise.name, before_session=session_id)
+            if logs:
+                out[(si, ei)] = LastTime(exercise.name, tuple(logs))
     return out
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -21,37 +19,10 @@ from strongstride.exchange.card import (
 )
 from strongstride.plan.session import build_plan
 from strongstride.routine.model import Exercise, Prescription, Range, Routine, Section
-from strongstride.routine.parse import parse_routine
 from strongstride.routine.prescription import write_prescription
-from strongstride.service import load_routine
+from tests.exchange.routines import GOLDEN, UPDATE, circuit, seed
 
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("STRONGSTRIDE_UPDATE_GOLDEN") == "1"
 POINTS_PER_MM = 72 / 25.4
-
-CIRCUIT = """# Hip circuit
-credit: A. Physio
-equipment: loop band
-## warm-up
-Leg swings: 1 set of 10 reps on each leg
-## main, 3 rounds: Circuit
-Goblet squat: 12-15 reps, 16 kg
-Side plank: 30 seconds on each side
-Monster walk: max reps, band: heavy
-## cool-down
-Half pigeon: 2-3 holds of 30-45 seconds on each leg, rest 20-30 s
-Mystery move: 2 sets of 8 reps, 35 lb, tempo 3-1-1, rest 0 s
-"""
-
-
-def seed() -> Routine:
-    return load_routine("runner-glute").routine
-
-
-def circuit() -> Routine:
-    routine = parse_routine(CIRCUIT).routine
-    assert routine is not None
-    return routine
 
 
 def read(pdf: bytes) -> PdfReader:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,36 +26,9 @@ from strongstride.routine.model import (
     Routine,
     Section,
 )
-from strongstride.routine.parse import parse_routine
-from strongstride.service import load_routine
+from tests.exchange.routines import GOLDEN, UPDATE, circuit, seed
 
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("STRONGSTRIDE_UPDATE_GOLDEN") == "1"
 TYPES: dict[str, dict[int, str]] = Profile["types"]
-
-CIRCUIT = """# Hip circuit
-credit: A. Physio
-equipment: loop band
-## warm-up
-Leg swings: 1 set of 10 reps on each leg
-## main, 3 rounds: Circuit
-Goblet squat: 12-15 reps, 16 kg
-Side plank: 30 seconds on each side
-Monster walk: max reps, band: heavy
-## cool-down
-Half pigeon: 2-3 holds of 30-45 seconds on each leg, rest 20-30 s
-Mystery move: 2 sets of 8 reps, 35 lb, tempo 3-1-1, rest 0 s
-"""
-
-
-def seed() -> Routine:
-    return load_routine("runner-glute").routine
-
-
-def circuit() -> Routine:
-    routine = parse_routine(CIRCUIT).routine
-    assert routine is not None
-    return routine
 
 
 def decode(data: bytes) -> dict[str, list[dict[str, Any]]]:

@@ -8,9 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from tests.conftest import Run
-from tests.reports.conftest import TODAY, needs_cli
-
-pytestmark = needs_cli
+from tests.reports.conftest import TODAY
 
 
 def test_demo_fills_an_empty_database_and_refuses_a_full_one(run: Run, tmp_path: Path) -> None:

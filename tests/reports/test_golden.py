@@ -16,7 +16,7 @@ from strongstride.reports.html import document
 from strongstride.reports.view import view
 from strongstride.store import Store
 from tests.conftest import Run
-from tests.reports.conftest import GOLDEN, TODAY, needs_cli
+from tests.reports.conftest import GOLDEN, TODAY
 
 UPDATE = os.environ.get("STRONGSTRIDE_UPDATE_GOLDEN") == "1"
 
@@ -76,7 +76,6 @@ def test_html_report_text_of_the_demo(demo_store: Store) -> None:
     check_golden("demo_report.txt", html_text(document(view(found, weeks=12))))
 
 
-@needs_cli
 def test_the_console_script_prints_the_golden_json(run: Run, tmp_path: Path) -> None:
     db = str(tmp_path / "cli.db")
     made = run("--db", db, "demo", "--today", TODAY.isoformat())
