@@ -12,20 +12,28 @@ SCRIPT = Path(sys.executable).parent / "strongstride"
 
 
 class Run:
-    """Runs the installed `strongstride` console script, the way a user does."""
+    """Runs the installed `strongstride` console script, the way a user does.
+
+    Answers that the launcher saves (see strongstride.launch) go to a folder of the test run's.
+    """
+
+    def __init__(self, cache: Path) -> None:
+        self.cache = cache
 
     def __call__(self, *args: str, stdin: str | bytes | None = None,
-                 cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+                 cwd: Path | None = None,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         data = stdin.encode() if isinstance(stdin, str) else stdin
         proc = subprocess.run(
             [str(SCRIPT), *args], input=data, capture_output=True, cwd=cwd,
-            env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}, timeout=60,
+            env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1",
+                 "STRONGSTRIDE_CACHE": str(self.cache), **(env or {})}, timeout=60,
         )
         return subprocess.CompletedProcess(
             proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
 
 
 @pytest.fixture(scope="session")
-def run() -> Run:
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     assert SCRIPT.exists(), f"install the package first: {SCRIPT} is missing"
-    return Run()
+    return Run(tmp_path_factory.mktemp("output-cache"))
