@@ -39,6 +39,7 @@ class SetLog:
     note: str = ""
     round: int | None = None
     skipped: bool = False
+    variation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

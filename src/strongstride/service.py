@@ -231,6 +231,7 @@ def set_dict(log: SetLog) -> dict[str, Any]:
         "reps": log.reps, "seconds": log.seconds, "load": log.load, "unit": log.unit,
         "band": log.band, "rpe": log.rpe, "pain": log.pain, "note": log.note,
         "skipped": log.skipped, "logged_at": log.logged_at.isoformat(),
+        "variation": log.variation,
     }
 
 

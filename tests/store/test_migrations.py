@@ -23,7 +23,7 @@ from strongstride.store.migrate import (
 from tests.store.conftest import T0, Raw, a_set
 
 TABLES = {"alembic_version", "users", "routines", "routine_versions", "sessions", "set_logs",
-          "web_sessions", "api_tokens"}
+          "web_sessions", "api_tokens", "checkins"}
 
 
 def _sample_0001(raw: Raw) -> None:
@@ -52,9 +52,17 @@ def _sample_0002(raw: Raw) -> None:
     _sample_0001(raw)
 
 
+def _sample_0003(raw: Raw) -> None:
+    """What strongstride wrote at 0003: the rows of 0002, and a password for the user; no
+    variation on sets, no check-ins, no injured side."""
+    _sample_0002(raw)
+    raw.run("UPDATE users SET password_hash = ? WHERE id = 1", ("argon2-hash",))
+
+
 # One entry for every revision but the newest: rows as strongstride wrote them at that revision.
 SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001,
-                                             "0002_skipped_planned_sets": _sample_0002}
+                                             "0002_skipped_planned_sets": _sample_0002,
+                                             "0003_accounts": _sample_0003}
 
 
 def test_the_revisions_form_one_line_starting_at_0001() -> None:
@@ -112,6 +120,7 @@ def test_a_database_at_every_earlier_revision_upgrades_with_its_rows(
         [kept] = store.sets_of("old-session")
         assert (kept.key, kept.exercise, kept.reps, kept.load, kept.unit, kept.rpe, kept.note,
                 kept.skipped) == ("old-key", "lunge", 12, 8.5, "kg", 7.0, "felt fine", False)
+        assert kept.variation is None
         assert store.routine_version(1).text == "# Glute\n"
         assert store.save_routine(1, "runner-glute", "Glute", "# Glute\n").version == 1
     assert schema_drift(db_url) == []
@@ -180,3 +189,21 @@ def test_downgrading_to_every_earlier_revision_keeps_the_rows_and_can_come_back(
         assert [log.key for log in store.sets_of("s1")] == ["k1"]
         assert store.session("s1").planned_sets == 0  # the column came back with its default
     assert schema_drift(db_url) == []
+
+
+def test_0004_adds_the_variation_of_a_set_and_keeps_the_sets_before_it(
+        db_url: str, raw: Callable[[], Raw]) -> None:
+    upgrade_url(db_url, "0003_accounts")
+    conn = raw()
+    _sample_0003(conn)
+    with Store.open(db_url) as store:
+        store.start_session(1, 1, session_id="new-session", started_at=T0 + timedelta(days=2))
+        store.log_set(a_set("new-session", "new-key", variation="band above knees"))
+        assert [log.variation for log in store.sets_of("old-session")] == [None]
+        assert [log.variation for log in store.sets_of("new-session")] == ["band above knees"]
+    assert conn.rows("SELECT variation FROM set_logs WHERE idempotency_key = 'new-key'") == [
+        ("band above knees",)]
+    downgrade_url(db_url, "0003_accounts")
+    assert "variation" in "\n".join(schema_drift(db_url))
+    assert sorted(conn.rows("SELECT idempotency_key FROM set_logs")) == [("new-key",),
+                                                                        ("old-key",)]

@@ -42,6 +42,7 @@ def set_logs(draw: st.DrawFn, session_id: str) -> SetLog:
         rpe=draw(st.none() | st.floats(min_value=1, max_value=10)),
         pain=draw(st.none() | st.integers(min_value=0, max_value=10)), note=draw(TEXT),
         round=draw(st.none() | INT32), skipped=draw(st.booleans()),
+        variation=draw(st.none() | TEXT),
     )
 
 

@@ -134,19 +134,22 @@ def test_logging_a_set_takes_exercise_side_and_targets_from_the_plan_step(
     key = str(uuid.uuid4())
     answer = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json={
         "key": key, "step_key": step["key"], "reps": 11, "load": 12.5, "rpe": 7.5, "pain": 1,
-        "band": "heavy", "note": "felt fine", "logged_at": "2025-03-01T07:45:00Z"})
+        "band": "heavy", "note": "felt fine", "logged_at": "2025-03-01T07:45:00Z",
+        "variation": "band above knees"})
     assert answer.status_code == 201
     assert answer.json() == {"stored": True, "set": {
         "key": key, "step": step["key"], "exercise": step["name"],
         "set_number": step["set_number"], "round": None, "side": "right",
         "target_reps": step["reps"], "target_seconds": None, "reps": 11, "seconds": None,
         "load": 12.5, "unit": "kg", "band": "heavy", "rpe": 7.5, "pain": 1,
-        "note": "felt fine", "skipped": False, "logged_at": "2025-03-01T07:45:00+00:00"}}
+        "note": "felt fine", "skipped": False, "logged_at": "2025-03-01T07:45:00+00:00",
+        "variation": "band above knees"}}
 
     hold = next(s for s in work_steps(routine) if s["hold_seconds"])
     held = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json={
         "key": str(uuid.uuid4()), "step_key": hold["key"], "seconds": 31.5})
     assert held.json()["set"]["target_seconds"] == hold["hold_seconds"]
+    assert held.json()["set"]["variation"] is None
     skipped = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json={
         "key": str(uuid.uuid4()), "step_key": work_steps(routine)[0]["key"], "skipped": True})
     assert skipped.json()["set"]["skipped"] is True
@@ -231,6 +234,7 @@ def test_a_page_api_call_needs_the_csrf_header_but_a_token_call_does_not(
     ({"rpe": "hard"}, "rpe", "rpe must be a number from 1 to 10"),
     ({"pain": 11}, "pain", "pain must be a whole number from 0 to 10"),
     ({"band": "b" * 61}, "band", "band must be text of at most 60 characters"),
+    ({"variation": "v" * 61}, "variation", "variation must be text of at most 60 characters"),
     ({"note": "n" * 2001}, "note", "note must be text of at most 2000 characters"),
     ({"note": "a\x00b"}, "note", "note must be text of at most 2000 characters, without "
                                   "control characters"),

@@ -39,6 +39,7 @@ def check_set(log: SetLog) -> None:
     for name in ("key", "session_id", "step_key", "exercise"):
         check_text(f"{where}: {name}", getattr(log, name), required=True)
     check_text(f"{where}: band", log.band)
+    check_text(f"{where}: variation", log.variation)
     check_text(f"{where}: note", log.note)
     check_instant(f"{where}: logged_at", log.logged_at)
     if log.side not in get_args(LogSide):
@@ -77,6 +78,7 @@ def set_values(log: SetLog) -> dict[str, Any]:
         "reps": log.reps, "seconds": _real(log.seconds), "load": _real(log.load),
         "unit": log.unit, "band": log.band, "rpe": _real(log.rpe), "pain": log.pain,
         "note": log.note, "skipped": log.skipped, "logged_at": log.logged_at,
+        "variation": log.variation,
     }
 
 
@@ -97,7 +99,7 @@ def to_set(row: SetLogRow) -> SetLog:
         target_seconds=_pair(row.target_seconds_lo, row.target_seconds_hi),
         reps=row.reps, seconds=row.seconds, load=row.load, unit=cast(Unit | None, row.unit),
         band=row.band, rpe=row.rpe, pain=row.pain, note=row.note, round=row.round,
-        skipped=bool(row.skipped),
+        skipped=bool(row.skipped), variation=row.variation,
     )
 
 

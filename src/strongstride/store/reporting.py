@@ -32,21 +32,21 @@ _SET_COLUMNS = (
     SetLogRow.logged_at, SetLogRow.target_reps_lo, SetLogRow.target_reps_hi,
     SetLogRow.target_seconds_lo, SetLogRow.target_seconds_hi, SetLogRow.reps,
     SetLogRow.seconds, SetLogRow.load, SetLogRow.unit, SetLogRow.band, SetLogRow.rpe,
-    SetLogRow.pain, SetLogRow.note, SetLogRow.round, SetLogRow.skipped,
+    SetLogRow.pain, SetLogRow.note, SetLogRow.round, SetLogRow.skipped, SetLogRow.variation,
 )
 
 
 def _set(row: Sequence[Any]) -> SetLog:
     (key, session_id, step_key, exercise, section, exercise_index, set_number, side, logged_at,
      reps_lo, reps_hi, seconds_lo, seconds_hi, reps, seconds, load, unit, band, rpe, pain, note,
-     round_, skipped) = row
+     round_, skipped, variation) = row
     return SetLog(
         key, session_id, step_key, exercise, section, exercise_index, set_number,
         cast("LogSide", side), logged_at,
         None if reps_lo is None or reps_hi is None else (reps_lo, reps_hi),
         None if seconds_lo is None or seconds_hi is None else (seconds_lo, seconds_hi),
         reps, seconds, load, cast("Unit | None", unit), band, rpe, pain, note or "", round_,
-        bool(skipped))
+        bool(skipped), variation)
 
 
 class ReportingMixin:

@@ -6,11 +6,12 @@ two, so a change here needs a new migration.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -84,6 +85,9 @@ class UserRow(Base):
     password_hash: Mapped[str | None]
     # A JSON list of the equipment ids the user does not have.
     missing_equipment: Mapped[str] = mapped_column(Text, server_default="[]")
+    # The side the user marked as injured ("left" or "right"); symmetry is then involved /
+    # uninvolved. Checked by the store, not the database, so the column drops cleanly.
+    injured_side: Mapped[str | None]
 
 
 class RoutineRow(Base):
@@ -114,7 +118,10 @@ class RoutineVersionRow(Base):
 
 class SessionRow(Base):
     __tablename__ = "sessions"
-    __table_args__ = (CheckConstraint(_one_of("status", SESSION_STATUSES), name="status"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("status", SESSION_STATUSES), name="status"),
+        Index(None, "user_id", "started_at"),
+    )
 
     id: Mapped[str] = mapped_column(primary_key=True)  # a uuid made by the client
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -135,6 +142,7 @@ class SetLogRow(Base):
         CheckConstraint("pain IS NULL OR (pain >= 0 AND pain <= 10)", name="pain"),
         Index(None, "session_id", "step_key"),
         Index(None, "exercise"),
+        Index(None, "session_id", "skipped"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -161,6 +169,30 @@ class SetLogRow(Base):
     note: Mapped[str] = mapped_column(Text, server_default="")
     skipped: Mapped[bool] = mapped_column(server_default=false())
     logged_at: Mapped[datetime]
+    variation: Mapped[str | None]
+
+
+class CheckinRow(Base):
+    """The next morning: pain overall (exercise '') or for one exercise and side."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (
+        UniqueConstraint("user_id", "day", "exercise", "side"),
+        CheckConstraint(_one_of("side", SIDES), name="side"),
+        CheckConstraint("pain >= 0 AND pain <= 10", name="pain"),
+        CheckConstraint("stiffness IS NULL OR (stiffness >= 0 AND stiffness <= 10)",
+                        name="stiffness"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    day: Mapped[date] = mapped_column(Date)
+    exercise: Mapped[str] = mapped_column(server_default="")
+    side: Mapped[str]
+    pain: Mapped[int]
+    stiffness: Mapped[int | None]
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    recorded_at: Mapped[datetime]
 
 
 class WebSessionRow(Base):

@@ -87,7 +87,8 @@ def log_set(store: Store, user_id: int, session_id: str, body: SetIn,
         if step.hold_seconds else None,
         reps=body.reps, seconds=body.seconds, load=body.load,
         unit=body.unit or ("kg" if body.load is not None else None), band=body.band,
-        rpe=body.rpe, pain=body.pain, note=body.note, round=step.round, skipped=body.skipped)
+        rpe=body.rpe, pain=body.pain, note=body.note, round=step.round, skipped=body.skipped,
+        variation=body.variation)
     return store.log_set(log), log
 
 

@@ -29,6 +29,7 @@ RULES = {
     "rpe": "a number from 1 to 10",
     "pain": "a whole number from 0 to 10",
     "band": "text of at most 60 characters, without control characters",
+    "variation": "text of at most 60 characters, without control characters",
     "note": "text of at most 2000 characters, without control characters",
     "skipped": "true or false",
     "key": "a UUID made by the client, such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
@@ -199,6 +200,7 @@ class SetOut(BaseModel):
     note: str
     skipped: bool
     logged_at: Instant
+    variation: str | None = None
 
 
 class SessionSummary(BaseModel):
@@ -244,6 +246,8 @@ class SetIn(Strict):
     note: Annotated[Text, Field(max_length=2000)] = ""
     skipped: bool = False
     logged_at: When | None = None
+    variation: Annotated[Text, Field(max_length=60)] | None = Field(
+        default=None, description="the form of the exercise, such as 'band above knees'")
 
 
 class SetStored(BaseModel):
