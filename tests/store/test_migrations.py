@@ -23,7 +23,7 @@ from strongstride.store.migrate import (
 from tests.store.conftest import T0, Raw, a_set
 
 TABLES = {"alembic_version", "users", "routines", "routine_versions", "sessions", "set_logs",
-          "web_sessions", "api_tokens", "checkins"}
+          "web_sessions", "api_tokens", "checkins", "running_plans"}
 
 
 def _sample_0001(raw: Raw) -> None:
@@ -59,10 +59,16 @@ def _sample_0003(raw: Raw) -> None:
     raw.run("UPDATE users SET password_hash = ? WHERE id = 1", ("argon2-hash",))
 
 
+def _sample_0004(raw: Raw) -> None:
+    """What strongstride wrote at 0004: the rows of 0003; no running plan."""
+    _sample_0003(raw)
+
+
 # One entry for every revision but the newest: rows as strongstride wrote them at that revision.
 SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001,
                                              "0002_skipped_planned_sets": _sample_0002,
-                                             "0003_accounts": _sample_0003}
+                                             "0003_accounts": _sample_0003,
+                                             "0004_reports_checkins": _sample_0004}
 
 
 def test_the_revisions_form_one_line_starting_at_0001() -> None:

@@ -27,6 +27,7 @@ from strongstride.store.accounts import AccountsMixin
 from strongstride.store.db import Target, default_url, make_engine, resolve, session_makers
 from strongstride.store.failures import translated
 from strongstride.store.migrate import upgrade
+from strongstride.store.plans import PlansMixin
 from strongstride.store.reporting import ReportingMixin
 from strongstride.store.tables import (
     Base,
@@ -42,7 +43,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(AccountsMixin, ReportingMixin):
+class Store(AccountsMixin, ReportingMixin, PlansMixin):
     """Open with `Store.open(url)`; use as a context manager or call `close()`.
 
     Methods that take a keyword `user_id` answer NotFound for another user's session, the same
