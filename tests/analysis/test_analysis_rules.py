@@ -16,7 +16,7 @@ PACKAGE = ROOT / "src" / "strongstride" / "analysis"
 DOC = (ROOT / "docs" / "analysis.md").read_text()
 
 ALLOWED = {
-    "__future__", "collections", "dataclasses", "datetime", "math", "re", "statistics",
+    "__future__", "collections", "dataclasses", "datetime", "functools", "math", "re", "statistics",
     "typing", "strongstride.analysis", "strongstride.records", "strongstride.library",
     "strongstride.routine.model",
 }

@@ -27,6 +27,19 @@ def test_user_sets_are_the_sets_of_every_session(demo_store: Store) -> None:
     assert sorted(got, key=lambda log: log.key) == expected
 
 
+def test_a_window_of_many_sessions_reads_the_same_sets(demo_store: Store,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a number of sessions, the sets are read with a subquery instead of the ids."""
+    from strongstride.store import reporting
+
+    me = demo_store.ensure_user("me")
+    since, until = window(TODAY, 4)
+    by_ids = demo_store.user_sets(me, since=since, until=until)
+    monkeypatch.setattr(reporting, "_MANY_SESSIONS", 1)
+    assert demo_store.user_sets(me, since=since, until=until) == by_ids
+    assert len({log.session_id for log in by_ids}) > 1
+
+
 def test_user_sessions_match_history_with_sets_done(demo_store: Store) -> None:
     me = demo_store.ensure_user("me")
     assert demo_store.user_sessions(me) == list(reversed(demo_store.history(me, limit=1000)))

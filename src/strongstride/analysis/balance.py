@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from strongstride.analysis.history import by_exercise, iso_week
+from strongstride.analysis.history import Grouped, by_exercise, iso_week
 from strongstride.library import Library, default_library
 from strongstride.records import SessionInfo, SetLog
 
@@ -51,12 +51,12 @@ class Balance:
 
 
 def balance(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
-            library: Library | None = None) -> Balance:
+            library: Library | None = None, *, grouped: Grouped | None = None) -> Balance:
     """Weekly sets per muscle group, oldest week first."""
     library = library or default_library()
     counts: dict[tuple[str, str], list[int]] = {}
     unknown: set[str] = set()
-    for exercise, history in by_exercise(sessions, logs).items():
+    for exercise, history in by_exercise(sessions, logs, grouped=grouped).items():
         info = library.find(exercise)
         if info is None:
             unknown.add(exercise)

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Literal, TypeVar
 
 from strongstride.library import name_key
@@ -26,6 +27,7 @@ def other(side: Side) -> Side:
     return "right" if side == "left" else "left"
 
 
+@lru_cache(maxsize=4096)
 def iso_week(day: date) -> str:
     """The ISO week of a day, as `2026-W05` (sorts in time order)."""
     year, week, _ = day.isocalendar()
@@ -92,31 +94,67 @@ def session_starts(sessions: Sequence[SessionInfo], logs: Sequence[SetLog]) -> d
     return starts
 
 
-def by_exercise(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
-                done_only: bool = True) -> dict[str, tuple[SessionSets, ...]]:
-    """Exercise name -> the sessions it was done in, oldest first, with the sets done (every
-    set logged, skipped ones too, when not `done_only`), by name.
+@dataclass(frozen=True, slots=True)
+class Grouped:
+    """The logs grouped once for all the rules: per exercise name, oldest first, the sessions
+    with the sets done (`done`) and with every set logged, skipped ones too (`logged`)."""
 
-    Names that differ only in case, hyphens or apostrophes are one exercise, named as most of
-    its sets were."""
+    done: Mapping[str, tuple[SessionSets, ...]]
+    logged: Mapping[str, tuple[SessionSets, ...]]
+
+
+def group(sessions: Sequence[SessionInfo], logs: Sequence[SetLog]) -> Grouped:
+    """`by_exercise` both ways in one pass over the logs. Names that differ only in case,
+    hyphens or apostrophes are one exercise, named as most of its sets were (done sets for
+    `done`, every set for `logged`)."""
     starts = session_starts(sessions, logs)
+    keys: dict[str, str] = {}  # name_key is the costly part of a pass: once per spelling
     grouped: dict[tuple[str, str], list[SetLog]] = {}
-    spellings: dict[str, Counter[str]] = {}
+    done_names: dict[str, Counter[str]] = {}
+    all_names: dict[str, Counter[str]] = {}
     for log in logs:
-        if is_done(log) or not done_only:
-            key = name_key(log.exercise)
-            grouped.setdefault((key, log.session_id), []).append(log)
-            spellings.setdefault(key, Counter())[log.exercise] += 1
-    out: dict[str, list[SessionSets]] = {}
+        name = log.exercise
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = name_key(name)
+            done_names[key], all_names[key] = Counter(), Counter()
+        grouped.setdefault((key, log.session_id), []).append(log)
+        all_names[key][name] += 1
+        if is_done(log):
+            done_names[key][name] += 1
+    done: dict[str, list[SessionSets]] = {}
+    logged: dict[str, list[SessionSets]] = {}
     for (key, session_id), sets in grouped.items():
-        out.setdefault(key, []).append(
-            SessionSets(session_id, starts[session_id], tuple(sorted(sets, key=set_order))))
+        started = starts[session_id]
+        ordered = tuple(sorted(sets, key=set_order))  # sorted once, for both views
+        logged.setdefault(key, []).append(SessionSets(session_id, started, ordered))
+        kept = tuple(s for s in ordered if is_done(s))
+        if kept:
+            done.setdefault(key, []).append(SessionSets(session_id, started, kept))
+    return Grouped(_named(done, done_names), _named(logged, all_names))
+
+
+def _named(out: dict[str, list[SessionSets]],
+           spellings: dict[str, Counter[str]]) -> dict[str, tuple[SessionSets, ...]]:
     named = {min(spellings[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]: items
              for key, items in out.items()}
     return {
         name: tuple(sorted(named[name], key=lambda s: (s.started_at, s.session_id)))
         for name in sorted(named)
     }
+
+
+def by_exercise(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
+                done_only: bool = True, grouped: Grouped | None = None,
+                ) -> Mapping[str, tuple[SessionSets, ...]]:
+    """Exercise name -> the sessions it was done in, oldest first, with the sets done (every
+    set logged, skipped ones too, when not `done_only`), by name.
+
+    Names that differ only in case, hyphens or apostrophes are one exercise, named as most of
+    its sets were. Give `grouped` (`group` of the same sessions and logs) to skip the pass
+    over the logs: a report groups once for all its rules."""
+    found = grouped if grouped is not None else group(sessions, logs)
+    return found.done if done_only else found.logged
 
 
 def exercise_order(prescribed: Iterable[str], logged: Iterable[str]) -> tuple[str, ...]:

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from strongstride.analysis.deload import DeloadDue, deload, deload_due, regress, stalls
-from strongstride.analysis.history import SessionSets, by_exercise, exercise_order, lookup, max_pain
+from strongstride.analysis.history import (
+    Grouped,
+    SessionSets,
+    exercise_order,
+    group,
+    lookup,
+    max_pain,
+)
 from strongstride.analysis.pain import (
     MorningCheck,
     exercise_flags,
@@ -117,17 +124,23 @@ def next_session(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
                  prescriptions: Mapping[str, Prescription], today: date,
                  settings: Settings = DEFAULT_SETTINGS, checks: Sequence[MorningCheck] = (),
                  last_deload: date | None = None,
-                 library: Library | None = None) -> tuple[Suggestion, ...]:
+                 library: Library | None = None, *, grouped: Grouped | None = None,
+                 outlook: Outlook | None = None) -> tuple[Suggestion, ...]:
     """A suggestion per prescribed exercise, in the prescriptions' order (every logged
-    exercise, by name, when no prescriptions are given). Only data up to `today` counts."""
-    sessions = [i for i in sessions if i.started_at.date() <= today]
-    logs = [s for s in logs if s.logged_at.date() <= today]
-    done = by_exercise(sessions, logs)
-    logged = by_exercise(sessions, logs, done_only=False)
-    outlook = Outlook(
-        today, tuple(c for c in checks if c.date <= today),
-        deload_due(sessions, today, settings, last_deload),
-        stiffness_rising([c for c in checks if c.date <= today]))
+    exercise, by name, when no prescriptions are given). Only data up to `today` counts.
+
+    A report that has grouped the logs (already cut at `today`) and made the outlook gives
+    them as `grouped` and `outlook`, so neither is worked out twice."""
+    if grouped is None:
+        sessions = [i for i in sessions if i.started_at.date() <= today]
+        logs = [s for s in logs if s.logged_at.date() <= today]
+        grouped = group(sessions, logs)
+    done, logged = grouped.done, grouped.logged
+    if outlook is None:
+        outlook = Outlook(
+            today, tuple(c for c in checks if c.date <= today),
+            deload_due(sessions, today, settings, last_deload),
+            stiffness_rising([c for c in checks if c.date <= today]))
     names = list(prescriptions) or exercise_order((), logged)
     return tuple(
         suggest(name, lookup(prescriptions, name), lookup(done, name) or (), outlook, settings,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from strongstride.analysis.history import SessionSets, by_exercise, iso_week, max_pain
+from strongstride.analysis.history import Grouped, SessionSets, by_exercise, iso_week, max_pain
 from strongstride.analysis.settings import DEFAULT_SETTINGS, Settings
 from strongstride.records import LogSide, SessionInfo, SetLog
 
@@ -118,10 +118,11 @@ class Stop:
 
 
 def set_lights(logs: Sequence[SetLog], settings: Settings = DEFAULT_SETTINGS,
-               sessions: Sequence[SessionInfo] = ()) -> tuple[SetLight, ...]:
+               sessions: Sequence[SessionInfo] = (), *,
+               grouped: Grouped | None = None) -> tuple[SetLight, ...]:
     """The light of every done set with a pain score, in session and set order."""
     out: list[SetLight] = []
-    for exercise, history in by_exercise(sessions, logs).items():
+    for exercise, history in by_exercise(sessions, logs, grouped=grouped).items():
         for done in history:
             out += [SetLight(s.key, exercise, done.session_id, s.side, s.set_number, s.pain,
                              traffic_light(s.pain, settings))
@@ -130,10 +131,11 @@ def set_lights(logs: Sequence[SetLog], settings: Settings = DEFAULT_SETTINGS,
 
 
 def pain_trends(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
-                settings: Settings = DEFAULT_SETTINGS) -> tuple[PainTrend, ...]:
+                settings: Settings = DEFAULT_SETTINGS, *,
+                grouped: Grouped | None = None) -> tuple[PainTrend, ...]:
     """Per exercise and side, the last `pain_window` sessions that logged pain."""
     out: list[PainTrend] = []
-    for exercise, history in by_exercise(sessions, logs).items():
+    for exercise, history in by_exercise(sessions, logs, grouped=grouped).items():
         for side in ("left", "right", "both"):
             points = [PainPoint(d.session_id, d.date, pain, traffic_light(pain, settings))
                       for d in history if (pain := max_pain(d.on(side))) is not None]
@@ -161,10 +163,11 @@ def morning_after(day: date, pain: int, checks: Sequence[MorningCheck],
 
 def morning_results(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
                     checks: Sequence[MorningCheck],
-                    settings: Settings = DEFAULT_SETTINGS) -> tuple[MorningResult, ...]:
+                    settings: Settings = DEFAULT_SETTINGS, *,
+                    grouped: Grouped | None = None) -> tuple[MorningResult, ...]:
     """For every day with amber or red pain in a set, whether it settled by the next morning."""
     worst: dict[date, int] = {}
-    for history in by_exercise(sessions, logs).values():
+    for history in by_exercise(sessions, logs, grouped=grouped).values():
         for done in history:
             pain = max_pain(done.sets)
             if pain is not None and pain > settings.green_max:
@@ -188,6 +191,8 @@ def stiffness_rising(checks: Sequence[MorningCheck]) -> bool:
 def note_flags(note: str, settings: Settings = DEFAULT_SETTINGS) -> tuple[str, ...]:
     """The red-flag words a set note mentions (case-insensitive, not when negated)."""
     found: list[str] = []
+    if not note:
+        return ()
     for label, pattern in settings.red_flag_words:
         for match in re.finditer(pattern, note, re.I):
             clause = re.split(r"[.,;:!?\n]", note[:match.start()])[-1]
@@ -237,10 +242,11 @@ def _listed(words: Sequence[str]) -> str:
 
 
 def red_flags(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
-              settings: Settings = DEFAULT_SETTINGS) -> tuple[Stop, ...]:
+              settings: Settings = DEFAULT_SETTINGS, *,
+              grouped: Grouped | None = None) -> tuple[Stop, ...]:
     """The exercises to stop, by exercise name."""
     out: list[Stop] = []
-    for exercise, history in by_exercise(sessions, logs, done_only=False).items():
+    for exercise, history in by_exercise(sessions, logs, False, grouped).items():
         flags = exercise_flags(exercise, history, settings)
         if flags:
             out.append(Stop(exercise, flags, stop_message(exercise, flags, settings)))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from strongstride.analysis.history import by_exercise, convert, is_loaded
+from strongstride.analysis.history import Grouped, by_exercise, convert, is_loaded
 from strongstride.analysis.settings import DEFAULT_SETTINGS, Settings
 from strongstride.records import LogSide, SessionInfo, SetLog, Unit
 
@@ -94,10 +94,11 @@ def side_progress(exercise: str, session_id: str, day: date, side: LogSide,
 
 
 def progress(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
-             settings: Settings = DEFAULT_SETTINGS) -> tuple[SideProgress, ...]:
+             settings: Settings = DEFAULT_SETTINGS, *,
+             grouped: Grouped | None = None) -> tuple[SideProgress, ...]:
     """Every exercise's progress, by exercise name, then session (oldest first), then side."""
     out: list[SideProgress] = []
-    for exercise, history in by_exercise(sessions, logs).items():
+    for exercise, history in by_exercise(sessions, logs, grouped=grouped).items():
         for done in history:
             for side in ("left", "right", "both"):
                 sets = done.on(side)

@@ -15,8 +15,8 @@ from datetime import date, datetime, timedelta
 from strongstride.analysis.adherence import Adherence, CalendarDay, WeekCount, adherence, calendar
 from strongstride.analysis.balance import Balance, MuscleSets, balance
 from strongstride.analysis.deload import DeloadDue, deload_due
-from strongstride.analysis.history import Side, by_exercise, exercise_order, lookup
-from strongstride.analysis.next_session import Suggestion, next_session
+from strongstride.analysis.history import Side, exercise_order, group, lookup
+from strongstride.analysis.next_session import Outlook, Suggestion, next_session
 from strongstride.analysis.pain import (
     MorningCheck,
     MorningResult,
@@ -85,45 +85,49 @@ def build_report(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
     logs = sorted((s for s in logs if s.logged_at.date() <= today), key=lambda s: s.key)
     checks = sorted((c for c in checks if c.date <= today),
                     key=lambda c: (c.date, c.pain, c.stiffness))
-    order = exercise_order(prescriptions, by_exercise(sessions, logs, done_only=False))
+    grouped = group(sessions, logs)
+    order = exercise_order(prescriptions, grouped.logged)
     rank = {name: i for i, name in enumerate(order)}
 
     def ranked(name: str) -> int:
         return rank.get(name, len(rank))
 
     targets: dict[str, int] = {}
-    for name in by_exercise(sessions, logs):
+    for name in grouped.done:
         p = lookup(prescriptions, name)
         work = p and (p.reps or p.seconds)
         if work:
             targets[name] = work.hi
     start = today - timedelta(weeks=settings.calendar_weeks) + timedelta(days=1)
+    due = deload_due(sessions, today, settings, last_deload)
+    rising = stiffness_rising(checks)
+    outlook = Outlook(today, tuple(checks), due, rising)
     return Report(
         today=today,
         settings=settings,
         involved_side=involved_side,
-        progress=tuple(sorted(progress(sessions, logs, settings),
+        progress=tuple(sorted(progress(sessions, logs, settings, grouped=grouped),
                               key=lambda p: (ranked(p.exercise), p.exercise))),
         symmetry=tuple(sorted(symmetry(sessions, logs, settings, involved_side, targets,
-                                       library),
+                                       library, grouped=grouped),
                               key=lambda r: (ranked(r.exercise), r.exercise))),
-        balance=balance(sessions, logs, library),
+        balance=balance(sessions, logs, library, grouped=grouped),
         adherence=adherence(sessions, today, settings),
         calendar=calendar(sessions, start, today),
         pain=PainReport(
-            sets=tuple(sorted(set_lights(logs, settings, sessions),
+            sets=tuple(sorted(set_lights(logs, settings, sessions, grouped=grouped),
                               key=lambda s: (ranked(s.exercise), s.exercise))),
-            trends=tuple(sorted(pain_trends(sessions, logs, settings),
+            trends=tuple(sorted(pain_trends(sessions, logs, settings, grouped=grouped),
                                 key=lambda t: (ranked(t.exercise), t.exercise))),
-            mornings=morning_results(sessions, logs, checks, settings),
+            mornings=morning_results(sessions, logs, checks, settings, grouped=grouped),
             stiffness=stiffness_weeks(checks),
-            stiffness_rising=stiffness_rising(checks),
-            stops=tuple(sorted(red_flags(sessions, logs, settings),
+            stiffness_rising=rising,
+            stops=tuple(sorted(red_flags(sessions, logs, settings, grouped=grouped),
                                key=lambda s: (ranked(s.exercise), s.exercise))),
         ),
-        deload=deload_due(sessions, today, settings, last_deload),
+        deload=due,
         suggestions=next_session(sessions, logs, prescriptions, today, settings, checks,
-                                 last_deload, library),
+                                 last_deload, library, grouped=grouped, outlook=outlook),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 
 from strongstride.analysis.history import (
     SIDES,
+    Grouped,
     SessionSets,
     Side,
     by_exercise,
@@ -220,7 +221,8 @@ def _finish(result: SymmetryResult, settings: Settings, latest: SessionSymmetry 
 def symmetry(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
              settings: Settings = DEFAULT_SETTINGS, involved: Side | None = None,
              targets: dict[str, int] | None = None,
-             library: Library | None = None) -> tuple[SymmetryResult, ...]:
+             library: Library | None = None, *,
+             grouped: Grouped | None = None) -> tuple[SymmetryResult, ...]:
     """Symmetry of every exercise logged on the left and right sides, by exercise name.
 
     `involved` names the side the user marked as injured (LSI = involved / uninvolved);
@@ -229,7 +231,7 @@ def symmetry(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
     """
     library = library or default_library()
     out: list[SymmetryResult] = []
-    for exercise, history in by_exercise(sessions, logs).items():
+    for exercise, history in by_exercise(sessions, logs, grouped=grouped).items():
         sided = [done for done in history if done.one_sided]
         info = library.find(exercise)
         if not sided or (info is not None and info.hold):
