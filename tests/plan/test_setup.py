@@ -55,7 +55,7 @@ def test_the_values_of_a_setup_read_back_to_it(setup: PlanSetup | None) -> None:
 
 
 @pytest.mark.parametrize(("changes", "field", "words"), [
-    ({"tue": "hard"}, "tue", "tue: 'hard' is not a kind of day"),
+    ({"tue": "hard"}, "tue", "Tuesday: 'hard' is not a kind of day"),
     ({"timezone": "Mars/Olympus"}, "timezone", "time zone: 'Mars/Olympus' is not one"),
     ({"strength_time": "25:00"}, "strength_time", "strength time: '25:00' is not a time"),
     ({"run_time": "soon"}, "run_time", "run time: 'soon' is not a time of day"),

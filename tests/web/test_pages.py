@@ -13,7 +13,7 @@ from strongstride import service
 from strongstride.library import load_library
 from tests.web.conftest import TestClient, Visitor, work_steps
 
-PAGES = ["/", "/routines/runner-glute", "/play/runner-glute", "/equipment", "/history",
+PAGES = ["/", "/routines/runner-glute", "/play/runner-glute", "/equipment", "/history", "/plan",
          "/account"]
 
 
@@ -76,7 +76,7 @@ def test_every_signed_in_page_keeps_the_rules(ana: Visitor, path: str) -> None:
     assert answer.status_code == 200 and answer.url.path == path
     page = check_page_rules(answer.text, signed_in=True)
     assert page.find("a", href=path, aria_current="page") or path not in (
-        "/", "/history", "/equipment", "/account")
+        "/", "/history", "/plan", "/equipment", "/account")
 
 
 @pytest.mark.parametrize("path", ["/login", "/register", "/nothing-here"])

@@ -15,7 +15,14 @@ from datetime import date, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from strongstride.plan.schedule import Race
-from strongstride.plan.week import DAY_ABBR, DEFAULT_RUN_TIME, ROLES, RunningWeek, read_time
+from strongstride.plan.week import (
+    DAY_ABBR,
+    DAY_NAMES,
+    DEFAULT_RUN_TIME,
+    ROLES,
+    RunningWeek,
+    read_time,
+)
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 52
@@ -119,8 +126,8 @@ class _Reader:
             if role in days:
                 days[role].add(i)
             elif role:
-                self.errors[name] = (f"{name}: {_quote(role)} is not a kind of day; choose "
-                                     "long, quality, easy, rest or no run")
+                self.errors[name] = (f"{DAY_NAMES[i]}: {_quote(role)} is not a kind of day; "
+                                     "choose long, quality, easy, rest or no run")
         if not any(days.values()) and not self.errors:
             self.errors["week"] = ("running week: give at least one day a run (or a rest day), "
                                    "such as a long run on Sunday")

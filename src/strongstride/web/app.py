@@ -19,7 +19,7 @@ from starlette.responses import FileResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 
 from strongstride.store import Store
-from strongstride.web import account, api, dashboard, downloads, errors, pages
+from strongstride.web import account, api, dashboard, downloads, errors, pages, plan_page
 from strongstride.web.auth import Settings
 
 STATIC = Path(__file__).parent / "static"
@@ -99,6 +99,7 @@ def create_app(db_url: str | None = None, *, secure_cookies: bool = False) -> Fa
     app.include_router(pages.router)
     app.include_router(dashboard.router)
     app.include_router(downloads.router)
+    app.include_router(plan_page.router)
     app.mount("/static", CachedStatic(directory=STATIC, check_dir=False), name="static")
 
     @app.get("/sw.js", include_in_schema=False)
