@@ -38,14 +38,15 @@ def set_log(exercise: str = "Banded split squat", *, sid: str = "s1", n: int = 0
             seconds: float | None = None, load: float | None = None, unit: Unit | None = None,
             band: str | None = None, rpe: float | None = None, pain: int | None = None,
             note: str = "", target: tuple[int, int] | None = (8, 12),
-            target_seconds: tuple[int, int] | None = None, skipped: bool = False) -> SetLog:
+            target_seconds: tuple[int, int] | None = None, skipped: bool = False,
+            variation: str | None = None) -> SetLog:
     key = f"k{next(_keys):05d}"
     return SetLog(key=key, session_id=sid, step_key=f"{exercise}.{set_number}.{side}",
                   exercise=exercise, section=2, exercise_index=1, set_number=set_number,
                   side=side, logged_at=at(n, set_number), target_reps=target,
                   target_seconds=target_seconds, reps=reps, seconds=seconds, load=load,
                   unit=unit if unit or load is None else "kg", band=band, rpe=rpe, pain=pain,
-                  note=note, skipped=skipped)
+                  note=note, skipped=skipped, variation=variation)
 
 
 def sides(exercise: str = "Banded split squat", *, sid: str = "s1", n: int = 0,

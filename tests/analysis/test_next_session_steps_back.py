@@ -161,3 +161,37 @@ def test_pain_outranks_the_deload_and_the_red_flag_outranks_pain() -> None:
     assert suggest_one(DEADLIFT, LOADED, logs, today=day(43)).action == "hold"
     flagged = [*logs, set_log(DEADLIFT, sid="w06", n=42, reps=3, load=20, note="numbness")]
     assert suggest_one(DEADLIFT, LOADED, flagged, today=day(43)).action == "stop"
+
+
+# The morning after a session without pain: the next-morning check-in
+
+
+@pytest.mark.parametrize(("morning", "action"), [(3, "add load"), (4, "hold"), (5, "hold"),
+                                                 (6, "regress")])
+def test_pain_the_morning_after_a_painless_session_holds_or_steps_back(
+        morning: int, action: str) -> None:
+    assert suggest_one(DEADLIFT, LOADED, loaded(2)).action == "add load"
+    checks = [MorningCheck(day(4), morning, 2)]
+    result = suggest_one(DEADLIFT, LOADED, loaded(2), checks=checks, today=day(4))
+    assert result.action == action
+    if action == "hold":
+        assert result.reason == (f"Pain {morning}/10 the morning after last session is amber "
+                                 "(4-5): repeat the same next time.")
+        assert (result.target.load, result.target.reps) == (20, 12)
+    if action == "regress":
+        assert result.reason.startswith("Pain 6/10 the morning after last session is red")
+
+
+def test_a_morning_check_in_about_another_exercise_does_not_count() -> None:
+    other = [MorningCheck(day(4), 6, None, exercise="Side plank", side="left")]
+    assert suggest_one(DEADLIFT, LOADED, loaded(2), checks=other,
+                       today=day(4)).action == "add load"
+    same = [MorningCheck(day(4), 6, None, exercise="single-leg deadlift", side="left")]
+    assert suggest_one(DEADLIFT, LOADED, loaded(2), checks=same,
+                       today=day(4)).action == "regress"
+
+
+def test_a_check_in_two_mornings_later_is_not_the_morning_after() -> None:
+    checks = [MorningCheck(day(5), 6, 2)]
+    assert suggest_one(DEADLIFT, LOADED, loaded(2), checks=checks,
+                       today=day(5)).action == "add load"

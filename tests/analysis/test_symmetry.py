@@ -187,3 +187,17 @@ def test_with_an_involved_side_only_that_side_behind_is_flagged() -> None:
 def test_held_stretches_have_no_symmetry() -> None:
     logs = holds("Half Pigeon pose", sid="s0", left=(20,), right=(30,))
     assert symmetry([session("s0", 0)], logs) == ()
+
+
+def test_sides_in_different_variations_are_not_compared_set_for_set() -> None:
+    import dataclasses
+
+    logs = sessions_of([(10, 12)])
+    varied = [dataclasses.replace(log, variation="Band above knees") if log.side == "left"
+              else log for log in logs]
+    (reading,) = one(varied).sessions
+    assert reading.status == "left out"
+    assert reading.why == ("different bands, loads or variations on each side and no load to "
+                           "estimate from")
+    same = [dataclasses.replace(log, variation=" band above KNEES") for log in varied]
+    assert one(same).sessions[0].status == "compared"

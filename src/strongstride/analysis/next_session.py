@@ -65,14 +65,28 @@ def _start(exercise: str, prescription: Prescription | None) -> Suggestion:
                       "No sets logged yet: start at the bottom of the prescription.")
 
 
+def _morning_rule(state: ExerciseState, outlook: Outlook) -> Suggestion | None:
+    """Pain the morning after the last session, when the session itself was green: the load
+    was not tolerated after all. Red steps back, amber holds."""
+    s = state.settings
+    morning = morning_after(state.latest.date, 0, outlook.checks, s, state.exercise)
+    if morning.morning_pain is None or morning.morning_pain <= s.green_max:
+        return None
+    said = f"Pain {morning.morning_pain}/10 the morning after last session"
+    if is_red(morning.morning_pain, s):
+        return regress(state, f"{said} is red ({s.amber_max + 1} or more)")
+    return state.suggest("hold", f"{said} is amber ({s.green_max + 1}-{s.amber_max}): repeat "
+                                 "the same next time.")
+
+
 def _pain_rule(state: ExerciseState, outlook: Outlook) -> Suggestion | None:
     s = state.settings
     pain = max_pain(state.latest.sets)
     if pain is None or pain <= s.green_max:
-        return None
+        return _morning_rule(state, outlook)
     if is_red(pain, s):
         return regress(state, f"Pain {pain}/10 last time is red ({s.amber_max + 1} or more)")
-    morning = morning_after(state.latest.date, pain, outlook.checks, s)
+    morning = morning_after(state.latest.date, pain, outlook.checks, s, state.exercise)
     if morning.status == "not settled":
         return regress(state, f"Pain {pain}/10 last time had not settled by the next morning "
                               f"({morning.morning_pain}/10)")

@@ -15,6 +15,7 @@ from typing import Literal
 
 from strongstride.analysis.history import Grouped, SessionSets, by_exercise, iso_week, max_pain
 from strongstride.analysis.settings import DEFAULT_SETTINGS, Settings
+from strongstride.library import name_key
 from strongstride.records import LogSide, SessionInfo, SetLog
 
 Light = Literal["green", "amber", "red"]
@@ -44,11 +45,21 @@ def is_amber(pain: int | None, settings: Settings = DEFAULT_SETTINGS) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class MorningCheck:
-    """How the user felt the morning after: pain and stiffness, 0-10."""
+    """How the user felt in the morning: pain and stiffness, 0-10.
+
+    Overall when `exercise` is None (stiffness is then given, or None when not asked); else
+    the pain of one exercise on `side` (stiffness None)."""
 
     date: date
     pain: int
-    stiffness: int
+    stiffness: int | None
+    exercise: str | None = None
+    side: LogSide = "both"
+
+    def about(self, exercise: str | None) -> bool:
+        """True for an overall check, or one about `exercise` (any exercise when None)."""
+        return (self.exercise is None or exercise is None
+                or name_key(self.exercise) == name_key(exercise))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +161,13 @@ def pain_trends(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
 
 
 def morning_after(day: date, pain: int, checks: Sequence[MorningCheck],
-                  settings: Settings = DEFAULT_SETTINGS) -> MorningResult:
-    """Pain must settle (back to green) by the next morning."""
+                  settings: Settings = DEFAULT_SETTINGS,
+                  exercise: str | None = None) -> MorningResult:
+    """Pain must settle (back to green) by the next morning. For an `exercise`, only the
+    overall check-ins and those about that exercise count."""
     # Two check-ins on one morning: the worse one counts.
-    mornings = [c for c in checks if c.date == day + timedelta(days=1)]
-    check = max(mornings, key=lambda c: (c.pain, c.stiffness), default=None)
+    mornings = [c for c in checks if c.date == day + timedelta(days=1) and c.about(exercise)]
+    check = max(mornings, key=lambda c: (c.pain, c.stiffness or 0), default=None)
     if check is None:
         return MorningResult(day, pain, "no check-in")
     settled: Settled = "settled" if check.pain <= settings.green_max else "not settled"
@@ -178,7 +191,8 @@ def morning_results(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
 def stiffness_weeks(checks: Sequence[MorningCheck]) -> tuple[StiffnessWeek, ...]:
     weeks: dict[str, list[int]] = {}
     for check in checks:
-        weeks.setdefault(iso_week(check.date), []).append(check.stiffness)
+        if check.exercise is None and check.stiffness is not None:
+            weeks.setdefault(iso_week(check.date), []).append(check.stiffness)
     return tuple(StiffnessWeek(w, statistics.fmean(weeks[w])) for w in sorted(weeks))
 
 

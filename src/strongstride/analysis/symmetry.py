@@ -33,7 +33,7 @@ from strongstride.records import SessionInfo, SetLog, Unit
 Status = Literal["collecting data", "not measurable", "balanced", "flagged"]
 SessionStatus = Literal["compared", "not measurable", "left out"]
 Basis = Literal["reps", "seconds", "epley"]
-_Condition = tuple[float, str]
+_Condition = tuple[float, str, str]  # load in kg, band, variation
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,8 @@ def _target(log: SetLog, basis: Basis) -> int | None:
 
 def _condition(log: SetLog, settings: Settings) -> _Condition:
     kg = convert(log.load or 0.0, log.unit or settings.default_unit, "kg") if is_loaded(log) else 0
-    return (round(kg, 3), (log.band or "").strip().casefold())
+    return (round(kg, 3), (log.band or "").strip().casefold(),
+            (log.variation or "").strip().casefold())
 
 
 def _ratios(values: dict[Side, float],
@@ -150,7 +151,8 @@ def compare_session(exercise: str, done: SessionSets, settings: Settings = DEFAU
                        why="different loads: compared on the Epley estimate",
                        left=values["left"], right=values["right"], lsi=lsi,
                        difference=difference, weaker=weaker, unit="kg")
-    return replace(base, why="different bands or loads on each side and no load to estimate from")
+    return replace(base, why="different bands, loads or variations on each side and no load "
+                             "to estimate from")
 
 
 def _compare_at(base: SessionSymmetry, sides: dict[Side, tuple[SetLog, ...]],
