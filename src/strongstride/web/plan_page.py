@@ -40,8 +40,8 @@ CALENDAR_TYPE = "text/calendar; charset=utf-8"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,100}")
 _AREAS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/",
           "Europe/", "Indian/", "Pacific/")
-ROLE_CHOICES = (("", "No run"), ("easy", "Easy run"), ("quality", "Quality run (intervals, "
-                "tempo, hills)"), ("long", "Long run"), ("rest", "Rest day"))
+ROLE_CHOICES = (("", "No run"), ("easy", "Easy run"), ("quality", "Quality run"),
+                ("long", "Long run"), ("rest", "Rest day"))
 
 
 def new_calendar_token() -> str:
