@@ -6,7 +6,7 @@ No framework and no database here; the store maps these to tables and back.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 LogSide = Literal["left", "right", "both"]
@@ -67,3 +67,16 @@ class SessionInfo:
     equipment: tuple[str, ...] = ()
     planned_sets: int = 0
     sets_done: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """How the user felt on the morning of `day`: pain 0-10 overall (`exercise` None, with
+    morning stiffness 0-10 when given) or for one exercise on one side."""
+
+    day: date
+    pain: int
+    stiffness: int | None = None
+    exercise: str | None = None
+    side: LogSide = "both"
+    note: str = ""

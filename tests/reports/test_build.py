@@ -130,3 +130,25 @@ def test_demo_refuses_a_user_with_sessions(db_url: str) -> None:
         assert again.sessions_added == 0 and again.sessions_present > 0
         other = demo.fill(store, "alice", today=TODAY, weeks=3)
         assert other.sessions_added == again.sessions_present  # ids differ per user
+
+
+def test_the_report_reads_the_injured_side_and_the_morning_check_ins(demo_store: Store) -> None:
+    from strongstride.records import CheckIn
+
+    me = demo_store.ensure_user("me")
+    plain = user_report(demo_store, me, TODAY)
+    demo_store.set_injured_side(me, "right")
+    latest = max(s.started_at.date() for s in demo_store.user_sessions(me))
+    demo_store.save_checkin(me, CheckIn(latest + timedelta(days=1), 5, stiffness=3))
+    marked = user_report(demo_store, me, TODAY)
+    assert (plain.involved_side, marked.involved_side) == (None, "right")
+    bridge = "Single-leg bridge with adductor ball squeeze"
+    before = next(r for r in plain.symmetry if r.exercise == bridge).sessions[-1]
+    after = next(r for r in marked.symmetry if r.exercise == bridge).sessions[-1]
+    assert before.left is not None and before.right is not None and after.lsi is not None
+    assert after.lsi == pytest.approx(before.right / before.left * 100)  # right / left
+    assert [w.mean for w in marked.pain.stiffness] == [3.0]
+    held = {s.exercise: s for s in marked.suggestions if s.action == "hold"}
+    assert any("the morning after last session is amber" in s.reason for s in held.values())
+    other = demo_store.ensure_user("other")
+    assert user_report(demo_store, other, TODAY).involved_side is None

@@ -16,9 +16,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from strongstride.analysis import DEFAULT_SETTINGS, Report, Settings, build_report
+from strongstride.analysis import DEFAULT_SETTINGS, MorningCheck, Report, Settings, build_report
 from strongstride.library import Library, name_key
-from strongstride.records import RoutineVersion
+from strongstride.records import CheckIn, RoutineVersion
 from strongstride.routine.model import Prescription, Routine
 from strongstride.routine.parse import parse_routine
 
@@ -69,7 +69,13 @@ def user_report(store: Store, user_id: int, today: date, *, weeks: int = DEFAULT
     sessions = store.user_sessions(user_id, until=until)
     logs = store.user_sets(user_id, since=since, until=until)
     prescriptions = prescriptions_of(store.versions_played(user_id))
+    checks = morning_checks(store.checkins(user_id, since=since and since.date(), until=today))
     if weeks > 0:
         settings = dataclasses.replace(settings, calendar_weeks=weeks)
-    return build_report(sessions, logs, prescriptions, (), settings, today=today,
-                        library=library)
+    return build_report(sessions, logs, prescriptions, checks, settings, today=today,
+                        involved_side=store.injured_side(user_id), library=library)
+
+
+def morning_checks(checkins: Sequence[CheckIn]) -> list[MorningCheck]:
+    """The stored check-ins as the analysis reads them."""
+    return [MorningCheck(c.day, c.pain, c.stiffness, c.exercise, c.side) for c in checkins]

@@ -24,11 +24,13 @@ from strongstride.errors import NotFound, StrongstrideError
 from strongstride.records import RoutineVersion, SessionInfo, SessionStatus, SetLog
 from strongstride.store import convert
 from strongstride.store.accounts import AccountsMixin
+from strongstride.store.checkins import CheckinsMixin
 from strongstride.store.db import Target, default_url, make_engine, resolve, session_makers
 from strongstride.store.failures import translated
 from strongstride.store.migrate import upgrade
 from strongstride.store.plans import PlansMixin
 from strongstride.store.reporting import ReportingMixin
+from strongstride.store.setwrite import SetWriterMixin
 from strongstride.store.tables import (
     Base,
     RoutineRow,
@@ -43,7 +45,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(AccountsMixin, ReportingMixin, PlansMixin):
+class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsMixin):
     """Open with `Store.open(url)`; use as a context manager or call `close()`.
 
     Methods that take a keyword `user_id` answer NotFound for another user's session, the same
@@ -56,6 +58,7 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin):
         self._reads, self._writes = session_makers(engine)
         self._write_lock: AbstractContextManager[object] = (
             threading.RLock() if target.is_sqlite else nullcontext())
+        self._start_set_writer()
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -250,26 +253,6 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin):
             raise NotFound(f"{self.where}: no user {user_id}")
 
     # sets
-
-    def log_set(self, log: SetLog) -> bool:
-        """Store one set: True once it is committed, False if its key was stored before."""
-        convert.check_set(log)
-        with self._write() as session:
-            status = session.scalar(select(SessionRow.status).where(
-                SessionRow.id == log.session_id).with_for_update())
-            if status is None:
-                raise NotFound(f"{self.where}: no session {log.session_id}; start it first")
-            if status != "active":
-                if self._key_stored(session, log.key):
-                    return False  # a retry that arrives after the session ended
-                raise StrongstrideError(f"session {log.session_id} is {status}; a set can only "
-                                        "be logged in an active session")
-            return self._insert_new(session, SetLogRow, convert.set_values(log),
-                                    ["idempotency_key"])
-
-    def _key_stored(self, session: Session, key: str) -> bool:
-        return session.scalar(select(SetLogRow.id).where(
-            SetLogRow.idempotency_key == key)) is not None
 
     def sets_of(self, session_id: str, *, user_id: int | None = None) -> list[SetLog]:
         """The session's sets, skipped ones included, in the order they were logged."""

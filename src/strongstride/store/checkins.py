@@ -1,0 +1,128 @@
+"""Next-morning check-ins and the injured side: what the pain and symmetry rules read besides
+the sets.
+
+`Store` takes these methods from `CheckinsMixin`. A check-in is one row per user, day,
+exercise ('' for overall) and side; saving one again for the same morning replaces it, so a
+corrected answer does not count twice. Every read and write is scoped to one user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime
+from typing import Any, Literal, cast, get_args
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from strongstride.errors import NotFound, StrongstrideError
+from strongstride.records import CheckIn, LogSide
+from strongstride.store import convert
+from strongstride.store.tables import Base, CheckinRow, UserRow
+
+InjuredSide = Literal["left", "right"]
+NOTE_MAX = 500
+
+
+def check_checkin(checkin: CheckIn) -> None:
+    """Refuse a check-in the database would refuse, or one that says nothing clear."""
+    if not isinstance(checkin.day, date) or isinstance(checkin.day, datetime):
+        raise StrongstrideError(f"check-in day must be a date, not {checkin.day!r}")
+    for name, value in (("pain", checkin.pain), ("stiffness", checkin.stiffness)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                  or not 0 <= value <= 10):
+            raise StrongstrideError(f"{name} must be a whole number from 0 to 10, not {value!r}")
+    if checkin.side not in get_args(LogSide):
+        raise StrongstrideError(f"side must be left, right or both, not {checkin.side!r}")
+    convert.check_text("exercise", checkin.exercise)
+    convert.check_text("note", checkin.note)
+    if len(checkin.note) > NOTE_MAX:
+        raise StrongstrideError(f"the note is {len(checkin.note)} characters; keep it to "
+                                f"{NOTE_MAX}")
+    if checkin.exercise is not None and not checkin.exercise.strip():
+        raise StrongstrideError("exercise is empty; leave it out for how you feel overall")
+    if checkin.exercise is None and checkin.side != "both":
+        raise StrongstrideError("a side goes with an exercise: name the exercise, or leave the "
+                                "side out for how you feel overall")
+    if checkin.exercise is not None and checkin.stiffness is not None:
+        raise StrongstrideError("morning stiffness is for how you feel overall: leave the "
+                                "exercise out to give it")
+
+
+def _to_checkin(row: CheckinRow) -> CheckIn:
+    return CheckIn(day=row.day, pain=row.pain, stiffness=row.stiffness,
+                   exercise=row.exercise or None, side=cast("LogSide", row.side), note=row.note)
+
+
+class CheckinsMixin:
+    """The check-in and injured-side methods of `Store`; the store provides transactions."""
+
+    def _read(self) -> AbstractContextManager[Session]:
+        raise NotImplementedError
+
+    def _write(self) -> AbstractContextManager[Session]:
+        raise NotImplementedError
+
+    def save_checkin(self, user_id: int, checkin: CheckIn, *,
+                     now: datetime | None = None) -> CheckIn:
+        """Store the check-in, replacing one of the same user, day, exercise and side."""
+        check_checkin(checkin)
+        exercise = (checkin.exercise or "").strip()
+        values: Mapping[str, Any] = {
+            "user_id": user_id, "day": checkin.day, "exercise": exercise, "side": checkin.side,
+            "pain": checkin.pain, "stiffness": checkin.stiffness, "note": checkin.note,
+            "recorded_at": now or datetime.now(UTC)}
+        table = Base.metadata.tables[CheckinRow.__tablename__]
+        with self._write() as session:
+            if session.get(UserRow, user_id) is None:
+                raise NotFound(f"no user {user_id}")
+            dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+            upsert = dialect.insert(table).values(values)
+            session.execute(upsert.on_conflict_do_update(
+                index_elements=["user_id", "day", "exercise", "side"],
+                set_={name: upsert.excluded[name]
+                      for name in ("pain", "stiffness", "note", "recorded_at")}))
+        return CheckIn(checkin.day, checkin.pain, checkin.stiffness, exercise or None,
+                       checkin.side, checkin.note)
+
+    def checkins(self, user_id: int, *, since: date | None = None,
+                 until: date | None = None) -> list[CheckIn]:
+        """The user's check-ins on days in [`since`, `until`], oldest first, overall first."""
+        query = select(CheckinRow).where(CheckinRow.user_id == user_id)
+        if since is not None:
+            query = query.where(CheckinRow.day >= since)
+        if until is not None:
+            query = query.where(CheckinRow.day <= until)
+        order = (CheckinRow.day, CheckinRow.exercise, CheckinRow.side)
+        with self._read() as session:
+            return [_to_checkin(row) for row in session.scalars(query.order_by(*order))]
+
+    def delete_checkin(self, user_id: int, day: date, exercise: str | None = None,
+                       side: LogSide = "both") -> bool:
+        """Forget one check-in of the user; False when there was none."""
+        with self._write() as session:
+            done = session.execute(delete(CheckinRow).where(
+                CheckinRow.user_id == user_id, CheckinRow.day == day,
+                CheckinRow.exercise == (exercise or "").strip(), CheckinRow.side == side))
+            return bool(getattr(done, "rowcount", 0))
+
+    def injured_side(self, user_id: int) -> InjuredSide | None:
+        """The side the user marked as injured, if any."""
+        with self._read() as session:
+            row = session.get(UserRow, user_id)
+            if row is None:
+                raise NotFound(f"no user {user_id}")
+            return cast("InjuredSide | None", row.injured_side)
+
+    def set_injured_side(self, user_id: int, side: str | None) -> None:
+        """Mark the injured side ("left" or "right"), or clear it with None."""
+        if side is not None and side not in get_args(InjuredSide):
+            raise StrongstrideError(f"the injured side must be left or right (or none), "
+                                    f"not {side!r}")
+        with self._write() as session:
+            row = session.get(UserRow, user_id)
+            if row is None:
+                raise NotFound(f"no user {user_id}")
+            row.injured_side = side
