@@ -81,6 +81,7 @@ def test_role_keys_may_repeat_and_merge() -> None:
     ("long: sun; strength: 25:00", 1, 22, "'25:00' is not a time of day"),
     ("long: sun; strength: 18", 1, 22, "write it as HH:MM"),
     ("long: sun; tz: Mars/Olympus", 1, 16, "'Mars/Olympus' is not a time zone"),
+    ("long: sun; tz: " + "x" * 300, 1, 16, "is not a time zone"),  # once an OSError
     ("long: sun; run: 7:00; run: 8:00", 1, 23, "'run' is given twice"),
     ("long: th", 1, 7, "'th' is not a day"),
     ("", 1, 1, "the running week names no days"),

@@ -3,7 +3,9 @@ naming the field; the values of a setup read back to the same setup."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +94,12 @@ def test_huge_or_odd_values_are_cut_short_in_messages() -> None:
     read = read_setup({**GOOD, "timezone": "x" * 10_000, "start": "\x00" * 5000})
     assert set(read.errors) == {"timezone", "start"}
     assert all(len(message) < 200 for message in read.errors.values())
+
+
+def test_the_messages_in_the_schedule_doc_are_what_the_form_says() -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "schedule.md").read_text()
+    section = doc.split("## On the web", 1)[1]
+    [block] = re.findall(r"```\n(.*?)```", section, flags=re.S)[:1]
+    changes = [{"sun": "marathon"}, {"timezone": "Paris"}, {"race_date": "2027-02-28"}]
+    said = [next(iter(read_setup({**GOOD, **c}).errors.values())) for c in changes]
+    assert block.splitlines() == said

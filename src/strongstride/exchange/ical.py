@@ -39,7 +39,7 @@ def session_uid(routine_id: str, day: date) -> str:
 def _zone(tz: str) -> ZoneInfo:
     try:
         return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
         raise ValueError(f"{tz!r} is not a time zone: use a name like Europe/Paris") from None
 
 

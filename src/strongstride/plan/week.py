@@ -207,7 +207,7 @@ class _Reader:
         if key == "tz":
             try:
                 ZoneInfo(text)
-            except (ZoneInfoNotFoundError, ValueError):
+            except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
                 self.error(f"'{text}' is not a time zone: use a name like Europe/Paris or "
                            "America/New_York", line, where)
                 return
