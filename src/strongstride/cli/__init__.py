@@ -162,11 +162,12 @@ def import_(file: str, as_json: bool) -> None:
 
 
 def _register() -> None:
-    from strongstride.cli import exports, reports, sessions
+    from strongstride.cli import checkins, exports, reports, sessions
 
     sessions.register(main)
     exports.register(main)
     reports.register(main)
+    checkins.register(main)
 
 
 _register()
