@@ -29,6 +29,7 @@ SECRET_ROUTINE = "alice-private-routine-7f3k"
 PLAN_FORM = {"mon": "easy", "tue": "quality", "thu": "quality", "sun": "long",
              "timezone": "Europe/Paris", "sessions": "2", "start": "2027-03-01", "weeks": "4",
              "race_distance": "half", "alarm": "30", "routine": "runner-glute"}
+CHECKIN_FORM = {"pain": "2", "stiffness": "1", "injured": "left"}
 FEED = re.compile(r'readonly value="http://testserver/calendar/([A-Za-z0-9_-]+)\.ics"')
 
 
@@ -72,6 +73,8 @@ def alice(new_visitor: Any) -> dict[str, Any]:
     old_feed = FEED.search(a.post_form("/plan", PLAN_FORM).text)
     feed = FEED.search(a.post_form("/plan/calendar").text)
     assert old_feed and feed and old_feed.group(1) != feed.group(1)
+    a.post_form("/checkin", {"pain": "6", "note": SECRET_NOTE})
+    a.post_form("/checkin/injured", {"injured": "right"})
     store = a.client.app.state.store  # type: ignore[attr-defined]
     store.save_routine(store.find_user("alice"), SECRET_ROUTINE, "Alice's own",
                        "# Alice's own\n\n## main\n- Clamshell: 2 sets of 10 reps\n")
@@ -135,7 +138,8 @@ def test_user_b_gets_404_for_every_route_with_user_a_ids(
                                         headers={"Authorization": f"Bearer {bob_token}"},
                                         **_body(method, path, alice["step"]))]
         else:
-            data = {"csrf": bob.csrf or "", "name": "bob's", "have": "band", **PLAN_FORM}
+            data = {"csrf": bob.csrf or "", "name": "bob's", "have": "band", **PLAN_FORM,
+                    **CHECKIN_FORM}
             attempts = [bob.client.request(method, url, follow_redirects=False,
                                            **({"data": data} if method == "POST" else {}))]
         for answer in attempts:
@@ -155,6 +159,9 @@ def test_user_b_gets_404_for_every_route_with_user_a_ids(
     assert [s["note"] for s in session["sets"]] == [SECRET_NOTE]
     assert SECRET_TOKEN_NAME in a.client.get("/account").text
     assert TestClient(app).get(f"/calendar/{alice['feed']}.ics").status_code == 200
+    checkin = a.client.get("/checkin").text
+    assert SECRET_NOTE in checkin and "pain 6/10" in checkin and "pain 2/10" not in checkin
+    assert a.api("GET", "/api/report").json()["involved_side"] == "right"
 
 
 def test_user_b_gets_404_for_user_a_s_stored_routine_on_every_routine_route(

@@ -19,7 +19,16 @@ from starlette.responses import FileResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 
 from strongstride.store import Store
-from strongstride.web import account, api, dashboard, downloads, errors, pages, plan_page
+from strongstride.web import (
+    account,
+    api,
+    checkin,
+    dashboard,
+    downloads,
+    errors,
+    pages,
+    plan_page,
+)
 from strongstride.web.auth import Settings
 
 STATIC = Path(__file__).parent / "static"
@@ -98,6 +107,7 @@ def create_app(db_url: str | None = None, *, secure_cookies: bool = False) -> Fa
     app.include_router(account.router)
     app.include_router(pages.router)
     app.include_router(dashboard.router)
+    app.include_router(checkin.router)
     app.include_router(downloads.router)
     app.include_router(plan_page.router)
     app.mount("/static", CachedStatic(directory=STATIC, check_dir=False), name="static")

@@ -32,7 +32,8 @@ def dashboard(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResp
     report = user_report(store, viewer.id, _today(), weeks=DEFAULT_WEEKS)
     shown = view(report, weeks=DEFAULT_WEEKS)
     return render(request, "dashboard.html", {
-        "view": shown, "body": Markup(report_html.body(shown))})
+        "view": shown, "body": Markup(report_html.body(shown)),
+        "injured": report.involved_side})
 
 
 @api_router.get("/report", response_model=None, responses={
