@@ -100,6 +100,18 @@ def test_a_saved_week_places_the_sessions_and_says_why(ana: Visitor) -> None:
         assert f"{s.date:%a} {s.date.day} {s.date:%b}, 18:00" in words
 
 
+def test_a_moved_session_says_why_under_its_week(ana: Visitor) -> None:
+    """A 10k on the first day: Tuesday falls in the 2 days of recovery, so the session moves
+    to Sunday, after the long run; the page says so for week 1 only."""
+    words = text_of(save(ana, race_date="2027-03-01", race_distance="10k", weeks="3").text)
+    assert ("Week 1 Thu 4 Mar, 18:00 Sun 7 Mar, 18:00 Instead of Tuesday (it is in the 2 "
+            "days of recovery after the 10k race): Sunday is the long-run day: lift after the "
+            "run") in words
+    assert "Tuesday 2027-03-02: it is in the 2 days of recovery after the 10k race: moved to " \
+           "Sunday 2027-03-07." in words
+    assert "Week 2 Tue 9 Mar, 18:00 Thu 11 Mar, 18:00 Week 3" in words
+
+
 def answer_race() -> Any:
     from strongstride.plan.schedule import Race
 
