@@ -1,13 +1,19 @@
 """Throughput and latency of the JSON API on a real server (issue 4).
 
-Run:  .venv/bin/python bench/api_load.py [--requests 800] [--pg URL]
+Run:  .venv/bin/python bench/api_load.py [--seconds 8] [--rounds 3] [--pg URL]
+      .venv/bin/python bench/api_load.py --client python   (no wrk: Python threads, slower)
 
 Starts `uvicorn strongstride.web.app:make_app` on a free port (one worker), signs a user
 up, makes an API token, then times two operations at concurrency 1 and 16, each from its
-own keep-alive connection: logging a set (`POST /api/sessions/{id}/sets`) and reading
-history (`GET /api/history`). SQLite always; PostgreSQL too, in a schema of its own, when a
-server answers. Target on this 2-core machine: p99 under 20 ms at concurrency 16 on SQLite.
-Client and server share the machine, so the figures include the client's own work.
+own keep-alive connection: logging a set (`POST /api/sessions/{id}/sets`, every request a
+new idempotency key) and reading history (`GET /api/history`). SQLite always; PostgreSQL
+too, in a schema of its own, when a server answers. Target on this 2-core machine: p99
+under 20 ms at concurrency 16 on SQLite.
+
+The load comes from wrk (Debian's `wrk` package), a C client that takes little of the CPU
+the server needs; each figure is the median over --rounds runs of --seconds each. Client and
+server share the machine, so the figures include the client's own work, and anything else
+running at the time: the machine's load average is printed with each run.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -118,6 +125,74 @@ def run(concurrency: int, total: int, make: Callable[[httpx.Client, int], httpx.
     return total / (time.perf_counter() - began), latencies
 
 
+WRK_LOG_SET = """
+local counter = 0
+local thread_no = 0
+setup = function(thread) thread_no = thread_no + 1; thread:set("tid", thread_no) end
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer TOKEN"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  counter = counter + 1
+  local key = string.format("ROUND-%04d-4000-8000-%012d", tid, counter)
+  local body = '{"key":"' .. key .. '","step_key":"STEP","reps":10,"load":12.5,' ..
+               '"unit":"kg","rpe":7}'
+  return wrk.format(nil, "/api/sessions/SESSION/sets", nil, body)
+end
+"""
+WRK_HISTORY = """
+wrk.headers["Authorization"] = "Bearer TOKEN"
+request = function() return wrk.format("GET", "/api/history") end
+"""
+WRK_LINE = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk_run(base: str, script: str, concurrency: int, seconds: float
+            ) -> tuple[float, float, float]:
+    """(requests per second, p50 ms, p99 ms) of one wrk run; fails on any non-2xx answer."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(script)
+    try:
+        out = subprocess.run(["wrk", "-t1", f"-c{concurrency}", f"-d{seconds:g}s", "--latency",
+                              "-s", fh.name, base], capture_output=True, text=True,
+                             check=True).stdout
+    finally:
+        os.unlink(fh.name)
+    if "Non-2xx" in out or "Socket errors" in out:
+        raise RuntimeError(f"wrk saw failed requests:\n{out}")
+    found = {m.group(1): float(m.group(2)) * UNITS[m.group(3)] for m in WRK_LINE.finditer(out)}
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    assert rate is not None and "50" in found and "99" in found, out
+    return float(rate.group(1)), found["50"], found["99"]
+
+
+def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
+    with server(db_url) as base:
+        token = token_for(base)
+        auth = {"Authorization": f"Bearer {token}"}
+        session = httpx.post(f"{base}/api/sessions", json={"routine": "runner-glute"},
+                             headers=auth, timeout=30).json()
+        plan = httpx.get(f"{base}/api/routines/runner-glute", headers=auth).json()["plan"]
+        step = next(s["key"] for s in plan["steps"] if s["kind"] == "work")
+        for label in ("log a set", "read history"):
+            for concurrency in (1, 16):
+                figures = []
+                for n in range(rounds):
+                    if label == "log a set":
+                        round_no = f"{concurrency:04d}{n:04d}"
+                        script = (WRK_LOG_SET.replace("TOKEN", token).replace("STEP", step)
+                                  .replace("SESSION", session["id"])
+                                  .replace("ROUND", round_no))
+                    else:
+                        script = WRK_HISTORY.replace("TOKEN", token)
+                    figures.append(wrk_run(base, script, concurrency, seconds))
+                rate, p50, p99 = (statistics.median(f[i] for f in figures) for i in range(3))
+                print(f"{name:10} {label:12} c={concurrency:<2}  {rate:7.0f} req/s  "
+                      f"p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  (median of {rounds} runs of "
+                      f"{seconds:g} s; load average {os.getloadavg()[0]:.2f})", flush=True)
+
+
 def measure(name: str, db_url: str, total: int) -> None:
     with server(db_url) as base:
         token = token_for(base)
@@ -146,14 +221,26 @@ def measure(name: str, db_url: str, total: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--requests", type=int, default=800)
+    parser.add_argument("--client", choices=["wrk", "python"], default="wrk")
+    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--requests", type=int, default=800, help="per run, --client python")
     parser.add_argument("--pg", default=os.environ.get("STRONGSTRIDE_TEST_PG", LOCAL_PG))
     args = parser.parse_args()
+    if args.client == "wrk" and shutil.which("wrk") is None:
+        sys.exit("wrk is not installed (apt-get install wrk), or use --client python")
+
+    def one(name: str, url: str) -> None:
+        if args.client == "wrk":
+            measure_wrk(name, url, args.seconds, args.rounds)
+        else:
+            measure(name, url, args.requests)
+
     with tempfile.TemporaryDirectory() as folder:
-        measure("SQLite", f"sqlite:///{Path(folder) / 'api.db'}", args.requests)
+        one("SQLite", f"sqlite:///{Path(folder) / 'api.db'}")
     try:
         with pg_schema(args.pg) as url:
-            measure("PostgreSQL", url, args.requests)
+            one("PostgreSQL", url)
     except Exception as exc:  # a missing server is not the bench's failure
         print(f"PostgreSQL: skipped ({type(exc).__name__}: {exc})")
 

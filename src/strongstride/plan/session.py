@@ -70,6 +70,10 @@ class SessionPlan:
     def work_steps(self) -> tuple[Step, ...]:
         return tuple(s for s in self.steps if s.kind == "work")
 
+    def work_step(self, key: str) -> Step | None:
+        """The work step with this key, if the plan has one."""
+        return next((s for s in self.steps if s.kind == "work" and s.key == key), None)
+
 
 def _total(steps: Iterable[Step]) -> tuple[int, int]:
     lo = hi = 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from strongstride.errors import NotFound, StrongstrideError
@@ -58,8 +58,19 @@ def token_digest(token: str) -> str:
 
 
 def _account(row: UserRow) -> Account:
-    missing = json.loads(row.missing_equipment) if row.missing_equipment else []
-    return Account(row.id, row.name, tuple(str(item) for item in missing))
+    return _account_of(row.id, row.name, row.missing_equipment)
+
+
+def _account_of(user_id: int, name: str, missing_equipment: str | None) -> Account:
+    missing = json.loads(missing_equipment) if missing_equipment else []
+    return Account(user_id, name, tuple(str(item) for item in missing))
+
+
+# Asked on every API call: built once, and only the columns needed.
+_TOKEN_ACCOUNT = (
+    select(UserRow.id, UserRow.name, UserRow.missing_equipment, ApiTokenRow.last_used_at)
+    .join(UserRow, ApiTokenRow.user_id == UserRow.id)
+    .where(ApiTokenRow.token_sha256 == bindparam("digest")))
 
 
 def _token(row: ApiTokenRow) -> ApiToken:
@@ -171,13 +182,11 @@ class AccountsMixin:
         """The account a Bearer token belongs to, noting when it was last used."""
         digest = token_digest(token)
         with self._read() as session:
-            found = session.execute(
-                select(ApiTokenRow, UserRow).join(UserRow, ApiTokenRow.user_id == UserRow.id)
-                .where(ApiTokenRow.token_sha256 == digest)).first()
-            if found is None:
-                return None
-            row, user = found
-            account, last = _account(user), row.last_used_at
+            found = session.execute(_TOKEN_ACCOUNT, {"digest": digest}).first()
+        if found is None:
+            return None
+        user_id, name, missing, last = found
+        account = _account_of(user_id, name, missing)
         if last is None or now - last >= LAST_USED_RESOLUTION:
             with self._write() as session:
                 for stored in session.scalars(select(ApiTokenRow).where(

@@ -26,6 +26,7 @@ ENV_VAR = "STRONGSTRIDE_DB"
 FILE_NAME = "strongstride.db"
 CONNECT_TIMEOUT_SECONDS = 5
 BUSY_TIMEOUT_MS = 10_000
+SQLITE_POOL_SIZE = 40  # anyio's thread pool, where the web app's handlers run, has 40
 
 # An execution option of our own: a session bound with it starts a write transaction.
 _WRITE = "strongstride_write"
@@ -127,7 +128,10 @@ def _sqlite_engine(target: Target) -> Engine:
         engine = create_engine(target.url, poolclass=StaticPool,
                                connect_args={"check_same_thread": False})
     else:
-        engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        # A pool as large as the web server's busiest moment: a connection opened past the
+        # pool is closed again after one use, and opening one costs more than the query.
+        engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                               pool_size=SQLITE_POOL_SIZE, max_overflow=SQLITE_POOL_SIZE)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from strongstride import service
 from strongstride.web import play, routines
-from strongstride.web.auth import ApiViewer, StoreDep, now
+from strongstride.web.auth import ApiViewer, StoreDep, now, on_store
 from strongstride.web.schemas import (
     ErrorBody,
     RoutineDetail,
@@ -78,9 +78,9 @@ def get_session(session_id: SessionId, viewer: ApiViewer, store: StoreDep) -> di
 @router.post("/sessions/{session_id}/sets", status_code=201, response_model=SetStored,
              responses={200: {"model": SetStored, "description": "a set with this key was "
                                                                  "stored before: nothing new"}})
-def log_set(session_id: SessionId, body: SetIn, viewer: ApiViewer, store: StoreDep,
-            response: Response) -> dict[str, Any]:
-    stored, log = play.log_set(store, viewer.id, session_id, body, now())
+async def log_set(session_id: SessionId, body: SetIn, viewer: ApiViewer, store: StoreDep,
+                  response: Response) -> dict[str, Any]:
+    stored, log = await on_store(store, play.log_set, store, viewer.id, session_id, body, now())
     if not stored:
         response.status_code = 200
         return {"stored": False, "set": None}
@@ -104,8 +104,10 @@ def abandon_session(session_id: SessionId, viewer: ApiViewer, store: StoreDep,
 
 
 @router.get("/history", response_model=list[SessionSummary])
-def history(viewer: ApiViewer, store: StoreDep, limit: Limit = 50) -> list[dict[str, Any]]:
-    return [service.session_dict(info) for info in store.history(viewer.id, limit=limit)]
+async def history(viewer: ApiViewer, store: StoreDep,
+                  limit: Limit = 50) -> list[dict[str, Any]]:
+    found = await on_store(store, store.history, viewer.id, limit)
+    return [service.session_dict(info) for info in found]
 
 
 @router.post("/tokens", status_code=201, response_model=TokenOut)

@@ -71,14 +71,13 @@ def session_shape(store: Store, user_id: int, info: SessionInfo) -> dict[str, An
 def log_set(store: Store, user_id: int, session_id: str, body: SetIn,
             now: datetime) -> tuple[bool, SetLog]:
     """(True if stored now, the set); False when the key was stored before."""
-    info = store.session(session_id, user_id=user_id)
-    plan = plan_for(store, info)
-    step = next((s for s in plan.work_steps if s.key == body.step_key), None)
+    _version, text = store.step_source(session_id, user_id=user_id)
+    step = routines.plan_of_text(text).work_step(body.step_key)
     if step is None:
         raise FieldError("step_key", f"{body.step_key!r} is not a work step of this "
                                      "session's plan; GET /api/routines/{slug} lists them")
     log = SetLog(
-        key=str(body.key), session_id=info.id, step_key=step.key, exercise=step.name or "",
+        key=str(body.key), session_id=session_id, step_key=step.key, exercise=step.name or "",
         section=step.section, exercise_index=step.exercise or 0,
         set_number=step.set_number or 1, side=step.side or "both",
         logged_at=body.logged_at or now,
