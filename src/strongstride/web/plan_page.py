@@ -11,26 +11,15 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
-from zoneinfo import available_timezones
 
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from strongstride import planner
 from strongstride.errors import NotFound
-from strongstride.plan.schedule import ScheduledSession, SchedulePlan
-from strongstride.plan.setup import (
-    ALARM_CHOICES,
-    RACE_DISTANCES,
-    PlanSetup,
-    form_values,
-    read_setup,
-)
-from strongstride.plan.week import DAY_ABBR, DAY_NAMES
-from strongstride.web import routines
+from strongstride.plan.setup import PlanSetup, form_values, read_setup
+from strongstride.web import plan_view, routines
 from strongstride.web.auth import FormViewer, PageViewer, StoreDep, now
 from strongstride.web.templating import render
 
@@ -38,107 +27,25 @@ router = APIRouter(include_in_schema=False)
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,100}")
-_AREAS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/",
-          "Europe/", "Indian/", "Pacific/")
-ROLE_CHOICES = (("", "No run"), ("easy", "Easy run"), ("quality", "Quality run"),
-                ("long", "Long run"), ("rest", "Rest day"))
 
 
 def new_calendar_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-@cache
-def _zones() -> list[str]:
-    """Time zones to offer: the IANA names of places, such as Europe/Paris."""
-    return [*sorted(z for z in available_timezones() if z.startswith(_AREAS)), "UTC"]
-
-
-def _alarm(minutes: int) -> str:
-    if minutes == 0:
-        return "When it starts"
-    if minutes % 60:
-        return f"{minutes} minutes before"
-    return f"{minutes // 60} hour{'s' if minutes > 60 else ''} before"
-
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """A reason as the page shows it: what was weighed, then the compromises apart."""
-
-    text: str
-    warnings: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class WeekView:
-    number: int
-    sessions: list[tuple[ScheduledSession, Said | None]]
-    """Each session, with what it says beyond its usual day's reason (None: nothing)."""
-    notes: list[str]
-
-
-def said(reason: str, warnings: tuple[str, ...]) -> Said:
-    """The reason without its compromises (`explain` joins them on with '; ')."""
-    text = reason
-    for warning in warnings:
-        text = text.replace(f"; {warning}", "")
-    return Said(text, warnings)
-
-
-_WEEK_NOTE = re.compile(r"Week (\d+)(?: \(from [\d-]+\))?: (.+)")
-
-
-def week_views(schedule: SchedulePlan) -> tuple[list[WeekView], list[str]]:
-    """The plan week by week, with the notes about one week moved under it; the other notes."""
-    usual = {p.weekday: p.reason for p in schedule.pattern}
-    by_week: dict[int, list[str]] = {}
-    general = []
-    for note in schedule.notes:
-        found = _WEEK_NOTE.fullmatch(note)
-        if found:
-            text = found.group(2)
-            by_week.setdefault(int(found.group(1)), []).append(text[:1].upper() + text[1:])
-        else:
-            general.append(note)
-    views = []
-    for number in range(1, schedule.weeks + 1):
-        rows: list[tuple[ScheduledSession, Said | None]] = []
-        for s in (s for s in schedule.sessions if s.week == number):
-            base = usual.get(s.date.weekday())
-            if s.reason == base:
-                rows.append((s, None))
-            elif base is not None and s.reason.startswith(base):  # a deload or taper on its day
-                extra = s.reason[len(base):].strip()
-                # A deload week says so once, in its week's note.
-                rows.append((s, None if s.kind == "deload" else Said(extra, ())))
-            else:
-                rows.append((s, said(s.reason, s.warnings)))
-        views.append(WeekView(number, rows, by_week.get(number, [])))
-    return views, general
-
-
 def _page(request: Request, setup: PlanSetup | None, token: str | None, *,
           values: Mapping[str, str] | None = None, errors: Mapping[str, str] | None = None,
           notice: str | None = None, status_code: int = 200) -> HTMLResponse:
-    schedule = planner.schedule(setup) if setup is not None else None
     feed = path = None
     if token is not None:
         path = request.app.url_path_for("calendar_feed", token=token)
         feed = str(request.url_for("calendar_feed", token=token))
-    weeks, notes = week_views(schedule) if schedule else ([], [])
     return render(request, "plan.html", {
-        "setup": setup, "schedule": schedule, "weeks": weeks, "notes": notes,
-        "pattern": [(p, said(p.reason, p.warnings)) for p in schedule.pattern] if schedule
-        else [],
-        "values": values or form_values(setup, now().date()), "errors": errors or {},
-        "days": list(zip(DAY_ABBR, DAY_NAMES, strict=True)), "roles": ROLE_CHOICES,
-        "distances": RACE_DISTANCES, "alarm_options": [(str(m), _alarm(m)) for m in ALARM_CHOICES],
-        "notice": notice, "zones": _zones(),
-        "feed": feed, "feed_path": path,
-        "webcal": re.sub(r"^https?:", "webcal:", feed) if feed else None,
-        "routines": routines.all_routines(),
-        "routine_options": [(r.id, r.routine.title or r.id) for r in routines.all_routines()]},
+        **plan_view.shown(planner.schedule(setup) if setup is not None else None),
+        **plan_view.choices(routines.all_routines()),
+        "setup": setup, "values": values or form_values(setup, now().date()),
+        "errors": errors or {}, "notice": notice, "feed": feed, "feed_path": path,
+        "webcal": re.sub(r"^https?:", "webcal:", feed) if feed else None},
         status_code=status_code)
 
 
