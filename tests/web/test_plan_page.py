@@ -225,6 +225,23 @@ def test_a_changed_week_updates_the_same_calendar(ana: Visitor, app: Any) -> Non
     assert starts == {time(19, 30)}
 
 
+def test_polling_an_unchanged_calendar_is_a_304_and_a_change_is_served(
+        ana: Visitor, app: Any) -> None:
+    url = feed_url(save(ana).text)
+    calendar_app = TestClient(app)
+    first = calendar_app.get(url)
+    etag = first.headers["etag"]
+    assert re.fullmatch(r'W/"[0-9a-f]{32}"', etag)
+    again = calendar_app.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+    head = calendar_app.head(url)
+    assert head.status_code == 200 and head.headers["etag"] == etag and head.content == b""
+    save(ana, sessions="3")
+    changed = calendar_app.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag
+    assert changed.text.startswith("BEGIN:VCALENDAR")
+
+
 @pytest.mark.parametrize("path", [
     "/calendar/" + "A" * 32 + ".ics",  # the right shape, not a known token
     "/calendar/short.ics",

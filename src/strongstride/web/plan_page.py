@@ -8,6 +8,7 @@ key, and making a new one shuts the old address at once.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from collections.abc import Mapping
@@ -86,12 +87,18 @@ def new_calendar_address(viewer: FormViewer, store: StoreDep) -> RedirectRespons
     return RedirectResponse("/plan?done=calendar#calendar", status_code=303)
 
 
-@router.get("/calendar/{token}.ics", name="calendar_feed")
-def calendar_feed(token: str, store: StoreDep) -> Response:
+@router.api_route("/calendar/{token}.ics", methods=["GET", "HEAD"], name="calendar_feed")
+def calendar_feed(request: Request, token: str, store: StoreDep) -> Response:
     setup = store.plan_setup_by_calendar_token(token) if _TOKEN.fullmatch(token) else None
     if setup is None:
         raise NotFound("there is no calendar at this address: it was replaced by a new one, "
                        "or mistyped; copy the address again from the plan page")
     data = planner.calendar(setup, routines.routine(setup.routine))
-    headers: dict[str, Any] = {"Content-Disposition": 'inline; filename="strength-plan.ics"'}
+    # Calendar apps poll: an unchanged plan is a 304 of a few bytes. Weak, as gzip may
+    # change the bytes on the wire.
+    etag = f'W/"{hashlib.sha256(data).hexdigest()[:32]}"'
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers={"ETag": etag})
+    headers: dict[str, Any] = {"Content-Disposition": 'inline; filename="strength-plan.ics"',
+                               "ETag": etag}
     return Response(data, media_type=CALENDAR_TYPE, headers=headers)
