@@ -8,6 +8,8 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strongstride.plan.schedule import Race
 from strongstride.plan.setup import PlanSetup, form_values, read_setup
@@ -103,3 +105,24 @@ def test_the_messages_in_the_schedule_doc_are_what_the_form_says() -> None:
     changes = [{"sun": "marathon"}, {"timezone": "Paris"}, {"race_date": "2027-02-28"}]
     said = [next(iter(read_setup({**GOOD, **c}).errors.values())) for c in changes]
     assert block.splitlines() == said
+
+
+FIELDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "strength_time", "run_time",
+          "timezone", "sessions", "start", "weeks", "race_date", "race_distance", "alarm"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from([*FIELDS, "other"]),
+                       st.one_of(st.text(max_size=80), st.sampled_from(
+                           ["long", "quality", "easy", "rest", "", "18:00", "2027-03-01",
+                            "2027-04-25", "half", "10k", "3", "0", "52", "Europe/Paris"]))))
+def test_any_form_reads_without_raising(form: dict[str, str]) -> None:
+    """Whatever a browser (or anyone) posts: a setup, or a short message per known field."""
+    read = read_setup({**GOOD, **form})
+    assert (read.setup is None) == bool(read.errors)
+    assert set(read.errors) <= {*FIELDS, "week"}
+    for message in read.errors.values():
+        assert len(message) < 200 and "\x00" not in message
+    if read.setup is not None:
+        values = form_values(read.setup, TODAY)
+        assert read_setup(values).setup == read.setup
