@@ -65,7 +65,20 @@ def session_shape(store: Store, user_id: int, info: SessionInfo) -> dict[str, An
             last[name] = [service.set_dict(log) for log in earlier]
     return {**service.session_dict(info),
             "done_steps": [step.key for step in plan.steps if step.key in logged],
-            "last_time": last, "sets": [service.set_dict(log) for log in sets]}
+            "last_time": last, "sets": [service.set_dict(log) for log in sets],
+            "targets": targets_of(store, user_id, info, plan)}
+
+
+def targets_of(store: Store, user_id: int, info: SessionInfo,
+               plan: SessionPlan) -> dict[str, dict[str, Any]]:
+    """Per exercise of the plan, today's target from the next-session suggestion (the
+    session itself left out, so the target holds while its sets are logged)."""
+    from strongstride.reports.targets import session_targets
+
+    prescriptions = {e.name: e.prescription for e in plan.routine.exercises}
+    found = session_targets(store, user_id, prescriptions, info.started_at.date(),
+                            leave_out=info.id)
+    return {name: target.as_dict() for name, target in found.items()}
 
 
 def log_set(store: Store, user_id: int, session_id: str, body: SetIn,

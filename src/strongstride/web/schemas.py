@@ -215,11 +215,28 @@ class SessionSummary(BaseModel):
     planned_sets: int
 
 
+class TargetOut(BaseModel):
+    action: str = Field(description="the suggestion's action, such as 'add load' or 'hold'")
+    sets: int | None
+    reps: int | None
+    load: float | None
+    unit: Literal["kg", "lb"] | None
+    seconds: int | None
+    band: str | None
+    reason: str
+    text: str = Field(description="what the player shows, such as 'Today: 2 x 12 reps, "
+                                  "10 kg — ...'")
+    prefill: bool = Field(description="whether the set form starts from reps and load")
+
+
 class SessionOut(SessionSummary):
     done_steps: list[str] = Field(description="the plan's step keys that have a set logged")
     last_time: dict[str, list[SetOut]] = Field(
         description="per exercise name, the sets done in the latest earlier session")
     sets: list[SetOut]
+    targets: dict[str, TargetOut] = Field(
+        default_factory=dict,
+        description="per exercise name, today's target from the next-session suggestion")
 
 
 class SessionStart(Strict):

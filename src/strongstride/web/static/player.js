@@ -26,6 +26,7 @@ let routine = null; // GET /api/routines/{slug}
 let plan = null; // the plan the session walks (kept with the session)
 let sessionId = null;
 let lastTime = {};
+let targets = {}; // exercise name -> today's target (the next-session suggestion)
 let skippedKeys = new Set(); // steps logged as skipped, to count what was done
 let state = null;
 let timer = null;
@@ -37,6 +38,7 @@ const ctx = {
   unit: () => localStorage.getItem("ss.unit") || "kg",
   setUnit: (u) => localStorage.setItem("ss.unit", u),
   lastTime: (step) => lastTime[step.name] ?? null,
+  target: (step) => targets[step.name] ?? null,
 };
 
 const view = new View(root, {
@@ -104,11 +106,15 @@ async function refreshToken() {
   return false;
 }
 
-function prefillFrom(last, steps) {
+// The set form starts from today's target when there is one, else from last time.
+function prefillFrom(last, steps, aims = {}) {
   const out = {};
   for (const s of steps) {
+    const aim = s.kind === "work" && s.name ? aims[s.name] : null;
     const logs = s.kind === "work" && s.name ? (last[s.name] ?? []).filter((x) => !x.skipped && x.reps != null) : [];
-    if (logs.length) {
+    if (aim?.prefill && !s.hold_seconds) {
+      out[M.exerciseKey(s)] = { reps: aim.reps, load: aim.load, unit: aim.unit };
+    } else if (logs.length) {
       const final = logs[logs.length - 1];
       out[M.exerciseKey(s)] = { reps: final.reps, load: final.load ?? null, unit: final.unit ?? null };
     }
@@ -146,15 +152,17 @@ async function begin() {
     sessionId = answer.id;
     plan = routine.plan;
     lastTime = answer.last_time ?? {};
+    targets = answer.targets ?? {};
     skippedKeys = new Set();
     const queued = (await outbox.summary()).entries
       .filter((e) => e.kind === "set" && e.sessionId === answer.id).map((e) => e.body.step_key);
-    state = M.newPlayer(plan, [...new Set([...(answer.done_steps ?? []), ...queued])], prefillFrom(lastTime, plan.steps));
-    await kvSet(PLAN, { plan, routine, lastTime }).catch(() => {});
+    state = M.newPlayer(plan, [...new Set([...(answer.done_steps ?? []), ...queued])], prefillFrom(lastTime, plan.steps, targets));
+    await kvSet(PLAN, { plan, routine, lastTime, targets }).catch(() => {});
   } else if (resumable) {
     sessionId = local.sessionId;
     plan = saved.plan;
     lastTime = answer?.last_time ?? saved.lastTime ?? {};
+    targets = answer?.targets ?? saved.targets ?? {};
     const done = [...new Set([...local.done, ...(answer?.done_steps ?? [])])];
     skippedKeys = new Set(local.skipped ?? []);
     state = { ...M.newPlayer(plan, done, local.prefill), index: Math.min(local.index, plan.steps.length) };
@@ -165,7 +173,7 @@ async function begin() {
     skippedKeys = new Set();
     await outbox.addStart(sessionId, { routine: slug, id: sessionId, started_at: new Date().toISOString() });
     state = M.newPlayer(plan, []);
-    await kvSet(PLAN, { plan, routine, lastTime }).catch(() => {});
+    await kvSet(PLAN, { plan, routine, lastTime, targets }).catch(() => {});
   }
   keepAwake(true);
   dispatch({ type: "start" });
@@ -295,6 +303,7 @@ async function boot() {
     plan = saved.plan;
     sessionId = local.sessionId;
     lastTime = saved.lastTime ?? {};
+    targets = saved.targets ?? {};
     skippedKeys = new Set(local.skipped ?? []);
     state = { ...M.newPlayer(plan, local.done, local.prefill), index: Math.min(local.index, plan.steps.length) };
     if (state.index < plan.steps.length) {

@@ -189,6 +189,7 @@ export class View {
         fewer: "Less load", more: "More load", onchange: change }));
     }
     const last = lastSummary(ctx.lastTime(step));
+    const aim = ctx.target?.(step);
     const pain = h("select", { id: "pain", name: "pain" }, h("option", { value: "" }, "not noted"),
       PAIN_WORDS.map((word, n) => h("option", { value: n }, word ? `${n} ${word}` : `${n}`)));
     const done = step.hold_seconds ? "End hold now" : "Done";
@@ -196,6 +197,7 @@ export class View {
       e.preventDefault();
       this.act.complete({ ...this.readAmounts(), ...this.readExtras(step.key) });
     } },
+      aim ? h("p", { class: `pl-today pl-${aim.action === "stop" ? "stop" : "aim"}`, id: "today" }, aim.text) : null,
       last ? h("p", { class: "pl-last" }, `Last time: ${last}`) : null,
       fields,
       h("details", { class: "pl-extra" }, h("summary", null, "Pain or a note"),

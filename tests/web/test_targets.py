@@ -1,0 +1,47 @@
+"""Today's target in the session shape: the next-session suggestion per exercise, with its
+words, the amounts the set form starts from, and the session itself left out."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from strongstride import demo
+from strongstride.store import Store
+from tests.web.conftest import Visitor, work_steps
+
+
+def test_a_session_carries_todays_target_per_exercise(visitor: Visitor, db_url: str) -> None:
+    visitor.register("ana")
+    with Store.open(db_url) as store:
+        demo.fill(store, "ana", today=datetime.now(UTC).date())
+    report = visitor.api("GET", "/api/report").json()
+    suggested = {s["exercise"]: s for s in report["suggestions"]}
+    session = visitor.api("POST", "/api/sessions", json={"routine": "runner-glute"}).json()
+    targets: dict[str, Any] = session["targets"]
+    assert set(targets) == set(suggested)
+    goblet = targets["Goblet squat"]
+    want = suggested["Goblet squat"]
+    assert (goblet["action"], goblet["reps"], goblet["load"]) == (
+        want["action"], want["target"]["reps"], want["target"]["load"])
+    assert goblet["text"].startswith("Today: ") and want["reason"] in goblet["text"]
+    assert goblet["prefill"] is (goblet["action"] not in ("start", "stop"))
+
+    # Logging a set of this session does not move today's target.
+    routine = visitor.client.get("/api/routines/runner-glute").json()
+    step = next(s for s in work_steps(routine) if s["name"] == "Goblet squat")
+    visitor.api("POST", f"/api/sessions/{session['id']}/sets",
+                json={"key": str(uuid.uuid4()), "step_key": step["key"], "reps": 1,
+                      "load": 2, "rpe": 10})
+    again = visitor.api("GET", f"/api/sessions/{session['id']}").json()
+    assert again["targets"]["Goblet squat"] == goblet
+
+
+def test_a_new_user_gets_start_targets_that_do_not_prefill(visitor: Visitor) -> None:
+    visitor.register("newbie")
+    session = visitor.api("POST", "/api/sessions", json={"routine": "runner-glute"}).json()
+    first = session["targets"]["Squat to overhead reach"]
+    assert first["action"] == "start" and first["prefill"] is False
+    assert first["text"] == ("Today: 1 x 10 reps — No sets logged yet: start at the bottom of "
+                             "the prescription.")
