@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from strongstride.errors import StrongstrideError
-from strongstride.plan.session import SessionPlan, Step, build_plan
+from strongstride.library.substitute import adapted_plan
+from strongstride.plan.session import SessionPlan, Step
 from strongstride.player.clock import Clock, MonotonicClock
 from strongstride.player.machine import (
     Actuals,
@@ -34,6 +35,7 @@ from strongstride.records import SessionInfo, SetLog
 from strongstride.routine.parse import parse_routine
 
 if TYPE_CHECKING:
+    from strongstride.reports.targets import TodayTarget
     from strongstride.service import LoadedRoutine
     from strongstride.store.repository import Store
 
@@ -71,7 +73,8 @@ def planned_sets(plan: SessionPlan) -> int:
 class Workout:
     def __init__(self, store: Store, session: SessionInfo, plan: SessionPlan, state: PlayerState,
                  *, clock: Clock, wall: Wall, cues: CueSink | None,
-                 last: dict[tuple[int, int], LastTime]) -> None:
+                 last: dict[tuple[int, int], LastTime],
+                 targets: dict[tuple[int, int], TodayTarget] | None = None) -> None:
         self.store = store
         self.session = session
         self.plan = plan
@@ -80,13 +83,19 @@ class Workout:
         self.wall = wall
         self.cues = cues
         self.last = last  # by (section, exercise) index in the routine
+        self.targets = targets or {}  # today's target, by the same index
         self.acknowledged: list[SetLog] = []
 
     @classmethod
     def begin(cls, store: Store, user_id: int, loaded: LoadedRoutine, *,
               clock: Clock | None = None, wall: Wall = _utc_now, cues: CueSink | None = None,
               resume: bool = True, equipment: tuple[str, ...] = ()) -> Workout:
-        """Resume the unfinished session of this routine, or start a new one."""
+        """Resume the unfinished session of this routine, or start a new one.
+
+        `equipment` lists the equipment ids she is without today: the session keeps them,
+        its exercises that need them are done as the library's variations, and each set's
+        log records the variation done.
+        """
         clock = clock or MonotonicClock()
         session = store.unfinished_session(user_id, loaded.id) if resume else None
         if session is not None:
@@ -95,20 +104,24 @@ class Workout:
             if parsed.routine is None:
                 raise StrongstrideError(f"the stored routine of session {session.id} no longer "
                                         "reads; abandon it with 'strongstride abandon'")
-            plan = build_plan(parsed.routine)
+            # the variations she started with, whatever her profile says now
+            plan = adapted_plan(parsed.routine, frozenset(session.equipment))
             done = frozenset(store.logged_step_keys(session.id))
         else:
             text = _routine_text(loaded)
             version = store.save_routine(user_id, loaded.id, loaded.routine.title, text)
-            plan = build_plan(loaded.routine)
+            plan = adapted_plan(loaded.routine, frozenset(equipment))
             session = store.start_session(
                 user_id, version.id, session_id=str(uuid.uuid4()), started_at=wall(),
                 equipment=equipment, planned_sets=planned_sets(plan))
             done = frozenset()
         last = _last_times(store, user_id, plan, session.id)
+        targets = _targets(store, user_id, plan, session)
         prefill = {key: _prefill(lt) for key, lt in last.items()}
+        prefill.update({key: _aimed(t) for key, t in targets.items() if t.prefill})
         state = new_player(plan, done, {k: v for k, v in prefill.items() if v is not None})
-        return cls(store, session, plan, state, clock=clock, wall=wall, cues=cues, last=last)
+        return cls(store, session, plan, state, clock=clock, wall=wall, cues=cues, last=last,
+                   targets=targets)
 
     @property
     def resumed_at(self) -> Step | None:
@@ -155,6 +168,10 @@ class Workout:
             self.store.abandon_session(self.session.id, ended)
             self.session = self.store.session(self.session.id)
 
+    def target(self, current: Step) -> TodayTarget | None:
+        """Today's target for the exercise of `current` (the next-session suggestion)."""
+        return self.targets.get((current.section, current.exercise or 0))
+
     def last_time(self, current: Step) -> LastTime | None:
         if current.exercise is None:
             return None
@@ -172,7 +189,7 @@ def set_log(step: Step, actuals: Actuals, *, session_id: str, logged_at: datetim
         target_reps=(s.reps.lo, s.reps.hi) if s.reps else None,
         target_seconds=(s.hold_seconds.lo, s.hold_seconds.hi) if s.hold_seconds else None,
         reps=a.reps, seconds=a.seconds, load=a.load, unit=a.unit, band=a.band, rpe=a.rpe,
-        pain=a.pain, note=a.note, round=s.round, skipped=skipped,
+        pain=a.pain, note=a.note, round=s.round, skipped=skipped, variation=s.variation,
     )
 
 
@@ -191,6 +208,24 @@ def _last_times(store: Store, user_id: int, plan: SessionPlan,
             if logs:
                 out[(si, ei)] = LastTime(exercise.name, tuple(logs))
     return out
+
+
+def _targets(store: Store, user_id: int, plan: SessionPlan,
+             session: SessionInfo) -> dict[tuple[int, int], TodayTarget]:
+    from strongstride.reports.targets import session_targets
+
+    names = {(si, ei): exercise for si, section in enumerate(plan.routine.sections)
+             for ei, exercise in enumerate(section.exercises)}
+    found = session_targets(store, user_id, {e.name: e.prescription for e in names.values()},
+                            session.started_at.date(), leave_out=session.id)
+    return {key: found[e.name] for key, e in names.items() if e.name in found}
+
+
+def _aimed(target: TodayTarget) -> Prefill | None:
+    aim = target.suggestion.target
+    if aim.seconds is not None and aim.reps is None:
+        return None  # a hold: the form has no amounts to fill in
+    return Prefill(reps=aim.reps, load=aim.load, unit=aim.unit)
 
 
 def _prefill(last: LastTime) -> Prefill | None:

@@ -187,3 +187,56 @@ async def test_the_screen_redraws_while_the_log_dialog_is_open(store: Store) -> 
         app.redraw()
         assert text(app, "exercise") == "LUNGE"
     app.redraw()  # a timer firing while the app closes finds no widgets: it must not raise
+
+
+def _past_goblet_sessions(store: Store, count: int = 2) -> None:
+    """Sessions of the test routine a week apart, ending yesterday: the goblet squat done at
+    12 reps with 16 kg at RPE 7 each time."""
+    from datetime import UTC, datetime, timedelta
+
+    from strongstride.records import SetLog
+    from strongstride.routine.format import format_routine
+
+    user = store.ensure_user()
+    routine = loaded().routine
+    version = store.save_routine(user, "test-day", routine.title, format_routine(routine))
+    today = datetime.now(UTC).replace(hour=7, minute=0, second=0, microsecond=0)
+    for n in range(count):
+        start = today - timedelta(days=1 + 7 * (count - 1 - n))
+        sid = f"past-{n}"
+        store.start_session(user, version.id, session_id=sid, started_at=start)
+        store.log_set(SetLog(f"{sid}-g", sid, "s1.e2.set1.work", "Goblet squat", 0, 1, 1,
+                             "both", start + timedelta(minutes=5), target_reps=(12, 12),
+                             reps=12, load=16.0, unit="kg", rpe=7.0))
+        store.finish_session(sid, start + timedelta(minutes=30))
+
+
+async def test_shows_todays_target_and_fills_the_form_from_it(store: Store) -> None:
+    _past_goblet_sessions(store)
+    workout = begin(store, FakeClock())
+    goblet = next(s for s in workout.plan.steps if s.kind == "work" and s.name == "Goblet squat")
+    aim = workout.target(goblet)
+    assert aim is not None and aim.suggestion.action == "add load"
+    assert aim.text == ("Today: 1 x 12 reps, 18.5 kg — Both sides reached 12 reps at RPE 7 "
+                        "twice: add 2.5 kg.")
+    fill = workout.state.prefill_for(goblet)
+    assert (fill.reps, fill.load) == (12, 18.5)  # last time was 16 kg: the target wins
+    lunge = workout.target(workout.plan.steps[0])
+    assert lunge is not None and lunge.suggestion.action == "start"
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert text(app, "today") == lunge.text
+        while workout.state.step is not None and workout.state.step.name != "Goblet squat":
+            await pilot.press("s")
+            await pilot.pause()
+        assert text(app, "today") == aim.text
+        assert text(app, "last") == "Last time: 12 x 16 kg"
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogSetDialog)
+        from textual.widgets import Input
+
+        assert dialog.query_one("#load", Input).value == "18.5"
+        assert dialog.query_one("#reps", Input).value == "12"

@@ -52,6 +52,7 @@ class PlayerApp(App[None]):
     #timer { width: auto; margin: 0 0 1 0; }
     #target { text-style: bold; }
     #last, #next, #status { color: $text-muted; }
+    #today { text-style: bold; }
     #message { color: $warning; }
     #progress { margin: 1 0 0 0; width: 100%; }
     #progress Bar { width: 1fr; }
@@ -91,6 +92,7 @@ class PlayerApp(App[None]):
             yield Static(id="where", markup=False)
             yield Digits("", id="timer")
             yield Static(id="target", markup=False)
+            yield Static(id="today", markup=False)
             yield Static(id="last", markup=False)
             yield Static(id="next", markup=False)
             yield ProgressBar(total=1000, show_percentage=False, show_eta=False, id="progress")
@@ -162,6 +164,8 @@ class PlayerApp(App[None]):
         main.query_one("#where", Static).update(where)
         main.query_one("#timer", Digits).update(clock_text(state, now))
         main.query_one("#target", Static).update(target_text(state))
+        aim = w.target(step) if step is not None and step.kind == "work" else None
+        main.query_one("#today", Static).update(aim.text if aim else "")
         last = w.last_time(step) if step is not None and step.kind == "work" else None
         main.query_one("#last", Static).update(f"Last time: {last.summary()}" if last else "")
         main.query_one("#next", Static).update(up_next(state))
@@ -226,7 +230,7 @@ class PlayerApp(App[None]):
         if step is not None and step.kind != "work":
             step = next((s for s in state.plan.steps[state.index:] if s.kind == "work"), step)
         if step is not None and step.name:
-            self.push_screen(HowTo(step.name))
+            self.push_screen(HowTo(step.name, frozenset(self.workout.session.equipment)))
 
     def action_quit_keep(self) -> None:
         """Leave; the session stays unfinished and `strongstride start` resumes it."""
