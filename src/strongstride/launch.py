@@ -2,7 +2,8 @@
 
 `strongstride show`, `routines` and `exercise` print the same text for the same inputs: the
 package's own files (code, shipped routines, the exercise library), the installed libraries,
-the routine file named on the command line, the environment and the terminal. Loading Click,
+the routine file named on the command line, the user's equipment profile, the environment
+and the terminal. Loading Click,
 Rich and the routine engine costs several times Python's own start, so the first answer is
 saved under the user's cache folder and later runs with the same inputs print it back with
 nothing but `os` and `sys` loaded. Anything that changes one of those inputs makes a new key.
@@ -79,6 +80,11 @@ def cache_key(args: list[str]) -> str | None:
             parts.append(_stat_text(os.path.realpath(arg)))
     package = os.path.dirname(os.path.abspath(__file__))
     parts.append(_tree_text(package))
+    # The user's equipment profile changes what `show` prints.
+    from strongstride.paths import equipment_file
+
+    profile = equipment_file()
+    parts.append(_stat_text(profile) if os.path.exists(profile) else f"{profile}:none")
     for entry in sys.path:
         # Installing, upgrading or removing a library changes its site-packages folder.
         if entry.endswith("site-packages") and os.path.isdir(entry):

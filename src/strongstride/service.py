@@ -19,6 +19,7 @@ from strongstride.routine.parse import parse_routine
 
 if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
+    from strongstride.library.substitute import Substitution
     from strongstride.plan.session import Step
     from strongstride.player.machine import Actuals
     from strongstride.records import SessionInfo, SetLog
@@ -130,14 +131,47 @@ def import_file(path: str) -> Imported:
     return import_text(text, source)
 
 
-def plan(routine: Routine) -> SessionPlan:
-    return build_plan(routine)
+def plan(routine: Routine, missing: frozenset[str] = frozenset()) -> SessionPlan:
+    """The session plan; without some equipment, its exercises marked with the variations."""
+    if not missing:
+        return build_plan(routine)
+    from strongstride.library.substitute import adapted_plan
+
+    return adapted_plan(routine, missing)
 
 
-def show_dict(loaded: LoadedRoutine) -> dict[str, Any]:
-    """The `show --json` shape: the import shape plus the routine's own fields."""
+def substitutions(routine: Routine, missing: frozenset[str]) -> dict[str, Substitution]:
+    """The exercises done another way for want of the `missing` equipment, by name."""
+    if not missing:
+        return {}
+    from strongstride.library.substitute import substitutions as find
+
+    return find(routine, missing)
+
+
+def missing_equipment(without: tuple[str, ...] = ()) -> frozenset[str]:
+    """What the user is without: `--without` words when given (`none` for nothing), else the
+    saved profile."""
+    from strongstride.library.substitute import read_equipment
+
+    if without:
+        words = [w for w in without if w.strip().lower() != "none"]
+        return read_equipment(words)
+    from strongstride.profile import read_missing
+
+    return read_missing()
+
+
+def substitution_dict(sub: Substitution) -> dict[str, Any]:
+    return {"exercise": sub.exercise, "variation": sub.variation, "without": list(sub.without),
+            "how": sub.how}
+
+
+def show_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The `show --json` shape: the import shape plus the routine's own fields, and what is
+    done instead for want of the `missing` equipment."""
     routine = loaded.routine
-    session = plan(routine)
+    session = plan(routine, missing)
     return {
         "id": loaded.id,
         **import_dict(routine),
@@ -149,6 +183,9 @@ def show_dict(loaded: LoadedRoutine) -> dict[str, Any]:
             "total": list(session.total_seconds()),
             "sections": [list(session.section_seconds(i)) for i in range(len(routine.sections))],
         },
+        "without": sorted(missing),
+        "substitutions": [substitution_dict(sub)
+                          for sub in substitutions(routine, missing).values()],
     }
 
 
@@ -219,6 +256,7 @@ def session_dict(info: SessionInfo) -> dict[str, Any]:
         "duration_seconds": round((ended - info.started_at).total_seconds()) if ended else None,
         "sets_done": info.sets_done,
         "planned_sets": info.planned_sets,
+        "without": list(info.equipment),
     }
 
 

@@ -35,12 +35,17 @@ def toml_text(*entries: dict[str, Any]) -> str:
     for fields in entries:
         lines.append("[[exercise]]")
         mods = fields.get("modifications")
+        # Each modification gets a variation name unless the entry says which to write.
+        names = fields.get("variations", {key: f"{key} variation" for key in mods or {}})
         for key, value in fields.items():
-            if key != "modifications":
+            if key not in ("modifications", "variations"):
                 lines.append(f"{key} = {_value(value)}")
         if mods is not None:
             lines.append("[exercise.modifications]")
             lines.extend(f"{key} = {_value(value)}" for key, value in mods.items())
+        if names:
+            lines.append("[exercise.variations]")
+            lines.extend(f"{key} = {_value(value)}" for key, value in names.items())
         lines.append("")
     return "\n".join(lines)
 
@@ -72,6 +77,34 @@ def test_the_helpers_write_a_file_that_loads(tmp_path: Path) -> None:
     library = load_library(path)
     assert [info.id for info in library] == ["a-move", "b-move"]
     assert library.get("b-move").modifications == (("band", "Go slow."),)
+    assert library.get("b-move").variation("band") == "band variation"
+    assert library.get("b-move").variation("weights") is None
+
+
+def test_a_modification_needs_a_variation_name(tmp_path: Path) -> None:
+    text = toml_text(entry(equipment=["band"], modifications={"band": "Go slow."},
+                           variations={}))
+    path, error = load_error(tmp_path, text)
+    assert error.message == (
+        f"{path}: exercise 1 ('a-move'), field 'variations': no name for the exercise as done "
+        "without 'band'; add `band = \"name of the variation\"` under [exercise.variations]")
+    assert error.issues[0].span is not None
+    # no [exercise.variations] table to point at: the exercise's own header
+    assert error.issues[0].span.line == line_of(text, "[[exercise]]")
+
+
+def test_a_variation_name_needs_its_modification(tmp_path: Path) -> None:
+    text = toml_text(entry(equipment=["band", "step"], modifications={"band": "Go slow.",
+                                                                      "step": "Use a book."},
+                           variations={"band": "Slow move", "step": "Book move",
+                                       "wall": "Wall move"}))
+    path, error = load_error(tmp_path, text)
+    assert error.message == (
+        f"{path}: exercise 1 ('a-move'), field 'variations' key 'wall': 'wall' has a "
+        "variation name but no modification; add `wall = \"what to do instead\"` under "
+        "[exercise.modifications]")
+    assert error.issues[0].span is not None
+    assert error.issues[0].span.line == line_of(text, "wall = ")
 
 
 def test_missing_field(tmp_path: Path) -> None:

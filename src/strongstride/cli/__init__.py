@@ -70,21 +70,59 @@ def routines(as_json: bool) -> None:
 @click.argument("routine", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/json.md).")
 @click.option("--how", is_flag=True, help="Also print how to do each exercise.")
-def show(routine: str | None, as_json: bool, how: bool) -> None:
+@click.option("--without", multiple=True, metavar="EQUIPMENT",
+              help="Equipment you don't have (e.g. ball, bands, dumbbells; `none` for "
+                   "nothing): the library's variations are shown in place. Default: your "
+                   "saved profile (strongstride equipment).")
+def show(routine: str | None, as_json: bool, how: bool, without: tuple[str, ...]) -> None:
     """Show a routine: sections, prescriptions, equipment and how long it takes.
 
     ROUTINE is a built-in routine's id (default: runner-glute) or a routine file.
     """
+    missing = service.missing_equipment(without)
     loaded = service.load_routine(routine)
     if as_json:
-        _emit_json(service.show_dict(loaded))
+        _emit_json(service.show_dict(loaded, missing))
         return
     from strongstride.cli.render import print_how_to, print_routine
 
-    print_routine(loaded, service.plan(loaded.routine))
+    changed = service.substitutions(loaded.routine, missing)
+    print_routine(loaded, service.plan(loaded.routine, missing), changed)
     if how:
         print_how_to([(e.name, service.describe_exercise(e.name))
-                      for e in loaded.routine.exercises])
+                      for e in loaded.routine.exercises], changed)
+
+
+@main.command()
+@click.option("--without", multiple=True, metavar="EQUIPMENT",
+              help="Save this as what you don't have (repeat, or separate with commas).")
+@click.option("--have-all", is_flag=True, help="Save that you have all of it.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def equipment(without: tuple[str, ...], have_all: bool, as_json: bool) -> None:
+    """What equipment you have: `show` and `start` then put the library's variations in place
+    of the exercises that need what you lack (e.g. --without ball,dumbbells)."""
+    from strongstride.library.equipment import EQUIPMENT
+    from strongstride.library.substitute import read_equipment
+    from strongstride.paths import equipment_file
+    from strongstride.profile import read_missing, save_missing
+
+    if without and have_all:
+        raise click.UsageError("give --without or --have-all, not both")
+    if without or have_all:
+        missing = frozenset() if have_all else read_equipment(without)
+        save_missing(missing)
+    else:
+        missing = read_missing()
+    if as_json:
+        _emit_json({"file": equipment_file(), "without": sorted(missing),
+                    "have": [key for key in EQUIPMENT if key not in missing]})
+        return
+    for key, item in EQUIPMENT.items():
+        mark = "without" if key in missing else "have   "
+        click.echo(f"  {mark}  {item.label} ({key})")
+    click.echo(f"Saved in {equipment_file()}" if (without or have_all) else
+               "Change it with: strongstride equipment --without ball,dumbbells "
+               "(or --have-all)")
 
 
 @main.command()

@@ -14,7 +14,10 @@ from strongstride.routine.prescription import write_prescription
 from strongstride.service import duration_text as duration
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from strongstride.library.catalog import ExerciseInfo
+    from strongstride.library.substitute import Substitution
     from strongstride.records import SessionInfo, SetLog
     from strongstride.service import LoadedRoutine
 
@@ -34,7 +37,11 @@ def print_routines(loaded: list[LoadedRoutine]) -> None:
     Console().print(table)
 
 
-def print_routine(loaded: LoadedRoutine, plan: SessionPlan) -> None:
+def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
+                  changed: Mapping[str, Substitution] | None = None) -> None:
+    """The routine as a table per section; exercises done another way for want of equipment
+    (`changed`, by name) show the variation, marked."""
+    changed = changed or {}
     routine = loaded.routine
     console = Console()
     console.print(Text(routine.title or loaded.id, style="bold underline"))
@@ -60,16 +67,27 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan) -> None:
         if section.setup:
             table.add_row("", Text(f"Setup: {section.setup}", style="italic"), "")
         for number, exercise in enumerate(section.exercises, start=1):
-            table.add_row(str(number), exercise.name, write_prescription(exercise.prescription))
+            sub = changed.get(exercise.name)
+            name = Text(exercise.name) if sub is None else Text.assemble(
+                (sub.variation, "bold"), "\n",
+                (f"substituted for {exercise.name} (no {sub.without_text})", "dim italic"))
+            table.add_row(str(number), name, write_prescription(exercise.prescription))
         console.print()
         console.print(table)
     if routine.notes:
         console.print("\n[bold]Notes[/bold]")
         console.print(routine.notes.replace("\n", " "))
+    if changed:
+        console.print(f"\n{len(changed)} exercise{'s' if len(changed) != 1 else ''} "
+                      "substituted for the equipment you don't have; `--how` says how, "
+                      "`strongstride equipment` changes what you have.")
 
 
-def print_how_to(exercises: list[tuple[str, ExerciseInfo | None]]) -> None:
-    """Each exercise's how-to, in routine order; once per exercise."""
+def print_how_to(exercises: list[tuple[str, ExerciseInfo | None]],
+                 changed: Mapping[str, Substitution] | None = None) -> None:
+    """Each exercise's how-to, in routine order; once per exercise. A substituted exercise
+    starts with how to do the variation."""
+    changed = changed or {}
     seen: set[str] = set()
     for name, info in exercises:
         if info is None:
@@ -77,6 +95,13 @@ def print_how_to(exercises: list[tuple[str, ExerciseInfo | None]]) -> None:
         elif info.id not in seen:
             seen.add(info.id)
             Console().print()
+            sub = changed.get(name)
+            if sub is not None:
+                Console().print(Panel(
+                    Text.assemble((f"{sub.variation}", "bold"),
+                                  f" (in place of {info.name}, for want of "
+                                  f"{sub.without_text})\n", sub.how),
+                    title="Today's variation", title_align="left", border_style="yellow"))
             print_exercise(info)
     if not exercises:
         return

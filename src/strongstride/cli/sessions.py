@@ -41,6 +41,10 @@ def _emit(data: object) -> None:
 @click.option("--speak", is_flag=True, help="Speak the cues (needs espeak-ng).")
 @click.option("--unit", type=click.Choice(["kg", "lb"]), default="kg", show_default=True,
               help="Unit for loads you enter.")
+@click.option("--without", multiple=True, metavar="EQUIPMENT",
+              help="Equipment you don't have today (e.g. ball, bands, dumbbells); the "
+                   "library's variation is done instead. Default: your saved profile "
+                   "(strongstride equipment).")
 @click.option("--autoplay", is_flag=True, hidden=True,
               help="Play every set as prescribed without a screen, printing JSON lines "
                    "(for scripts and the durability tests).")
@@ -48,7 +52,8 @@ def _emit(data: object) -> None:
               help="With --autoplay: seconds to wait before each set.")
 @click.pass_context
 def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume: bool,
-          speak: bool, unit: str, autoplay: bool, pace: float) -> None:
+          speak: bool, unit: str, without: tuple[str, ...], autoplay: bool,
+          pace: float) -> None:
     """Do a routine, guided set by set and side by side (default: runner-glute).
 
     Every set you finish is saved at once. Quit at any time with q: the next `start`
@@ -56,6 +61,7 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
     """
     from strongstride.workout import Workout
 
+    missing = tuple(sorted(service.missing_equipment(without)))
     store = _store(ctx)
     user = store.ensure_user()
     loaded = service.load_routine(routine)
@@ -78,10 +84,11 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
     if autoplay:
         from strongstride.player.clock import FakeClock
 
-        workout = Workout.begin(store, user, loaded, clock=FakeClock(), resume=resume)
+        workout = Workout.begin(store, user, loaded, clock=FakeClock(), resume=resume,
+                                equipment=missing)
         _autoplay(workout, pace)
         return
-    workout = Workout.begin(store, user, loaded, resume=resume)
+    workout = Workout.begin(store, user, loaded, resume=resume, equipment=missing)
     from strongstride.tui.app import PlayerApp
 
     PlayerApp(workout, speak=speak, unit=unit).run()
@@ -119,7 +126,8 @@ def _autoplay(workout: Workout, pace: float) -> None:
         else:
             workout.send(Skip())
         for log in workout.acknowledged[before:]:
-            _emit({"event": "ack", "key": log.key, "step": log.step_key})
+            _emit({"event": "ack", "key": log.key, "step": log.step_key,
+                   **({"variation": log.variation} if log.variation else {})})
     _emit({"event": workout.state.status})
 
 

@@ -98,6 +98,7 @@ class ExerciseModel(BaseModel):
     cues: list[Cue] = Field(min_length=2, max_length=4)
     mistakes: list[Text] = Field(min_length=1, max_length=4)
     modifications: dict[EquipmentId, Text] = {}
+    variations: dict[EquipmentId, Name] = {}
 
 
 class LibraryModel(BaseModel):

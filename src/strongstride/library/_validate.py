@@ -23,6 +23,8 @@ from strongstride.library.equipment import MAY_LACK
 
 _HEADER = re.compile(r"\s*\[\[\s*exercise\s*\]\]")
 _MODS_HEADER = re.compile(r"\s*\[\s*exercise\s*\.\s*modifications\s*\]|\s*modifications\s*[.=]")
+_VARS_HEADER = re.compile(r"\s*\[\s*exercise\s*\.\s*variations\s*\]|\s*variations\s*[.=]")
+_TABLES = {"modifications": _MODS_HEADER, "variations": _VARS_HEADER}
 _TOML_WHERE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
 
 
@@ -165,6 +167,20 @@ def _exercise_rules(index: int, ex: ExerciseModel) -> list[_Problem]:
                 "modifications",
                 key,
             )
+        elif key not in ex.variations:
+            problem(
+                f"no name for the exercise as done without '{key}'; add "
+                f'`{key} = "name of the variation"` under [exercise.variations]',
+                "variations",
+            )
+    for key in ex.variations:
+        if key not in ex.modifications:
+            problem(
+                f"'{key}' has a variation name but no modification; add "
+                f"`{key} = \"what to do instead\"` under [exercise.modifications]",
+                "variations",
+                key,
+            )
     return found
 
 
@@ -217,6 +233,7 @@ def _info(ex: ExerciseModel) -> ExerciseInfo:
         cues=tuple(ex.cues),
         mistakes=tuple(ex.mistakes),
         modifications=tuple(ex.modifications.items()),
+        variations=tuple(ex.variations.items()),
     )
 
 
@@ -262,8 +279,8 @@ class _Locator:
         end = self.headers[index + 1] if index + 1 < len(self.headers) else len(self.lines)
         line = start
         if field is not None:
-            line = self._find(_MODS_HEADER if field == "modifications" else _key(field), start, end)
-            if field == "modifications" and isinstance(detail, str) and line != start:
+            line = self._find(_TABLES.get(field) or _key(field), start, end)
+            if field in _TABLES and isinstance(detail, str) and line != start:
                 line = self._find(_key(detail), line, end, fallback=line)
         found = self.lines[line]
         return Span(line + 1, len(found) - len(found.lstrip()) + 1)

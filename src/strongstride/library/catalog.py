@@ -47,6 +47,8 @@ class ExerciseInfo:
     mistakes: tuple[str, ...]
     modifications: tuple[tuple[str, str], ...] = ()
     """(equipment id, what to do without it) pairs."""
+    variations: tuple[tuple[str, str], ...] = ()
+    """(equipment id, the name of the exercise as done without it) pairs."""
 
     @property
     def muscles(self) -> tuple[str, ...]:
@@ -64,6 +66,10 @@ class ExerciseInfo:
             if key == equipment_id:
                 return text
         return None
+
+    def variation(self, equipment_id: str) -> str | None:
+        """The name of the exercise as done without this equipment, if the library says."""
+        return dict(self.variations).get(equipment_id)
 
     def modifications_for(self, missing: frozenset[str] | set[str]) -> tuple[tuple[str, str], ...]:
         """The modifications for the equipment this exercise uses and the user lacks."""

@@ -11,8 +11,8 @@ carries a (shortest, longest) duration so the estimate is a range too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Literal
 
@@ -39,6 +39,8 @@ class Step:
     max_reps: bool = False
     optional: bool = False
     text: str | None = None
+    variation: str | None = None
+    """What is done instead of `name` (for want of equipment); None when done as written."""
 
     @property
     def key(self) -> str:
@@ -154,3 +156,15 @@ def build_plan(routine: Routine, timing: Timing | None = None,
     if steps and steps[-1].kind == "rest":
         steps = steps[:-1]  # nothing to rest for after the last set of the session
     return SessionPlan(routine, tuple(steps))
+
+
+def with_variations(plan: SessionPlan, variations: Mapping[str, str]) -> SessionPlan:
+    """The plan with each step of an exercise named in `variations` marked as done that way
+    (exercise name -> the variation's name). Keys, order and timing stay the same, so a
+    session's logs and resume work whatever equipment she had that day."""
+    if not variations:
+        return plan
+    return SessionPlan(plan.routine, tuple(
+        replace(step, variation=variations[step.name])
+        if step.name is not None and step.name in variations else step
+        for step in plan.steps))

@@ -107,20 +107,28 @@ class HowTo(ModalScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,h,q", "close", "Close")]
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, missing: frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.exercise_name = name
+        self.missing = missing
 
     def compose(self) -> ComposeResult:
         from rich.markup import escape
 
+        from strongstride.library.substitute import substitution
         from strongstride.service import describe_exercise
 
         info = describe_exercise(self.exercise_name)
+        sub = substitution(self.exercise_name, self.missing) if self.missing else None
         if info is None:
             text = f"{escape(self.exercise_name)}\n\nNot in the exercise library yet."
         else:
-            lines = [f"[b]{escape(info.name)}[/b]", "", "[b]How to do it[/b]"]
+            lines = []
+            if sub is not None:
+                lines += [f"[b]Today: {escape(sub.variation)}[/b]  [dim](no "
+                          f"{escape(sub.without_text)})[/dim]", escape(sub.how), "",
+                          "[dim]The exercise as written:[/dim]"]
+            lines += [f"[b]{escape(info.name)}[/b]", "", "[b]How to do it[/b]"]
             lines += [f"{n}. {escape(s)}" for n, s in enumerate(info.steps, start=1)]
             lines += ["", "[b]Cues[/b]", *[f"• {escape(c)}" for c in info.cues]]
             lines += ["", "[b]Common mistakes[/b]", *[f"• {escape(m)}" for m in info.mistakes]]

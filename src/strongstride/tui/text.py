@@ -16,14 +16,16 @@ def step_heading(step: Step | None, status: Status) -> tuple[str, str]:
         return "GET SET UP", step.text or ""
     if step.kind == "rest":
         return "REST", ""
-    name = (step.name or "").upper()
+    shown = step.variation or step.name or ""
     side = f"  ·  {step.side.upper()} LEG" if step.side else ""
     where = f"Set {step.set_number} of {step.sets_total}{side}"
     if step.round is not None:
         where = f"Round {step.round}  ·  " + where
     if step.kind == "switch":
-        return "SWITCH SIDES", f"{step.name}: {where}"
-    return name, where
+        return "SWITCH SIDES", f"{shown}: {where}"
+    if step.variation:
+        where += f"  ·  in place of {step.name}"
+    return shown.upper(), where
 
 
 def clock_text(state: PlayerState, now: float) -> str:
@@ -68,5 +70,5 @@ def up_next(state: PlayerState) -> str:
             side = f" ({later.side} leg)" if later.side else ""
             return f"Up next: the other side{side}"
         side = f", {later.side} leg" if later.side else ""
-        return f"Up next: {later.name}, set {later.set_number}{side}"
+        return f"Up next: {later.variation or later.name}, set {later.set_number}{side}"
     return "Up next: done"

@@ -1,0 +1,72 @@
+"""The terminal user's equipment profile: what she is without, kept in a small TOML file.
+
+    # strongstride equipment profile: what you are without
+    without = ["exercise-ball", "weights"]
+
+`strongstride equipment` writes it; `show` and `start` read it, unless `--without` is given.
+(The web app keeps each account's profile in the database instead.)
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from strongstride.errors import Issue, Span, StrongstrideError
+from strongstride.library.equipment import EQUIPMENT
+from strongstride.paths import equipment_file
+
+
+def read_missing(path: str | None = None) -> frozenset[str]:
+    """The equipment ids the profile says she is without; none when there is no profile."""
+    where = path or equipment_file()
+    try:
+        text = Path(where).read_text("utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StrongstrideError(f"{where}: cannot read the equipment profile ({exc}); "
+                                "write it again with `strongstride equipment --without ...`"
+                                ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise StrongstrideError(f"{where}: {exc}; write it again with `strongstride equipment "
+                                "--without ...`") from None
+    without = data.get("without", [])
+    if not isinstance(without, list) or not all(isinstance(x, str) for x in without):
+        raise _bad(where, text, "`without` must be a list of equipment ids, like "
+                                '["exercise-ball"]')
+    unknown = [x for x in without if x not in EQUIPMENT]
+    if unknown:
+        raise _bad(where, text, f"unknown equipment {unknown[0]!r}; use ids from: "
+                                f"{', '.join(EQUIPMENT)}")
+    return frozenset(without)
+
+
+def save_missing(missing: frozenset[str], path: str | None = None) -> str:
+    """Write the profile (atomically); returns the file's path."""
+    where = path or equipment_file()
+    items = ", ".join(f'"{key}"' for key in sorted(missing))
+    text = ("# strongstride equipment profile: what you are without "
+            "(`strongstride equipment` changes it)\n"
+            f"without = [{items}]\n")
+    folder = os.path.dirname(where)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        tmp = f"{where}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, where)
+    except OSError as exc:
+        raise StrongstrideError(f"{where}: cannot save the equipment profile ({exc.strerror})"
+                                ) from None
+    return where
+
+
+def _bad(where: str, text: str, message: str) -> StrongstrideError:
+    line = next((n for n, row in enumerate(text.splitlines(), 1)
+                 if row.lstrip().startswith("without")), 1)
+    issue = Issue(message, Span(line, 1), source=where)
+    return StrongstrideError(issue.render(), (issue,))

@@ -1,0 +1,81 @@
+"""Without some equipment, the terminal player shows and logs the library's variation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from strongstride.player.clock import FakeClock
+from strongstride.player.machine import Complete, Start
+from strongstride.routine.parse import parse_routine
+from strongstride.service import LoadedRoutine
+from strongstride.store import Store
+from strongstride.tui.app import PlayerApp
+from strongstride.tui.text import step_heading, up_next
+from strongstride.workout import Workout
+
+ROUTINE = """\
+# Ball day
+## main
+Exercise-ball hamstring curl: 2 sets of 12 reps
+Lateral lunge: 1 set of 8 reps on each leg
+"""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(f"sqlite:///{tmp_path / 'tui.db'}") as s:
+        yield s
+
+
+def loaded() -> LoadedRoutine:
+    routine = parse_routine(ROUTINE).routine
+    assert routine is not None
+    return LoadedRoutine("ball-day", "ball.routine", routine)
+
+
+def test_the_variation_is_shown_logged_and_kept_on_resume(store: Store) -> None:
+    user = store.ensure_user()
+    workout = Workout.begin(store, user, loaded(), clock=FakeClock(),
+                            equipment=("exercise-ball",))
+    step = workout.state.step
+    assert step is not None and step.variation == "Bridge walk-out"
+    assert step_heading(step, "ready") == (
+        "BRIDGE WALK-OUT", "Set 1 of 2  ·  in place of Exercise-ball hamstring curl")
+    assert up_next(workout.state) == "Up next: Bridge walk-out, set 2"
+    workout.send(Start())
+    workout.send(Complete())
+    (log,) = store.sets_of(workout.session.id)
+    assert (log.exercise, log.variation) == ("Exercise-ball hamstring curl", "Bridge walk-out")
+    assert workout.session.equipment == ("exercise-ball",)
+    # she now says she has a ball, but the session she left keeps what she started with
+    again = Workout.begin(store, user, loaded(), clock=FakeClock(), equipment=())
+    assert again.session.id == workout.session.id
+    assert again.state.step is not None and again.state.step.variation == "Bridge walk-out"
+    assert [s.variation for s in again.plan.work_steps] == ["Bridge walk-out"] * 2 + [None] * 2
+
+
+def test_with_all_the_equipment_nothing_changes(store: Store) -> None:
+    workout = Workout.begin(store, store.ensure_user(), loaded(), clock=FakeClock())
+    assert all(s.variation is None for s in workout.plan.steps)
+    step = workout.state.step
+    assert step is not None
+    assert step_heading(step, "ready") == ("EXERCISE-BALL HAMSTRING CURL", "Set 1 of 2")
+
+
+async def test_the_player_screen_and_how_to_show_the_variation(store: Store) -> None:
+    workout = Workout.begin(store, store.ensure_user(), loaded(), clock=FakeClock(),
+                            equipment=("exercise-ball",))
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert str(app.query_one("#exercise", Static).render()) == "BRIDGE WALK-OUT"
+        await pilot.press("h")
+        await pilot.pause()
+        shown = "\n".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Today: Bridge walk-out" in shown
+        assert "walk your heels away" in shown
+        assert "Exercise-ball hamstring curl" in shown
