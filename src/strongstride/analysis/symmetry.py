@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from strongstride.analysis.history import (
     SIDES,
@@ -134,10 +134,10 @@ def compare_session(exercise: str, done: SessionSets, settings: Settings = DEFAU
     if missing:
         return replace(base, why=f"the {missing[0]} side was not logged")
     basis = _measure([*sides["left"], *sides["right"]])
-    shared = {_condition(s, settings) for s in sides["left"]} & {
-        _condition(s, settings) for s in sides["right"]}
+    conditions = {side: [(_condition(s, settings), s) for s in sides[side]] for side in SIDES}
+    shared = {c for c, _ in conditions["left"]} & {c for c, _ in conditions["right"]}
     if shared:
-        return _compare_at(base, sides, shared, basis, settings, involved, target)
+        return _compare_at(base, conditions, shared, basis, settings, involved, target)
     loaded = {side: [s for s in sides[side] if is_loaded(s) and s.reps] for side in SIDES}
     if basis == "reps" and all(loaded.values()):
         values: dict[Side, float] = {
@@ -155,11 +155,11 @@ def compare_session(exercise: str, done: SessionSets, settings: Settings = DEFAU
                              "to estimate from")
 
 
-def _compare_at(base: SessionSymmetry, sides: dict[Side, tuple[SetLog, ...]],
+def _compare_at(base: SessionSymmetry, sides: dict[Side, list[tuple[_Condition, SetLog]]],
                 shared: set[_Condition], basis: Basis, settings: Settings,
                 involved: Side | None, target: int | None) -> SessionSymmetry:
     def sets_at(side: Side, condition: _Condition) -> list[SetLog]:
-        return [s for s in sides[side] if _condition(s, settings) == condition]
+        return [s for c, s in sides[side] if c == condition]
 
     # The heaviest shared load, then the one with the most sets on both sides.
     condition = max(shared, key=lambda c: (
@@ -168,21 +168,23 @@ def _compare_at(base: SessionSymmetry, sides: dict[Side, tuple[SetLog, ...]],
     every = [*compared["left"], *compared["right"]]
     at_kg = condition[0]
     unit: Unit | None = (every[0].unit or settings.default_unit) if at_kg else None
-    base = replace(base, basis=basis, load=convert(at_kg, "kg", unit) if unit else None,
-                   unit=unit, band=every[0].band or None)
+    # One replace at the end: a report compares a thousand sessions, and each costs.
+    at: dict[str, Any] = {"basis": basis, "load": convert(at_kg, "kg", unit) if unit else None,
+                          "unit": unit, "band": every[0].band or None}
     targets = [_target(s, basis) or target for s in every]
     if all(t is not None and _value(s, basis) >= t for s, t in zip(every, targets, strict=True)):
         top = max(t for t in targets if t is not None)
         word = "rep" if basis == "reps" else "second"
-        return replace(base, status="not measurable", target=top,
+        return replace(base, **at, status="not measurable", target=top,
                        why=f"both sides reached the {top}-{word} target on every set")
     values: dict[Side, float] = {
         side: statistics.fmean(_value(s, basis) for s in compared[side]) for side in SIDES}
     ratios = _ratios(values, involved)
     if ratios is None:
-        return replace(base, status="not measurable", why="there was nothing to compare against")
+        return replace(base, **at, status="not measurable",
+                       why="there was nothing to compare against")
     lsi, difference, weaker = ratios
-    return replace(base, status="compared", left=values["left"], right=values["right"],
+    return replace(base, **at, status="compared", left=values["left"], right=values["right"],
                    lsi=lsi, difference=difference, weaker=weaker)
 
 

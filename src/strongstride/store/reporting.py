@@ -9,17 +9,18 @@ and walks that user's sessions, so its time does not grow with other users' data
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import fields
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import and_, false, func, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
-from strongstride.records import LogSide, RoutineVersion, SessionInfo, SessionStatus, SetLog, Unit
+from strongstride.records import RoutineVersion, SessionInfo, SetLog
 from strongstride.store import convert
 from strongstride.store.tables import (
     RoutineRow,
@@ -28,6 +29,8 @@ from strongstride.store.tables import (
     SetLogRow,
     UserRow,
 )
+
+T = TypeVar("T")
 
 
 def _raw(column: Any) -> Any:
@@ -40,7 +43,7 @@ def _instant(value: datetime | str) -> datetime:
     the naive UTC text the store wrote, PostgreSQL an aware datetime. For thousands of rows
     this is several times faster than SQLAlchemy's own parsing of SQLite's text."""
     if isinstance(value, str):
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        return datetime.fromisoformat(value + "+00:00")  # 7x faster than .replace(tzinfo=)
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
@@ -54,6 +57,29 @@ _SET_COLUMNS = (
     SetLogRow.seconds, SetLogRow.load, SetLogRow.unit, SetLogRow.band, SetLogRow.rpe,
     SetLogRow.pain, SetLogRow.note, SetLogRow.round, SetLogRow.skipped, SetLogRow.variation,
 )
+def _builder(cls: type[T]) -> Callable[..., T]:
+    """A constructor for a frozen, slotted dataclass that fills its slots through their
+    descriptors, positionally, every field given.
+
+    The `__init__` of a frozen dataclass goes through `object.__setattr__` once per field;
+    for the thousands of records a report reads this is about twice as fast. Only for
+    records without `__post_init__` (nothing would run it)."""
+    assert not hasattr(cls, "__post_init__"), cls
+    setters = tuple(getattr(cls, f.name).__set__ for f in fields(cast("Any", cls)))
+    new = object.__new__
+
+    def build(*values: Any) -> T:
+        record = new(cls)
+        for put, value in zip(setters, values, strict=True):
+            put(record, value)
+        return record
+
+    return build
+
+
+_new_set = _builder(SetLog)
+_new_session = _builder(SessionInfo)
+
 # More session ids than this in one user_sets read go in as a subquery, not as values.
 _MANY_SESSIONS = 500
 
@@ -62,13 +88,13 @@ def _set(row: Sequence[Any]) -> SetLog:
     (key, session_id, step_key, exercise, section, exercise_index, set_number, side, logged_at,
      reps_lo, reps_hi, seconds_lo, seconds_hi, reps, seconds, load, unit, band, rpe, pain, note,
      round_, skipped, variation) = row
-    return SetLog(
+    return _new_set(
         key, session_id, step_key, exercise, section, exercise_index, set_number,
-        cast("LogSide", side), _instant(logged_at),
+        side, _instant(logged_at),
         None if reps_lo is None or reps_hi is None else (reps_lo, reps_hi),
         None if seconds_lo is None or seconds_hi is None else (seconds_lo, seconds_hi),
-        reps, seconds, load, cast("Unit | None", unit), band, rpe, pain, note or "", round_,
-        bool(skipped), variation)
+        reps, seconds, load, unit, band, rpe, pain, note or "", round_, bool(skipped),
+        variation)
 
 
 class ReportingMixin:
@@ -104,10 +130,9 @@ class ReportingMixin:
         with self._read() as session:
             rows = session.connection().execute(
                 query.order_by(SessionRow.started_at, SessionRow.id)).all()
-        return [SessionInfo(sid, user_id, version_id, slug, title, _instant(started),
-                            cast("SessionStatus", status),
-                            None if ended is None else _instant(ended), _equipment(equipment),
-                            planned, int(sets_done or 0))
+        return [_new_session(sid, user_id, version_id, slug, title, _instant(started), status,
+                             None if ended is None else _instant(ended), _equipment(equipment),
+                             planned, int(sets_done or 0))
                 for (sid, version_id, equipment, started, ended, status, planned, slug, title,
                      sets_done) in rows]
 
