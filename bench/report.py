@@ -11,8 +11,13 @@ three reads (sessions, the window's sets, the routines played) and the analysis.
 
 With `--users`, other users are added on PostgreSQL (in a schema of its own, dropped at the
 end), each with `--sets-per-user` sets, and the heavy user's and a typical user's time is
-printed at each size: a user's time must not grow with other users' data. Rows go in with
-COPY; nothing here uses the one-set-at-a-time API.
+printed at each size: a user's time must not grow with other users' data. The heavy user's
+rows go in with COPY; other users' with COPY too (`--fill copy`, rows made in Python) or, much
+faster for millions of rows, made by the server (`--fill sql`: INSERT ... SELECT over
+generate_series and the routine's steps, the same shape of data). Nothing here uses the
+one-set-at-a-time API.
+
+    .venv/bin/python bench/report.py --engines postgresql --users 1000,10000 --fill sql
 """
 
 from __future__ import annotations
@@ -148,6 +153,76 @@ def fill_postgres(conn: Any, users: list[int], versions: dict[int, int], history
     conn.commit()
 
 
+def fill_postgres_sql(conn: Any, first: int, last: int, history: History, sets: int) -> None:
+    """Users `user{first}` .. `user{last}`, each with a routine version and `sets` sets in
+    sessions of the routine twice a week, made by the server in a few statements."""
+    import hashlib
+
+    digest = hashlib.sha256(history.text.encode()).hexdigest()
+    per_session = len(history.steps)
+    count = -(-sets // per_session)
+    end = _end()
+    with conn.cursor() as cur:
+        cur.execute("CREATE TEMP TABLE IF NOT EXISTS bench_steps (j int, step_key text, "
+                    "exercise text, section int, exercise_index int, set_number int, "
+                    "round int, side text, reps_lo int, reps_hi int, seconds_lo int, "
+                    "seconds_hi int, loaded boolean)")
+        cur.execute("TRUNCATE bench_steps")
+        cur.executemany(
+            "INSERT INTO bench_steps VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            [(j, st.key, st.name or "", st.section, st.exercise or 0, st.set_number or 1,
+              st.round, st.side or "both", st.reps.lo if st.reps else None,
+              st.reps.hi if st.reps else None,
+              st.hold_seconds.lo if st.hold_seconds else None,
+              st.hold_seconds.hi if st.hold_seconds else None,
+              "deadlift" in (st.name or "").lower() or "goblet" in (st.name or "").lower())
+             for j, st in enumerate(history.steps)])
+        names = "(SELECT id FROM users WHERE name = 'user' || g)"
+        cur.execute(
+            "INSERT INTO users (name, created_at) SELECT 'user' || g, now() "
+            "FROM generate_series(%s::int, %s::int) g", (first, last))
+        cur.execute(
+            f"INSERT INTO routines (user_id, slug, title, created_at) SELECT {names}, "
+            "'runner-glute', %s, now() FROM generate_series(%s::int, %s::int) g",
+            (history.title, first, last))
+        cur.execute(
+            "INSERT INTO routine_versions (routine_id, version, text, sha256, created_at) "
+            "SELECT r.id, 1, %s, %s, now() FROM routines r JOIN users u ON u.id = r.user_id "
+            "WHERE u.name = ANY(SELECT 'user' || g FROM generate_series(%s::int, %s::int) g)",
+            (history.text, digest, first, last))
+        cur.execute(
+            "INSERT INTO sessions (id, user_id, routine_version_id, equipment, started_at, "
+            "ended_at, status, planned_sets) "
+            "SELECT md5('bench:' || u.id || ':' || i)::uuid::text, u.id, v.id, '[]', "
+            "%(end)s - interval '84 hours' * (%(count)s - i), "
+            "%(end)s - interval '84 hours' * (%(count)s - i) + interval '50 minutes', "
+            "'finished', %(planned)s "
+            "FROM users u JOIN routines r ON r.user_id = u.id "
+            "JOIN routine_versions v ON v.routine_id = r.id, "
+            "generate_series(0, %(last_i)s::int) i WHERE u.name = ANY(SELECT 'user' || g "
+            "FROM generate_series(%(first)s::int, %(last)s::int) g) ORDER BY u.id, i",
+            {"end": end, "count": count, "planned": history.planned, "last_i": count - 1,
+             "first": first, "last": last})
+        cur.execute(
+            f"INSERT INTO set_logs ({', '.join(COLUMNS)}) "
+            "SELECT s.id, s.id || ':' || t.j, t.step_key, t.exercise, t.section, "
+            "t.exercise_index, t.set_number, t.round, t.side, t.reps_lo, t.reps_hi, "
+            "t.seconds_lo, t.seconds_hi, "
+            "CASE WHEN t.seconds_hi IS NOT NULL THEN NULL ELSE coalesce(t.reps_hi, 10) - "
+            "  CASE WHEN t.side = 'left' AND s.i %% 3 = 0 THEN 1 ELSE 0 END END, "
+            "t.seconds_hi::float, CASE WHEN t.loaded THEN 10.0 + 2 * (s.i / 20) END, "
+            "CASE WHEN t.loaded THEN 'kg' END, NULL, CASE WHEN t.loaded THEN 7.5 END, NULL, "
+            "'', false, s.started_at + interval '40 seconds' * t.j "
+            "FROM (SELECT id, started_at, row_number() OVER (PARTITION BY user_id "
+            "      ORDER BY started_at) - 1 AS i, user_id FROM sessions "
+            "      WHERE user_id IN (SELECT id FROM users WHERE name = ANY("
+            "        SELECT 'user' || g FROM generate_series(%(first)s::int, %(last)s::int) g))) s "
+            "JOIN bench_steps t ON s.i * %(per)s + t.j < %(sets)s "
+            "ORDER BY s.user_id, s.i, t.j",
+            {"first": first, "last": last, "per": per_session, "sets": sets})
+    conn.commit()
+
+
 # Timing ---------------------------------------------------------------------------------------
 def time_user(store: Store, user: int, weeks: int, runs: int) -> dict[str, float]:
     since, until = window(TODAY, weeks)
@@ -184,6 +259,29 @@ def bench_sqlite(args: argparse.Namespace, history: History) -> None:
                  time_user(store, user, args.weeks, args.runs))
 
 
+def retime_postgres(args: argparse.Namespace) -> None:
+    """Time again the users of a schema kept by an earlier `--keep` run."""
+    url = f"{PG_URL}?options=-csearch_path%3D{args.reuse}"
+    with Store.open(url) as store:
+        heavy = store.find_user("heavy")
+        assert heavy is not None, f"no user 'heavy' in schema {args.reuse}"
+        import psycopg
+
+        admin = PG_URL.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(admin, options=f"-csearch_path={args.reuse}") as conn:
+            found = conn.execute("SELECT (SELECT count(*) FROM users), "
+                                 "(SELECT count(*) FROM set_logs)").fetchone()
+        assert found is not None
+        users, total = found
+        others = users - 1
+        print(f"PostgreSQL (schema {args.reuse}): {others:,} other users, {total:,} sets in all")
+        show(f"  heavy user ({args.sets:,} sets)", time_user(store, heavy, args.weeks, args.runs))
+        typical = store.find_user(f"user{others // 2}")
+        assert typical is not None
+        show(f"  a typical user ({args.sets_per_user:,} sets)",
+             time_user(store, typical, args.weeks, args.runs))
+
+
 def bench_postgres(args: argparse.Namespace, history: History) -> None:
     import psycopg
 
@@ -212,8 +310,14 @@ def bench_postgres(args: argparse.Namespace, history: History) -> None:
             for target in args.users:
                 started = time.perf_counter()
                 while others < target:
+                    size = min(200 if args.fill == "copy" else 1000, target - others)
+                    if args.fill == "sql":
+                        fill_postgres_sql(conn, others + 1, others + size, history,
+                                          args.sets_per_user)
+                        others += size
+                        continue
                     batch = []
-                    for _ in range(min(200, target - others)):
+                    for _ in range(size):
                         others += 1
                         uid = store.ensure_user(f"user{others}")
                         versions[uid] = store.save_routine(uid, "runner-glute", history.title,
@@ -229,34 +333,16 @@ def bench_postgres(args: argparse.Namespace, history: History) -> None:
                       f"in all (written in {time.perf_counter() - started:.0f} s)")
                 show(f"  heavy user ({args.sets:,} sets)",
                      time_user(store, heavy, args.weeks, args.runs))
+                typical = store.find_user(f"user{others // 2}")
+                assert typical is not None
                 show(f"  a typical user ({args.sets_per_user:,} sets)",
-                     time_user(store, versions_user(versions, others // 2), args.weeks,
-                               args.runs))
-            if args.with_indexes:
-                # Not in the schema (a migration would add them): what they would buy.
-                conn.execute("CREATE INDEX bench_sessions_user ON sessions "
-                             "(user_id, started_at)")
-                conn.execute("CREATE INDEX bench_set_logs_done ON set_logs "
-                             "(session_id, skipped)")
-                conn.commit()
-                with psycopg.connect(admin, autocommit=True,
-                                     options=f"-csearch_path={schema}") as vac:
-                    vac.execute("VACUUM ANALYZE")
-                print("PostgreSQL, with indexes on sessions (user_id, started_at) and "
-                      "set_logs (session_id, skipped):")
-                show(f"  heavy user ({args.sets:,} sets)",
-                     time_user(store, heavy, args.weeks, args.runs))
-                if others:
-                    show(f"  a typical user ({args.sets_per_user:,} sets)",
-                         time_user(store, versions_user(versions, others // 2), args.weeks,
-                                   args.runs))
+                     time_user(store, typical, args.weeks, args.runs))
     finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
-
-def versions_user(versions: dict[int, int], index: int) -> int:
-    return sorted(versions)[max(1, min(index, len(versions) - 1))]
+        if args.keep:
+            print(f"PostgreSQL: kept schema {schema}")
+        else:
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def main() -> None:
@@ -268,9 +354,18 @@ def main() -> None:
                         default=[], help="other users on PostgreSQL, e.g. 1000,10000")
     parser.add_argument("--sets-per-user", type=int, default=1000)
     parser.add_argument("--engines", default="sqlite,postgresql")
-    parser.add_argument("--with-indexes", action="store_true",
-                        help="at the end, add two indexes on PostgreSQL and time again")
+    parser.add_argument("--fill", choices=["copy", "sql"], default="copy",
+                        help="how other users' rows are made: in Python and COPYed, or by "
+                             "the server with generate_series (much faster)")
+    parser.add_argument("--reuse", metavar="SCHEMA",
+                        help="only time the users of a schema kept by --keep (PostgreSQL)")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the PostgreSQL schema (its name is printed) instead of "
+                             "dropping it")
     args = parser.parse_args()
+    if args.reuse:
+        retime_postgres(args)
+        return
     history = History()
     engines = args.engines.split(",")
     if "sqlite" in engines:

@@ -128,7 +128,8 @@ def group(sessions: Sequence[SessionInfo], logs: Sequence[SetLog]) -> Grouped:
         started = starts[session_id]
         ordered = tuple(sorted(sets, key=set_order))  # sorted once, for both views
         logged.setdefault(key, []).append(SessionSets(session_id, started, ordered))
-        kept = tuple(s for s in ordered if is_done(s))
+        kept = tuple([s for s in ordered  # is_done, inlined: once per set of the window
+                      if not s.skipped and (s.reps is not None or s.seconds is not None)])
         if kept:
             done.setdefault(key, []).append(SessionSets(session_id, started, kept))
     return Grouped(_named(done, done_names), _named(logged, all_names))
