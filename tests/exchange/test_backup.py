@@ -9,7 +9,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,11 @@ from strongstride.errors import StrongstrideError
 from strongstride.exchange.backup import CSV_COLUMNS, export_csv, export_json, import_json
 from strongstride.exchange.history_import import import_history
 from strongstride.exchange.strong import read_strong
-from strongstride.records import SetLog
+from strongstride.library.equipment import EQUIPMENT
+from strongstride.plan.schedule import Race
+from strongstride.plan.setup import RACE_DISTANCES, PlanSetup
+from strongstride.plan.week import ROLES, RunningWeek
+from strongstride.records import CheckIn, SetLog
 from strongstride.store import Store
 from strongstride.store.repository import ImportSession, ImportVersion
 
@@ -29,6 +33,17 @@ DATA = Path(__file__).parent / "data"
 SEED = (Path(__file__).parents[2] / "src/strongstride/data/routines/runner-glute.routine"
         ).read_text(encoding="utf-8")
 T0 = datetime(2025, 3, 1, 7, 30, 15, 123456, tzinfo=timezone(timedelta(hours=-5)))
+WEEK = RunningWeek(long=frozenset({6}), quality=frozenset({1, 3}), easy=frozenset({0, 2, 5}),
+                   rest=frozenset({4}), strength_time=time(18, 30), run_time=time(6, 15),
+                   timezone="Europe/Paris")
+SETUP = PlanSetup(WEEK, date(2025, 3, 3), 10, 3, Race(date(2025, 4, 27), "half"), 60, "hips")
+CHECKINS = (
+    CheckIn(date(2025, 3, 2), 2, 4, note="stiff calves, \"both\" — ça va"),
+    CheckIn(date(2025, 3, 2), 3, exercise="Single-leg bridge with adductor ball squeeze",
+            side="left"),
+    CheckIn(date(2025, 3, 2), 0, exercise="Single-leg bridge with adductor ball squeeze",
+            side="right"),
+    CheckIn(date(2025, 3, 4), 0))
 
 
 def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -60,7 +75,8 @@ def fill(store: Store, user: int) -> None:
         {}, {"side": "right", "reps": 7, "pain": 3, "note": "twinge,\n\"sharp\" — ça va"},
         {"side": "both", "load": 12.5, "unit": "kg", "rpe": 7.5, "band": "heavy",
          "target_reps": None, "target_seconds": (30, 45), "seconds": 31.25, "round": 2},
-        {"load": 0.1 + 0.2, "unit": "lb", "skipped": True, "reps": None}]
+        {"load": 0.1 + 0.2, "unit": "lb", "skipped": True, "reps": None,
+         "variation": "Bridge walk-outs"}]
     for i, changes in enumerate(variants):
         store.log_set(a_set("s-finished", f"k{i}", T0 + timedelta(minutes=i), **changes))
     store.finish_session("s-finished", T0 + timedelta(minutes=40, microseconds=7))
@@ -71,6 +87,12 @@ def fill(store: Store, user: int) -> None:
     store.log_set(a_set("s-active", "same-time-a", T0 + timedelta(2), exercise="Clamshell"))
     text = (DATA / "strong_old_semicolon.csv").read_text(encoding="utf-8")
     import_history(store, user, read_strong(text, "old.csv"), tz=UTC)
+    store.set_missing_equipment(user, ["weights", "exercise-ball"])
+    store.set_injured_side(user, "left")
+    store.save_plan_setup(user, SETUP, now=T0)
+    store.set_calendar_token(user, "secret-calendar-token")
+    for checkin in CHECKINS:
+        store.save_checkin(user, checkin, now=T0)
 
 
 @pytest.fixture
@@ -95,11 +117,16 @@ def test_export_then_import_into_a_new_database_then_export_is_identical(
     store, me = source
     exported = export_json(store, me)
     target, user, _ = fresh
-    count = import_json(target, user, exported, "backup.json")
+    done = import_json(target, user, exported, "backup.json")
+    count = done.sessions
     assert (count.routines_added, count.versions_added, count.sessions_added,
             count.sets_added) == (4, 5, 5, 13)
+    assert (done.checkins_added, done.checkins_present) == (4, 0)
+    assert done.written == ("missing equipment", "injured side", "running week")
     assert export_json(target, user) == exported
     assert export_csv(target, user) == export_csv(store, me)
+    assert target.plan_setup(user) == SETUP and target.checkins(user) == store.checkins(me)
+    assert target.calendar_token(user) is None  # a secret: never in the backup
 
 
 def test_importing_a_backup_again_adds_nothing(source: tuple[Store, int],
@@ -108,9 +135,12 @@ def test_importing_a_backup_again_adds_nothing(source: tuple[Store, int],
     target, user, path = fresh
     import_json(target, user, exported)
     before = snapshot(path)
-    again = import_json(target, user, exported)
+    done = import_json(target, user, exported)
+    again = done.sessions
     assert (again.routines_added, again.versions_added, again.sessions_added,
             again.sets_added, again.sessions_present, again.sets_present) == (0, 0, 0, 0, 5, 13)
+    assert (done.checkins_added, done.checkins_present, done.written, done.kept) == (
+        0, 4, (), ("missing equipment", "injured side", "running week"))
     assert snapshot(path) == before
     import_json(*source, exported)  # into the database it came from: also nothing
     assert export_json(*source) == exported
@@ -121,7 +151,7 @@ def test_the_export_is_stable_sorted_and_holds_no_database_ids(
     exported = export_json(*source)
     assert export_json(*source) == exported
     doc = json.loads(exported)
-    assert (doc["format"], doc["format_version"]) == ("strongstride-backup", 1)
+    assert (doc["format"], doc["format_version"]) == ("strongstride-backup", 2)
     assert [r["slug"] for r in doc["routines"]] == [
         "hips", "imported-strong-glutes", "imported-strong-treadmill", "runner-glute"]
     assert [v["version"] for v in doc["routines"][3]["versions"]] == [1, 2]
@@ -136,8 +166,25 @@ def test_the_export_is_stable_sorted_and_holds_no_database_ids(
     assert finished["sets"][2]["target_seconds"] == [30, 45]
     active = next(s for s in doc["sessions"] if s["id"] == "s-active")
     assert [s["key"] for s in active["sets"]] == ["same-time-a", "same-time-b"]
+    assert finished["sets"][3]["variation"] == "Bridge walk-outs"
+    assert finished["sets"][0]["variation"] is None
     assert "routine_version_id" not in exported and '"user' not in exported
     assert "theirs" not in exported
+    assert doc["profile"] == {"missing_equipment": ["weights", "exercise-ball"],
+                              "injured_side": "left"}
+    assert doc["running_week"] == {
+        "week": "long: sun; quality: tue, thu; easy: mon, wed, sat; rest: fri; strength: 18:30; "
+                "run: 06:15; tz: Europe/Paris",
+        "start": "2025-03-03", "weeks": 10, "sessions_per_week": 3,
+        "race": {"date": "2025-04-27", "distance": "half"}, "alarm_minutes": 60,
+        "routine": "hips"}
+    assert doc["checkins"][:2] == [
+        {"day": "2025-03-02", "exercise": None, "side": "both", "pain": 2, "stiffness": 4,
+         "note": "stiff calves, \"both\" — ça va"},
+        {"day": "2025-03-02", "exercise": "Single-leg bridge with adductor ball squeeze",
+         "side": "left", "pain": 3, "stiffness": None, "note": ""}]
+    assert len(doc["checkins"]) == 4
+    assert "secret-calendar-token" not in exported and "calendar" not in exported
 
 
 def test_the_csv_export_has_a_row_per_version_session_and_set(
@@ -147,7 +194,13 @@ def test_the_csv_export_has_a_row_per_version_session_and_set(
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [sum(r["kind"] == kind for r in rows) for kind in
-            ("routine_version", "session", "set")] == [5, 5, 13]
+            ("profile", "routine_version", "session", "set", "checkin")] == [1, 5, 5, 13, 4]
+    assert (rows[0]["kind"], rows[0]["equipment"], rows[0]["side"]) == (
+        "profile", '["weights", "exercise-ball"]', "left")
+    assert [(r["day"], r["exercise"], r["side"], r["pain"], r["stiffness"])
+            for r in rows[-4:-2]] == [("2025-03-02", "", "both", "2", "4"), (
+        "2025-03-02", "Single-leg bridge with adductor ball squeeze", "left", "3", "")]
+    assert "secret-calendar-token" not in text
     finished = next(i for i, r in enumerate(rows) if r["session"] == "s-finished")
     assert rows[finished]["kind"] == "session"
     assert rows[finished]["equipment"] == '["loop band", "kettlebell"]'
@@ -157,6 +210,8 @@ def test_the_csv_export_has_a_row_per_version_session_and_set(
         "set", "12.5", "kg", "30-45", "7.5", "heavy", "2", "false")
     assert rows[finished + 2]["note"] == "twinge,\n\"sharp\" — ça va"
     assert rows[finished + 1]["target_reps"] == "8-8"
+    assert (rows[finished + 4]["variation"], rows[finished + 1]["variation"]) == (
+        "Bridge walk-outs", "")
 
 
 # Refusing bad backups --------------------------------------------------------------------------
@@ -181,9 +236,9 @@ def test_a_file_that_is_not_json_names_the_line(fresh: tuple[Store, int, Path]) 
 def test_another_json_file_is_not_a_backup(fresh: tuple[Store, int, Path]) -> None:
     refused(fresh, '{"name": "x"}', "format: Field required")
     refused(fresh, "[1, 2]", "(the whole file): Input should be an object")
-    refused(fresh, json.dumps({"format": "strongstride-backup", "format_version": 2,
+    refused(fresh, json.dumps({"format": "strongstride-backup", "format_version": 3,
                                "routines": [], "sessions": []}),
-            "format_version: Input should be 1")
+            "format_version: Input should be 1 or 2")
 
 
 def test_a_wrong_value_names_its_field(source: tuple[Store, int],
@@ -238,6 +293,84 @@ def test_a_taken_version_number_gives_the_next_one(source: tuple[Store, int],
     assert hips[0].title == "Hips"  # an existing routine keeps its title
 
 
+def test_a_wrong_profile_running_week_check_in_or_variation_names_its_field(
+        source: tuple[Store, int], fresh: tuple[Store, int, Path]) -> None:
+    exported = json.loads(export_json(*source))
+    cases: list[tuple[str, Any, str]] = [
+        ("profile.missing_equipment", ["weights", "ball"],
+         "profile.missing_equipment[1]: Value error, unknown equipment 'ball'; use ids from: "
+         "band, exercise-ball,"),
+        ("profile.missing_equipment", ["band", "band"],
+         "profile.missing_equipment: Value error, 'band' is listed twice"),
+        ("profile.injured_side", "both",
+         "profile.injured_side: Input should be 'left' or 'right'"),
+        ("running_week.week", "long: sun; quality: tue, fry",
+         "running_week.week: Value error, column 26: 'fry' is not a day: did you mean 'fri'?"),
+        ("running_week.weeks", 0,
+         "running_week.weeks: Input should be greater than or equal to 1"),
+        ("running_week.start", "3/3/2025", "running_week.start: Input should be a valid date"),
+        ("running_week.race.distance", "far",
+         "running_week.race.distance: Value error, 'far' is not a race distance"),
+        ("running_week.race.date", "2025-03-02", "running_week: Value error, the race "
+                                                 "(2025-03-02) is before the plan starts"),
+        ("checkins.1.pain", 11, "checkins[1].pain: Input should be less than or equal to 10"),
+        ("checkins.0.side", "left", "checkins[0]: Value error, a side goes with an exercise"),
+        ("checkins.1.stiffness", 2, "checkins[1]: Value error, morning stiffness is for how "
+                                    "you feel overall"),
+        ("checkins.3.day", "2025-03-02", "checkins[3] is for the same morning, exercise and "
+                                         "side as checkins[0]; keep one"),
+        ("sessions.0.sets.3.variation", 5,
+         "sessions[0].sets[3].variation: Input should be a valid string"),
+        ("running_week.routine", None, "running_week.routine: Input should be a valid string"),
+    ]
+    for path, value, message in cases:
+        doc = json.loads(json.dumps(exported))
+        *parents, last = path.split(".")
+        holder = functools.reduce(lambda d, k: d[int(k) if k.isdigit() else k], parents, doc)
+        holder[int(last) if last.isdigit() else last] = value
+        refused(fresh, json.dumps(doc), message)
+    store, user, _ = fresh
+    assert (store.plan_setup(user), store.checkins(user), store.injured_side(user)) == (
+        None, [], None)
+
+
+def test_a_backup_of_format_version_1_is_read(fresh: tuple[Store, int, Path]) -> None:
+    """A file from before the profile, running week, check-ins and variations were kept."""
+    store, user, _ = fresh
+    store.set_missing_equipment(user, ["step"])
+    old = (DATA / "backup_v1.json").read_text(encoding="utf-8")
+    done = import_json(store, user, old)
+    assert (done.sessions.sessions_added, done.sessions.sets_added) == (5, 13)
+    assert (done.checkins_added, done.written, done.kept) == (0, (), ())
+    assert store.account(user).missing_equipment == ("step",)
+    now = json.loads(export_json(store, user))
+    assert (now.pop("format_version"), now.pop("profile"), now.pop("running_week"),
+            now.pop("checkins")) == (2, {"missing_equipment": ["step"], "injured_side": None},
+                                     None, [])
+    for session in now["sessions"]:
+        for log in session["sets"]:
+            assert log.pop("variation") is None
+    assert now == {k: v for k, v in json.loads(old).items() if k != "format_version"}
+
+
+def test_what_she_has_already_is_kept_and_the_rest_restored(
+        source: tuple[Store, int], fresh: tuple[Store, int, Path]) -> None:
+    exported = export_json(*source)
+    store, user, _ = fresh
+    store.set_injured_side(user, "right")
+    mine = PlanSetup(RunningWeek(rest=frozenset({0})), date(2025, 1, 6))
+    store.save_plan_setup(user, mine, now=T0)
+    store.save_checkin(user, CheckIn(date(2025, 3, 2), 7, note="mine"), now=T0)
+    done = import_json(store, user, exported)
+    assert (done.written, done.kept) == (("missing equipment",),
+                                         ("injured side", "running week"))
+    assert (done.checkins_added, done.checkins_present) == (3, 1)
+    assert store.injured_side(user) == "right" and store.plan_setup(user) == mine
+    assert store.account(user).missing_equipment == ("weights", "exercise-ball")
+    assert store.checkins(user)[0] == CheckIn(date(2025, 3, 2), 7, note="mine")
+    assert store.checkins(user)[1:] == list(CHECKINS[1:])
+
+
 def test_checks_run_before_the_transaction(fresh: tuple[Store, int, Path]) -> None:
     store, user, path = fresh
     before = snapshot(path)
@@ -260,7 +393,8 @@ SETS = st.lists(st.fixed_dictionaries({
     "band": st.none() | TEXT, "rpe": st.none() | st.floats(1, 10),
     "pain": st.none() | st.integers(0, 10), "note": TEXT, "skipped": st.booleans(),
     "target_reps": PAIR, "target_seconds": PAIR, "round": st.none() | st.integers(1, 20),
-    "exercise": TEXT.filter(str.strip), "offset": st.integers(0, 10**9)}), max_size=6)
+    "exercise": TEXT.filter(str.strip), "offset": st.integers(0, 10**9),
+    "variation": st.none() | TEXT}), max_size=6)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -279,6 +413,96 @@ def test_any_values_survive_the_round_trip(sets: list[dict[str, Any]], title: st
         import_json(copy, copy.ensure_user(), exported)
         assert export_json(copy, copy.ensure_user()) == exported
         assert export_csv(copy, copy.ensure_user()) == export_csv(store, user)
+
+
+DAY = st.dates(date(2000, 1, 1), date(2100, 12, 31))
+CLOCK = st.builds(time, st.integers(0, 23), st.integers(0, 59))
+ROLE_OF_DAY = st.dictionaries(st.integers(0, 6), st.sampled_from(ROLES), min_size=1)
+
+
+@st.composite
+def setups(draw: st.DrawFn) -> PlanSetup:
+    roles = draw(ROLE_OF_DAY)
+    week = RunningWeek(**{role: frozenset(d for d, r in roles.items() if r == role)
+                          for role in ROLES},
+                       strength_time=draw(st.none() | CLOCK), run_time=draw(CLOCK),
+                       timezone=draw(st.sampled_from(["UTC", "Europe/Paris",
+                                                      "America/Argentina/Buenos_Aires"])))
+    start = draw(DAY)
+    race = draw(st.none() | st.builds(
+        Race, st.dates(start, date(2100, 12, 31)),
+        st.sampled_from([*RACE_DISTANCES, "15 mi", "ultra trail", "21.1 km"])))
+    return PlanSetup(week, start, draw(st.integers(1, 52)), draw(st.integers(1, 7)), race,
+                     draw(st.integers(0, 1440)), draw(TEXT))
+
+
+@st.composite
+def checkins(draw: st.DrawFn) -> CheckIn:
+    exercise = draw(st.none() | TEXT.filter(str.strip))
+    return CheckIn(draw(DAY), draw(st.integers(0, 10)),
+                   None if exercise else draw(st.none() | st.integers(0, 10)), exercise,
+                   draw(st.sampled_from(["left", "right", "both"])) if exercise else "both",
+                   draw(TEXT))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list(EQUIPMENT)), unique=True),
+       st.sampled_from([None, "left", "right"]), st.none() | setups(),
+       st.lists(checkins(), max_size=5))
+def test_any_profile_running_week_and_check_ins_survive_the_round_trip(
+        missing: list[str], injured: str | None, setup: PlanSetup | None,
+        found: list[CheckIn]) -> None:
+    with Store.open("sqlite://") as store, Store.open("sqlite://") as copy:
+        user = store.ensure_user()
+        store.set_missing_equipment(user, missing)
+        store.set_injured_side(user, injured)
+        if setup is not None:
+            store.save_plan_setup(user, setup, now=T0)
+        for checkin in found:
+            store.save_checkin(user, checkin, now=T0)
+        exported = export_json(store, user)
+        import_json(copy, copy.ensure_user(), exported)
+        assert export_json(copy, copy.ensure_user()) == exported
+        assert export_csv(copy, copy.ensure_user()) == export_csv(store, user)
+        assert copy.plan_setup(copy.ensure_user()) == setup
+
+
+# A backup's new parts with any JSON value in place of one of theirs: read or refused with a
+# message that names the part.
+JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers(-2**40, 2**40)
+    | st.floats(allow_nan=False, allow_infinity=False) | TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+    max_leaves=6)
+NEW_FIELDS = [
+    ("profile",), ("profile", "missing_equipment"), ("profile", "missing_equipment", 0),
+    ("profile", "injured_side"), ("running_week",), ("running_week", "week"),
+    ("running_week", "start"), ("running_week", "weeks"), ("running_week", "sessions_per_week"),
+    ("running_week", "race"), ("running_week", "race", "date"),
+    ("running_week", "race", "distance"), ("running_week", "alarm_minutes"),
+    ("running_week", "routine"), ("checkins",), ("checkins", 0), ("checkins", 1, "day"),
+    ("checkins", 1, "exercise"), ("checkins", 1, "side"), ("checkins", 0, "pain"),
+    ("checkins", 0, "stiffness"), ("checkins", 2, "note"),
+    ("sessions", 0, "sets", 3, "variation")]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(NEW_FIELDS), JSON_VALUE | TEXT.map(lambda t: f"long: sun; {t}"))
+def test_any_value_in_a_new_field_is_read_or_refused_naming_it(
+        where: tuple[str | int, ...], value: object) -> None:
+    doc = json.loads(small_backup())
+    holder = functools.reduce(lambda d, k: d[k], where[:-1], doc)
+    holder[where[-1]] = value
+    with Store.open("sqlite://") as store:
+        user = store.ensure_user()
+        try:
+            import_json(store, user, json.dumps(doc))
+        except StrongstrideError as error:
+            named = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in where)
+            said = error.message + "".join(i.message for i in error.issues)
+            assert named.lstrip(".").split(".")[0].split("[")[0] in said, said
+        else:
+            assert import_json(store, user, export_json(store, user)).sessions.sets_added == 0
 
 
 @functools.cache
@@ -320,7 +544,7 @@ def test_a_backup_file_is_read_and_restored(source: tuple[Store, int],
 
     store, user, path = fresh
     (tmp_path / "backup.json").write_text(export_json(*source), encoding="utf-8")
-    assert import_file(store, user, tmp_path / "backup.json").sets_added == 13
+    assert import_file(store, user, tmp_path / "backup.json").sessions.sets_added == 13
     huge = tmp_path / "huge.json"
     with huge.open("wb") as f:
         f.truncate(MAX_BACKUP_BYTES + 1)

@@ -29,9 +29,11 @@ def _write(path: str, data: bytes) -> None:
 @click.option("--pdf", "pdf_file", metavar="FILE",
               help="Write a printable card with tick boxes per set and side.")
 @click.option("--json", "json_file", metavar="FILE",
-              help="Write all your data (routines, sessions, sets) as JSON: a backup.")
+              help="Write all your data as JSON, a backup: routines, sessions, sets, "
+                   "check-ins, running week and profile.")
 @click.option("--csv", "csv_file", metavar="FILE",
-              help="Write all your data as CSV, one row per routine version, session and set.")
+              help="Write all your data as CSV, a row per routine version, session, set "
+                   "and check-in.")
 @click.pass_context
 def export(ctx: click.Context, routine: str | None, fit_file: str | None,
            pdf_file: str | None, json_file: str | None, csv_file: str | None) -> None:
@@ -73,16 +75,28 @@ def export(ctx: click.Context, routine: str | None, fit_file: str | None,
 @click.argument("file")
 @click.pass_context
 def import_data(ctx: click.Context, file: str) -> None:
-    """Restore a backup made with `export --json` (what is already there is kept)."""
+    """Restore a backup made with `export --json` (what is already there is kept).
+
+    One transaction: a file with a problem changes nothing and the message names the line
+    or the field.
+    """
     from pathlib import Path
 
     from strongstride.cli.sessions import _store
     from strongstride.exchange.backup import import_file
 
     store = _store(ctx)
-    c = import_file(store, store.ensure_user(), Path(file))
+    done = import_file(store, store.ensure_user(), Path(file))
+    c = done.sessions
     click.echo(f"{c.sessions_added} sessions and {c.sets_added} sets added; "
                f"{c.sessions_present} sessions and {c.sets_present} sets were there already.")
+    if done.checkins_added or done.checkins_present:
+        click.echo(f"{done.checkins_added} check-ins added; {done.checkins_present} were "
+                   "there already.")
+    if done.written:
+        click.echo(f"Restored: {', '.join(done.written)}.")
+    if done.kept:
+        click.echo(f"Kept as you have them: {', '.join(done.kept)}.")
 
 
 @click.command(name="import-history")

@@ -1,13 +1,20 @@
 """Your own data out and back in: a JSON backup, and the same data as CSV for spreadsheets.
 
-Both hold every routine version, session and set of one user, in a fixed order (routines by
-slug, versions by number, sessions by start then id, sets by time then key) with no time of
-export, so the same data always gives the same bytes: export, import into a new database,
-export again, and the two files are identical. Database row ids are left out (they differ
-between databases); a session names its routine version by slug and version number.
+The backup holds everything one user keeps: her profile (the equipment she is without, the
+injured side), her running week, her morning check-ins, and every routine version, session
+and set. The secret calendar address is left out: it is a key, not data, and the plan page
+makes a new one. Everything comes in a fixed order (routines by slug, versions by number,
+sessions by start then id, sets by time then key, check-ins by morning, exercise and side)
+with no time of export, so the same data always gives the same bytes: export, import into a
+new database, export again, and the two files are identical. Database row ids are left out
+(they differ between databases); a session names its routine version by slug and version
+number. The CSV holds the same but the running week, a setting rather than a record.
 
 `import_json` reads a JSON backup back in one transaction. What is there already is kept
-(sessions by id, sets by key, versions by text), so importing a backup twice adds nothing.
+(sessions by id, sets by key, versions by text, check-ins by morning, exercise and side; the
+profile's values and the running week when the user has them), so importing a backup twice
+adds nothing. Backups of format version 1, from before the profile, running week, check-ins
+and variations were kept, read as they are.
 """
 
 from __future__ import annotations
@@ -16,26 +23,40 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from strongstride.errors import Issue, Span, StrongstrideError
 from strongstride.exchange.csvread import read_text
-from strongstride.records import SetLog
+from strongstride.library.equipment import EQUIPMENT
+from strongstride.plan.schedule import Race
+from strongstride.plan.setup import MAX_SESSIONS, MAX_WEEKS, PlanSetup
+from strongstride.plan.week import format_week, parse_week
+from strongstride.records import CheckIn, SetLog
 from strongstride.store import Store
-from strongstride.store.repository import ImportCount, ImportSession, ImportVersion
+from strongstride.store.checkins import NOTE_MAX, check_checkin
+from strongstride.store.repository import ImportSession, ImportVersion
+from strongstride.store.restore import Kept, Restored, restore
 
 FORMAT = "strongstride-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CSV_COLUMNS = (
     "kind", "routine", "version", "title", "created_at", "text",
     "session", "status", "started_at", "ended_at", "equipment", "planned_sets",
     "key", "step_key", "exercise", "section", "exercise_index", "set_number", "round", "side",
     "target_reps", "target_seconds", "reps", "seconds", "load", "unit", "band", "rpe", "pain",
-    "note", "skipped", "logged_at",
+    "note", "skipped", "logged_at", "variation", "day", "stiffness",
 )
 _ALL = 2**62
 # About 600 bytes a set: 256 MB is some 400,000 sets, and takes about 1 GB of memory to read.
@@ -44,15 +65,17 @@ _MAX_ISSUES = 20
 
 
 def export_json(store: Store, user_id: int) -> str:
-    """Every routine version, session and set of the user as JSON (the backup format)."""
+    """All the user's data as JSON (the backup format)."""
     return json.dumps(_document(store, user_id), indent=2, ensure_ascii=False) + "\n"
 
 
 def export_csv(store: Store, user_id: int) -> str:
-    """The same data as CSV, one row per routine version, session and set (column `kind`).
+    """The same data as CSV, a row per routine version, session, set and check-in (column
+    `kind`), after one row for the profile; the running week is left out.
 
-    A session's row comes right before the rows of its sets. Lists are written as JSON,
-    ranges as `low-high`, booleans as true/false; an empty cell is no value.
+    A session's row comes right before the rows of its sets. The profile's row holds the
+    equipment she is without in `equipment` and the injured side in `side`. Lists are written
+    as JSON, ranges as `low-high`, booleans as true/false; an empty cell is no value.
     """
     doc = _document(store, user_id)
     out = io.StringIO()
@@ -62,6 +85,8 @@ def export_csv(store: Store, user_id: int) -> str:
     def row(**cells: object) -> None:
         writer.writerow([_cell(cells.get(name)) for name in CSV_COLUMNS])
 
+    row(kind="profile", equipment=doc["profile"]["missing_equipment"],
+        side=doc["profile"]["injured_side"])
     for routine in doc["routines"]:
         for v in routine["versions"]:
             row(kind="routine_version", routine=routine["slug"], title=routine["title"], **v)
@@ -70,14 +95,18 @@ def export_csv(store: Store, user_id: int) -> str:
             **{k: v for k, v in s.items() if k not in ("id", "routine_version", "sets")})
         for log in s["sets"]:
             row(kind="set", session=s["id"], **log)
+    for checkin in doc["checkins"]:
+        row(kind="checkin", **checkin)
     return out.getvalue()
 
 
-def import_json(store: Store, user_id: int, text: str, source: str = "<backup>") -> ImportCount:
+def import_json(store: Store, user_id: int, text: str, source: str = "<backup>", *,
+                now: datetime | None = None) -> Restored:
     """Restore a JSON backup for the user, in one transaction, adding only what is missing.
 
     Raises StrongstrideError, with an issue per problem (the line for a syntax error, the
-    field's path for a wrong value), before anything is written.
+    field's path for a wrong value), before anything is written. `now` is when the check-ins
+    and running week are noted as saved (the database keeps it; the backup does not).
     """
     if len(text) > MAX_BACKUP_BYTES:
         raise StrongstrideError(f"{source}: the file is {len(text) / 2**20:.1f} MB; backups are "
@@ -100,10 +129,21 @@ def import_json(store: Store, user_id: int, text: str, source: str = "<backup>")
         sessions.append(ImportSession(
             s.id, wanted, s.started_at, s.status, s.ended_at, tuple(s.equipment),
             s.planned_sets, tuple(_set(s.id, log) for log in s.sets)))
-    return store.import_sessions(user_id, sessions, routines=versions)
+    seen: dict[tuple[date, str, str], int] = {}
+    for i, c in enumerate(doc.checkins):
+        first = seen.setdefault((c.day, (c.exercise or "").strip(), c.side), i)
+        if first != i:
+            raise StrongstrideError(f"{source}: checkins[{i}] is for the same morning, "
+                                    f"exercise and side as checkins[{first}]; keep one")
+    profile = doc.profile or _Profile()
+    kept = Kept(tuple(profile.missing_equipment), profile.injured_side,
+                None if doc.running_week is None else doc.running_week.setup(),
+                tuple(c.record() for c in doc.checkins))
+    return restore(store, user_id, sessions, routines=versions, kept=kept,
+                   now=now or datetime.now(UTC))
 
 
-def import_file(store: Store, user_id: int, path: Path) -> ImportCount:
+def import_file(store: Store, user_id: int, path: Path) -> Restored:
     """Read a JSON backup file and restore it (see `import_json`)."""
     text = read_text(path, MAX_BACKUP_BYTES, "backups")
     return import_json(store, user_id, text, str(path))
@@ -111,6 +151,7 @@ def import_file(store: Store, user_id: int, path: Path) -> ImportCount:
 
 # Export --------------------------------------------------------------------------------------
 def _document(store: Store, user_id: int) -> dict[str, Any]:
+    setup = store.plan_setup(user_id)
     versions = store.routine_versions(user_id)
     by_id = {v.id: v for v in versions}
     routines: dict[str, dict[str, Any]] = {}
@@ -130,7 +171,25 @@ def _document(store: Store, user_id: int) -> dict[str, Any]:
             "equipment": list(info.equipment), "planned_sets": info.planned_sets,
             "sets": [_set_dict(log) for log in sets]})
     return {"format": FORMAT, "format_version": FORMAT_VERSION,
+            "profile": {"missing_equipment": list(store.account(user_id).missing_equipment),
+                        "injured_side": store.injured_side(user_id)},
+            "running_week": None if setup is None else _setup_dict(setup),
+            "checkins": [_checkin_dict(c) for c in store.checkins(user_id)],
             "routines": [routines[slug] for slug in sorted(routines)], "sessions": sessions}
+
+
+def _setup_dict(setup: PlanSetup) -> dict[str, Any]:
+    race = setup.race
+    return {"week": format_week(setup.week), "start": setup.start.isoformat(),
+            "weeks": setup.weeks, "sessions_per_week": setup.sessions_per_week,
+            "race": None if race is None else {"date": race.date.isoformat(),
+                                               "distance": race.distance},
+            "alarm_minutes": setup.alarm_minutes, "routine": setup.routine}
+
+
+def _checkin_dict(checkin: CheckIn) -> dict[str, Any]:
+    return {"day": checkin.day.isoformat(), "exercise": checkin.exercise, "side": checkin.side,
+            "pain": checkin.pain, "stiffness": checkin.stiffness, "note": checkin.note}
 
 
 def _set_dict(log: SetLog) -> dict[str, Any]:
@@ -142,7 +201,7 @@ def _set_dict(log: SetLog) -> dict[str, Any]:
         "target_seconds": list(log.target_seconds) if log.target_seconds else None,
         "reps": log.reps, "seconds": log.seconds, "load": log.load, "unit": log.unit,
         "band": log.band, "rpe": log.rpe, "pain": log.pain, "note": log.note,
-        "skipped": log.skipped, "logged_at": _time(log.logged_at)}
+        "skipped": log.skipped, "logged_at": _time(log.logged_at), "variation": log.variation}
 
 
 def _time(when: datetime) -> str:
@@ -199,6 +258,7 @@ class _Set(_Model):
     note: str
     skipped: bool
     logged_at: AwareDatetime
+    variation: str | None = None
 
 
 class _Session(_Model):
@@ -213,9 +273,96 @@ class _Session(_Model):
     sets: list[_Set]
 
 
+def _known_equipment(key: str) -> str:
+    if key not in EQUIPMENT:
+        raise ValueError(f"unknown equipment {key!r}; use ids from: {', '.join(EQUIPMENT)}")
+    return key
+
+
+def _once_each(keys: list[str]) -> list[str]:
+    twice = next((key for i, key in enumerate(keys) if key in keys[:i]), None)
+    if twice is not None:
+        raise ValueError(f"{twice!r} is listed twice")
+    return keys
+
+
+class _Profile(_Model):
+    missing_equipment: Annotated[list[Annotated[str, AfterValidator(_known_equipment)]],
+                                 AfterValidator(_once_each)] = []
+    injured_side: Literal["left", "right"] | None = None
+
+
+def _race_distance(text: str) -> str:
+    if Race(date(2000, 1, 1), text).km is None and "ultra" not in text.lower():
+        raise ValueError(f"{text[:40]!r} is not a race distance; give 5k, 10k, half, "
+                         "marathon or e.g. 50k")
+    return text
+
+
+class _Race(_Model):
+    date: date
+    distance: Annotated[str, Field(max_length=40), AfterValidator(_race_distance)]
+
+
+def _week_text(text: str) -> str:
+    issues = parse_week(text, "week").issues
+    if issues:
+        first = issues[0]
+        where = f"column {first.span.column}: " if first.span else ""
+        raise ValueError(f"{where}{first.message}")
+    return text
+
+
+class _RunningWeek(_Model):
+    week: Annotated[str, AfterValidator(_week_text)]
+    start: date
+    weeks: int = Field(ge=1, le=MAX_WEEKS)
+    sessions_per_week: int = Field(ge=1, le=MAX_SESSIONS)
+    race: _Race | None
+    alarm_minutes: int = Field(ge=0, le=1440)
+    routine: str
+
+    @model_validator(mode="after")
+    def _race_after_start(self) -> _RunningWeek:
+        if self.race is not None and self.race.date < self.start:
+            raise ValueError(f"the race ({self.race.date}) is before the plan starts "
+                             f"({self.start})")
+        return self
+
+    def setup(self) -> PlanSetup:
+        week = parse_week(self.week).week
+        assert week is not None  # checked when read
+        race = None if self.race is None else Race(self.race.date, self.race.distance)
+        return PlanSetup(week, self.start, self.weeks, self.sessions_per_week, race,
+                         self.alarm_minutes, self.routine)
+
+
+class _CheckIn(_Model):
+    day: date
+    exercise: str | None
+    side: Literal["left", "right", "both"]
+    pain: int = Field(ge=0, le=10)
+    stiffness: int | None = Field(ge=0, le=10)
+    note: str = Field(max_length=NOTE_MAX)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> _CheckIn:
+        try:
+            check_checkin(self.record())
+        except StrongstrideError as error:
+            raise ValueError(error.message) from None
+        return self
+
+    def record(self) -> CheckIn:
+        return CheckIn(self.day, self.pain, self.stiffness, self.exercise, self.side, self.note)
+
+
 class _Backup(_Model):
     format: Literal["strongstride-backup"]
-    format_version: Literal[1]
+    format_version: Literal[1, 2]
+    profile: _Profile | None = None
+    running_week: _RunningWeek | None = None
+    checkins: list[_CheckIn] = []
     routines: list[_Routine]
     sessions: list[_Session]
 
@@ -255,4 +402,4 @@ def _set(session_id: str, log: _Set) -> SetLog:
         side=log.side, logged_at=log.logged_at, target_reps=log.target_reps,
         target_seconds=log.target_seconds, reps=log.reps, seconds=log.seconds, load=log.load,
         unit=log.unit, band=log.band, rpe=log.rpe, pain=log.pain, note=log.note,
-        round=log.round, skipped=log.skipped)
+        round=log.round, skipped=log.skipped, variation=log.variation)

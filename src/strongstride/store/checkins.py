@@ -51,6 +51,15 @@ def check_checkin(checkin: CheckIn) -> None:
                                 "exercise out to give it")
 
 
+def checkin_values(user_id: int, checkin: CheckIn, now: datetime) -> Mapping[str, Any]:
+    """The row of a check-in, checked (see `check_checkin`); '' stands for overall."""
+    check_checkin(checkin)
+    convert.check_instant("now", now)
+    return {"user_id": user_id, "day": checkin.day, "exercise": (checkin.exercise or "").strip(),
+            "side": checkin.side, "pain": checkin.pain, "stiffness": checkin.stiffness,
+            "note": checkin.note, "recorded_at": now}
+
+
 def _to_checkin(row: CheckinRow) -> CheckIn:
     return CheckIn(day=row.day, pain=row.pain, stiffness=row.stiffness,
                    exercise=row.exercise or None, side=cast("LogSide", row.side), note=row.note)
@@ -68,12 +77,8 @@ class CheckinsMixin:
     def save_checkin(self, user_id: int, checkin: CheckIn, *,
                      now: datetime | None = None) -> CheckIn:
         """Store the check-in, replacing one of the same user, day, exercise and side."""
-        check_checkin(checkin)
-        exercise = (checkin.exercise or "").strip()
-        values: Mapping[str, Any] = {
-            "user_id": user_id, "day": checkin.day, "exercise": exercise, "side": checkin.side,
-            "pain": checkin.pain, "stiffness": checkin.stiffness, "note": checkin.note,
-            "recorded_at": now or datetime.now(UTC)}
+        values = checkin_values(user_id, checkin, now or datetime.now(UTC))
+        exercise = values["exercise"]
         table = Base.metadata.tables[CheckinRow.__tablename__]
         with self._write() as session:
             if session.get(UserRow, user_id) is None:

@@ -55,7 +55,12 @@ def _setup(row: RunningPlanRow) -> PlanSetup:
                      row.alarm_minutes, row.routine)
 
 
-def _values(setup: PlanSetup) -> dict[str, Any]:
+def setup_values(setup: PlanSetup) -> dict[str, Any]:
+    """The row's columns for a setup (all but the user, calendar token and time of saving);
+    refused with a message naming the field when the database could not keep it."""
+    for name, text in (("race_distance", setup.race.distance if setup.race else None),
+                       ("routine", setup.routine)):
+        convert.check_text(name, text)
     return {"week": format_week(setup.week), "start": setup.start, "weeks": setup.weeks,
             "sessions_per_week": setup.sessions_per_week,
             "race_date": setup.race.date if setup.race else None,
@@ -85,9 +90,7 @@ class PlansMixin:
     def save_plan_setup(self, user_id: int, setup: PlanSetup, *, now: datetime) -> None:
         """Keep the user's setup (replacing the one before); the calendar address stays."""
         convert.check_instant("now", now)
-        values = _values(setup)
-        for name in ("race_distance", "routine"):
-            convert.check_text(name, values[name])
+        values = setup_values(setup)
         with self._write() as session:
             if session.get(UserRow, user_id) is None:
                 raise NotFound(f"no user {user_id}")

@@ -1,0 +1,153 @@
+"""A backup restored in ONE transaction: routines, sessions and sets together with the rest of
+what a user keeps (the equipment she is without, her injured side, her running week and her
+morning check-ins).
+
+What is there already is kept, as `Store.import_sessions` does for sessions: a profile value
+or a running week is written only where the user has none, and a check-in only where she has
+none for that morning, exercise and side. So restoring the same backup twice adds nothing.
+
+The routines, sessions and sets are written the way `Store.import_sessions` writes them, step
+for step, but inside this transaction: that method opens a transaction of its own, and a
+backup must be all or nothing with the rest. A change to one belongs in the other.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from strongstride.errors import NotFound, StrongstrideError
+from strongstride.plan.setup import PlanSetup
+from strongstride.records import CheckIn
+from strongstride.store import convert
+from strongstride.store.checkins import InjuredSide, checkin_values
+from strongstride.store.plans import RunningPlanRow, setup_values
+from strongstride.store.repository import (
+    ImportCount,
+    ImportSession,
+    ImportVersion,
+    _check_import,
+    _lookup,
+    _version_key,
+)
+from strongstride.store.tables import CheckinRow, SessionRow, SetLogRow, UserRow
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from strongstride.store.repository import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What a user keeps besides her routines and sessions."""
+
+    missing_equipment: tuple[str, ...] = ()
+    injured_side: InjuredSide | None = None
+    running_week: PlanSetup | None = None
+    checkins: tuple[CheckIn, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    sessions: ImportCount = field(default_factory=ImportCount)
+    checkins_added: int = 0
+    checkins_present: int = 0
+    """Check-ins the user had already for that morning, exercise and side (kept as they were)."""
+    written: tuple[str, ...] = ()
+    """Of "missing equipment", "injured side" and "running week": those this restore wrote."""
+    kept: tuple[str, ...] = ()
+    """Those the backup holds but the user had already (kept as they were)."""
+
+
+def restore(store: Store, user_id: int, sessions: Sequence[ImportSession], *,
+            routines: Sequence[ImportVersion] = (), kept: Kept | None = None,
+            now: datetime) -> Restored:
+    """Write all of it in one transaction, or nothing (see the module's text).
+
+    Every value is checked before the transaction starts; a problem raises StrongstrideError
+    naming the session, set, check-in or field.
+    """
+    kept = kept or Kept()
+    _check_import(sessions, routines)
+    equipment = convert.equipment_json(kept.missing_equipment)
+    rows = [checkin_values(user_id, c, now) for c in kept.checkins]
+    plan = None if kept.running_week is None else setup_values(kept.running_week)
+    written: list[str] = []
+    held: list[str] = []
+    with store._write() as session:
+        user = session.get(UserRow, user_id)
+        if user is None:
+            raise NotFound(f"{store.where}: no user {user_id}")
+        if kept.missing_equipment:
+            if json.loads(user.missing_equipment or "[]"):
+                held.append("missing equipment")
+            else:
+                user.missing_equipment = equipment
+                written.append("missing equipment")
+        if kept.injured_side is not None:
+            if user.injured_side is not None:
+                held.append("injured side")
+            else:
+                user.injured_side = kept.injured_side
+                written.append("injured side")
+        if plan is not None:
+            new = store._insert_new(session, RunningPlanRow,
+                                    {"user_id": user_id, "updated_at": now, **plan},
+                                    ["user_id"])
+            (written if new else held).append("running week")
+        added = sum(store._insert_new(session, CheckinRow, row,
+                                      ["user_id", "day", "exercise", "side"]) for row in rows)
+        count = _import_sessions(store, session, user_id, sessions, routines)
+    return Restored(count, added, len(rows) - added, tuple(written), tuple(held))
+
+
+def _import_sessions(store: Store, session: Session, user_id: int,
+                     sessions: Sequence[ImportSession],
+                     routines: Sequence[ImportVersion]) -> ImportCount:
+    """`Store.import_sessions`, in the caller's transaction."""
+    added = {"routines": 0, "versions": 0}
+    version_ids: dict[tuple[str, str], int] = {}
+    for version in (*routines, *(s.routine for s in sessions)):
+        store._import_version(session, user_id, version, version_ids, added)
+    owners = dict(_lookup(session, SessionRow.id, SessionRow.user_id,
+                          [s.id for s in sessions]))
+    new_sessions: dict[str, dict[str, Any]] = {}
+    for item in sessions:
+        owner = owners.get(item.id)
+        if owner is not None and owner != user_id:
+            raise StrongstrideError(f"session {item.id} already belongs to another user; "
+                                    "nothing was imported")
+        if owner is None and item.id not in new_sessions:
+            new_sessions[item.id] = {
+                "id": item.id, "user_id": user_id, "status": item.status,
+                "routine_version_id": version_ids[_version_key(item.routine)],
+                "equipment": convert.equipment_json(item.equipment),
+                "started_at": item.started_at, "ended_at": item.ended_at,
+                "planned_sets": item.planned_sets}
+    logs = [log for item in sessions for log in item.sets]
+    holders = dict(_lookup(session, SetLogRow.idempotency_key, SetLogRow.session_id,
+                           [log.key for log in logs]))
+    new_sets: dict[str, dict[str, Any]] = {}
+    for log in logs:
+        holder = holders.get(log.key)
+        if holder is not None and holder != log.session_id:
+            raise StrongstrideError(f"set {log.key} is already stored in another "
+                                    f"session ({holder}); nothing was imported")
+        if holder is None:
+            new_sets.setdefault(log.key, convert.set_values(log))
+    if new_sessions:
+        session.execute(insert(SessionRow), list(new_sessions.values()))
+    if new_sets:
+        session.execute(insert(SetLogRow), list(new_sets.values()))
+    return ImportCount(
+        routines_added=added["routines"], versions_added=added["versions"],
+        sessions_added=len(new_sessions),
+        sessions_present=len({s.id for s in sessions}) - len(new_sessions),
+        sets_added=len(new_sets),
+        sets_present=len({log.key for log in logs}) - len(new_sets))
