@@ -71,6 +71,63 @@ def test_a_bad_running_week_points_at_the_column(run: Run) -> None:
     assert "<stdin>:1:26: error: 'fry' is not a day: did you mean 'fri'?" in result.stderr
 
 
+def test_plan_without_a_week_and_none_saved_says_how_to_give_one(run: Run,
+                                                                 tmp_path: Path) -> None:
+    result = run("--db", f"sqlite:///{tmp_path / 'a.db'}", "plan")
+    assert result.returncode == 2
+    assert ("no running week is saved, so give one: strongstride plan WEEK, where WEEK is a "
+            "file (or - to type it)") in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+    refused = run("--db", f"sqlite:///{tmp_path / 'a.db'}", "plan", "--save")
+    assert refused.returncode == 2 and "--save keeps a WEEK you give" in refused.stderr
+
+
+def test_plan_without_a_week_uses_the_saved_one_and_its_settings(run: Run,
+                                                                 tmp_path: Path) -> None:
+    import json
+
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    given = ("--start", "2027-03-01", "--weeks", "6", "--sessions", "3", "--race-date",
+             "2027-04-11", "--race-distance", "10k", "--alarm", "15")
+    saved = run("--db", db, "plan", "-", *given, "--save", "--json", "--ical",
+                str(tmp_path / "first.ics"), stdin=WEEK)
+    assert saved.returncode == 0, saved.stderr
+    assert "Saved as your running week" in saved.stderr
+    again = run("--db", db, "plan", "--json", "--ical", str(tmp_path / "again.ics"))
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout) == json.loads(saved.stdout)
+    assert any("10k" in note for note in json.loads(again.stdout)["notes"])
+    assert (tmp_path / "again.ics").read_bytes() == (tmp_path / "first.ics").read_bytes()
+    shorter = json.loads(run("--db", db, "plan", "--weeks", "2", "--json").stdout)
+    assert {s["week"] for s in shorter["sessions"]} == {1, 2}
+    assert shorter["sessions"] == json.loads(saved.stdout)["sessions"][:len(shorter["sessions"])]
+    text = run("--db", db, "plan")
+    assert text.returncode == 0 and text.stdout.startswith("Tue 02 Mar 2027 18:00")
+
+
+def test_the_running_week_comes_back_with_the_backup(run: Run, tmp_path: Path) -> None:
+    db, other = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
+    saved = run("--db", db, "plan", "-", "--start", "2027-03-01", "--save", stdin=WEEK)
+    assert saved.returncode == 0, saved.stderr
+    assert run("--db", db, "checkin", "--pain", "2", "--date", "2027-03-03").returncode == 0
+    assert run("--db", db, "injured", "left").returncode == 0
+    backup = tmp_path / "backup.json"
+    assert run("--db", db, "export", "--json", str(backup)).returncode == 0
+    restored = run("--db", other, "import-data", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert "1 check-ins added; 0 were there already." in restored.stdout
+    assert "Restored: injured side, running week." in restored.stdout
+    assert run("--db", other, "plan").stdout == run("--db", db, "plan").stdout
+    second = tmp_path / "second.json"
+    assert run("--db", other, "export", "--json", str(second)).returncode == 0
+    assert second.read_bytes() == backup.read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text(backup.read_text().replace('"pain": 2', '"pain": 12'))
+    refused = run("--db", other, "import-data", str(bad))
+    assert refused.returncode == 1
+    assert "checkins[0].pain: Input should be less than or equal to 10" in refused.stderr
+
+
 def test_history_from_strong_then_backup_and_restore(run: Run, tmp_path: Path) -> None:
     from tests.conftest import ROOT
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from strongstride import service
 from strongstride.errors import StrongstrideError
+
+if TYPE_CHECKING:
+    from strongstride.plan.setup import PlanSetup
 
 
 def _write(path: str, data: bytes) -> None:
@@ -125,42 +129,75 @@ def import_history(ctx: click.Context, file: str, app: str | None, unit: str | N
 
 
 @click.command(name="plan")
-@click.argument("week_file", metavar="WEEK")
-@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day (default: today).")
-@click.option("--weeks", type=click.IntRange(1, 52), default=8, show_default=True)
+@click.argument("week_file", metavar="[WEEK]", required=False)
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]),
+              help="First day (default: the saved week's, else today).")
+@click.option("--weeks", type=click.IntRange(1, 52), default=8, show_default=True,
+              help="Weeks to plan (without WEEK: the saved week's).")
 @click.option("--sessions", type=click.IntRange(0, 7), default=2, show_default=True,
-              help="Strength sessions a week.")
-@click.option("--race-date", type=click.DateTime(["%Y-%m-%d"]), help="Race day, if any.")
+              help="Strength sessions a week (without WEEK: the saved week's).")
+@click.option("--race-date", type=click.DateTime(["%Y-%m-%d"]),
+              help="Race day, if any (without WEEK: the saved week's race).")
 @click.option("--race-distance", default="marathon", show_default=True,
               help="5k, 10k, half, marathon, or e.g. 50k.")
 @click.option("--deload-every", type=click.IntRange(0, 12), default=6, show_default=True,
               help="A lighter week every N weeks (0: never).")
 @click.option("--ical", "ical_file", metavar="FILE", help="Also write the plan as iCalendar.")
-@click.option("--routine", help="The routine the sessions do (default: runner-glute).")
+@click.option("--routine", help="The routine the sessions do (default: the saved week's, "
+                                "else runner-glute).")
 @click.option("--alarm", type=click.IntRange(0, 1440), default=30, show_default=True,
-              help="Reminder, minutes before each session (iCal).")
+              help="Reminder, minutes before each session (iCal; without WEEK: the saved "
+                   "week's).")
+@click.option("--save", is_flag=True,
+              help="Keep WEEK and these settings as your running week, for `plan` without "
+                   "WEEK (and in the backup).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def plan_(week_file: str, start: object, weeks: int, sessions: int, race_date: object,
-          race_distance: str, deload_every: int, ical_file: str | None, routine: str | None,
-          alarm: int, as_json: bool) -> None:
+@click.pass_context
+def plan_(ctx: click.Context, week_file: str | None, start: object, weeks: int, sessions: int,
+          race_date: object, race_distance: str, deload_every: int, ical_file: str | None,
+          routine: str | None, alarm: int, save: bool, as_json: bool) -> None:
     """Place strength sessions around your running week (WEEK: a file, or - for stdin).
 
     WEEK reads like: long: sun; quality: tue, thu; easy: mon, wed, sat; rest: fri;
-    strength: 18:00; tz: Europe/Paris  (see docs/schedule.md).
+    strength: 18:00; tz: Europe/Paris  (see docs/schedule.md). Without WEEK, the running
+    week you saved (--save, or restored from a backup) is used, with its settings; options
+    you give replace them.
     """
     from datetime import date, datetime
 
     from strongstride.plan.schedule import Race, plan_weeks
+    from strongstride.plan.setup import PlanSetup
     from strongstride.plan.week import parse_week
 
-    source, text = service.read_text(week_file)
-    parsed = parse_week(text, source)
-    if parsed.week is None:
-        raise StrongstrideError(f"{source}: the running week has errors", parsed.issues)
-    first = start.date() if isinstance(start, datetime) else date.today()
-    race = Race(race_date.date(), race_distance) if isinstance(race_date, datetime) else None
-    schedule = plan_weeks(parsed.week, start=first, weeks=weeks, sessions_per_week=sessions,
+    def given(name: str) -> bool:
+        return ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+
+    if week_file is None:
+        if save:
+            raise click.UsageError("--save keeps a WEEK you give: strongstride plan WEEK --save")
+        saved = _saved_setup(ctx)
+        week = saved.week
+        first = start.date() if isinstance(start, datetime) else saved.start
+        weeks = weeks if given("weeks") else saved.weeks
+        sessions = sessions if given("sessions") else saved.sessions_per_week
+        alarm = alarm if given("alarm") else saved.alarm_minutes
+        routine = routine or saved.routine
+        race = (Race(race_date.date(), race_distance) if isinstance(race_date, datetime)
+                else saved.race)
+    else:
+        source, text = service.read_text(week_file)
+        parsed = parse_week(text, source)
+        if parsed.week is None:
+            raise StrongstrideError(f"{source}: the running week has errors", parsed.issues)
+        week = parsed.week
+        first = start.date() if isinstance(start, datetime) else date.today()
+        race = (Race(race_date.date(), race_distance) if isinstance(race_date, datetime)
+                else None)
+    schedule = plan_weeks(week, start=first, weeks=weeks, sessions_per_week=sessions,
                           race=race, deload_every=deload_every)
+    if save:
+        _save_setup(ctx, PlanSetup(week, first, weeks, sessions, race, alarm,
+                                   routine or "runner-glute"))
     if as_json:
         import json
 
@@ -174,6 +211,9 @@ def plan_(week_file: str, start: object, weeks: int, sessions: int, race_date: o
             click.echo(f"{s.date:%a %d %b %Y} {s.time:%H:%M}  {s.kind:<7} {s.reason}")
         for note in schedule.notes:
             click.echo(f"note: {note}")
+    if save:
+        click.echo("Saved as your running week: `strongstride plan` without WEEK uses it.",
+                   err=as_json)
     if ical_file:
         import math
 
@@ -184,13 +224,46 @@ def plan_(week_file: str, start: object, weeks: int, sessions: int, race_date: o
         try:
             data = plan_to_ical(schedule, routine_id=loaded.id,
                                 routine_title=loaded.routine.title or loaded.id,
-                                duration_minutes=minutes, tz=parsed.week.timezone,
+                                duration_minutes=minutes, tz=week.timezone,
                                 alarm_minutes=alarm)
         except ValueError as exc:
             raise StrongstrideError(f"cannot write the calendar: {exc}") from None
         _write(ical_file, data)
         click.echo(f"Wrote {ical_file}: {len(schedule.sessions)} sessions with reminders.",
                    err=as_json)
+
+
+def _saved_setup(ctx: click.Context) -> PlanSetup:
+    from strongstride.cli.sessions import _store
+
+    store = _store(ctx)
+    saved = store.plan_setup(store.ensure_user())
+    if saved is None:
+        raise click.UsageError(
+            "no running week is saved, so give one: strongstride plan WEEK, where WEEK is a "
+            "file (or - to type it) like 'long: sun; quality: tue, thu; rest: fri' "
+            "(docs/schedule.md); add --save to keep it for next time")
+    return saved
+
+
+def _save_setup(ctx: click.Context, setup: PlanSetup) -> None:
+    from datetime import UTC, datetime
+
+    from strongstride.cli.sessions import _store
+
+    # What the plan page would refuse, so that the backup reads the week back.
+    if setup.sessions_per_week < 1:
+        raise click.UsageError("--save keeps a plan with at least one session a week "
+                               "(--sessions 1 or more)")
+    race = setup.race
+    if race is not None and race.km is None and "ultra" not in race.distance.lower():
+        raise click.UsageError(f"--race-distance {race.distance!r} is not one; give 5k, 10k, "
+                               "half, marathon or e.g. 50k")
+    if race is not None and race.date < setup.start:
+        raise click.UsageError(f"--race-date {race.date} is before the plan starts "
+                               f"({setup.start})")
+    store = _store(ctx)
+    store.save_plan_setup(store.ensure_user(), setup, now=datetime.now(UTC))
 
 
 def register(group: click.Group) -> None:
