@@ -97,7 +97,7 @@ def test_input_and_database_commands_are_not_saved(fresh: Run, args: tuple[str, 
 def test_an_unwritable_cache_only_costs_speed(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    out = Run(blocker / "cache")("show")
+    out = Run(blocker / "cache")("show", env={"STRONGSTRIDE_CONFIG": str(tmp_path / "config")})
     assert out.returncode == 0
     assert out.stdout.startswith("Butt and Leg Workout for Runners")
 

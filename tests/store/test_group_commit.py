@@ -158,8 +158,12 @@ def test_a_batch_never_grows_past_its_limit() -> None:
 def test_step_source_is_scoped_to_the_user(store: Store) -> None:
     user, version = _session(store)
     other = store.ensure_user("ana")
-    assert store.step_source("s1", user_id=user) == (
-        version, store.routine_version(version).text)
+    source = store.step_source("s1", user_id=user)
+    assert (source.version_id, source.text, source.without) == (
+        version, store.routine_version(version).text, frozenset())
+    store.start_session(user, version, session_id="s2", started_at=T0,
+                        equipment=("exercise-ball", "band"))
+    assert store.step_source("s2", user_id=user).without == {"exercise-ball", "band"}
     with pytest.raises(NotFound, match="no session s1"):
         store.step_source("s1", user_id=other)
     with pytest.raises(NotFound, match="no session nope"):

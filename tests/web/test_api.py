@@ -74,7 +74,7 @@ def test_the_routines_list_and_the_routine_with_its_plan(api: TestClient,
     sided = next(s for s in steps if s["side"] == "right" and s["kind"] == "work")
     assert set(sided) == {"key", "kind", "section", "section_title", "exercise", "name",
                           "set_number", "sets_total", "round", "side", "reps", "hold_seconds",
-                          "max_reps", "optional", "seconds", "text"}
+                          "max_reps", "optional", "seconds", "text", "variation"}
     assert sided["section_title"] == loaded.routine.sections[sided["section"]].label
 
 

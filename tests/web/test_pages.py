@@ -120,7 +120,10 @@ def test_missing_equipment_is_saved_and_the_routine_shows_what_to_do_instead(
     after = Page(saved.text).find("input", type="checkbox", name="have")
     assert [b["value"] for b in after if "checked" not in b] == ["exercise-ball"]
     routine = ana.client.get("/routines/runner-glute").text
-    assert "Without exercise (stability) ball:" in routine
+    assert 'Bridge walk-out <span class="badge">substituted</span>' in routine
+    assert "In place of <strong>Exercise-ball hamstring curl</strong>, as you have no exercise " \
+        "ball: Lie with your feet on the floor" in routine
+    assert "2 exercises are done another way" in routine
 
 
 def test_the_player_page_is_the_shell_the_player_script_fills(ana: Visitor) -> None:

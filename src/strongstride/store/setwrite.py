@@ -11,6 +11,7 @@ The statements are SQLAlchemy Core, built once per store.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -28,6 +29,15 @@ from strongstride.store.failures import translated
 from strongstride.store.tables import RoutineVersionRow, SessionRow, SetLogRow
 
 SOURCES_KEPT = 1024  # sessions whose routine text is kept in memory
+
+
+@dataclass(frozen=True, slots=True)
+class StepSource:
+    """What a set of a session is built from (see `SetWriterMixin.step_source`)."""
+
+    version_id: int
+    text: str
+    without: frozenset[str]
 
 
 @dataclass
@@ -88,7 +98,7 @@ class SetWriterMixin:
     def _start_set_writer(self) -> None:
         self._group_commit = GroupCommit(self._write_sets)
         self._statements = _Statements(self._engine.dialect.name)
-        self._sources: dict[tuple[str, int], tuple[int, str]] = {}
+        self._sources: dict[tuple[str, int], StepSource] = {}
 
     @property
     def embedded(self) -> bool:
@@ -101,13 +111,15 @@ class SetWriterMixin:
         convert.check_set(log)
         return self._group_commit.submit(log)
 
-    def step_source(self, session_id: str, *, user_id: int) -> tuple[int, str]:
-        """(routine version id, routine text) of the user's session, for building its set.
+    def step_source(self, session_id: str, *, user_id: int) -> StepSource:
+        """What building a set of the user's session needs: its routine text and the equipment
+        she was without when it started.
 
         NotFound for another user's session, as for one that does not exist.
         """
-        # A session never changes hands or routine version, and sessions are never deleted,
-        # so what was found once stays true: the player's sets skip this query after the first.
+        # A session never changes hands, routine version or equipment, and sessions are
+        # never deleted, so what was found once stays true: the player's sets skip this query
+        # after the first.
         known = self._sources.get((session_id, user_id))
         if known is not None:
             return known
@@ -116,9 +128,11 @@ class SetWriterMixin:
                                  {"sid": session_id, "uid": user_id}).first()
         if found is None:
             raise NotFound(f"{self._target.where}: no session {session_id}")
+        without = json.loads(found[2]) if found[2] else []
+        answer = StepSource(int(found[0]), str(found[1]), frozenset(map(str, without)))
         if len(self._sources) >= SOURCES_KEPT:
             self._sources.clear()
-        self._sources[(session_id, user_id)] = answer = (int(found[0]), str(found[1]))
+        self._sources[(session_id, user_id)] = answer
         return answer
 
     def _write_sets(self, batch: list[_Waiting]) -> None:
@@ -155,7 +169,8 @@ class _Statements:
         self.status = (select(SessionRow.status).where(SessionRow.id == bindparam("sid"))
                        .with_for_update())
         self.key = select(SetLogRow.id).where(SetLogRow.idempotency_key == bindparam("key"))
-        self.source = (select(SessionRow.routine_version_id, RoutineVersionRow.text)
+        self.source = (select(SessionRow.routine_version_id, RoutineVersionRow.text,
+                              SessionRow.equipment)
                        .join(RoutineVersionRow,
                              SessionRow.routine_version_id == RoutineVersionRow.id)
                        .where(SessionRow.id == bindparam("sid"),

@@ -48,7 +48,8 @@ def list_routines(viewer: ApiViewer) -> list[dict[str, Any]]:
 
 @router.get("/routines/{slug}", response_model=RoutineDetail)
 def show_routine(slug: Slug, viewer: ApiViewer) -> dict[str, Any]:
-    return routines.detail_dict(routines.routine(slug))
+    return routines.detail_dict(routines.routine(slug),
+                                frozenset(viewer.account.missing_equipment))
 
 
 @router.post("/sessions", status_code=201, response_model=SessionOut,
@@ -57,7 +58,8 @@ def show_routine(slug: Slug, viewer: ApiViewer) -> dict[str, Any]:
                                                                   "active session"}})
 def start_session(body: SessionStart, viewer: ApiViewer, store: StoreDep,
                   response: Response) -> dict[str, Any]:
-    info, created = play.start(store, viewer.id, body, now())
+    info, created = play.start(store, viewer.id, body, now(),
+                               frozenset(viewer.account.missing_equipment))
     if not created:
         response.status_code = 200
     return play.session_shape(store, viewer.id, info)

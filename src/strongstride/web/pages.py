@@ -53,14 +53,16 @@ def home(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResponse:
 @router.get("/routines/{slug}")
 def routine_page(request: Request, slug: str, viewer: PageViewer) -> HTMLResponse:
     loaded = routines.routine(slug)
-    plan = routines.plan_of(slug)
+    missing = frozenset(viewer.account.missing_equipment)
+    plan = routines.plan_of(slug, missing)
+    changed = service.substitutions(loaded.routine, missing)
     sections = [(section, plan.section_seconds(index),
-                 [(exercise, service.describe_exercise(exercise.name))
+                 [(exercise, service.describe_exercise(exercise.name), changed.get(exercise.name))
                   for exercise in section.exercises])
                 for index, section in enumerate(loaded.routine.sections)]
     return render(request, "routine.html", {
         "loaded": loaded, "total": plan.total_seconds(), "sections": sections,
-        "missing": frozenset(viewer.account.missing_equipment)})
+        "missing": missing, "changed": changed})
 
 
 @router.get("/play/{slug}")

@@ -23,10 +23,11 @@ from strongstride.web.schemas import SessionStart, SetIn
 from strongstride.workout import planned_sets
 
 
-def start(store: Store, user_id: int, body: SessionStart,
-          now: datetime) -> tuple[SessionInfo, bool]:
+def start(store: Store, user_id: int, body: SessionStart, now: datetime,
+          missing: frozenset[str] = frozenset()) -> tuple[SessionInfo, bool]:
     """(the session, True if it is new): a retry with the same id or the routine's active
-    session come back as they are."""
+    session come back as they are. A new session keeps the `missing` equipment: its steps
+    are the library's variations for it."""
     loaded = routines.routine(body.routine)
     if body.id is not None:
         try:
@@ -45,12 +46,14 @@ def start(store: Store, user_id: int, body: SessionStart,
     version = store.save_routine(user_id, loaded.id, loaded.routine.title, text)
     info = store.start_session(
         user_id, version.id, session_id=str(body.id or uuid.uuid4()),
-        started_at=body.started_at or now, planned_sets=planned_sets(routines.plan_of_text(text)))
+        started_at=body.started_at or now, planned_sets=planned_sets(routines.plan_of_text(text)),
+        equipment=tuple(sorted(missing)))
     return info, True
 
 
 def plan_for(store: Store, info: SessionInfo) -> SessionPlan:
-    return routines.plan_of_text(store.routine_version(info.routine_version_id).text)
+    return routines.plan_of_text(store.routine_version(info.routine_version_id).text,
+                                 frozenset(info.equipment))
 
 
 def session_shape(store: Store, user_id: int, info: SessionInfo) -> dict[str, Any]:
@@ -66,6 +69,8 @@ def session_shape(store: Store, user_id: int, info: SessionInfo) -> dict[str, An
     return {**service.session_dict(info),
             "done_steps": [step.key for step in plan.steps if step.key in logged],
             "last_time": last, "sets": [service.set_dict(log) for log in sets],
+            "substitutions": [service.substitution_dict(sub) for sub in service.substitutions(
+                plan.routine, frozenset(info.equipment)).values()],
             "targets": targets_of(store, user_id, info, plan)}
 
 
@@ -84,8 +89,8 @@ def targets_of(store: Store, user_id: int, info: SessionInfo,
 def log_set(store: Store, user_id: int, session_id: str, body: SetIn,
             now: datetime) -> tuple[bool, SetLog]:
     """(True if stored now, the set); False when the key was stored before."""
-    _version, text = store.step_source(session_id, user_id=user_id)
-    step = routines.plan_of_text(text).work_step(body.step_key)
+    source = store.step_source(session_id, user_id=user_id)
+    step = routines.plan_of_text(source.text, source.without).work_step(body.step_key)
     if step is None:
         raise FieldError("step_key", f"{body.step_key!r} is not a work step of this "
                                      "session's plan; GET /api/routines/{slug} lists them")
@@ -100,7 +105,7 @@ def log_set(store: Store, user_id: int, session_id: str, body: SetIn,
         reps=body.reps, seconds=body.seconds, load=body.load,
         unit=body.unit or ("kg" if body.load is not None else None), band=body.band,
         rpe=body.rpe, pain=body.pain, note=body.note, round=step.round, skipped=body.skipped,
-        variation=body.variation)
+        variation=body.variation or step.variation)
     return store.log_set(log), log
 
 

@@ -11,7 +11,8 @@ from typing import Any
 
 from strongstride import service
 from strongstride.errors import NotFound, StrongstrideError
-from strongstride.plan.session import SessionPlan, Step, build_plan
+from strongstride.library.substitute import adapted_plan
+from strongstride.plan.session import SessionPlan, Step
 from strongstride.routine.model import Range
 from strongstride.routine.parse import parse_routine
 from strongstride.service import LoadedRoutine
@@ -35,19 +36,21 @@ def routine(slug: str) -> LoadedRoutine:
     return found
 
 
-@cache
-def plan_of(slug: str) -> SessionPlan:
-    return build_plan(routine(slug).routine)
+@lru_cache(maxsize=256)
+def plan_of(slug: str, missing: frozenset[str] = frozenset()) -> SessionPlan:
+    """The plan of a built-in routine, with the variations for the `missing` equipment."""
+    return adapted_plan(routine(slug).routine, missing)
 
 
 @lru_cache(maxsize=64)
-def plan_of_text(text: str) -> SessionPlan:
-    """The plan of a stored routine version (a session walks the text it started with)."""
+def plan_of_text(text: str, missing: frozenset[str] = frozenset()) -> SessionPlan:
+    """The plan of a stored routine version (a session walks the text it started with, with
+    the variations for the equipment she was without when it started)."""
     parsed = parse_routine(text, "stored routine")
     if parsed.routine is None:
         raise StrongstrideError("the stored routine of this session no longer reads; "
                                 "abandon the session and start a new one")
-    return build_plan(parsed.routine)
+    return adapted_plan(parsed.routine, missing)
 
 
 def _pair(r: Range | None) -> list[int] | None:
@@ -62,7 +65,7 @@ def step_dict(plan: SessionPlan, step: Step) -> dict[str, Any]:
         "sets_total": step.sets_total, "round": step.round, "side": step.side,
         "reps": _pair(step.reps), "hold_seconds": _pair(step.hold_seconds),
         "max_reps": step.max_reps, "optional": step.optional, "seconds": list(step.seconds),
-        "text": step.text,
+        "text": step.text, "variation": step.variation,
     }
 
 
@@ -77,9 +80,10 @@ def summary_dict(loaded: LoadedRoutine) -> dict[str, Any]:
             "estimated_seconds": list(plan_of(loaded.id).total_seconds())}
 
 
-def detail_dict(loaded: LoadedRoutine) -> dict[str, Any]:
-    """The `show --json` shape plus the plan a session of it walks."""
-    return {**service.show_dict(loaded), "plan": plan_dict(plan_of(loaded.id)),
+def detail_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The `show --json` shape plus the plan a session of it walks, both with the variations
+    for the `missing` equipment."""
+    return {**service.show_dict(loaded, missing), "plan": plan_dict(plan_of(loaded.id, missing)),
             "how_to": service.how_to_dict(loaded.routine)}
 
 

@@ -120,6 +120,15 @@ class PlanStep(BaseModel):
     optional: bool
     seconds: Pair
     text: str | None
+    variation: str | None = Field(
+        default=None, description="what is done instead of `name`, for want of equipment")
+
+
+class Substitution(BaseModel):
+    exercise: str = Field(description="the exercise as the routine names it")
+    variation: str = Field(description="what is done instead (the library's variation)")
+    without: list[str] = Field(description="the equipment ids lacked that it needs")
+    how: str = Field(description="how to do the variation")
 
 
 class HowTo(BaseModel):
@@ -174,6 +183,10 @@ class RoutineDetail(BaseModel):
     directions: str | None
     notes: str | None
     estimated_seconds: Estimate
+    without: list[str] = Field(default_factory=list,
+                               description="the equipment ids the user is without (her profile)")
+    substitutions: list[Substitution] = Field(
+        default_factory=list, description="the exercises done another way for want of it")
     plan: Plan
     how_to: dict[str, HowTo]
 
@@ -213,6 +226,8 @@ class SessionSummary(BaseModel):
     duration_seconds: int | None
     sets_done: int
     planned_sets: int
+    without: list[str] = Field(default_factory=list,
+                               description="the equipment ids she was without when it started")
 
 
 class TargetOut(BaseModel):
@@ -237,6 +252,9 @@ class SessionOut(SessionSummary):
     targets: dict[str, TargetOut] = Field(
         default_factory=dict,
         description="per exercise name, today's target from the next-session suggestion")
+    substitutions: list[Substitution] = Field(
+        default_factory=list, description="the exercises this session does another way, for "
+                                          "want of the equipment in `without`")
 
 
 class SessionStart(Strict):

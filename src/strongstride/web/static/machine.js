@@ -45,7 +45,9 @@ export function prefillFor(state, step) {
     { reps: step.reps ? step.reps[1] : null, load: null, unit: null };
 }
 
-export const label = (step) => (step.side ? `${step.name}, ${step.side} leg` : step.name);
+// What she does: the variation when equipment is missing, else the exercise as written.
+export const shown = (step) => step.variation ?? step.name;
+export const label = (step) => (step.side ? `${shown(step)}, ${step.side} leg` : shown(step));
 
 export function nextWork(steps, after) {
   for (let i = after + 1; i < steps.length; i++) if (isWork(steps[i])) return steps[i];

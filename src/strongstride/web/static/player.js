@@ -29,11 +29,13 @@ let lastTime = {};
 let targets = {}; // exercise name -> today's target (the next-session suggestion)
 let skippedKeys = new Set(); // steps logged as skipped, to count what was done
 let state = null;
+let subs = null; // what this session does another way, for want of equipment
 let timer = null;
 let frame = 0;
 
 const ctx = {
   get routine() { return routine; },
+  get substitutions() { return subs ?? routine?.substitutions ?? []; },
   now,
   unit: () => localStorage.getItem("ss.unit") || "kg",
   setUnit: (u) => localStorage.setItem("ss.unit", u),
@@ -150,7 +152,8 @@ async function begin() {
   const resumable = local && local.status === "active" && saved?.plan;
   if (answer && !(resumable && local.sessionId === answer.id)) {
     sessionId = answer.id;
-    plan = routine.plan;
+    subs = answer.substitutions ?? [];
+    plan = withVariations(routine.plan, subs);
     lastTime = answer.last_time ?? {};
     targets = answer.targets ?? {};
     skippedKeys = new Set();
@@ -180,6 +183,13 @@ async function begin() {
   outbox.drain();
 }
 
+// The session says which exercises it does another way (it keeps the equipment she was
+// without when it started); the routine's plan may have been fetched with another profile.
+function withVariations(base, list) {
+  const instead = Object.fromEntries(list.map((x) => [x.exercise, x.variation]));
+  return { ...base, steps: base.steps.map((st) => ({ ...st, variation: (st.name && instead[st.name]) || null })) };
+}
+
 function describe(step) {
   if (!step) return "";
   const side = step.side ? `, ${step.side} leg` : "";
@@ -191,7 +201,7 @@ function describe(step) {
   if (step.kind === "setup") return `Set up: ${step.text ?? ""}`;
   const amount = step.hold_seconds ? `Hold ${range(step.hold_seconds)} seconds.` :
     step.max_reps ? "As many reps as you can." : `${range(step.reps)} reps.`;
-  return `${step.name}${side}. Set ${step.set_number} of ${step.sets_total}. ${amount}`;
+  return `${M.shown(step)}${side}. Set ${step.set_number} of ${step.sets_total}. ${amount}`;
 }
 
 function dispatch(event, t = now()) {

@@ -3,7 +3,7 @@
 
 import { $, capital, clock, fill, h, lastSummary, minutesLeft, plural, range, sectionName } from "./dom.js";
 import { canVibrate, isOn, setOn } from "./cues.js";
-import { currentStep, duration, nextWork, prefillFor, progress, remaining, stepLeft } from "./machine.js";
+import { currentStep, duration, nextWork, prefillFor, progress, remaining, shown, stepLeft } from "./machine.js";
 import { howTo } from "./howto.js";
 
 const PAIN_WORDS = ["none", "", "", "mild", "", "moderate", "", "", "", "", "worst"];
@@ -132,24 +132,27 @@ export class View {
 
   heading(step, ctx) {
     const section = sectionName(ctx.routine, step);
-    let title = step.name ?? "Set up";
+    let title = shown(step) ?? "Set up";
     let sub = "";
     if (step.kind === "work") {
       sub = [`Set ${step.set_number} of ${step.sets_total}`, step.side ? `${capital(step.side)} leg` : null,
         step.optional ? "optional" : null].filter(Boolean).join(" · ");
     } else if (step.kind === "rest") {
       title = "Rest";
-      sub = `After ${step.name}, set ${step.set_number} of ${step.sets_total}`;
+      sub = `After ${shown(step)}, set ${step.set_number} of ${step.sets_total}`;
     } else if (step.kind === "switch") {
       title = "Switch sides";
-      sub = `${step.name}: ${step.side} leg next`;
+      sub = `${shown(step)}: ${step.side} leg next`;
     } else {
       title = "Set up";
     }
     return h("header", { class: "pl-head" },
       h("p", { class: "pl-section" }, section),
       h("h1", { class: "pl-exercise", id: "exercise", tabindex: -1 }, title),
-      sub ? h("p", { class: step.kind === "work" ? "pl-set" : "pl-set pl-rest-of", id: "set-info" }, sub) : null);
+      sub ? h("p", { class: step.kind === "work" ? "pl-set" : "pl-set pl-rest-of", id: "set-info" }, sub) : null,
+      step.kind === "work" && step.variation ?
+        h("p", { class: "pl-instead", id: "instead" }, h("span", { class: "pl-badge" }, "substituted"),
+          ` in place of ${step.name}`) : null);
   }
 
   clockBlock(state, step) {
@@ -243,7 +246,7 @@ export class View {
     const side = show.side ? ` · ${show.side} leg` : "";
     return h("section", { class: "pl-next", id: "up-next", "aria-label": "Up next" },
       h("h2", null, "Up next"),
-      h("p", null, h("strong", null, show.name), ` · set ${show.set_number} of ${show.sets_total}${side}`,
+      h("p", null, h("strong", null, shown(show)), ` · set ${show.set_number} of ${show.sets_total}${side}`,
         show.reps ? ` · ${range(show.reps)} reps` : show.hold_seconds ? ` · ${range(show.hold_seconds)} s` : ""),
       show.section !== step.section ? h("p", { class: "pl-small" }, sectionName(ctx.routine, show)) : null);
   }
@@ -253,8 +256,11 @@ export class View {
     const about = step.kind === "work" ? step : nextWork(state.steps, state.index) ?? step;
     const info = about.name ? howTo(ctx.routine, about.name) : null;
     if (!info) return null;
+    const sub = about.variation ? (ctx.substitutions ?? []).find((x) => x.exercise === about.name) : null;
     return h("details", { class: "pl-how", open: step.kind === "rest" || step.kind === "setup" },
-      h("summary", null, `How to do the ${about.name.toLowerCase()}`),
+      h("summary", null, `How to do the ${shown(about).toLowerCase()}`),
+      sub ? h("p", { class: "pl-instead-how" }, h("strong", null, `${sub.variation}: `), sub.how) : null,
+      sub ? h("p", { class: "pl-small" }, `The ${about.name.toLowerCase()}, as written:`) : null,
       info.steps?.length ? h("ol", null, info.steps.map((s) => h("li", null, s))) : null,
       info.cues?.length ? h("p", null, h("strong", null, "Think: "), info.cues.join(" · ")) : null,
       info.mistakes?.length ? h("p", null, h("strong", null, "Avoid: "), info.mistakes.join(" ")) : null);
