@@ -293,45 +293,79 @@ def test_a_taken_version_number_gives_the_next_one(source: tuple[Store, int],
     assert hips[0].title == "Hips"  # an existing routine keeps its title
 
 
+BAD_FIELDS: list[tuple[str, Any, str]] = [
+    ("profile.missing_equipment", ["weights", "ball"],
+     "profile.missing_equipment[1]: Value error, unknown equipment 'ball'; use ids from: "
+     "band, exercise-ball,"),
+    ("profile.missing_equipment", ["band", "band"],
+     "profile.missing_equipment: Value error, 'band' is listed twice"),
+    ("profile.injured_side", "both", "profile.injured_side: Input should be 'left' or 'right'"),
+    ("running_week.week", "long: sun; quality: tue, fry",
+     "running_week.week: Value error, column 26: 'fry' is not a day: did you mean 'fri'?"),
+    ("running_week.weeks", 0, "running_week.weeks: Input should be greater than or equal to 1"),
+    ("running_week.start", "3/3/2025", "running_week.start: Input should be a valid date"),
+    ("running_week.race.distance", "far",
+     "running_week.race.distance: Value error, 'far' is not a race distance"),
+    ("running_week.race.date", "2025-03-02", "running_week: Value error, the race "
+                                             "(2025-03-02) is before the plan starts"),
+    ("checkins.1.pain", 11, "checkins[1].pain: Input should be less than or equal to 10"),
+    ("checkins.0.side", "left", "checkins[0]: Value error, a side goes with an exercise"),
+    ("checkins.1.stiffness", 2, "checkins[1]: Value error, morning stiffness is for how you "
+                                "feel overall"),
+    ("checkins.3.day", "2025-03-02", "checkins[3] is for the same morning, exercise and side "
+                                     "as checkins[0]; keep one"),
+    ("sessions.0.sets.3.variation", 5,
+     "sessions[0].sets[3].variation: Input should be a valid string"),
+    ("running_week.routine", None, "running_week.routine: Input should be a valid string"),
+    ("sessions.0.sets.1.reps", "eight", "sessions[0].sets[1].reps: Input should be a valid "
+                                        "integer"),
+]
+
+
+def with_value(exported: str, path: str, value: object) -> str:
+    """The backup with the field at `path` (keys and indexes, by dots) set to `value`."""
+    doc = json.loads(exported)
+    *parents, last = path.split(".")
+    holder = functools.reduce(lambda d, k: d[int(k) if k.isdigit() else k], parents, doc)
+    holder[int(last) if last.isdigit() else last] = value
+    return json.dumps(doc)
+
+
 def test_a_wrong_profile_running_week_check_in_or_variation_names_its_field(
         source: tuple[Store, int], fresh: tuple[Store, int, Path]) -> None:
-    exported = json.loads(export_json(*source))
-    cases: list[tuple[str, Any, str]] = [
-        ("profile.missing_equipment", ["weights", "ball"],
-         "profile.missing_equipment[1]: Value error, unknown equipment 'ball'; use ids from: "
-         "band, exercise-ball,"),
-        ("profile.missing_equipment", ["band", "band"],
-         "profile.missing_equipment: Value error, 'band' is listed twice"),
-        ("profile.injured_side", "both",
-         "profile.injured_side: Input should be 'left' or 'right'"),
-        ("running_week.week", "long: sun; quality: tue, fry",
-         "running_week.week: Value error, column 26: 'fry' is not a day: did you mean 'fri'?"),
-        ("running_week.weeks", 0,
-         "running_week.weeks: Input should be greater than or equal to 1"),
-        ("running_week.start", "3/3/2025", "running_week.start: Input should be a valid date"),
-        ("running_week.race.distance", "far",
-         "running_week.race.distance: Value error, 'far' is not a race distance"),
-        ("running_week.race.date", "2025-03-02", "running_week: Value error, the race "
-                                                 "(2025-03-02) is before the plan starts"),
-        ("checkins.1.pain", 11, "checkins[1].pain: Input should be less than or equal to 10"),
-        ("checkins.0.side", "left", "checkins[0]: Value error, a side goes with an exercise"),
-        ("checkins.1.stiffness", 2, "checkins[1]: Value error, morning stiffness is for how "
-                                    "you feel overall"),
-        ("checkins.3.day", "2025-03-02", "checkins[3] is for the same morning, exercise and "
-                                         "side as checkins[0]; keep one"),
-        ("sessions.0.sets.3.variation", 5,
-         "sessions[0].sets[3].variation: Input should be a valid string"),
-        ("running_week.routine", None, "running_week.routine: Input should be a valid string"),
-    ]
-    for path, value, message in cases:
-        doc = json.loads(json.dumps(exported))
-        *parents, last = path.split(".")
-        holder = functools.reduce(lambda d, k: d[int(k) if k.isdigit() else k], parents, doc)
-        holder[int(last) if last.isdigit() else last] = value
-        refused(fresh, json.dumps(doc), message)
+    exported = export_json(*source)
+    for path, value, message in BAD_FIELDS:
+        refused(fresh, with_value(exported, path, value), message)
     store, user, _ = fresh
     assert (store.plan_setup(user), store.checkins(user), store.injured_side(user)) == (
         None, [], None)
+
+
+def test_the_doc_shows_a_real_backup_and_real_messages(source: tuple[Store, int]) -> None:
+    import re
+
+    doc = (Path(__file__).parents[2] / "docs" / "exports.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Your data"):doc.index("## From the web app")]
+    example = json.loads(re.findall(r"```json\n(.*?)```", section, re.S)[0])
+    real = json.loads(export_json(*source))
+
+    assert set(example) == set(real)
+    for name in ("profile", "running_week"):
+        assert set(example[name]) == set(real[name])
+    assert set(example["checkins"][0]) == set(real["checkins"][0])
+    assert set(example["sessions"][0]) == set(real["sessions"][0])
+    assert set(example["sessions"][0]["sets"][0]) == set(real["sessions"][0]["sets"][0])
+    said = []
+    with Store.open("sqlite://") as store:
+        for path, value, _ in BAD_FIELDS:
+            with pytest.raises(StrongstrideError) as caught:
+                import_json(store, store.ensure_user(), with_value(json.dumps(real), path, value),
+                            "backup.json")
+            said += [i.render() for i in caught.value.issues] or [caught.value.message]
+    shown = [line for line in section.splitlines() if line.startswith("backup.json:")]
+    assert len(shown) >= 6
+    for line in shown:
+        assert any(line in message for message in said), line
 
 
 def test_a_backup_of_format_version_1_is_read(fresh: tuple[Store, int, Path]) -> None:
