@@ -97,6 +97,9 @@ def test_plan_without_a_week_uses_the_saved_one_and_its_settings(run: Run,
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout) == json.loads(saved.stdout)
     assert any("10k" in note for note in json.loads(again.stdout)["notes"])
+    half = json.loads(run("--db", db, "plan", "--race-distance", "half", "--json").stdout)
+    assert any("half" in note for note in half["notes"])
+    assert not any("10k" in note for note in half["notes"])
     assert (tmp_path / "again.ics").read_bytes() == (tmp_path / "first.ics").read_bytes()
     shorter = json.loads(run("--db", db, "plan", "--weeks", "2", "--json").stdout)
     assert {s["week"] for s in shorter["sessions"]} == {1, 2}

@@ -184,6 +184,8 @@ def plan_(ctx: click.Context, week_file: str | None, start: object, weeks: int, 
         routine = routine or saved.routine
         race = (Race(race_date.date(), race_distance) if isinstance(race_date, datetime)
                 else saved.race)
+        if race is not None and given("race_distance"):
+            race = Race(race.date, race_distance)
     else:
         source, text = service.read_text(week_file)
         parsed = parse_week(text, source)
