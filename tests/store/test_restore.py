@@ -5,7 +5,9 @@ the user has already kept, and nothing written when any part is refused."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +19,7 @@ from strongstride.records import CheckIn
 from strongstride.store import Store
 from strongstride.store.repository import ImportSession, ImportVersion
 from strongstride.store.restore import Kept, restore
-from tests.store.conftest import T0, Raw, a_set
+from tests.store.conftest import T0, Raw, a_set, pg_schema
 
 SETUP = PlanSetup(RunningWeek(long=frozenset({6}), quality=frozenset({2}),
                               strength_time=time(18, 0), timezone="Europe/Paris"),
@@ -71,3 +73,36 @@ def test_a_bad_check_in_is_refused_before_the_transaction(store: Store,
     with pytest.raises(StrongstrideError, match="pain must be a whole number from 0 to 10"):
         restore(store, me, sessions(), kept=bad, now=T0)
     assert raw().snapshot() == before
+
+
+def test_sessions_are_written_as_import_sessions_writes_them(db_url: str,
+                                                             tmp_path: Path) -> None:
+    """`restore` repeats `Store.import_sessions` inside its own transaction: the same input
+    gives the same counts and the same rows, taken versions and sessions already there
+    included."""
+    other = ImportVersion("glutes", None, "## main\nSquat: 1 set of 5 reps\n", T0, 1)
+    batch = [*sessions(), ImportSession("s2", other, T0, "abandoned", T0, (), 0, (
+        a_set("s2", "k2", side="right"), a_set("s2", "k3", skipped=True))),
+        ImportSession("s1", VERSION, T0)]
+
+    def state(store: Store, user: int) -> object:
+        return ([(v.slug, v.version, v.title, v.text) for v in store.routine_versions(user)],
+                [(s.id, s.routine_slug, s.status, s.equipment, s.planned_sets, s.sets_done,
+                  store.sets_of(s.id)) for s in store.history(user)])
+
+    found = []
+    for how in ("import_sessions", "restore"):
+        with ExitStack() as stack:
+            url = db_url if how == "restore" else (
+                f"sqlite:///{tmp_path / 'other.db'}" if db_url.startswith("sqlite")
+                else stack.enter_context(pg_schema()))
+            store = stack.enter_context(Store.open(url))
+            user = store.ensure_user()
+            store.save_routine(user, "glutes", "Mine", "## main\nLunge: 1 set of 5 reps\n")
+            for _ in range(2):
+                if how == "restore":
+                    count = restore(store, user, batch, routines=[VERSION], now=T0).sessions
+                else:
+                    count = store.import_sessions(user, batch, routines=[VERSION])
+                found.append((count, state(store, user)))
+    assert found[:2] == found[2:]
