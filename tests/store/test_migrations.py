@@ -64,11 +64,23 @@ def _sample_0004(raw: Raw) -> None:
     _sample_0003(raw)
 
 
+def _sample_0005(raw: Raw) -> None:
+    """What strongstride wrote at 0005: the rows of 0004, and a second, skipped set in the
+    old session; sessions keep no count of their sets (0006 counts them once)."""
+    _sample_0004(raw)
+    raw.run("INSERT INTO set_logs (session_id, idempotency_key, step_key, exercise, section, "
+            "exercise_index, set_number, side, skipped, note, logged_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ("old-session", "old-skipped", "main/0/2/left", "lunge", 1, 0, 2, "left", True, "",
+             raw.instant(T0 + timedelta(minutes=6))))
+
+
 # One entry for every revision but the newest: rows as strongstride wrote them at that revision.
 SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001,
                                              "0002_skipped_planned_sets": _sample_0002,
                                              "0003_accounts": _sample_0003,
-                                             "0004_reports_checkins": _sample_0004}
+                                             "0004_reports_checkins": _sample_0004,
+                                             "0005_running_plans": _sample_0005}
 
 
 def test_the_revisions_form_one_line_starting_at_0001() -> None:
@@ -123,7 +135,7 @@ def test_a_database_at_every_earlier_revision_upgrades_with_its_rows(
                                                                   ("band",))
         assert old.started_at == T0 and old.ended_at == T0 + timedelta(minutes=40)
         assert old.planned_sets == 0 and old.sets_done == 1
-        [kept] = store.sets_of("old-session")
+        [kept] = [log for log in store.sets_of("old-session") if not log.skipped]
         assert (kept.key, kept.exercise, kept.reps, kept.load, kept.unit, kept.rpe, kept.note,
                 kept.skipped) == ("old-key", "lunge", 12, 8.5, "kg", 7.0, "felt fine", False)
         assert kept.variation is None

@@ -131,6 +131,8 @@ class SessionRow(Base):
     ended_at: Mapped[datetime | None]
     status: Mapped[str]
     planned_sets: Mapped[int] = mapped_column(server_default="0")
+    # The sets done (not skipped), kept by triggers on set_logs (migration 0006).
+    sets_done: Mapped[int] = mapped_column(server_default="0")
 
 
 class SetLogRow(Base):
