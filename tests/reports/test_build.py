@@ -152,3 +152,28 @@ def test_the_report_reads_the_injured_side_and_the_morning_check_ins(demo_store:
     assert any("the morning after last session is amber" in s.reason for s in held.values())
     other = demo_store.ensure_user("other")
     assert user_report(demo_store, other, TODAY).involved_side is None
+
+
+def test_report_reads_are_the_five_reads_in_one_transaction(demo_store: Store) -> None:
+    from strongstride.records import CheckIn
+
+    me = demo_store.ensure_user("me")
+    other = demo_store.ensure_user("other")
+    demo_store.save_checkin(me, CheckIn(TODAY, 2, stiffness=1))
+    demo_store.save_checkin(other, CheckIn(TODAY, 9, stiffness=9))
+    demo_store.set_injured_side(me, "left")
+    since, until = window(TODAY, 4)
+    assert since is not None
+    found = demo_store.report_reads(me, since=since, until=until,
+                                    checkins_since=since.date(), today=TODAY)
+    assert found.sessions == demo_store.user_sessions(me, until=until)
+    assert found.sets == demo_store.user_sets(me, since=since, until=until)
+    assert found.versions == demo_store.versions_played(me)
+    assert found.checkins == [CheckIn(TODAY, 2, stiffness=1)]
+    assert found.injured_side == "left"
+    empty = demo_store.report_reads(other, since=since, until=until,
+                                    checkins_since=since.date(), today=TODAY)
+    assert (empty.sessions, empty.sets, empty.versions, empty.injured_side) == ([], [], [], None)
+    assert [c.pain for c in empty.checkins] == [9]
+    with pytest.raises(StrongstrideError):
+        demo_store.report_reads(999, since=since, until=until, checkins_since=None, today=TODAY)

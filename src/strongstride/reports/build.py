@@ -66,14 +66,13 @@ def user_report(store: Store, user_id: int, today: date, *, weeks: int = DEFAULT
                 library: Library | None = None) -> Report:
     """The analysis of the user's last `weeks` weeks up to `today` (0: all their history)."""
     since, until = window(today, weeks)
-    sessions = store.user_sessions(user_id, until=until)
-    logs = store.user_sets(user_id, since=since, until=until)
-    prescriptions = prescriptions_of(store.versions_played(user_id))
-    checks = morning_checks(store.checkins(user_id, since=since and since.date(), until=today))
+    found = store.report_reads(user_id, since=since, until=until,
+                               checkins_since=since and since.date(), today=today)
     if weeks > 0:
         settings = dataclasses.replace(settings, calendar_weeks=weeks)
-    return build_report(sessions, logs, prescriptions, checks, settings, today=today,
-                        involved_side=store.injured_side(user_id), library=library)
+    return build_report(found.sessions, found.sets, prescriptions_of(found.versions),
+                        morning_checks(found.checkins), settings, today=today,
+                        involved_side=found.injured_side, library=library)
 
 
 def morning_checks(checkins: Sequence[CheckIn]) -> list[MorningCheck]:

@@ -65,6 +65,24 @@ def _to_checkin(row: CheckinRow) -> CheckIn:
                    exercise=row.exercise or None, side=cast("LogSide", row.side), note=row.note)
 
 
+def read_checkins(session: Session, user_id: int, since: date | None,
+                  until: date | None) -> list[CheckIn]:
+    query = select(CheckinRow).where(CheckinRow.user_id == user_id)
+    if since is not None:
+        query = query.where(CheckinRow.day >= since)
+    if until is not None:
+        query = query.where(CheckinRow.day <= until)
+    order = (CheckinRow.day, CheckinRow.exercise, CheckinRow.side)
+    return [_to_checkin(row) for row in session.scalars(query.order_by(*order))]
+
+
+def read_injured_side(session: Session, user_id: int) -> InjuredSide | None:
+    side = session.scalar(select(UserRow.injured_side).where(UserRow.id == user_id))
+    if side is None and session.get(UserRow, user_id) is None:
+        raise NotFound(f"no user {user_id}")
+    return cast("InjuredSide | None", side)
+
+
 class CheckinsMixin:
     """The check-in and injured-side methods of `Store`; the store provides transactions."""
 
@@ -95,14 +113,8 @@ class CheckinsMixin:
     def checkins(self, user_id: int, *, since: date | None = None,
                  until: date | None = None) -> list[CheckIn]:
         """The user's check-ins on days in [`since`, `until`], oldest first, overall first."""
-        query = select(CheckinRow).where(CheckinRow.user_id == user_id)
-        if since is not None:
-            query = query.where(CheckinRow.day >= since)
-        if until is not None:
-            query = query.where(CheckinRow.day <= until)
-        order = (CheckinRow.day, CheckinRow.exercise, CheckinRow.side)
         with self._read() as session:
-            return [_to_checkin(row) for row in session.scalars(query.order_by(*order))]
+            return read_checkins(session, user_id, since, until)
 
     def delete_checkin(self, user_id: int, day: date, exercise: str | None = None,
                        side: LogSide = "both") -> bool:
@@ -116,10 +128,7 @@ class CheckinsMixin:
     def injured_side(self, user_id: int) -> InjuredSide | None:
         """The side the user marked as injured, if any."""
         with self._read() as session:
-            row = session.get(UserRow, user_id)
-            if row is None:
-                raise NotFound(f"no user {user_id}")
-            return cast("InjuredSide | None", row.injured_side)
+            return read_injured_side(session, user_id)
 
     def set_injured_side(self, user_id: int, side: str | None) -> None:
         """Mark the injured side ("left" or "right"), or clear it with None."""

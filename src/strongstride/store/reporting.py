@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import fields
-from datetime import UTC, datetime
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
@@ -20,8 +20,9 @@ from sqlalchemy import and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
-from strongstride.records import RoutineVersion, SessionInfo, SetLog
+from strongstride.records import CheckIn, RoutineVersion, SessionInfo, SetLog
 from strongstride.store import convert
+from strongstride.store.checkins import InjuredSide, read_checkins, read_injured_side
 from strongstride.store.tables import (
     RoutineRow,
     RoutineVersionRow,
@@ -112,70 +113,104 @@ class ReportingMixin:
     def user_sessions(self, user_id: int, *, until: datetime | None = None) -> list[SessionInfo]:
         """Every session of the user (started before `until`, if given), oldest first, with
         `sets_done` (the sets not skipped)."""
-        # sets_done is kept by the database (triggers on set_logs, migration 0006): reading
-        # it costs nothing, where counting read every set the user ever logged.
-        query = (select(SessionRow.id, SessionRow.routine_version_id, SessionRow.equipment,
-                        _raw(SessionRow.started_at), _raw(SessionRow.ended_at),
-                        SessionRow.status,
-                        SessionRow.planned_sets, RoutineRow.slug, RoutineRow.title,
-                        SessionRow.sets_done)
-                 .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
-                 .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
-                 .where(SessionRow.user_id == user_id))
-        if until is not None:
-            query = query.where(SessionRow.started_at < until)
         with self._read() as session:
-            rows = session.connection().execute(
-                query.order_by(SessionRow.started_at, SessionRow.id)).all()
-        return [_new_session(sid, user_id, version_id, slug, title, _instant(started), status,
-                             None if ended is None else _instant(ended), _equipment(equipment),
-                             planned, int(sets_done or 0))
-                for (sid, version_id, equipment, started, ended, status, planned, slug, title,
-                     sets_done) in rows]
+            return _read_sessions(session, user_id, until)
 
     def user_sets(self, user_id: int, *, since: datetime | None = None,
                   until: datetime | None = None) -> list[SetLog]:
         """Every set (skipped ones too) of the user's sessions that started in
         [`since`, `until`), in one query, in the order they were logged. A session's sets are
         never split: the window is on the session's start."""
-        sessions = select(SessionRow.id).where(SessionRow.user_id == user_id)
-        if since is not None:
-            sessions = sessions.where(SessionRow.started_at >= since)
-        if until is not None:
-            sessions = sessions.where(SessionRow.started_at < until)
         with self._read() as session:
-            connection = session.connection()
-            ids = list(connection.execute(sessions).scalars())
-            if not ids:
-                return []
-            # The window's session ids as values, not as a subquery: PostgreSQL then plans
-            # with the number of sessions and reads their sets through the session_id index,
-            # where for the subquery it guesses a hash join over every set of the table.
-            # Past `_MANY_SESSIONS` (a report of everything) the subquery does as well.
-            within = (SetLogRow.session_id.in_(ids) if len(ids) <= _MANY_SESSIONS
-                      else SetLogRow.session_id.in_(sessions))
-            query = select(*_SET_COLUMNS).where(within).order_by(SetLogRow.logged_at,
-                                                                 SetLogRow.id)
-            return [_set(row) for row in connection.execute(query).all()]
+            return _read_sets(session, user_id, since, until)
 
     def versions_played(self, user_id: int,
                         version_ids: Iterable[int] | None = None) -> list[RoutineVersion]:
         """The routine versions the user's sessions played (or those of `version_ids` that
         are the user's), the most recently played first."""
-        last = (select(SessionRow.routine_version_id, func.max(SessionRow.started_at)
-                       .label("last"))
-                .where(SessionRow.user_id == user_id)
-                .group_by(SessionRow.routine_version_id).subquery())
-        query = (select(RoutineVersionRow, RoutineRow)
-                 .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
-                 .join(last, and_(last.c.routine_version_id == RoutineVersionRow.id))
-                 .where(RoutineRow.user_id == user_id)
-                 .order_by(last.c.last.desc(), RoutineVersionRow.id.desc()))
-        if version_ids is not None:
-            query = query.where(RoutineVersionRow.id.in_(sorted(set(version_ids))))
         with self._read() as session:
-            return [convert.to_version(version, routine)
-                    for version, routine in session.execute(query)]
+            return _read_versions(session, user_id, version_ids)
+
+    def report_reads(self, user_id: int, *, since: datetime | None, until: datetime,
+                     checkins_since: date | None, today: date) -> ReportReads:
+        """What one user's report reads (`user_sessions(until=)`, `user_sets(since=,
+        until=)`, `versions_played`, `checkins(since=checkins_since, until=today)` and
+        `injured_side`) in one transaction: one snapshot, so a set logged meanwhile is in
+        every part or in none, and one begin and end where five reads paid theirs."""
+        with self._read() as session:
+            return ReportReads(
+                _read_sessions(session, user_id, until),
+                _read_sets(session, user_id, since, until),
+                _read_versions(session, user_id, None),
+                read_checkins(session, user_id, checkins_since, today),
+                read_injured_side(session, user_id))
+
+
+@dataclass(frozen=True, slots=True)
+class ReportReads:
+    sessions: list[SessionInfo]
+    sets: list[SetLog]
+    versions: list[RoutineVersion]
+    checkins: list[CheckIn]
+    injured_side: InjuredSide | None
+
+
+def _read_sessions(session: Session, user_id: int,
+                   until: datetime | None) -> list[SessionInfo]:
+    # sets_done is kept by the database (triggers on set_logs, migration 0006): reading it
+    # costs nothing, where counting read every set the user ever logged.
+    query = (select(SessionRow.id, SessionRow.routine_version_id, SessionRow.equipment,
+                    _raw(SessionRow.started_at), _raw(SessionRow.ended_at), SessionRow.status,
+                    SessionRow.planned_sets, RoutineRow.slug, RoutineRow.title,
+                    SessionRow.sets_done)
+             .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
+             .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
+             .where(SessionRow.user_id == user_id))
+    if until is not None:
+        query = query.where(SessionRow.started_at < until)
+    rows = session.connection().execute(
+        query.order_by(SessionRow.started_at, SessionRow.id)).all()
+    return [_new_session(sid, user_id, version_id, slug, title, _instant(started), status,
+                         None if ended is None else _instant(ended), _equipment(equipment),
+                         planned, int(sets_done or 0))
+            for (sid, version_id, equipment, started, ended, status, planned, slug, title,
+                 sets_done) in rows]
+
+
+def _read_sets(session: Session, user_id: int, since: datetime | None,
+               until: datetime | None) -> list[SetLog]:
+    sessions = select(SessionRow.id).where(SessionRow.user_id == user_id)
+    if since is not None:
+        sessions = sessions.where(SessionRow.started_at >= since)
+    if until is not None:
+        sessions = sessions.where(SessionRow.started_at < until)
+    connection = session.connection()
+    ids = list(connection.execute(sessions).scalars())
+    if not ids:
+        return []
+    # The window's session ids as values, not as a subquery: PostgreSQL then plans with the
+    # number of sessions and reads their sets through the session_id index, where for the
+    # subquery it guesses a hash join over every set of the table. Past `_MANY_SESSIONS` (a
+    # report of everything) the subquery does as well.
+    within = (SetLogRow.session_id.in_(ids) if len(ids) <= _MANY_SESSIONS
+              else SetLogRow.session_id.in_(sessions))
+    query = select(*_SET_COLUMNS).where(within).order_by(SetLogRow.logged_at, SetLogRow.id)
+    return [_set(row) for row in connection.execute(query).all()]
+
+
+def _read_versions(session: Session, user_id: int,
+                   version_ids: Iterable[int] | None) -> list[RoutineVersion]:
+    last = (select(SessionRow.routine_version_id, func.max(SessionRow.started_at).label("last"))
+            .where(SessionRow.user_id == user_id)
+            .group_by(SessionRow.routine_version_id).subquery())
+    query = (select(RoutineVersionRow, RoutineRow)
+             .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
+             .join(last, and_(last.c.routine_version_id == RoutineVersionRow.id))
+             .where(RoutineRow.user_id == user_id)
+             .order_by(last.c.last.desc(), RoutineVersionRow.id.desc()))
+    if version_ids is not None:
+        query = query.where(RoutineVersionRow.id.in_(sorted(set(version_ids))))
+    return [convert.to_version(version, routine) for version, routine in session.execute(query)]
 
 
 @lru_cache(maxsize=256)
