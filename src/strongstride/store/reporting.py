@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
 from strongstride.records import CheckIn, RoutineVersion, SessionInfo, SetLog
-from strongstride.store import convert
 from strongstride.store.checkins import InjuredSide, read_checkins, read_injured_side
 from strongstride.store.tables import (
     RoutineRow,
@@ -45,6 +44,8 @@ def _instant(value: datetime | str) -> datetime:
     this is several times faster than SQLAlchemy's own parsing of SQLite's text."""
     if isinstance(value, str):
         return datetime.fromisoformat(value + "+00:00")  # 7x faster than .replace(tzinfo=)
+    if value.tzinfo is UTC:  # PostgreSQL in a UTC session (store.db)
+        return value
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
@@ -203,14 +204,17 @@ def _read_versions(session: Session, user_id: int,
     last = (select(SessionRow.routine_version_id, func.max(SessionRow.started_at).label("last"))
             .where(SessionRow.user_id == user_id)
             .group_by(SessionRow.routine_version_id).subquery())
-    query = (select(RoutineVersionRow, RoutineRow)
+    # Plain columns, not ORM objects: this runs with every report.
+    query = (select(RoutineVersionRow.id, RoutineVersionRow.routine_id, RoutineRow.slug,
+                    RoutineVersionRow.version, RoutineRow.title, RoutineVersionRow.text,
+                    RoutineVersionRow.sha256, RoutineVersionRow.created_at)
              .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
              .join(last, and_(last.c.routine_version_id == RoutineVersionRow.id))
              .where(RoutineRow.user_id == user_id)
              .order_by(last.c.last.desc(), RoutineVersionRow.id.desc()))
     if version_ids is not None:
         query = query.where(RoutineVersionRow.id.in_(sorted(set(version_ids))))
-    return [convert.to_version(version, routine) for version, routine in session.execute(query)]
+    return [RoutineVersion(*row) for row in session.connection().execute(query)]
 
 
 @lru_cache(maxsize=256)
