@@ -319,46 +319,53 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         _check_import(sessions, routines)
         with self._write() as session:
             self._need_user(session, user_id)
-            added = {"routines": 0, "versions": 0}
-            version_ids: dict[tuple[str, str], int] = {}
-            for version in (*routines, *(s.routine for s in sessions)):
-                self._import_version(session, user_id, version, version_ids, added)
-            owners = dict(_lookup(session, SessionRow.id, SessionRow.user_id,
-                                  [s.id for s in sessions]))
-            new_sessions: dict[str, dict[str, Any]] = {}
-            for item in sessions:
-                owner = owners.get(item.id)
-                if owner is not None and owner != user_id:
-                    raise StrongstrideError(f"session {item.id} already belongs to another user; "
-                                            "nothing was imported")
-                if owner is None and item.id not in new_sessions:
-                    new_sessions[item.id] = {
-                        "id": item.id, "user_id": user_id, "status": item.status,
-                        "routine_version_id": version_ids[_version_key(item.routine)],
-                        "equipment": convert.equipment_json(item.equipment),
-                        "started_at": item.started_at, "ended_at": item.ended_at,
-                        "planned_sets": item.planned_sets}
-            logs = [log for item in sessions for log in item.sets]
-            holders = dict(_lookup(session, SetLogRow.idempotency_key, SetLogRow.session_id,
-                                   [log.key for log in logs]))
-            new_sets: dict[str, dict[str, Any]] = {}
-            for log in logs:
-                holder = holders.get(log.key)
-                if holder is not None and holder != log.session_id:
-                    raise StrongstrideError(f"set {log.key} is already stored in another "
-                                            f"session ({holder}); nothing was imported")
-                if holder is None:
-                    new_sets.setdefault(log.key, convert.set_values(log))
-            if new_sessions:
-                session.execute(insert(SessionRow), list(new_sessions.values()))
-            if new_sets:
-                session.execute(insert(SetLogRow), list(new_sets.values()))
-            return ImportCount(
-                routines_added=added["routines"], versions_added=added["versions"],
-                sessions_added=len(new_sessions),
-                sessions_present=len({s.id for s in sessions}) - len(new_sessions),
-                sets_added=len(new_sets),
-                sets_present=len({log.key for log in logs}) - len(new_sets))
+            return self._import_sessions_in(session, user_id, sessions, routines)
+
+    def _import_sessions_in(self, session: Session, user_id: int,
+                            sessions: Sequence[ImportSession],
+                            routines: Sequence[ImportVersion]) -> ImportCount:
+        """`import_sessions` in the caller's transaction (the backup's restore uses it too);
+        the values must have been checked with `_check_import`."""
+        added = {"routines": 0, "versions": 0}
+        version_ids: dict[tuple[str, str], int] = {}
+        for version in (*routines, *(s.routine for s in sessions)):
+            self._import_version(session, user_id, version, version_ids, added)
+        owners = dict(_lookup(session, SessionRow.id, SessionRow.user_id,
+                              [s.id for s in sessions]))
+        new_sessions: dict[str, dict[str, Any]] = {}
+        for item in sessions:
+            owner = owners.get(item.id)
+            if owner is not None and owner != user_id:
+                raise StrongstrideError(f"session {item.id} already belongs to another user; "
+                                        "nothing was imported")
+            if owner is None and item.id not in new_sessions:
+                new_sessions[item.id] = {
+                    "id": item.id, "user_id": user_id, "status": item.status,
+                    "routine_version_id": version_ids[_version_key(item.routine)],
+                    "equipment": convert.equipment_json(item.equipment),
+                    "started_at": item.started_at, "ended_at": item.ended_at,
+                    "planned_sets": item.planned_sets}
+        logs = [log for item in sessions for log in item.sets]
+        holders = dict(_lookup(session, SetLogRow.idempotency_key, SetLogRow.session_id,
+                               [log.key for log in logs]))
+        new_sets: dict[str, dict[str, Any]] = {}
+        for log in logs:
+            holder = holders.get(log.key)
+            if holder is not None and holder != log.session_id:
+                raise StrongstrideError(f"set {log.key} is already stored in another "
+                                        f"session ({holder}); nothing was imported")
+            if holder is None:
+                new_sets.setdefault(log.key, convert.set_values(log))
+        if new_sessions:
+            session.execute(insert(SessionRow), list(new_sessions.values()))
+        if new_sets:
+            session.execute(insert(SetLogRow), list(new_sets.values()))
+        return ImportCount(
+            routines_added=added["routines"], versions_added=added["versions"],
+            sessions_added=len(new_sessions),
+            sessions_present=len({s.id for s in sessions}) - len(new_sessions),
+            sets_added=len(new_sets),
+            sets_present=len({log.key for log in logs}) - len(new_sets))
 
     def _import_version(self, session: Session, user_id: int, item: ImportVersion,
                         ids: dict[tuple[str, str], int], added: dict[str, int]) -> None:

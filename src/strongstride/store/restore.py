@@ -6,9 +6,8 @@ What is there already is kept, as `Store.import_sessions` does for sessions: a p
 or a running week is written only where the user has none, and a check-in only where she has
 none for that morning, exercise and side. So restoring the same backup twice adds nothing.
 
-The routines, sessions and sets are written the way `Store.import_sessions` writes them, step
-for step, but inside this transaction: that method opens a transaction of its own, and a
-backup must be all or nothing with the rest. A change to one belongs in the other.
+The routines, sessions and sets are written by the same code as `Store.import_sessions`
+(`Store._import_sessions_in`), inside this transaction, so that a backup is all or nothing.
 """
 
 from __future__ import annotations
@@ -16,12 +15,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import insert
-from sqlalchemy.orm import Session
-
-from strongstride.errors import NotFound, StrongstrideError
+from strongstride.errors import NotFound
 from strongstride.plan.setup import PlanSetup
 from strongstride.records import CheckIn
 from strongstride.store import convert
@@ -32,10 +28,8 @@ from strongstride.store.repository import (
     ImportSession,
     ImportVersion,
     _check_import,
-    _lookup,
-    _version_key,
 )
-from strongstride.store.tables import CheckinRow, SessionRow, SetLogRow, UserRow
+from strongstride.store.tables import CheckinRow, UserRow
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -103,51 +97,6 @@ def restore(store: Store, user_id: int, sessions: Sequence[ImportSession], *,
             (written if new else held).append("running week")
         added = sum(store._insert_new(session, CheckinRow, row,
                                       ["user_id", "day", "exercise", "side"]) for row in rows)
-        count = _import_sessions(store, session, user_id, sessions, routines)
+        count = store._import_sessions_in(session, user_id, sessions, routines)
     return Restored(count, added, len(rows) - added, tuple(written), tuple(held))
 
-
-def _import_sessions(store: Store, session: Session, user_id: int,
-                     sessions: Sequence[ImportSession],
-                     routines: Sequence[ImportVersion]) -> ImportCount:
-    """`Store.import_sessions`, in the caller's transaction."""
-    added = {"routines": 0, "versions": 0}
-    version_ids: dict[tuple[str, str], int] = {}
-    for version in (*routines, *(s.routine for s in sessions)):
-        store._import_version(session, user_id, version, version_ids, added)
-    owners = dict(_lookup(session, SessionRow.id, SessionRow.user_id,
-                          [s.id for s in sessions]))
-    new_sessions: dict[str, dict[str, Any]] = {}
-    for item in sessions:
-        owner = owners.get(item.id)
-        if owner is not None and owner != user_id:
-            raise StrongstrideError(f"session {item.id} already belongs to another user; "
-                                    "nothing was imported")
-        if owner is None and item.id not in new_sessions:
-            new_sessions[item.id] = {
-                "id": item.id, "user_id": user_id, "status": item.status,
-                "routine_version_id": version_ids[_version_key(item.routine)],
-                "equipment": convert.equipment_json(item.equipment),
-                "started_at": item.started_at, "ended_at": item.ended_at,
-                "planned_sets": item.planned_sets}
-    logs = [log for item in sessions for log in item.sets]
-    holders = dict(_lookup(session, SetLogRow.idempotency_key, SetLogRow.session_id,
-                           [log.key for log in logs]))
-    new_sets: dict[str, dict[str, Any]] = {}
-    for log in logs:
-        holder = holders.get(log.key)
-        if holder is not None and holder != log.session_id:
-            raise StrongstrideError(f"set {log.key} is already stored in another "
-                                    f"session ({holder}); nothing was imported")
-        if holder is None:
-            new_sets.setdefault(log.key, convert.set_values(log))
-    if new_sessions:
-        session.execute(insert(SessionRow), list(new_sessions.values()))
-    if new_sets:
-        session.execute(insert(SetLogRow), list(new_sets.values()))
-    return ImportCount(
-        routines_added=added["routines"], versions_added=added["versions"],
-        sessions_added=len(new_sessions),
-        sessions_present=len({s.id for s in sessions}) - len(new_sessions),
-        sets_added=len(new_sets),
-        sets_present=len({log.key for log in logs}) - len(new_sets))
