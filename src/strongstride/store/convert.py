@@ -13,7 +13,7 @@ from typing import Any, cast, get_args
 
 from strongstride.errors import StrongstrideError
 from strongstride.records import LogSide, RoutineVersion, SessionInfo, SessionStatus, SetLog, Unit
-from strongstride.store.tables import RoutineRow, RoutineVersionRow, SessionRow, SetLogRow
+from strongstride.store.tables import RoutineRow, RoutineVersionRow, SetLogRow
 
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1  # PostgreSQL's integer
 
@@ -115,12 +115,14 @@ def equipment_json(equipment: tuple[str, ...]) -> str:
     return json.dumps(list(equipment), ensure_ascii=False)
 
 
-def to_session(row: SessionRow, slug: str, title: str | None, sets_done: int) -> SessionInfo:
+def to_session(row: Any) -> SessionInfo:
+    """A session from the columns of the store's session query (see `repository._info_query`):
+    the session's own, then its routine's slug and title and the count of sets done."""
     equipment = json.loads(row.equipment) if row.equipment else []
     return SessionInfo(
         id=row.id, user_id=row.user_id, routine_version_id=row.routine_version_id,
-        routine_slug=slug, routine_title=title, started_at=row.started_at,
+        routine_slug=row.slug, routine_title=row.title, started_at=row.started_at,
         status=cast(SessionStatus, row.status), ended_at=row.ended_at,
         equipment=tuple(str(name) for name in equipment), planned_sets=row.planned_sets,
-        sets_done=sets_done,
+        sets_done=row.sets_done,
     )
