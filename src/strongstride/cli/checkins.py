@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 import click
 
 from strongstride.cli.sessions import _store
 from strongstride.errors import NotFound
+from strongstride.records import LogSide
 from strongstride.store import Store
 
 _DAY = click.DateTime(["%Y-%m-%d"])
@@ -66,8 +68,7 @@ def checkin(ctx: click.Context, pain: int | None, stiffness: int | None, exercis
         raise click.UsageError("--side goes with --exercise")
     saved = checkins.record(store, user_id, day.date() if day else date.today(), pain,
                             stiffness=stiffness, exercise=exercise,
-                            side="both" if side is None else side,  # type: ignore[arg-type]
-                            note=note)
+                            side=cast("LogSide", side or "both"), note=note)
     if as_json:
         _json(checkins.checkin_dict(saved))
         return

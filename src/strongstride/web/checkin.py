@@ -7,13 +7,15 @@ user's. A wrong field shows the form again with a message next to it, never a tr
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Any
+from typing import Annotated, cast
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from strongstride import checkins
 from strongstride.errors import StrongstrideError
+from strongstride.records import LogSide
+from strongstride.store import Store
 from strongstride.web.auth import FormViewer, PageViewer, StoreDep, now
 from strongstride.web.templating import render
 
@@ -46,7 +48,7 @@ def _day(text: str, today: date, errors: dict[str, str]) -> date:
     return day
 
 
-def _page(request: Request, store: Any, user_id: int, *, errors: dict[str, str] | None = None,
+def _page(request: Request, store: Store, user_id: int, *, errors: dict[str, str] | None = None,
           form: dict[str, str] | None = None, saved: str | None = None,
           status_code: int = 200) -> HTMLResponse:
     today = now().date()
@@ -88,8 +90,7 @@ def save_checkin(request: Request, viewer: FormViewer, store: StoreDep, day: For
         try:
             checkins.record(store, viewer.id, morning, pain_score, stiffness=stiffness_score,
                             exercise=exercise.strip() or None,
-                            side="left" if side == "left" else
-                            "right" if side == "right" else "both", note=note)
+                            side=cast("LogSide", side), note=note)
         except StrongstrideError as exc:
             errors["exercise" if "exercise" in exc.message else "note"] = exc.message
     if errors:
