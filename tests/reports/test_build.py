@@ -148,6 +148,11 @@ def test_the_report_reads_the_injured_side_and_the_morning_check_ins(demo_store:
     assert before.left is not None and before.right is not None and after.lsi is not None
     assert after.lsi == pytest.approx(before.right / before.left * 100)  # right / left
     assert [w.mean for w in marked.pain.stiffness] == [3.0]
+    from strongstride.reports.view import view
+
+    lead = " ".join(next(sec for sec in view(marked, weeks=12).sections
+                         if sec.ident == "symmetry").lead)
+    assert "your right (injured) side's reps or seconds as a percentage of the other" in lead
     held = {s.exercise: s for s in marked.suggestions if s.action == "hold"}
     assert any("the morning after last session is amber" in s.reason for s in held.values())
     other = demo_store.ensure_user("other")

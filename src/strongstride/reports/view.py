@@ -157,8 +157,11 @@ def _weeks(n: int) -> str:
 def _symmetry(report: Report) -> Section:
     results = report.symmetry
     cutoff = report.settings.lsi_cutoff
-    lead = (f"LSI (limb symmetry index): the weaker side's reps or seconds as a percentage of "
-            f"the stronger side's, at the same load and band. {number(cutoff)}% is the usual "
+    measure = (f"your {report.involved_side} (injured) side's reps or seconds as a percentage "
+               f"of the other side's (it can pass 100%)" if report.involved_side else
+               "the weaker side's reps or seconds as a percentage of the stronger side's")
+    lead = (f"LSI (limb symmetry index): {measure}, at the same load, band and variation. "
+            f"{number(cutoff)}% is the usual "
             f"cutoff; a gap is flagged only when the median of the last "
             f"{report.settings.rolling_window} comparable sessions is under it and the same "
             f"side was weaker in {report.settings.same_side_weaker} of them.",)
