@@ -406,21 +406,19 @@ def _info(found: Row[Any]) -> SessionInfo:
     return convert.to_session(found)
 
 
-def _info_query() -> Select[Any]:
-    """The sessions with their routine's slug and title and the count of sets done: plain
-    columns, not ORM objects (history is read on every visit, and objects cost more than the
-    query). Built once; callers add their WHERE, ORDER BY and LIMIT."""
+def _info_query() -> Select[*tuple[Any, ...]]:
+    """The sessions with their routine's slug and title and the count of sets done (kept by
+    the database, migration 0006): plain columns, not ORM objects (history is read on every
+    visit, and objects cost more than the query). Built once; callers add their WHERE,
+    ORDER BY and LIMIT."""
     return _INFO_QUERY
 
 
-def _build_info_query() -> Select[Any]:
-    done = (select(func.count(SetLogRow.id))
-            .where(SetLogRow.session_id == SessionRow.id, SetLogRow.skipped == false())
-            .correlate(SessionRow).scalar_subquery())
+def _build_info_query() -> Select[*tuple[Any, ...]]:
     return (select(SessionRow.id, SessionRow.user_id, SessionRow.routine_version_id,
                    SessionRow.started_at, SessionRow.status, SessionRow.ended_at,
                    SessionRow.equipment, SessionRow.planned_sets, RoutineRow.slug,
-                   RoutineRow.title, done.label("sets_done"))
+                   RoutineRow.title, SessionRow.sets_done)
             .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
             .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id))
 
