@@ -317,8 +317,11 @@ def main() -> None:
     took = median_seconds(lambda: import_text(text), runs)
     print(f"import throughput: {size / 1e6:.2f} MB in {took * 1000:.0f} ms median of {runs} = "
           f"{size / 1e6 / took:.1f} MB/s  [target >= 5 MB/s]")
-    print("  no caches: the importer keeps none (every line and prescription is read afresh), "
-          "so that is the no-cache figure")
+    all_lines = text.splitlines()
+    again = 1 - len(set(all_lines)) / len(all_lines)
+    print("  no caches between imports: each text is read afresh; within one text, a line "
+          f"that comes again is classified once ({again:.0%} of this corpus's lines, blank "
+          "ones included)")
     pause = importer.GC_PAUSE_CHARS
     importer.GC_PAUSE_CHARS = sys.maxsize  # the garbage collector left running throughout
     try:

@@ -613,3 +613,23 @@ def test_import_is_linear_on_awkward_input() -> None:
         start = time.perf_counter()
         import_text(text)
         assert time.perf_counter() - start < 3.0
+
+
+def test_a_line_repeated_in_the_text_reads_as_if_read_afresh(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from strongstride.routine import importer
+    from strongstride.routine.import_lines import classify
+
+    text = "\n".join([
+        "Day A", "Warm-up", "Glute bridge", "Sets: 2 Reps: 10", "Rest 60 seconds", "",
+        "Circuit, 3 rounds:", "Squat: 10 reps", "Plank: 30 seconds", "Rest 60 seconds", "",
+        "Day B", "Warm-up", "Glute bridge", "Sets: 2 Reps: 10", "Rest 60 seconds", "",
+        "Squat: 10 reps", "Squat: 10 reps", "Stretch", "Pigeon pose: hold 30 seconds each side",
+        "Pigeon pose: hold 30 seconds each side", "a line nobody can read ~~", "a line nobody "
+        "can read ~~"])
+    shared = importer.import_text(text)
+    monkeypatch.setattr(importer, "_classified",
+                        lambda t: [classify(raw) for raw in t.splitlines()])
+    afresh = importer.import_text(text)
+    assert shared == afresh
+    assert len(shared.routine.exercises) >= 6

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from strongstride.errors import Issue
 from strongstride.routine.import_build import Builder, LineRole
-from strongstride.routine.import_lines import classify
+from strongstride.routine.import_lines import Line, classify
 from strongstride.routine.model import Routine
 
 __all__ = ["Imported", "ImportedLine", "LineRole", "import_text"]
@@ -58,8 +58,23 @@ def import_text(text: str, source: str = "<text>") -> Imported:
         gc.enable()
 
 
+def _classified(text: str) -> list[Line]:
+    """Each line of `text` classified on its own. A line that comes again in the same text
+    ('Rest 60 seconds', '3 sets of 10 reps', a repeated heading) is read once: `classify`
+    depends on nothing but the line, and the builder never changes a Line it is given beyond
+    filling in the name that the line's own text gives. Nothing is kept after the call."""
+    seen: dict[str, Line] = {}
+    out: list[Line] = []
+    for raw in text.splitlines():
+        line = seen.get(raw)
+        if line is None:
+            line = seen[raw] = classify(raw)
+        out.append(line)
+    return out
+
+
 def _import(text: str, source: str) -> Imported:
-    builder = Builder([classify(raw) for raw in text.splitlines()], source)
+    builder = Builder(_classified(text), source)
     builder.run()
     routine, issues, roles = builder.result()
     used = sorted(roles)
