@@ -150,3 +150,13 @@ def test_the_key_follows_the_package_files(tmp_path: Path, monkeypatch: pytest.M
     after = launch._tree_text(str(package))
     (package / "__pycache__" / "x.pyc").write_text("other bytecode")
     assert launch._tree_text(str(package)) == after
+
+
+def test_the_cli_loads_no_heavy_library_until_a_command_needs_it() -> None:
+    # `show` without a saved answer must not pay for the store, the web app or the TUI.
+    code = ("import sys, strongstride.cli\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', "
+            "'pydantic', 'textual', 'rich', 'fastapi', 'psycopg', 'fpdf'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"

@@ -4,14 +4,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from strongstride.cli.sessions import _store
 from strongstride.errors import NotFound
 from strongstride.records import LogSide
-from strongstride.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads only when a command needs it
+    from strongstride.store import Store
 
 _DAY = click.DateTime(["%Y-%m-%d"])
 _SCORE = click.IntRange(0, 10)
