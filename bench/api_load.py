@@ -12,7 +12,9 @@ SQLite always; PostgreSQL too, in a schema of its own, when a server answers. Ta
 this 2-core machine: p99 under 20 ms at concurrency 16 on SQLite.
 
 The load comes from wrk (Debian's `wrk` package), a C client that takes little of the CPU
-the server needs; each figure is the median over --rounds runs of --seconds each. Client and
+the server needs; each figure is the median over --rounds runs of --seconds each. The
+baseline, measured in the same run, is the server's floor: a static file (GET
+/static/player.css) through the same uvicorn, Starlette and middleware, no database. Client and
 server share the machine, so the figures include the client's own work, and anything else
 running at the time: the machine's load average is printed with each run.
 """
@@ -142,6 +144,11 @@ request = function()
   return wrk.format(nil, "/api/sessions/SESSION/sets", nil, body)
 end
 """
+# The floor of the server itself: a small static file (no database, no sign-in) through the
+# same uvicorn, Starlette and middleware as the API.
+WRK_STATIC = """
+request = function() return wrk.format("GET", "/static/player.css") end
+"""
 WRK_HISTORY = """
 wrk.headers["Authorization"] = "Bearer TOKEN"
 request = function() return wrk.format("GET", "/api/history") end
@@ -200,11 +207,14 @@ def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
         step = next(s["key"] for s in plan["steps"] if s["kind"] == "work")
         reader = token_for(base)
         history_of(base, reader, plan, HISTORY_SESSIONS)
-        for label in ("log a set", "read history"):
+        baseline: dict[int, tuple[float, float, float]] = {}
+        for label in ("baseline", "log a set", "read history"):
             for concurrency in (1, 16):
                 figures = []
                 for n in range(rounds):
-                    if label == "log a set":
+                    if label == "baseline":
+                        script = WRK_STATIC
+                    elif label == "log a set":
                         round_no = f"{concurrency:04d}{n:04d}"
                         script = (WRK_LOG_SET.replace("TOKEN", token).replace("STEP", step)
                                   .replace("SESSION", session["id"])
@@ -213,9 +223,14 @@ def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
                         script = WRK_HISTORY.replace("TOKEN", reader)
                     figures.append(wrk_run(base, script, concurrency, seconds))
                 rate, p50, p99 = (statistics.median(f[i] for f in figures) for i in range(3))
+                if label == "baseline":
+                    baseline[concurrency] = (rate, p50, p99)
+                    ratio = ""
+                else:
+                    ratio = f"  = {p99 / baseline[concurrency][2]:.2f}x the baseline's p99"
                 print(f"{name:10} {label:12} c={concurrency:<2}  {rate:7.0f} req/s  "
-                      f"p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  (median of {rounds} runs of "
-                      f"{seconds:g} s; load average {os.getloadavg()[0]:.2f})", flush=True)
+                      f"p50 {p50:6.2f} ms  p99 {p99:6.2f} ms{ratio}  (median of {rounds} runs"
+                      f" of {seconds:g} s; load average {os.getloadavg()[0]:.2f})", flush=True)
 
 
 def measure(name: str, db_url: str, total: int) -> None:
