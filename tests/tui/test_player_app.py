@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from textual.widgets import Static
 
@@ -24,12 +21,6 @@ Goblet squat: 1 set of 12 reps, 16 kg
 ## cool-down
 Pigeon: 1 hold of 30 seconds on each leg
 """
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(f"sqlite:///{tmp_path / 'tui.db'}") as s:
-        yield s
 
 
 def loaded() -> LoadedRoutine:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from textual.widgets import Static
 
 from strongstride.player.clock import FakeClock
@@ -23,12 +19,6 @@ ROUTINE = """\
 Exercise-ball hamstring curl: 2 sets of 12 reps
 Lateral lunge: 1 set of 8 reps on each leg
 """
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(f"sqlite:///{tmp_path / 'tui.db'}") as s:
-        yield s
 
 
 def loaded() -> LoadedRoutine:

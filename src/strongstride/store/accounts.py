@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
-from contextlib import AbstractContextManager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from strongstride.errors import NotFound, StrongstrideError
 from strongstride.store import convert
-from strongstride.store.tables import ApiTokenRow, Base, UserRow, WebSessionRow
+from strongstride.store.parts import StorePart
+from strongstride.store.tables import ApiTokenRow, UserRow, WebSessionRow
 
 # Writing `last_used_at` on every request would turn every API read into a write.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -77,18 +76,8 @@ def _token(row: ApiTokenRow) -> ApiToken:
     return ApiToken(row.id, row.name, row.created_at, row.last_used_at)
 
 
-class AccountsMixin:
+class AccountsMixin(StorePart):
     """The account methods of `Store`; the store provides the transactions."""
-
-    def _read(self) -> AbstractContextManager[Session]:
-        raise NotImplementedError
-
-    def _write(self) -> AbstractContextManager[Session]:
-        raise NotImplementedError
-
-    def _insert_new(self, session: Session, entity: type[Base], values: Mapping[str, Any],
-                    unique: list[str]) -> bool:
-        raise NotImplementedError
 
     # accounts
 

@@ -9,7 +9,6 @@ corrected answer does not count twice. Every read and write is scoped to one use
 from __future__ import annotations
 
 from collections.abc import Mapping
-from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from typing import Any, Literal, cast, get_args
 
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 from strongstride.errors import NotFound, StrongstrideError
 from strongstride.records import CheckIn, LogSide
 from strongstride.store import convert
+from strongstride.store.parts import StorePart
 from strongstride.store.tables import Base, CheckinRow, UserRow
 
 InjuredSide = Literal["left", "right"]
@@ -83,14 +83,8 @@ def read_injured_side(session: Session, user_id: int) -> InjuredSide | None:
     return cast("InjuredSide | None", side)
 
 
-class CheckinsMixin:
+class CheckinsMixin(StorePart):
     """The check-in and injured-side methods of `Store`; the store provides transactions."""
-
-    def _read(self) -> AbstractContextManager[Session]:
-        raise NotImplementedError
-
-    def _write(self) -> AbstractContextManager[Session]:
-        raise NotImplementedError
 
     def save_checkin(self, user_id: int, checkin: CheckIn, *,
                      now: datetime | None = None) -> CheckIn:

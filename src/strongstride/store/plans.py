@@ -11,19 +11,18 @@ their secret addresses. Making a new one is how an address that got out is shut.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Date, ForeignKey, String, Text, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
 from strongstride.errors import NotFound, StrongstrideError
 from strongstride.plan.schedule import Race
 from strongstride.plan.setup import PlanSetup
 from strongstride.plan.week import format_week, parse_week
 from strongstride.store import convert
+from strongstride.store.parts import StorePart
 from strongstride.store.tables import Base, UserRow
 
 
@@ -68,18 +67,8 @@ def setup_values(setup: PlanSetup) -> dict[str, Any]:
             "alarm_minutes": setup.alarm_minutes, "routine": setup.routine}
 
 
-class PlansMixin:
+class PlansMixin(StorePart):
     """The running-plan methods of `Store`; the store provides the transactions."""
-
-    def _read(self) -> AbstractContextManager[Session]:
-        raise NotImplementedError
-
-    def _write(self) -> AbstractContextManager[Session]:
-        raise NotImplementedError
-
-    def _insert_new(self, session: Session, entity: type[Base], values: Mapping[str, Any],
-                    unique: list[str]) -> bool:
-        raise NotImplementedError
 
     def plan_setup(self, user_id: int) -> PlanSetup | None:
         """The user's saved running week and plan settings, or None."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -22,6 +21,7 @@ from sqlalchemy.types import NullType
 
 from strongstride.records import CheckIn, RoutineVersion, SessionInfo, SetLog
 from strongstride.store.checkins import InjuredSide, read_checkins, read_injured_side
+from strongstride.store.parts import StorePart
 from strongstride.store.tables import (
     RoutineRow,
     RoutineVersionRow,
@@ -99,11 +99,8 @@ def _set(row: Sequence[Any]) -> SetLog:
         variation)
 
 
-class ReportingMixin:
+class ReportingMixin(StorePart):
     """The reporting reads of `Store`; the store provides the transactions."""
-
-    def _read(self) -> AbstractContextManager[Session]:
-        raise NotImplementedError
 
     def find_user(self, name: str) -> int | None:
         """The id of the user called `name`, or None (nothing is made)."""
