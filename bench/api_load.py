@@ -197,16 +197,23 @@ def history_of(base: str, token: str, plan: dict[str, Any], sessions: int) -> No
                         json={"ended_at": began.replace("T07", "T08")}).raise_for_status()
 
 
+def load_users(base: str) -> tuple[str, str, dict[str, Any], str]:
+    """(the token of the user who logs sets, her open session, the seed routine's plan, the
+    token of the user whose history is read, given `HISTORY_SESSIONS` sessions)."""
+    token = token_for(base)
+    auth = {"Authorization": f"Bearer {token}"}
+    session = httpx.post(f"{base}/api/sessions", json={"routine": "runner-glute"},
+                         headers=auth, timeout=30).json()
+    plan = httpx.get(f"{base}/api/routines/runner-glute", headers=auth).json()["plan"]
+    reader = token_for(base)
+    history_of(base, reader, plan, HISTORY_SESSIONS)
+    return token, str(session["id"]), plan, reader
+
+
 def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
     with server(db_url) as base:
-        token = token_for(base)
-        auth = {"Authorization": f"Bearer {token}"}
-        session = httpx.post(f"{base}/api/sessions", json={"routine": "runner-glute"},
-                             headers=auth, timeout=30).json()
-        plan = httpx.get(f"{base}/api/routines/runner-glute", headers=auth).json()["plan"]
+        token, session_id, plan, reader = load_users(base)
         step = next(s["key"] for s in plan["steps"] if s["kind"] == "work")
-        reader = token_for(base)
-        history_of(base, reader, plan, HISTORY_SESSIONS)
         baseline: dict[int, tuple[float, float, float]] = {}
         for label in ("baseline", "log a set", "read history"):
             for concurrency in (1, 16):
@@ -217,7 +224,7 @@ def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
                     elif label == "log a set":
                         round_no = f"{concurrency:04d}{n:04d}"
                         script = (WRK_LOG_SET.replace("TOKEN", token).replace("STEP", step)
-                                  .replace("SESSION", session["id"])
+                                  .replace("SESSION", session_id)
                                   .replace("ROUND", round_no))
                     else:
                         script = WRK_HISTORY.replace("TOKEN", reader)
@@ -235,24 +242,21 @@ def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
 
 def measure(name: str, db_url: str, total: int) -> None:
     with server(db_url) as base:
-        token = token_for(base)
-        auth = {"Authorization": f"Bearer {token}"}
-        session = httpx.post(f"{base}/api/sessions", json={"routine": "runner-glute"},
-                             headers=auth, timeout=30).json()
-        plan = httpx.get(f"{base}/api/routines/runner-glute", headers=auth).json()["plan"]
+        token, session_id, plan, reader = load_users(base)
         steps = [s["key"] for s in plan["steps"] if s["kind"] == "work"]
 
         def log_set(client: httpx.Client, n: int) -> httpx.Response:
             body = {"key": str(uuid.uuid4()), "step_key": steps[n % len(steps)], "reps": 10,
                     "load": 12.5, "unit": "kg", "rpe": 7}
-            return client.post(f"/api/sessions/{session['id']}/sets", json=body)
+            return client.post(f"/api/sessions/{session_id}/sets", json=body)
 
         def history(client: httpx.Client, n: int) -> httpx.Response:
             return client.get("/api/history")
 
-        for label, make in (("log a set", log_set), ("read history", history)):
+        for label, make, who in (("log a set", log_set, token),
+                                 ("read history", history, reader)):
             for concurrency in (1, 16):
-                rate, lat = run(concurrency, total, make, base, token)
+                rate, lat = run(concurrency, total, make, base, who)
                 lat.sort()
                 p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
                 print(f"{name:10} {label:12} c={concurrency:<2}  {rate:7.0f} req/s  "

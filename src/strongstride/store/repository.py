@@ -74,6 +74,12 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         return cls(engine, target)
 
     @property
+    def embedded(self) -> bool:
+        """True when the database is a file this process opens (SQLite), not a server: its
+        queries take well under a millisecond and never wait on a network."""
+        return self._target.is_sqlite
+
+    @property
     def where(self) -> str:
         """The file or URL (password hidden) that messages name."""
         return self._target.where

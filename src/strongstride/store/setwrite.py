@@ -100,12 +100,6 @@ class SetWriterMixin:
         self._statements = _Statements(self._engine.dialect.name)
         self._sources: dict[tuple[str, int], StepSource] = {}
 
-    @property
-    def embedded(self) -> bool:
-        """True when the database is a file this process opens (SQLite), not a server: its
-        queries take well under a millisecond and never wait on a network."""
-        return self._target.is_sqlite
-
     def log_set(self, log: SetLog) -> bool:
         """Store one set: True once it is committed, False if its key was stored before."""
         convert.check_set(log)
