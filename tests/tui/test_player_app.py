@@ -231,3 +231,19 @@ async def test_shows_todays_target_and_fills_the_form_from_it(store: Store) -> N
 
         assert dialog.query_one("#load", Input).value == "18.5"
         assert dialog.query_one("#reps", Input).value == "12"
+
+
+async def test_a_redraw_while_the_card_is_being_taken_down_draws_nothing(store: Store) -> None:
+    # When the app closes, Textual removes the card's widgets one by one and the refresh
+    # timer can fire in between; the redraw must skip, not fail on the missing widget.
+    clock = FakeClock()
+    workout = begin(store, clock)
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        before = text(app, "exercise")
+        await app.query_one("#section", Static).remove()
+        clock.advance(1)
+        app.redraw()
+        await pilot.pause()
+        assert text(app, "exercise") == before

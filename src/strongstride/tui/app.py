@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
 from strongstride.player.machine import (
@@ -38,6 +39,9 @@ from strongstride.player.machine import (
 from strongstride.tui.dialogs import HowTo, LogSetDialog
 from strongstride.tui.text import clock_text, step_heading, target_text, up_next
 from strongstride.workout import Workout
+
+CARD_PARTS = ("section", "exercise", "where", "timer", "target", "today", "last", "next",
+              "progress", "status", "message")
 
 LOAD_STEP = {"kg": 2.5, "lb": 5.0}
 
@@ -153,28 +157,42 @@ class PlayerApp(App[None]):
             return
         step = state.step
         # The player's widgets live on the first screen; a dialog may be on top of it, and
-        # while the app starts or closes there may be no screen with them at all.
-        if not self.screen_stack or not self.screen_stack[0].query("#card"):
+        # while the app starts or closes the card may be missing or half taken down (the
+        # refresh timer can fire between two widgets being removed).
+        card = self._card()
+        if card is None:
             return
-        main = self.screen_stack[0]
-        main.query_one("#section", Static).update(
+        static = {k: v for k, v in card.items() if isinstance(v, Static)}
+        static["section"].update(
             "" if step is None else w.plan.routine.sections[step.section].label)
         heading, where = step_heading(step, state.status)
-        main.query_one("#exercise", Static).update(heading)
-        main.query_one("#where", Static).update(where)
-        main.query_one("#timer", Digits).update(clock_text(state, now))
-        main.query_one("#target", Static).update(target_text(state))
+        static["exercise"].update(heading)
+        static["where"].update(where)
+        timer = card["timer"]
+        assert isinstance(timer, Digits)
+        timer.update(clock_text(state, now))
+        static["target"].update(target_text(state))
         aim = w.target(step) if step is not None and step.kind == "work" else None
-        main.query_one("#today", Static).update(aim.text if aim else "")
+        static["today"].update(aim.text if aim else "")
         last = w.last_time(step) if step is not None and step.kind == "work" else None
-        main.query_one("#last", Static).update(f"Last time: {last.summary()}" if last else "")
-        main.query_one("#next", Static).update(up_next(state))
+        static["last"].update(f"Last time: {last.summary()}" if last else "")
+        static["next"].update(up_next(state))
         left = remaining(state, now)
-        main.query_one("#progress", ProgressBar).update(progress=1000 * progress(state, now))
+        bar = card["progress"]
+        assert isinstance(bar, ProgressBar)
+        bar.update(progress=1000 * progress(state, now))
         paused = "  ·  PAUSED" if state.status == "paused" else ""
-        main.query_one("#status", Static).update(
-            f"About {round(left / 60)} min left{paused}")
-        main.query_one("#message", Static).update(self.message)
+        static["status"].update(f"About {round(left / 60)} min left{paused}")
+        static["message"].update(self.message)
+
+    def _card(self) -> dict[str, Widget] | None:
+        """The player's widgets by id, or None unless every one of them is mounted."""
+        if not self.screen_stack:
+            return None
+        found = {w.id: w for w in self.screen_stack[0].query("#card > *") if w.id}
+        if any(name not in found or not found[name].is_attached for name in CARD_PARTS):
+            return None
+        return found
 
     # Actions ---------------------------------------------------------------------------
     def action_complete(self) -> None:
