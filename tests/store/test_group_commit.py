@@ -168,3 +168,26 @@ def test_step_source_is_scoped_to_the_user(store: Store) -> None:
         store.step_source("s1", user_id=other)
     with pytest.raises(NotFound, match="no session nope"):
         store.step_source("nope", user_id=user)
+
+
+def test_log_sets_stores_a_batch_in_one_commit_and_answers_each_set(
+        store: Store, raw: Callable[[], Raw]) -> None:
+    _session(store, sid="open")
+    user = store.ensure_user("me")
+    version = store.save_routine(user, "hips", None, "# Hips\n## main\nBridge: 2x10\n").id
+    store.start_session(user, version, session_id="done", started_at=T0)
+    store.finish_session("done", T0 + timedelta(hours=1))
+    assert store.log_set(a_set("open", "before"))
+    commits = _count_commits(store)
+    answers = store.log_sets([
+        a_set("open", "a"), a_set("open", "before"), a_set("missing", "lost"),
+        a_set("done", "late"), a_set("open", "bad", side="middle"), a_set("open", "a"),
+        a_set("open", "b")])
+    assert answers[:2] == [True, False]
+    assert isinstance(answers[2], NotFound) and "no session missing" in str(answers[2])
+    assert isinstance(answers[3], StrongstrideError) and "finished" in str(answers[3])
+    assert isinstance(answers[4], StrongstrideError) and "side" in str(answers[4])
+    assert answers[5:] == [False, True]  # the same key twice in one batch is stored once
+    assert commits[0] == 1
+    rows = raw().rows("SELECT idempotency_key FROM set_logs ORDER BY idempotency_key")
+    assert [key for (key,) in rows] == ["a", "b", "before"]

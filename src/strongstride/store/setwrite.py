@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,6 +104,31 @@ class SetWriterMixin:
         """Store one set: True once it is committed, False if its key was stored before."""
         convert.check_set(log)
         return self._group_commit.submit(log)
+
+    def log_sets(self, logs: Sequence[SetLog]) -> list[bool | StrongstrideError]:
+        """Store many sets in one transaction with one commit, for a caller that gathers
+        them itself (the web app on SQLite does, on its event loop). For each set: True once
+        stored, False if its key was stored before, or the error that kept it out; one set's
+        error does not keep the others out. A failed commit raises: then none is stored."""
+        items: list[_Waiting] = []
+        for log in logs:
+            try:
+                convert.check_set(log)
+                items.append(_Waiting(log))
+            except StrongstrideError as exc:
+                items.append(_Waiting(log, done=True, error=exc))
+        todo = [item for item in items if not item.done]
+        if todo:
+            self._write_sets(todo)
+        answers: list[bool | StrongstrideError] = []
+        for item in items:
+            if item.error is None:
+                answers.append(item.stored)
+            elif isinstance(item.error, StrongstrideError):
+                answers.append(item.error)
+            else:  # _write_one makes only StrongstrideErrors
+                raise item.error
+        return answers
 
     def step_source(self, session_id: str, *, user_id: int) -> StepSource:
         """What building a set of the user's session needs: its routine text and the equipment

@@ -6,10 +6,10 @@ from __future__ import annotations
 import secrets
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from strongstride import service
-from strongstride.web import play, routines
+from strongstride.web import play, routines, setbatch
 from strongstride.web.auth import ApiViewer, StoreDep, now, on_store
 from strongstride.web.schemas import (
     ErrorBody,
@@ -81,8 +81,9 @@ def get_session(session_id: SessionId, viewer: ApiViewer, store: StoreDep) -> di
              responses={200: {"model": SetStored, "description": "a set with this key was "
                                                                  "stored before: nothing new"}})
 async def log_set(session_id: SessionId, body: SetIn, viewer: ApiViewer, store: StoreDep,
-                  response: Response) -> dict[str, Any]:
-    stored, log = await on_store(store, play.log_set, store, viewer.id, session_id, body, now())
+                  request: Request, response: Response) -> dict[str, Any]:
+    log = await on_store(store, play.set_of, store, viewer.id, session_id, body, now())
+    stored = await setbatch.log_set(request.app.state.set_batcher, store, log)
     if not stored:
         response.status_code = 200
         return {"stored": False, "set": None}

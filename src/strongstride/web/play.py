@@ -86,15 +86,15 @@ def targets_of(store: Store, user_id: int, info: SessionInfo,
     return {name: target.as_dict() for name, target in found.items()}
 
 
-def log_set(store: Store, user_id: int, session_id: str, body: SetIn,
-            now: datetime) -> tuple[bool, SetLog]:
-    """(True if stored now, the set); False when the key was stored before."""
+def set_of(store: Store, user_id: int, session_id: str, body: SetIn, now: datetime) -> SetLog:
+    """The set `body` logs in the user's session, built from the step it names; not stored
+    yet. NotFound for a session of another user, a FieldError for a step not in its plan."""
     source = store.step_source(session_id, user_id=user_id)
     step = routines.plan_of_text(source.text, source.without).work_step(body.step_key)
     if step is None:
         raise FieldError("step_key", f"{body.step_key!r} is not a work step of this "
                                      "session's plan; GET /api/routines/{slug} lists them")
-    log = SetLog(
+    return SetLog(
         key=str(body.key), session_id=session_id, step_key=step.key, exercise=step.name or "",
         section=step.section, exercise_index=step.exercise or 0,
         set_number=step.set_number or 1, side=step.side or "both",
@@ -106,7 +106,6 @@ def log_set(store: Store, user_id: int, session_id: str, body: SetIn,
         unit=body.unit or ("kg" if body.load is not None else None), band=body.band,
         rpe=body.rpe, pain=body.pain, note=body.note, round=step.round, skipped=body.skipped,
         variation=body.variation or step.variation)
-    return store.log_set(log), log
 
 
 def end(store: Store, user_id: int, session_id: str, how: Literal["finish", "abandon"],
