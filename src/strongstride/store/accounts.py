@@ -170,8 +170,8 @@ class AccountsMixin(StorePart):
     def api_token_account(self, token: str, *, now: datetime) -> Account | None:
         """The account a Bearer token belongs to, noting when it was last used."""
         digest = token_digest(token)
-        with self._read() as session:
-            found = session.execute(_TOKEN_ACCOUNT, {"digest": digest}).first()
+        with self._connect() as conn:  # asked on every API call: no ORM
+            found = conn.execute(_TOKEN_ACCOUNT, {"digest": digest}).first()
         if found is None:
             return None
         user_id, name, missing, last = found

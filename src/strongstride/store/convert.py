@@ -118,11 +118,13 @@ def equipment_json(equipment: tuple[str, ...]) -> str:
 def to_session(row: Any) -> SessionInfo:
     """A session from the columns of the store's session query (see `repository._info_query`):
     the session's own, then its routine's slug and title and the count of sets done."""
-    equipment = json.loads(row.equipment) if row.equipment else []
+    (session_id, user_id, version_id, started_at, status, ended_at, equipment, planned_sets,
+     slug, title, sets_done) = row
     return SessionInfo(
-        id=row.id, user_id=row.user_id, routine_version_id=row.routine_version_id,
-        routine_slug=row.slug, routine_title=row.title, started_at=row.started_at,
-        status=cast(SessionStatus, row.status), ended_at=row.ended_at,
-        equipment=tuple(str(name) for name in equipment), planned_sets=row.planned_sets,
-        sets_done=row.sets_done,
+        id=session_id, user_id=user_id, routine_version_id=version_id, routine_slug=slug,
+        routine_title=title, started_at=started_at, status=cast(SessionStatus, status),
+        ended_at=ended_at, planned_sets=planned_sets, sets_done=sets_done,
+        # most sessions had all the equipment: "[]" needs no JSON parser
+        equipment=tuple(map(str, json.loads(equipment)))
+        if equipment and equipment != "[]" else (),
     )

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from strongstride.store.tables import Base
@@ -18,6 +19,9 @@ class StorePart:
         raise NotImplementedError
 
     def _write(self) -> AbstractContextManager[Session]:
+        raise NotImplementedError
+
+    def _connect(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
     def _insert_new(self, session: Session, entity: type[Base], values: Mapping[str, Any],

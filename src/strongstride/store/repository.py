@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal
 
-from sqlalchemy import Engine, Row, Select, false, func, insert, select
+from sqlalchemy import Connection, Engine, Row, Select, bindparam, false, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -98,6 +98,12 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
     def _read(self) -> Iterator[Session]:
         with translated(self._target), self._reads.begin() as session:
             yield session
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        """A plain connection, for the hot reads whose rows need no ORM objects."""
+        with translated(self._target), self._engine.connect() as conn:
+            yield conn
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
@@ -237,11 +243,14 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
                 status: SessionStatus | None = None) -> list[SessionInfo]:
         """The user's sessions (with `status` if given), newest first; `sets_done` counts the
         sets not skipped."""
-        query = _info_query().where(SessionRow.user_id == user_id)
+        # Read on a plain connection with a statement built once: history is asked on every
+        # visit of the history page and by the API, and the ORM's result handling costs more
+        # than the query.
+        params: dict[str, Any] = {"uid": user_id, "limit": max(limit, 0)}
         if status is not None:
-            query = query.where(SessionRow.status == status)
-        with self._read() as session:
-            rows = session.execute(query.order_by(*_newest_first()).limit(max(limit, 0)))
+            params["status"] = status
+        with self._connect() as conn:
+            rows = conn.execute(_HISTORY[status is not None], params)
             return [_info(row) for row in rows]
 
     def _session_info(self, session: Session, session_id: str,
@@ -430,6 +439,10 @@ def _build_info_query() -> Select[*tuple[Any, ...]]:
 
 
 _INFO_QUERY = _build_info_query()
+_HISTORY = tuple(  # [with a status?]: a user's sessions, newest first, up to a limit
+    (_INFO_QUERY.where(SessionRow.user_id == bindparam("uid"), *where)
+     .order_by(*_newest_first()).limit(bindparam("limit")))
+    for where in ((), (SessionRow.status == bindparam("status"),)))
 
 
 # bulk import records ---------------------------------------------------------------------------
