@@ -1,11 +1,17 @@
-"""On SQLite, the sets that requests log in one turn of the event loop share one commit."""
+"""On SQLite, the sets that requests log in one turn of the event loop share one commit.
+
+Each test runs its coroutine on an event loop of its own in a thread: the browser tests'
+Playwright keeps a loop running in the main thread for the whole test session.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import event
@@ -26,6 +32,11 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
         yield store
 
 
+def run(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def commits_of(store: Store) -> list[int]:
     count = [0]
 
@@ -36,7 +47,7 @@ def commits_of(store: Store) -> list[int]:
     return count
 
 
-async def test_sets_logged_together_share_one_commit_and_each_get_an_answer(
+async def _sets_logged_together_share_one_commit_and_each_get_an_answer(
         sqlite_store: Store) -> None:
     batcher, commits = SetBatcher(sqlite_store), commits_of(sqlite_store)
     logs = [a_set("s1", f"k{n}", logged_at=T0 + timedelta(seconds=n)) for n in range(16)]
@@ -47,7 +58,12 @@ async def test_sets_logged_together_share_one_commit_and_each_get_an_answer(
     assert [s.key for s in sqlite_store.sets_of("s1")] == [f"k{n}" for n in range(16)]
 
 
-async def test_a_set_that_cannot_be_stored_fails_alone(sqlite_store: Store) -> None:
+def test_sets_logged_together_share_one_commit_and_each_get_an_answer(
+        sqlite_store: Store) -> None:
+    run(_sets_logged_together_share_one_commit_and_each_get_an_answer(sqlite_store))
+
+
+async def _a_set_that_cannot_be_stored_fails_alone(sqlite_store: Store) -> None:
     batcher = SetBatcher(sqlite_store)
     answers = await asyncio.gather(batcher.log_set(a_set("s1", "ok")),
                                    batcher.log_set(a_set("nowhere", "lost")),
@@ -58,7 +74,11 @@ async def test_a_set_that_cannot_be_stored_fails_alone(sqlite_store: Store) -> N
     assert {s.key for s in sqlite_store.sets_of("s1")} == {"ok", "ok-too"}
 
 
-async def test_a_set_alone_is_committed_before_its_answer(sqlite_store: Store) -> None:
+def test_a_set_that_cannot_be_stored_fails_alone(sqlite_store: Store) -> None:
+    run(_a_set_that_cannot_be_stored_fails_alone(sqlite_store))
+
+
+async def _a_set_alone_is_committed_before_its_answer(sqlite_store: Store) -> None:
     batcher, commits = SetBatcher(sqlite_store), commits_of(sqlite_store)
     assert await log_set(batcher, sqlite_store, a_set("s1", "one")) is True
     assert commits[0] == 1
@@ -67,7 +87,11 @@ async def test_a_set_alone_is_committed_before_its_answer(sqlite_store: Store) -
     assert [s.key for s in sqlite_store.sets_of("s1")] == ["one", "two"]
 
 
-async def test_a_failed_commit_fails_the_whole_batch_and_stores_none(
+def test_a_set_alone_is_committed_before_its_answer(sqlite_store: Store) -> None:
+    run(_a_set_alone_is_committed_before_its_answer(sqlite_store))
+
+
+async def _a_failed_commit_fails_the_whole_batch_and_stores_none(
         sqlite_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     batcher = SetBatcher(sqlite_store)
 
@@ -83,7 +107,18 @@ async def test_a_failed_commit_fails_the_whole_batch_and_stores_none(
     assert await batcher.log_set(a_set("s1", "a")) is True  # and the next batch goes on
 
 
-async def test_without_a_batcher_the_set_goes_through_the_group_commit(
+def test_a_failed_commit_fails_the_whole_batch_and_stores_none(
+        sqlite_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    run(_a_failed_commit_fails_the_whole_batch_and_stores_none(sqlite_store, monkeypatch))
+
+
+async def _without_a_batcher_the_set_goes_through_the_group_commit(
         sqlite_store: Store) -> None:
     assert await log_set(None, sqlite_store, a_set("s1", "solo")) is True
     assert await log_set(None, sqlite_store, a_set("s1", "solo")) is False
+
+
+
+def test_without_a_batcher_the_set_goes_through_the_group_commit(
+        sqlite_store: Store) -> None:
+    run(_without_a_batcher_the_set_goes_through_the_group_commit(sqlite_store))
