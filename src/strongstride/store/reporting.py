@@ -11,16 +11,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import and_, func, select, type_coerce
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.types import NullType
 
 from strongstride.records import CheckIn, RoutineVersion, SessionInfo, SetLog
 from strongstride.store.checkins import InjuredSide, read_checkins, read_injured_side
+from strongstride.store.convert import instant, raw_column
 from strongstride.store.parts import StorePart
 from strongstride.store.tables import (
     RoutineRow,
@@ -33,28 +33,10 @@ from strongstride.store.tables import (
 T = TypeVar("T")
 
 
-def _raw(column: Any) -> Any:
-    """A column as the driver returns it, without SQLAlchemy's result processing."""
-    return type_coerce(column, NullType()).label(column.key)
-
-
-def _instant(value: datetime | str) -> datetime:
-    """An instant from the driver, as `UTCDateTime` returns it (aware, in UTC): SQLite gives
-    the naive UTC text the store wrote, PostgreSQL an aware datetime. For thousands of rows
-    this is several times faster than SQLAlchemy's own parsing of SQLite's text."""
-    if isinstance(value, str):
-        return datetime.fromisoformat(value + "+00:00")  # 7x faster than .replace(tzinfo=)
-    if value.tzinfo is UTC:  # PostgreSQL in a UTC session (store.db)
-        return value
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
 _SET_COLUMNS = (
     SetLogRow.idempotency_key, SetLogRow.session_id, SetLogRow.step_key, SetLogRow.exercise,
     SetLogRow.section, SetLogRow.exercise_index, SetLogRow.set_number, SetLogRow.side,
-    _raw(SetLogRow.logged_at), SetLogRow.target_reps_lo, SetLogRow.target_reps_hi,
+    raw_column(SetLogRow.logged_at), SetLogRow.target_reps_lo, SetLogRow.target_reps_hi,
     SetLogRow.target_seconds_lo, SetLogRow.target_seconds_hi, SetLogRow.reps,
     SetLogRow.seconds, SetLogRow.load, SetLogRow.unit, SetLogRow.band, SetLogRow.rpe,
     SetLogRow.pain, SetLogRow.note, SetLogRow.round, SetLogRow.skipped, SetLogRow.variation,
@@ -92,7 +74,7 @@ def _set(row: Sequence[Any]) -> SetLog:
      round_, skipped, variation) = row
     return _new_set(
         key, session_id, step_key, exercise, section, exercise_index, set_number,
-        side, _instant(logged_at),
+        side, instant(logged_at),
         None if reps_lo is None or reps_hi is None else (reps_lo, reps_hi),
         None if seconds_lo is None or seconds_hi is None else (seconds_lo, seconds_hi),
         reps, seconds, load, unit, band, rpe, pain, note or "", round_, bool(skipped),
@@ -158,9 +140,9 @@ def _read_sessions(session: Session, user_id: int,
     # sets_done is kept by the database (triggers on set_logs, migration 0006): reading it
     # costs nothing, where counting read every set the user ever logged.
     query = (select(SessionRow.id, SessionRow.routine_version_id, SessionRow.equipment,
-                    _raw(SessionRow.started_at), _raw(SessionRow.ended_at), SessionRow.status,
-                    SessionRow.planned_sets, RoutineRow.slug, RoutineRow.title,
-                    SessionRow.sets_done)
+                    raw_column(SessionRow.started_at), raw_column(SessionRow.ended_at),
+                    SessionRow.status, SessionRow.planned_sets, RoutineRow.slug,
+                    RoutineRow.title, SessionRow.sets_done)
              .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
              .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
              .where(SessionRow.user_id == user_id))
@@ -168,8 +150,8 @@ def _read_sessions(session: Session, user_id: int,
         query = query.where(SessionRow.started_at < until)
     rows = session.connection().execute(
         query.order_by(SessionRow.started_at, SessionRow.id)).all()
-    return [_new_session(sid, user_id, version_id, slug, title, _instant(started), status,
-                         None if ended is None else _instant(ended), _equipment(equipment),
+    return [_new_session(sid, user_id, version_id, slug, title, instant(started), status,
+                         None if ended is None else instant(ended), _equipment(equipment),
                          planned, int(sets_done or 0))
             for (sid, version_id, equipment, started, ended, status, planned, slug, title,
                  sets_done) in rows]

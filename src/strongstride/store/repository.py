@@ -431,7 +431,8 @@ def _info_query() -> Select[*tuple[Any, ...]]:
 
 def _build_info_query() -> Select[*tuple[Any, ...]]:
     return (select(SessionRow.id, SessionRow.user_id, SessionRow.routine_version_id,
-                   SessionRow.started_at, SessionRow.status, SessionRow.ended_at,
+                   convert.raw_column(SessionRow.started_at), SessionRow.status,
+                   convert.raw_column(SessionRow.ended_at),
                    SessionRow.equipment, SessionRow.planned_sets, RoutineRow.slug,
                    RoutineRow.title, SessionRow.sets_done)
             .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
