@@ -250,8 +250,8 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         if status is not None:
             params["status"] = status
         with self._connect() as conn:
-            rows = conn.execute(_HISTORY[status is not None], params)
-            return [_info(row) for row in rows]
+            rows = conn.execute(_HISTORY[status is not None], params).all()  # one fetch
+        return [_info(row) for row in rows]
 
     def _session_info(self, session: Session, session_id: str,
                       user_id: int | None = None) -> SessionInfo:
