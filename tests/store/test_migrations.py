@@ -76,11 +76,18 @@ def _sample_0005(raw: Raw) -> None:
 
 
 # One entry for every revision but the newest: rows as strongstride wrote them at that revision.
+def _sample_0006(raw: Raw) -> None:
+    """What strongstride wrote at 0006: the rows of 0005 (sets_done kept by the database);
+    users have no history revision yet."""
+    _sample_0005(raw)
+
+
 SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001,
                                              "0002_skipped_planned_sets": _sample_0002,
                                              "0003_accounts": _sample_0003,
                                              "0004_reports_checkins": _sample_0004,
-                                             "0005_running_plans": _sample_0005}
+                                             "0005_running_plans": _sample_0005,
+                                             "0006_sessions_sets_done": _sample_0006}
 
 
 def test_the_revisions_form_one_line_starting_at_0001() -> None:

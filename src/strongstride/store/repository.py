@@ -253,6 +253,14 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
             rows = conn.execute(_HISTORY[status is not None], params).all()  # one fetch
         return [_info(row) for row in rows]
 
+    def history_revision(self, user_id: int) -> int | None:
+        """A number that changes whenever anything `history` shows for the user changes,
+        whoever changed it (migration 0007); None for a user that does not exist. Read it
+        before the history it is to vouch for."""
+        with self._connect() as conn:
+            found: int | None = conn.execute(_HISTORY_REVISION, {"uid": user_id}).scalar()
+            return found
+
     def _session_info(self, session: Session, session_id: str,
                       user_id: int | None = None) -> SessionInfo:
         query = _info_query().where(SessionRow.id == session_id)
@@ -440,6 +448,7 @@ def _build_info_query() -> Select[*tuple[Any, ...]]:
 
 
 _INFO_QUERY = _build_info_query()
+_HISTORY_REVISION = select(UserRow.history_revision).where(UserRow.id == bindparam("uid"))
 _HISTORY = tuple(  # [with a status?]: a user's sessions, newest first, up to a limit
     (_INFO_QUERY.where(SessionRow.user_id == bindparam("uid"), *where)
      .order_by(*_newest_first()).limit(bindparam("limit")))

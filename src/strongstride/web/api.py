@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from strongstride import service
 from strongstride.web import play, routines, setbatch
 from strongstride.web.auth import ApiViewer, StoreDep, now, on_store
+from strongstride.web.history_cache import HistoryCache
 from strongstride.web.schemas import (
     ErrorBody,
     RoutineDetail,
@@ -107,10 +108,11 @@ def abandon_session(session_id: SessionId, viewer: ApiViewer, store: StoreDep,
 
 
 @router.get("/history", response_model=list[SessionSummary])
-async def history(viewer: ApiViewer, store: StoreDep,
-                  limit: Limit = 50) -> list[dict[str, Any]]:
-    found = await on_store(store, store.history, viewer.id, limit)
-    return [service.session_dict(info) for info in found]
+async def history(viewer: ApiViewer, store: StoreDep, request: Request,
+                  limit: Limit = 50) -> Response:
+    cache: HistoryCache = request.app.state.history_cache
+    body = await on_store(store, cache.answer, store, viewer.id, limit)
+    return Response(body, media_type="application/json")
 
 
 @router.post("/tokens", status_code=201, response_model=TokenOut)

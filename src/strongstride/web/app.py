@@ -31,6 +31,7 @@ from strongstride.web import (
     plan_page,
 )
 from strongstride.web.auth import Settings
+from strongstride.web.history_cache import HistoryCache
 from strongstride.web.setbatch import SetBatcher
 
 STATIC = Path(__file__).parent / "static"
@@ -95,6 +96,7 @@ def create_app(db_url: str | None = None, *, secure_cookies: bool = False) -> Fa
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = Store.open(db_url)
         app.state.set_batcher = SetBatcher(app.state.store) if app.state.store.embedded else None
+        app.state.history_cache = HistoryCache()
         # Everything made so far (the app, the libraries, the store) lives as long as the
         # server. Freezing it keeps Python's full garbage collections from walking it all
         # again and again: on this machine each one held every request up 60-90 ms.
