@@ -9,7 +9,10 @@ own keep-alive connection: logging a set (`POST /api/sessions/{id}/sets`, every 
 new idempotency key) and reading history (`GET /api/history`: the 50 newest of a second
 user's 60 finished sessions of the seed routine, 80 sets each, made through the API
 first; it does not change during the runs, so after the first read the server answers from its
-history cache, checking the user's history revision on every request).
+history cache, checking the user's history revision on every request). "history+sets"
+reads the same history while a second wrk logs sets into her open session on one connection:
+each set changes her history, so the first read after it reads the history afresh (at most as
+many fresh reads per second as sets logged, which the line prints).
 SQLite always; PostgreSQL too, in a schema of its own, when a server answers. Target on
 this 2-core machine: p99 under 20 ms at concurrency 16 on SQLite.
 
@@ -159,23 +162,40 @@ WRK_LINE = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk_run(base: str, script: str, concurrency: int, seconds: float
-            ) -> tuple[float, float, float]:
-    """(requests per second, p50 ms, p99 ms) of one wrk run; fails on any non-2xx answer."""
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
-        fh.write(script)
+def wrk_run(base: str, script: str, concurrency: int, seconds: float,
+            alongside: str | None = None) -> tuple[float, float, float, float]:
+    """(requests per second, p50 ms, p99 ms, the second wrk's requests per second) of one wrk
+    run; fails on any non-2xx answer. `alongside`: a script that a second wrk runs at the
+    same time on one connection (it must not fail either)."""
+    scripts = []
+    for text in (script, alongside):
+        if text is not None:
+            with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+                fh.write(text)
+            scripts.append(fh.name)
     try:
+        other = None if alongside is None else subprocess.Popen(
+            ["wrk", "-t1", "-c1", f"-d{seconds:g}s", "-s", scripts[1], base],
+            stdout=subprocess.PIPE, text=True)
         out = subprocess.run(["wrk", "-t1", f"-c{concurrency}", f"-d{seconds:g}s", "--latency",
-                              "-s", fh.name, base], capture_output=True, text=True,
+                              "-s", scripts[0], base], capture_output=True, text=True,
                              check=True).stdout
+        side_rate = 0.0
+        if other is not None:
+            side, _ = other.communicate()
+            if "Non-2xx" in side or "Socket errors" in side:
+                raise RuntimeError(f"the second wrk saw failed requests:\n{side}")
+            found_rate = re.search(r"Requests/sec:\s+([\d.]+)", side)
+            side_rate = float(found_rate.group(1)) if found_rate else 0.0
     finally:
-        os.unlink(fh.name)
+        for name in scripts:
+            os.unlink(name)
     if "Non-2xx" in out or "Socket errors" in out:
         raise RuntimeError(f"wrk saw failed requests:\n{out}")
     found = {m.group(1): float(m.group(2)) * UNITS[m.group(3)] for m in WRK_LINE.finditer(out)}
     rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
     assert rate is not None and "50" in found and "99" in found, out
-    return float(rate.group(1)), found["50"], found["99"]
+    return float(rate.group(1)), found["50"], found["99"], side_rate
 
 
 HISTORY_SESSIONS = 60  # about 7 months of twice-a-week sessions
@@ -212,12 +232,21 @@ def load_users(base: str) -> tuple[str, str, dict[str, Any], str]:
     return token, str(session["id"]), plan, reader
 
 
+def open_session(base: str, token: str) -> str:
+    """A session of the user behind `token` left active (the newest of her history)."""
+    made = httpx.post(f"{base}/api/sessions", json={"routine": "runner-glute"},
+                      headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    made.raise_for_status()
+    return str(made.json()["id"])
+
+
 def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
     with server(db_url) as base:
         token, session_id, plan, reader = load_users(base)
         step = next(s["key"] for s in plan["steps"] if s["kind"] == "work")
+        reader_session = open_session(base, reader)
         baseline: dict[int, tuple[float, float, float]] = {}
-        for label in ("baseline", "log a set", "read history"):
+        for label in ("baseline", "log a set", "read history", "history+sets"):
             for concurrency in (1, 16):
                 figures = []
                 for n in range(rounds):
@@ -230,13 +259,21 @@ def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
                                   .replace("ROUND", round_no))
                     else:
                         script = WRK_HISTORY.replace("TOKEN", reader)
-                    figures.append(wrk_run(base, script, concurrency, seconds))
-                rate, p50, p99 = (statistics.median(f[i] for f in figures) for i in range(3))
+                    alongside = None
+                    if label == "history+sets":  # her history changes all the time
+                        alongside = (WRK_LOG_SET.replace("TOKEN", reader)
+                                     .replace("STEP", step).replace("SESSION", reader_session)
+                                     .replace("ROUND", f"9{concurrency:03d}{n:04d}"))
+                    figures.append(wrk_run(base, script, concurrency, seconds, alongside))
+                rate, p50, p99, sets = (statistics.median(f[i] for f in figures)
+                                        for i in range(4))
                 if label == "baseline":
                     baseline[concurrency] = (rate, p50, p99)
                     ratio = ""
                 else:
                     ratio = f"  = {p99 / baseline[concurrency][2]:.2f}x the baseline's p99"
+                if label == "history+sets":
+                    ratio += f", {sets:.0f} sets/s logged alongside"
                 print(f"{name:10} {label:12} c={concurrency:<2}  {rate:7.0f} req/s  "
                       f"p50 {p50:6.2f} ms  p99 {p99:6.2f} ms{ratio}  (median of {rounds} runs"
                       f" of {seconds:g} s; load average {os.getloadavg()[0]:.2f})", flush=True)
