@@ -82,6 +82,14 @@ class GroupCommit:
                     self._changed.notify_all()
 
 
+def _settled(item: _Waiting) -> bool | StrongstrideError:
+    """The answer of a written set: whether it was stored, or why not."""
+    if item.error is None:
+        return item.stored
+    assert isinstance(item.error, StrongstrideError), item.error  # _write_one makes only these
+    return item.error
+
+
 def _answer(item: _Waiting) -> bool:
     if item.error is not None:
         raise item.error
@@ -110,25 +118,21 @@ class SetWriterMixin:
         them itself (the web app on SQLite does, on its event loop). For each set: True once
         stored, False if its key was stored before, or the error that kept it out; one set's
         error does not keep the others out. A failed commit raises: then none is stored."""
-        items: list[_Waiting] = []
+        answers: list[bool | StrongstrideError] = []
+        todo: list[_Waiting] = []
         for log in logs:
             try:
                 convert.check_set(log)
-                items.append(_Waiting(log))
-            except StrongstrideError as exc:
-                items.append(_Waiting(log, done=True, error=exc))
-        todo = [item for item in items if not item.done]
+            except StrongstrideError as refused:
+                answers.append(refused)
+                continue
+            todo.append(_Waiting(log))
+            answers.append(False)  # a place for its answer
         if todo:
             self._write_sets(todo)
-        answers: list[bool | StrongstrideError] = []
-        for item in items:
-            if item.error is None:
-                answers.append(item.stored)
-            elif isinstance(item.error, StrongstrideError):
-                answers.append(item.error)
-            else:  # _write_one makes only StrongstrideErrors
-                raise item.error
-        return answers
+        written = iter(todo)
+        return [answer if isinstance(answer, StrongstrideError) else _settled(next(written))
+                for answer in answers]
 
     def step_source(self, session_id: str, *, user_id: int) -> StepSource:
         """What building a set of the user's session needs: its routine text and the equipment
