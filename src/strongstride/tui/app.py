@@ -7,7 +7,7 @@ slow redraw moves a timer.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -162,28 +162,26 @@ class PlayerApp(App[None]):
         card = self._card()
         if card is None:
             return
-        static = {k: v for k, v in card.items() if isinstance(v, Static)}
-        static["section"].update(
-            "" if step is None else w.plan.routine.sections[step.section].label)
         heading, where = step_heading(step, state.status)
-        static["exercise"].update(heading)
-        static["where"].update(where)
-        timer = card["timer"]
-        assert isinstance(timer, Digits)
-        timer.update(clock_text(state, now))
-        static["target"].update(target_text(state))
-        aim = w.target(step) if step is not None and step.kind == "work" else None
-        static["today"].update(aim.text if aim else "")
-        last = w.last_time(step) if step is not None and step.kind == "work" else None
-        static["last"].update(f"Last time: {last.summary()}" if last else "")
-        static["next"].update(up_next(state))
-        left = remaining(state, now)
-        bar = card["progress"]
-        assert isinstance(bar, ProgressBar)
-        bar.update(progress=1000 * progress(state, now))
+        work = step if step is not None and step.kind == "work" else None
+        aim = w.target(work) if work else None
+        last = w.last_time(work) if work else None
         paused = "  ·  PAUSED" if state.status == "paused" else ""
-        static["status"].update(f"About {round(left / 60)} min left{paused}")
-        static["message"].update(self.message)
+        texts = {
+            "section": "" if step is None else w.plan.routine.sections[step.section].label,
+            "exercise": heading,
+            "where": where,
+            "target": target_text(state),
+            "today": aim.text if aim else "",
+            "last": f"Last time: {last.summary()}" if last else "",
+            "next": up_next(state),
+            "status": f"About {round(remaining(state, now) / 60)} min left{paused}",
+            "message": self.message,
+        }
+        for name, text in texts.items():
+            cast(Static, card[name]).update(text)
+        cast(Digits, card["timer"]).update(clock_text(state, now))
+        cast(ProgressBar, card["progress"]).update(progress=1000 * progress(state, now))
 
     def _card(self) -> dict[str, Widget] | None:
         """The player's widgets by id, or None unless every one of them is mounted."""
