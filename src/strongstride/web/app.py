@@ -106,6 +106,7 @@ def create_app(db_url: str | None = None, *, secure_cookies: bool = False) -> Fa
             yield
         finally:
             app.state.store.close()
+            gc.unfreeze()  # a process that starts apps again (the tests) can free them
 
     app = FastAPI(title="strongstride", version="1", lifespan=lifespan, docs_url=None,
                   redoc_url=None, description="The JSON API of strongstride: routines, "
