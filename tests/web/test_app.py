@@ -50,3 +50,14 @@ def test_the_entry_point_says_how_to_use_it() -> None:
     assert done.returncode == 0
     for option in ("--host", "--port", "--db", "--secure-cookies", "--proxy-headers"):
         assert option in done.stdout
+
+
+def test_what_the_server_made_at_start_is_kept_out_of_garbage_collections(
+        db_url: str) -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    with TestClient(create_app(db_url)) as client:
+        assert client.get("/login").status_code == 200
+        assert gc.get_freeze_count() > before + 10_000  # the app, its libraries, the store
+    assert gc.get_freeze_count() == 0  # and let go of at shutdown
