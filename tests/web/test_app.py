@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -54,8 +55,6 @@ def test_the_entry_point_says_how_to_use_it() -> None:
 
 def test_what_the_server_made_at_start_is_kept_out_of_garbage_collections(
         db_url: str) -> None:
-    import gc
-
     before = gc.get_freeze_count()
     with TestClient(create_app(db_url)) as client:
         assert client.get("/login").status_code == 200
