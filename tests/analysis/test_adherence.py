@@ -63,3 +63,17 @@ def test_iso_weeks_cross_the_new_year() -> None:
 
     assert iso_week(date(2025, 12, 29)) == "2026-W01"
     assert iso_week(date(2027, 1, 1)) == "2026-W53"
+
+
+def test_training_weeks_sum_up_the_sessions_that_count() -> None:
+    from strongstride.analysis.adherence import TrainingWeek, training_weeks
+
+    sessions = [session("a", 0, planned=10, done=4), session("b", 2, planned=10, done=5),
+                session("c", 3, status="abandoned"), session("d", 8, planned=10, done=9),
+                session("e", 9, planned=0, done=0)]
+    weeks = training_weeks(reversed(sessions))
+    assert weeks == (TrainingWeek(day(0), 2, day(0), day(2), True),
+                     TrainingWeek(day(7), 2, day(8), day(9), False))
+    # Weeks summed up elsewhere (by the store, before a report's window) merge with the rest.
+    assert training_weeks(sessions[2:], training_weeks(sessions[:2])) == weeks
+    assert training_weeks(sessions[1:], training_weeks(sessions[:1])) == weeks

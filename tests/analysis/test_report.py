@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strongstride.analysis import MorningCheck, Settings, build_report, report_dict
+from strongstride.analysis import MorningCheck, Settings, build_report, iso_week, report_dict
 from strongstride.records import SessionInfo, SetLog
 from strongstride.routine.model import Prescription
 from strongstride.routine.parse import parse_routine
@@ -162,3 +164,29 @@ def test_same_keys_get_the_same_answers() -> None:
                for s in logs]
     report = build_report(infos, renamed, PRESCRIPTIONS, checks, today=day(12))
     assert [r.exercise for r in report.symmetry] == [SPLIT, DEADLIFT]
+
+
+def test_older_sessions_summed_up_in_weeks_give_the_same_report() -> None:
+    """A report of recent weeks reads its older sessions as weeks (`earlier`): adherence and
+    the deload rule read the same from them."""
+    from strongstride.analysis.adherence import training_weeks
+
+    infos = [session(f"old{i}", 3 * i, planned=10, done=3 if 14 <= i < 17 else 10)
+             for i in range(40)]
+    infos.append(session("skipped", 41, status="abandoned"))
+    today = day(3 * 40 + 2)  # a Thursday: the window starts in the middle of a week
+    settings_ = Settings(calendar_weeks=4)
+    start = today - timedelta(weeks=4) + timedelta(days=1)
+    recent = [i for i in infos if i.started_at.date() >= start]
+    older = [i for i in infos if i.started_at.date() < start]
+    assert recent and older
+    assert iso_week(min(i.started_at for i in recent).date()) == iso_week(
+        max(i.started_at for i in older).date())
+    whole = build_report(infos, [], PRESCRIPTIONS, today=today, settings=settings_)
+    summed = build_report(recent, [], PRESCRIPTIONS, today=today, settings=settings_,
+                          earlier=training_weeks(older))
+    assert summed == whole
+    assert len(whole.adherence.weeks) > 12 and whole.deload is not None
+    with pytest.raises(ValueError, match="calendar"):
+        build_report(recent, [], PRESCRIPTIONS, today=today, settings=settings_,
+                     earlier=training_weeks(infos))

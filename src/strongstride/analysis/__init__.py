@@ -9,9 +9,11 @@ The rules and their defaults: docs/analysis.md; every number lives in `Settings`
 from strongstride.analysis.adherence import (
     Adherence,
     CalendarDay,
+    TrainingWeek,
     WeekCount,
     adherence,
     calendar,
+    training_weeks,
 )
 from strongstride.analysis.balance import Balance, MuscleSets, WeekBalance, balance
 from strongstride.analysis.deload import DeloadDue, deload_due
@@ -80,6 +82,7 @@ __all__ = [
     "Suggestion",
     "SymmetryResult",
     "Target",
+    "TrainingWeek",
     "WeekBalance",
     "WeekCount",
     "adherence",
@@ -106,4 +109,5 @@ __all__ = [
     "summarize",
     "symmetry",
     "traffic_light",
+    "training_weeks",
 ]

@@ -62,14 +62,15 @@ def balance(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
             unknown.add(exercise)
             continue
         for done in history:
+            if not done.sets:
+                continue
             week = iso_week(done.date)
-            for log in done.sets:
-                for muscle in info.primary_muscles:
-                    legs = counts.setdefault((week, muscle), [0, 0])
-                    if log.side != "right":
-                        legs[0] += 1
-                    if log.side != "left":
-                        legs[1] += 1
+            both = len(done.on("both"))
+            left, right = len(done.on("left")) + both, len(done.on("right")) + both
+            for muscle in info.primary_muscles:
+                legs = counts.setdefault((week, muscle), [0, 0])
+                legs[0] += left
+                legs[1] += right
     weeks: list[WeekBalance] = []
     for week in sorted({w for w, _ in counts}):
         muscles = tuple(MuscleSets(week, m, counts[(w, m)][0], counts[(w, m)][1])

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from strongstride.analysis.adherence import counts
+from strongstride.analysis.adherence import TrainingWeek, training_weeks
 from strongstride.analysis.history import SIDES, SessionSets, is_loaded, iso_week
 from strongstride.analysis.progression import ExerciseState
 from strongstride.analysis.settings import Settings
@@ -35,30 +35,31 @@ class DeloadDue:
 def inferred_deloads(sessions: Sequence[SessionInfo]) -> tuple[date, ...]:
     """The last day of every ISO week whose sessions each did at most half their planned sets:
     a deload the user did, whether or not it was marked as one."""
-    weeks: dict[str, list[SessionInfo]] = {}
-    for info in sessions:
-        if counts(info):
-            weeks.setdefault(iso_week(info.started_at.date()), []).append(info)
-    return tuple(
-        max(i.started_at.date() for i in infos) for _, infos in sorted(weeks.items())
-        if all(i.planned_sets > 0 and i.sets_done * 2 <= i.planned_sets for i in infos))
+    return tuple(week.last for week in training_weeks(sessions) if week.light)
 
 
 def deload_due(sessions: Sequence[SessionInfo], today: date, settings: Settings,
                last_deload: date | None = None) -> DeloadDue | None:
     """A deload is due `deload_every_weeks` after the first session or the last deload, and
     for the rest of a week that started as one."""
-    days = [i.started_at.date() for i in sessions if counts(i) and i.started_at.date() <= today]
-    if not days:
+    return weekly_deload_due(training_weeks(sessions), today, settings, last_deload)
+
+
+def weekly_deload_due(weeks: Sequence[TrainingWeek], today: date, settings: Settings,
+                      last_deload: date | None = None) -> DeloadDue | None:
+    """`deload_due` of the sessions summed up in `weeks`."""
+    if not weeks or weeks[0].first > today:
         return None
-    deloads = sorted(d for d in (*inferred_deloads(sessions), last_deload) if d and d <= today)
+    first = weeks[0].first
+    inferred = (week.last for week in weeks if week.light)
+    deloads = sorted(d for d in (*inferred, last_deload) if d and d <= today)
     if deloads and iso_week(deloads[-1]) == iso_week(today):
         return DeloadDue(deloads[-1], 0, True, in_progress=True)
-    since = max([min(days), *deloads])
-    weeks = (today - since).days // 7
-    if weeks < settings.deload_every_weeks:
+    since = max([first, *deloads])
+    weeks_since = (today - since).days // 7
+    if weeks_since < settings.deload_every_weeks:
         return None
-    return DeloadDue(since, weeks, bool(deloads) and since != min(days))
+    return DeloadDue(since, weeks_since, bool(deloads) and since != first)
 
 
 def _work(state: ExerciseState, done: SessionSets) -> float:

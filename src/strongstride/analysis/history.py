@@ -7,8 +7,8 @@ so the same logs in any order give the same answers.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Literal, TypeVar
@@ -65,33 +65,33 @@ class SessionSets:
     session_id: str
     started_at: datetime
     sets: tuple[SetLog, ...]
+    # Each side's sets, split once: the rules ask for them many times over.
+    _sides: Mapping[str, tuple[SetLog, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        sides: dict[str, list[SetLog]] = {}
+        for log in self.sets:
+            found = sides.get(log.side)
+            if found is None:
+                sides[log.side] = [log]
+            else:
+                found.append(log)
+        object.__setattr__(self, "_sides", {side: tuple(sets) for side, sets in sides.items()})
 
     @property
     def date(self) -> date:
         return self.started_at.date()
 
     def on(self, side: LogSide) -> tuple[SetLog, ...]:
-        return tuple(s for s in self.sets if s.side == side)
+        return self._sides.get(side, ())
 
     @property
     def one_sided(self) -> bool:
-        return any(s.side != "both" for s in self.sets)
+        return "left" in self._sides or "right" in self._sides
 
     def set_count(self) -> int:
         """Sets per side: the most sets any side did."""
-        counts = [len(self.on(side)) for side in ("left", "right", "both")]
-        return max(counts)
-
-
-def session_starts(sessions: Sequence[SessionInfo], logs: Sequence[SetLog]) -> dict[str, datetime]:
-    """When each session started: from its SessionInfo, else from its first logged set."""
-    starts: dict[str, datetime] = {}
-    for log in logs:
-        if log.session_id not in starts or log.logged_at < starts[log.session_id]:
-            starts[log.session_id] = log.logged_at
-    for info in sessions:
-        starts[info.id] = info.started_at
-    return starts
+        return max(map(len, self._sides.values()), default=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,32 +107,55 @@ def group(sessions: Sequence[SessionInfo], logs: Sequence[SetLog]) -> Grouped:
     """`by_exercise` both ways in one pass over the logs. Names that differ only in case,
     hyphens or apostrophes are one exercise, named as most of its sets were (done sets for
     `done`, every set for `logged`)."""
-    starts = session_starts(sessions, logs)
-    keys: dict[str, str] = {}  # name_key is the costly part of a pass: once per spelling
-    grouped: dict[tuple[str, str], list[SetLog]] = {}
-    done_names: dict[str, Counter[str]] = {}
-    all_names: dict[str, Counter[str]] = {}
+    by_name: dict[tuple[str, str], list[SetLog]] = {}
     for log in logs:
-        name = log.exercise
+        found = by_name.get((log.exercise, log.session_id))
+        if found is None:
+            by_name[(log.exercise, log.session_id)] = [log]
+        else:
+            found.append(log)
+    # Spellings of one exercise come together under its name_key, the costly part: once per
+    # spelling, not once per set.
+    keys: dict[str, str] = {}
+    grouped: dict[tuple[str, str], list[SetLog]] = {}
+    for (name, session_id), sets in by_name.items():
         key = keys.get(name)
         if key is None:
             key = keys[name] = name_key(name)
-            done_names[key], all_names[key] = Counter(), Counter()
-        grouped.setdefault((key, log.session_id), []).append(log)
-        all_names[key][name] += 1
-        if is_done(log):
-            done_names[key][name] += 1
+        found = grouped.get((key, session_id))
+        # A new list where spellings meet: by_name's lists still count each spelling.
+        grouped[(key, session_id)] = sets if found is None else found + sets
+    starts = {info.id: info.started_at for info in sessions}
     done: dict[str, list[SessionSets]] = {}
     logged: dict[str, list[SessionSets]] = {}
     for (key, session_id), sets in grouped.items():
-        started = starts[session_id]
+        started = starts.get(session_id)
+        if started is None:  # no SessionInfo: the session's first set, of any exercise
+            started = starts[session_id] = min(
+                s.logged_at for (_, sid), found in by_name.items() if sid == session_id
+                for s in found)
         ordered = tuple(sorted(sets, key=set_order))  # sorted once, for both views
-        logged.setdefault(key, []).append(SessionSets(session_id, started, ordered))
+        every = SessionSets(session_id, started, ordered)
+        logged.setdefault(key, []).append(every)
         kept = tuple([s for s in ordered  # is_done, inlined: once per set of the window
                       if not s.skipped and (s.reps is not None or s.seconds is not None)])
-        if kept:
+        if len(kept) == len(ordered):
+            done.setdefault(key, []).append(every)
+        elif kept:
             done.setdefault(key, []).append(SessionSets(session_id, started, kept))
-    return Grouped(_named(done, done_names), _named(logged, all_names))
+    return Grouped(_named(done, _spellings(keys, by_name, is_done)),
+                   _named(logged, _spellings(keys, by_name, None)))
+
+
+def _spellings(keys: Mapping[str, str], by_name: Mapping[tuple[str, str], list[SetLog]],
+               counted: Callable[[SetLog], bool] | None) -> dict[str, Counter[str]]:
+    """Per name_key, how many sets (those `counted`, else all) each spelling has."""
+    out: dict[str, Counter[str]] = {key: Counter() for key in keys.values()}
+    for (name, _), sets in by_name.items():
+        n = len(sets) if counted is None else sum(map(counted, sets))
+        if n:
+            out[keys[name]][name] += n
+    return out
 
 
 def _named(out: dict[str, list[SessionSets]],

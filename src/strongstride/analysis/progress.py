@@ -62,35 +62,37 @@ def best_set(sets: Sequence[SetLog], settings: Settings = DEFAULT_SETTINGS) -> S
     return max(sets, key=lambda s: (_kg(s, settings), s.reps or 0, s.seconds or 0.0))
 
 
+def _reps_then_seconds(log: SetLog) -> tuple[int, float]:
+    return log.reps or 0, log.seconds or 0.0
+
+
 def side_progress(exercise: str, session_id: str, day: date, side: LogSide,
                   sets: Sequence[SetLog], settings: Settings = DEFAULT_SETTINGS) -> SideProgress:
-    best = best_set(sets, settings)
-    loaded = [s for s in sets if is_loaded(s) and s.reps is not None]
+    default = settings.default_unit
+    weighed = [s for s in sets if s.load is not None and s.load > 0]  # is_loaded
+    # Without a load every set weighs 0 kg: the best is then the most reps (or seconds),
+    # the first of equals, as best_set finds it.
+    best = best_set(sets, settings) if weighed else max(sets, key=_reps_then_seconds)
+    best_loaded = is_loaded(best)
+    loaded = [s for s in weighed if s.reps is not None]
     unit: Unit | None = None
     e1rm: float | None = None
     volume: float
     volume_unit: VolumeUnit
     if loaded:
-        unit = (best.unit if is_loaded(best) else loaded[0].unit) or settings.default_unit
-
-        def load_in(s: SetLog) -> float:
-            assert s.load is not None and s.reps is not None
-            return convert(s.load, s.unit or settings.default_unit, unit)
-
-        volume = sum(load_in(s) * (s.reps or 0) for s in loaded)
+        unit = (best.unit if best_loaded else loaded[0].unit) or default
+        loads = [convert(s.load, s.unit or default, unit) for s in loaded]  # type: ignore[arg-type]
+        volume = sum(load * (s.reps or 0) for load, s in zip(loads, loaded, strict=True))
         volume_unit = unit
-        e1rm = max(epley(load_in(s), s.reps or 0) for s in loaded)
+        e1rm = max(epley(load, s.reps or 0) for load, s in zip(loads, loaded, strict=True))
     elif any(s.reps is not None for s in sets):
         volume, volume_unit = float(sum(s.reps or 0 for s in sets)), "reps"
     else:
         volume, volume_unit = float(sum(s.seconds or 0.0 for s in sets)), "seconds"
-    return SideProgress(
-        exercise=exercise, session_id=session_id, date=day, side=side, sets=len(sets),
-        best=BestSet(best.reps, best.seconds, best.load if is_loaded(best) else None,
-                     (best.unit or settings.default_unit) if is_loaded(best) else None,
-                     best.band),
-        volume=volume, volume_unit=volume_unit, e1rm=e1rm, unit=unit,
-    )
+    best_set_of = BestSet(best.reps, best.seconds, best.load if best_loaded else None,
+                          (best.unit or default) if best_loaded else None, best.band)
+    return SideProgress(exercise, session_id, day, side, len(sets), best_set_of, volume,
+                        volume_unit, e1rm, unit)
 
 
 def progress(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
@@ -100,9 +102,10 @@ def progress(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
     out: list[SideProgress] = []
     for exercise, history in by_exercise(sessions, logs, grouped=grouped).items():
         for done in history:
+            day = done.date
             for side in ("left", "right", "both"):
                 sets = done.on(side)
                 if sets:
-                    out.append(side_progress(exercise, done.session_id, done.date, side, sets,
+                    out.append(side_progress(exercise, done.session_id, day, side, sets,
                                              settings))
     return tuple(out)

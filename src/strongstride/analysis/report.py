@@ -12,9 +12,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from strongstride.analysis.adherence import Adherence, CalendarDay, WeekCount, adherence, calendar
+from strongstride.analysis.adherence import (
+    Adherence,
+    CalendarDay,
+    TrainingWeek,
+    WeekCount,
+    calendar,
+    training_weeks,
+    weekly_adherence,
+)
 from strongstride.analysis.balance import Balance, MuscleSets, balance
-from strongstride.analysis.deload import DeloadDue, deload_due
+from strongstride.analysis.deload import DeloadDue, weekly_deload_due
 from strongstride.analysis.history import Side, exercise_order, group, lookup
 from strongstride.analysis.next_session import Outlook, Suggestion, next_session
 from strongstride.analysis.pain import (
@@ -72,17 +80,26 @@ def build_report(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
                  checks: Sequence[MorningCheck] = (),
                  settings: Settings = DEFAULT_SETTINGS, *, today: date,
                  involved_side: Side | None = None, last_deload: date | None = None,
-                 library: Library | None = None) -> Report:
+                 library: Library | None = None,
+                 earlier: Sequence[TrainingWeek] = ()) -> Report:
     """Everything the analysis says about a user's training up to `today`.
 
     Records after `today` are left out, so a report can be rebuilt as of any day.
     `involved_side` is the side the user marked as injured (symmetry is then involved /
     uninvolved); `last_deload` is a deload the user marked (deload weeks are also read from
     sessions that did at most half their planned sets).
+
+    `earlier` sums up, week by week, sessions before the calendar's first day that are not in
+    `sessions` (a report of recent weeks reads its older sessions that way): they count for
+    adherence and the deload rule.
     """
+    start = today - timedelta(weeks=settings.calendar_weeks) + timedelta(days=1)
+    if any(week.last >= start for week in earlier):
+        raise ValueError("the earlier weeks must end before the calendar's first day")
     sessions = sorted((i for i in sessions if i.started_at.date() <= today),
                       key=lambda i: (i.started_at, i.id))
-    logs = sorted((s for s in logs if s.logged_at.date() <= today), key=lambda s: s.key)
+    # No sort: grouping puts the sets in a fixed order whatever order they come in.
+    logs = [s for s in logs if s.logged_at.date() <= today]
     checks = sorted((c for c in checks if c.date <= today),
                     key=lambda c: (c.date, c.pain, c.stiffness))
     grouped = group(sessions, logs)
@@ -98,8 +115,8 @@ def build_report(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
         work = p and (p.reps or p.seconds)
         if work:
             targets[name] = work.hi
-    start = today - timedelta(weeks=settings.calendar_weeks) + timedelta(days=1)
-    due = deload_due(sessions, today, settings, last_deload)
+    weeks = training_weeks(sessions, earlier)
+    due = weekly_deload_due(weeks, today, settings, last_deload)
     rising = stiffness_rising(checks)
     outlook = Outlook(today, tuple(checks), due, rising)
     return Report(
@@ -112,7 +129,7 @@ def build_report(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
                                        library, grouped=grouped),
                               key=lambda r: (ranked(r.exercise), r.exercise))),
         balance=balance(sessions, logs, library, grouped=grouped),
-        adherence=adherence(sessions, today, settings),
+        adherence=weekly_adherence(weeks, today, settings),
         calendar=calendar(sessions, start, today),
         pain=PainReport(
             sets=tuple(sorted(set_lights(logs, settings, sessions, grouped=grouped),

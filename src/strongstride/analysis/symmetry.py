@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from strongstride.analysis.history import (
     SIDES,
@@ -122,22 +122,27 @@ def compare_session(exercise: str, done: SessionSets, settings: Settings = DEFAU
 
     `target` is the prescribed rep (or second) target, used when the logs carry none.
     """
-    base = SessionSymmetry(exercise, done.session_id, done.date, "left out")
+    # Each reading is made once, with all its values: a report compares a thousand sessions
+    # and a `replace` costs several times a constructor.
+    day = done.date
     painful = [s for s in done.sets if s.pain is not None and s.pain >= settings.pain_exclusion]
     if painful:
         worst = max(painful, key=lambda s: s.pain or 0)
         where = "" if worst.side == "both" else f" on the {worst.side} side"
-        return replace(base, why=f"pain {worst.pain}/10{where}: sessions with pain "
-                                 f"{settings.pain_exclusion} or more are left out")
+        return SessionSymmetry(exercise, done.session_id, day, "left out",
+                               f"pain {worst.pain}/10{where}: sessions with pain "
+                               f"{settings.pain_exclusion} or more are left out")
     sides = {side: done.on(side) for side in SIDES}
     missing = [side for side in SIDES if not sides[side]]
     if missing:
-        return replace(base, why=f"the {missing[0]} side was not logged")
+        return SessionSymmetry(exercise, done.session_id, day, "left out",
+                               f"the {missing[0]} side was not logged")
     basis = _measure([*sides["left"], *sides["right"]])
     conditions = {side: [(_condition(s, settings), s) for s in sides[side]] for side in SIDES}
     shared = {c for c, _ in conditions["left"]} & {c for c, _ in conditions["right"]}
     if shared:
-        return _compare_at(base, conditions, shared, basis, settings, involved, target)
+        return _compare_at(exercise, done, conditions, shared, basis, settings, involved,
+                           target)
     loaded = {side: [s for s in sides[side] if is_loaded(s) and s.reps] for side in SIDES}
     if basis == "reps" and all(loaded.values()):
         values: dict[Side, float] = {
@@ -147,45 +152,49 @@ def compare_session(exercise: str, done: SessionSets, settings: Settings = DEFAU
         ratios = _ratios(values, involved)
         assert ratios is not None  # both sides have reps at a load
         lsi, difference, weaker = ratios
-        return replace(base, status="compared", basis="epley",
-                       why="different loads: compared on the Epley estimate",
-                       left=values["left"], right=values["right"], lsi=lsi,
-                       difference=difference, weaker=weaker, unit="kg")
-    return replace(base, why="different bands, loads or variations on each side and no load "
-                             "to estimate from")
+        return SessionSymmetry(exercise, done.session_id, day, "compared",
+                               "different loads: compared on the Epley estimate", "epley",
+                               values["left"], values["right"], lsi, difference, weaker,
+                               unit="kg")
+    return SessionSymmetry(exercise, done.session_id, day, "left out",
+                           "different bands, loads or variations on each side and no load "
+                           "to estimate from")
 
 
-def _compare_at(base: SessionSymmetry, sides: dict[Side, list[tuple[_Condition, SetLog]]],
+def _compare_at(exercise: str, done: SessionSets,
+                sides: dict[Side, list[tuple[_Condition, SetLog]]],
                 shared: set[_Condition], basis: Basis, settings: Settings,
                 involved: Side | None, target: int | None) -> SessionSymmetry:
     def sets_at(side: Side, condition: _Condition) -> list[SetLog]:
         return [s for c, s in sides[side] if c == condition]
 
     # The heaviest shared load, then the one with the most sets on both sides.
-    condition = max(shared, key=lambda c: (
-        c[0], min(len(sets_at("left", c)), len(sets_at("right", c))), c[1]))
+    condition = (next(iter(shared)) if len(shared) == 1 else max(shared, key=lambda c: (
+        c[0], min(len(sets_at("left", c)), len(sets_at("right", c))), c[1])))
     compared = {side: sets_at(side, condition) for side in SIDES}
     every = [*compared["left"], *compared["right"]]
     at_kg = condition[0]
     unit: Unit | None = (every[0].unit or settings.default_unit) if at_kg else None
-    # One replace at the end: a report compares a thousand sessions, and each costs.
-    at: dict[str, Any] = {"basis": basis, "load": convert(at_kg, "kg", unit) if unit else None,
-                          "unit": unit, "band": every[0].band or None}
+    load = convert(at_kg, "kg", unit) if unit else None
+    band = every[0].band or None
     targets = [_target(s, basis) or target for s in every]
     if all(t is not None and _value(s, basis) >= t for s, t in zip(every, targets, strict=True)):
         top = max(t for t in targets if t is not None)
         word = "rep" if basis == "reps" else "second"
-        return replace(base, **at, status="not measurable", target=top,
-                       why=f"both sides reached the {top}-{word} target on every set")
+        return SessionSymmetry(exercise, done.session_id, done.date, "not measurable",
+                               f"both sides reached the {top}-{word} target on every set",
+                               basis, load=load, unit=unit, band=band, target=top)
     values: dict[Side, float] = {
         side: statistics.fmean(_value(s, basis) for s in compared[side]) for side in SIDES}
     ratios = _ratios(values, involved)
     if ratios is None:
-        return replace(base, **at, status="not measurable",
-                       why="there was nothing to compare against")
+        return SessionSymmetry(exercise, done.session_id, done.date, "not measurable",
+                               "there was nothing to compare against", basis, load=load,
+                               unit=unit, band=band)
     lsi, difference, weaker = ratios
-    return replace(base, **at, status="compared", left=values["left"], right=values["right"],
-                   lsi=lsi, difference=difference, weaker=weaker)
+    return SessionSymmetry(exercise, done.session_id, done.date, "compared", "", basis,
+                           values["left"], values["right"], lsi, difference, weaker, load, unit,
+                           band)
 
 
 def summarize(exercise: str, readings: Sequence[SessionSymmetry],
