@@ -6,7 +6,8 @@
 One heavy user has `--sets` set logs (sessions of the built-in routine, 81 sets each, twice a
 week going back years). The report (`strongstride.reports.user_report`, default window of 12
 weeks) is built `--runs` times and the median is printed, split into its parts: the store's
-three reads (sessions, the window's sets, the routines played) and the analysis.
+reads (the window's sessions with the older ones summed up per week in SQL, the window's
+sets, the routines played) and the analysis.
 `--weeks 0` times the report of the whole history instead.
 
 With `--users`, other users are added on PostgreSQL (in a schema of its own, dropped at the
@@ -23,6 +24,7 @@ one-set-at-a-time API.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import os
 import statistics
@@ -36,7 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from strongstride import service
-from strongstride.analysis import build_report
+from strongstride.analysis import DEFAULT_SETTINGS, TrainingWeek, build_report
+from strongstride.records import SessionInfo
 from strongstride.reports import user_report
 from strongstride.reports.build import prescriptions_of, window
 from strongstride.routine.format import format_routine
@@ -226,24 +229,34 @@ def fill_postgres_sql(conn: Any, first: int, last: int, history: History, sets: 
 # Timing ---------------------------------------------------------------------------------------
 def time_user(store: Store, user: int, weeks: int, runs: int) -> dict[str, float]:
     since, until = window(TODAY, weeks)
-    sessions = store.user_sessions(user, until=until)
+    settings = dataclasses.replace(DEFAULT_SETTINGS, calendar_weeks=weeks or
+                                   DEFAULT_SETTINGS.calendar_weeks)
+
+    def sessions_and_weeks() -> tuple[list[SessionInfo], list[TrainingWeek]]:
+        sessions = store.user_sessions(user, since=since, until=until)
+        earlier = [] if since is None else store.session_weeks(user, before=since)
+        return sessions, [TrainingWeek(*week) for week in earlier]
+
+    sessions, earlier = sessions_and_weeks()
     logs = store.user_sets(user, since=since, until=until)
     prescriptions = prescriptions_of(store.versions_played(user))
     return {
         "total": median_ms(lambda: user_report(store, user, TODAY, weeks=weeks), runs),
-        "sessions": median_ms(lambda: store.user_sessions(user, until=until), runs),
+        "sessions": median_ms(sessions_and_weeks, runs),
         "sets": median_ms(lambda: store.user_sets(user, since=since, until=until), runs),
         "routines": median_ms(lambda: prescriptions_of(store.versions_played(user)), runs),
         "analysis": median_ms(lambda: build_report(sessions, logs, prescriptions,
-                                                   today=TODAY), runs),
-        "n_sessions": len(sessions), "n_sets": len(logs),
+                                                   settings=settings, today=TODAY,
+                                                   earlier=earlier), runs),
+        "n_sessions": len(sessions), "n_weeks": len(earlier), "n_sets": len(logs),
     }
 
 
 def show(label: str, t: dict[str, float]) -> None:
-    print(f"{label}: {t['total']:.1f} ms  (sessions {t['sessions']:.1f} [{t['n_sessions']:.0f}]"
-          f", window's sets {t['sets']:.1f} [{t['n_sets']:.0f}], routines {t['routines']:.1f}"
-          f", analysis {t['analysis']:.1f})", flush=True)
+    print(f"{label}: {t['total']:.1f} ms  (sessions {t['sessions']:.1f} [{t['n_sessions']:.0f}"
+          f" + {t['n_weeks']:.0f} weeks before], window's sets {t['sets']:.1f} "
+          f"[{t['n_sets']:.0f}], routines {t['routines']:.1f}, analysis {t['analysis']:.1f})",
+          flush=True)
 
 
 def bench_sqlite(args: argparse.Namespace, history: History) -> None:
@@ -276,6 +289,8 @@ def retime_postgres(args: argparse.Namespace) -> None:
         others = users - 1
         print(f"PostgreSQL (schema {args.reuse}): {others:,} other users, {total:,} sets in all")
         show(f"  heavy user ({args.sets:,} sets)", time_user(store, heavy, args.weeks, args.runs))
+        if not others:
+            return
         typical = store.find_user(f"user{others // 2}")
         assert typical is not None
         show(f"  a typical user ({args.sets_per_user:,} sets)",

@@ -4,7 +4,7 @@ and as the analysis given every set, scoped to one user."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -171,14 +171,68 @@ def test_report_reads_are_the_five_reads_in_one_transaction(demo_store: Store) -
     assert since is not None
     found = demo_store.report_reads(me, since=since, until=until,
                                     checkins_since=since.date(), today=TODAY)
-    assert found.sessions == demo_store.user_sessions(me, until=until)
+    assert found.sessions == demo_store.user_sessions(me, since=since, until=until)
+    assert found.sessions == [s for s in demo_store.user_sessions(me) if since <= s.started_at]
+    assert found.weeks == demo_store.session_weeks(me, before=since) != []
     assert found.sets == demo_store.user_sets(me, since=since, until=until)
     assert found.versions == demo_store.versions_played(me)
     assert found.checkins == [CheckIn(TODAY, 2, stiffness=1)]
     assert found.injured_side == "left"
     empty = demo_store.report_reads(other, since=since, until=until,
                                     checkins_since=since.date(), today=TODAY)
-    assert (empty.sessions, empty.sets, empty.versions, empty.injured_side) == ([], [], [], None)
+    assert (empty.sessions, empty.sets, empty.versions, empty.injured_side, empty.weeks) == (
+        [], [], [], None, [])
     assert [c.pain for c in empty.checkins] == [9]
     with pytest.raises(StrongstrideError):
         demo_store.report_reads(999, since=since, until=until, checkins_since=None, today=TODAY)
+
+
+def test_session_weeks_sum_up_the_sessions_as_the_analysis_does(demo_store: Store) -> None:
+    """The weeks summed up in SQL are the analysis' `training_weeks` of the same sessions:
+    only sessions that count, their days and weeks in UTC (a session late on a Sunday in UTC
+    is in that week, whatever the zone it was started in), the light (deload) weeks."""
+    from datetime import UTC, datetime, timezone
+
+    from strongstride.analysis import TrainingWeek, training_weeks
+    from strongstride.records import SetLog
+
+    me = demo_store.ensure_user("me")
+    version = demo_store.versions_played(me)[0].id
+    sunday_late = datetime(2025, 12, 28, 23, 30, tzinfo=UTC)
+    east = timezone(timedelta(hours=2))  # Monday 01:10 there, Sunday 23:10 in UTC
+    made = [("sunday", sunday_late, 0), ("monday", sunday_late + timedelta(hours=1), 10),
+            ("east", datetime(2025, 12, 22, 1, 10, tzinfo=east), 4),
+            ("empty", datetime(2025, 12, 17, 9, 0, tzinfo=UTC), 8)]
+    for sid, started, planned in made:
+        demo_store.start_session(me, version, session_id=sid, started_at=started,
+                                 planned_sets=planned)
+    demo_store.log_set(SetLog(key="east:1", session_id="east", step_key="x", exercise="Lunge",
+                              section=1, exercise_index=1, set_number=1, side="left",
+                              logged_at=datetime(2025, 12, 21, 23, 20, tzinfo=UTC), reps=8))
+    demo_store.finish_session("sunday", sunday_late + timedelta(minutes=40))
+    demo_store.abandon_session("monday", sunday_late + timedelta(hours=2))  # no set: left out
+    for weeks in (12, 4, 1):
+        since, _ = window(TODAY, weeks)
+        assert since is not None
+        older = demo_store.user_sessions(me, until=since)
+        got = [TrainingWeek(*week) for week in demo_store.session_weeks(me, before=since)]
+        assert tuple(got) == training_weeks(older)
+        assert any(week.light for week in got) and not all(week.light for week in got)
+    first = demo_store.session_weeks(me, before=datetime(2025, 12, 29, tzinfo=UTC))[:2]
+    assert first == [(date(2025, 12, 15), 1, date(2025, 12, 21), date(2025, 12, 21), True),
+                     (date(2025, 12, 22), 1, date(2025, 12, 28), date(2025, 12, 28), False)]
+    assert demo_store.session_weeks(me, before=datetime(2025, 12, 1, tzinfo=UTC)) == []
+
+
+def test_a_report_of_recent_weeks_counts_every_session_once(demo_store: Store) -> None:
+    """user_report reads the sessions before its window as weeks: adherence and the deload
+    rule say what they say when given every session."""
+    me = demo_store.ensure_user("me")
+    for weeks in (1, 2, 5):
+        got = user_report(demo_store, me, TODAY, weeks=weeks)
+        since, until = window(TODAY, weeks)
+        everything = build_report(
+            demo_store.user_sessions(me, until=until),
+            demo_store.user_sets(me, since=since, until=until),
+            prescriptions_of(demo_store.versions_played(me)), (), got.settings, today=TODAY)
+        assert got == everything

@@ -2,10 +2,11 @@
 
 The analysis reads every set it is given several times over, so its time grows with the sets
 it gets. A report therefore covers a window, the last `weeks` weeks up to `today` (12 by
-default, 0 for everything): the sets of the sessions that started in the window, and every
-session for adherence and the deload rule (a session is a small row; its `sets_done` is
-counted in SQL). The calendar spans the window's weeks (the settings' `calendar_weeks` for
-a report of everything).
+default, 0 for everything): the sessions that started in the window and their sets. Adherence
+and the deload rule read every session the user did: those before the window come summed up
+per week in SQL (`Store.session_weeks`), a few hundred small rows where a session each cost
+more (a session's `sets_done` is kept by the database). The calendar spans the window's weeks
+(the settings' `calendar_weeks` for a report of everything).
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from strongstride.analysis import DEFAULT_SETTINGS, MorningCheck, Report, Settings, build_report
+from strongstride.analysis import (
+    DEFAULT_SETTINGS,
+    MorningCheck,
+    Report,
+    Settings,
+    TrainingWeek,
+    build_report,
+)
 from strongstride.library import Library, name_key
 from strongstride.records import CheckIn, RoutineVersion
 from strongstride.routine.model import Prescription, Routine
@@ -72,7 +80,8 @@ def user_report(store: Store, user_id: int, today: date, *, weeks: int = DEFAULT
         settings = dataclasses.replace(settings, calendar_weeks=weeks)
     return build_report(found.sessions, found.sets, prescriptions_of(found.versions),
                         morning_checks(found.checkins), settings, today=today,
-                        involved_side=found.injured_side, library=library)
+                        involved_side=found.injured_side, library=library,
+                        earlier=[TrainingWeek(*week) for week in found.weeks])
 
 
 def morning_checks(checkins: Sequence[CheckIn]) -> list[MorningCheck]:

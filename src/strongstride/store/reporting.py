@@ -15,7 +15,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import and_, func, select
+import sqlalchemy as sa
+from sqlalchemy import Date, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from strongstride.records import CheckIn, RoutineVersion, SessionInfo, SetLog
@@ -90,11 +91,12 @@ class ReportingMixin(StorePart):
             found: int | None = session.scalar(select(UserRow.id).where(UserRow.name == name))
             return found
 
-    def user_sessions(self, user_id: int, *, until: datetime | None = None) -> list[SessionInfo]:
-        """Every session of the user (started before `until`, if given), oldest first, with
-        `sets_done` (the sets not skipped)."""
+    def user_sessions(self, user_id: int, *, since: datetime | None = None,
+                      until: datetime | None = None) -> list[SessionInfo]:
+        """Every session of the user (started in [`since`, `until`), where given), oldest
+        first, with `sets_done` (the sets not skipped)."""
         with self._read() as session:
-            return _read_sessions(session, user_id, until)
+            return _read_sessions(session, user_id, until, since)
 
     def user_sets(self, user_id: int, *, since: datetime | None = None,
                   until: datetime | None = None) -> list[SetLog]:
@@ -111,19 +113,31 @@ class ReportingMixin(StorePart):
         with self._read() as session:
             return _read_versions(session, user_id, version_ids)
 
+    def session_weeks(self, user_id: int, *, before: datetime) -> list[WeekRow]:
+        """The user's sessions that count (finished, or with a set done) that started before
+        `before`, summed up per ISO week (in UTC) in SQL, oldest week first: (the week's
+        Monday, sessions, the first and the last session's day, whether every session did
+        at most half its planned sets)."""
+        with self._read() as session:
+            return _read_weeks(session, user_id, before)
+
     def report_reads(self, user_id: int, *, since: datetime | None, until: datetime,
                      checkins_since: date | None, today: date) -> ReportReads:
-        """What one user's report reads (`user_sessions(until=)`, `user_sets(since=,
-        until=)`, `versions_played`, `checkins(since=checkins_since, until=today)` and
-        `injured_side`) in one transaction: one snapshot, so a set logged meanwhile is in
-        every part or in none, and one begin and end where five reads paid theirs."""
+        """What one user's report reads in one transaction: one snapshot, so a set logged
+        meanwhile is in every part or in none, and one begin and end where six reads paid
+        theirs. The sessions that started in [`since`, `until`) and their sets
+        (`user_sets(since=, until=)`); the sessions before `since` only summed up per week
+        (`session_weeks(before=since)`), as adherence and the deload rule read them;
+        `versions_played`, `checkins(since=checkins_since, until=today)` and
+        `injured_side`."""
         with self._read() as session:
             return ReportReads(
-                _read_sessions(session, user_id, until),
+                _read_sessions(session, user_id, until, since),
                 _read_sets(session, user_id, since, until),
                 _read_versions(session, user_id, None),
                 read_checkins(session, user_id, checkins_since, today),
-                read_injured_side(session, user_id))
+                read_injured_side(session, user_id),
+                [] if since is None else _read_weeks(session, user_id, since))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +147,12 @@ class ReportReads:
     versions: list[RoutineVersion]
     checkins: list[CheckIn]
     injured_side: InjuredSide | None
+    weeks: list[WeekRow]
+    """The sessions before `since`, per week (`session_weeks`)."""
 
 
-def _read_sessions(session: Session, user_id: int,
-                   until: datetime | None) -> list[SessionInfo]:
+def _read_sessions(session: Session, user_id: int, until: datetime | None,
+                   since: datetime | None = None) -> list[SessionInfo]:
     # sets_done is kept by the database (triggers on set_logs, migration 0006): reading it
     # costs nothing, where counting read every set the user ever logged.
     query = (select(SessionRow.id, SessionRow.routine_version_id, SessionRow.equipment,
@@ -148,6 +164,8 @@ def _read_sessions(session: Session, user_id: int,
              .where(SessionRow.user_id == user_id))
     if until is not None:
         query = query.where(SessionRow.started_at < until)
+    if since is not None:
+        query = query.where(SessionRow.started_at >= since)
     rows = session.connection().execute(
         query.order_by(SessionRow.started_at, SessionRow.id)).all()
     return [_new_session(sid, user_id, version_id, slug, title, instant(started), status,
@@ -176,6 +194,42 @@ def _read_sets(session: Session, user_id: int, since: datetime | None,
               else SetLogRow.session_id.in_(sessions))
     query = select(*_SET_COLUMNS).where(within).order_by(SetLogRow.logged_at, SetLogRow.id)
     return [_set(row) for row in connection.execute(query).all()]
+
+
+# A week of sessions: its Monday, the sessions that count, the first and the last one's day,
+# and whether every one of them was light (at most half its planned sets done).
+WeekRow = tuple[date, int, date, date, bool]
+
+
+def _read_weeks(session: Session, user_id: int, before: datetime) -> list[WeekRow]:
+    # Where a report covers recent weeks, adherence and the deload rule still read every
+    # session the user ever did: summed up here per week, a few hundred small rows instead
+    # of a SessionInfo per session. The rules repeat `counts` and `is_light` of
+    # strongstride.analysis.adherence (tests/reports/test_build.py holds them equal).
+    started = SessionRow.started_at
+    first: Any
+    last: Any
+    if session.get_bind().dialect.name == "postgresql":
+        utc = func.timezone(literal_column("'UTC'"), started)
+        monday: Any = sa.cast(func.date_trunc(literal_column("'week'"), utc), Date)
+        first, last = func.min(sa.cast(utc, Date)), func.max(sa.cast(utc, Date))
+    else:  # SQLite keeps naive UTC text; 'weekday 0' moves on to the Sunday of the week
+        monday = func.date(started, literal_column("'weekday 0'"), literal_column("'-6 days'"))
+        first, last = func.date(func.min(started)), func.date(func.max(started))
+    light = func.min(case((and_(SessionRow.planned_sets > 0,
+                                SessionRow.sets_done * 2 <= SessionRow.planned_sets), 1),
+                          else_=0))
+    query = (select(monday, func.count(), first, last, light)
+             .where(SessionRow.user_id == user_id, started < before,
+                    or_(SessionRow.status == "finished", SessionRow.sets_done > 0))
+             .group_by(monday).order_by(monday))
+    return [(_day(week), sessions, _day(first_day), _day(last_day), bool(all_light))
+            for week, sessions, first_day, last_day, all_light
+            in session.connection().execute(query)]
+
+
+def _day(value: date | str) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _read_versions(session: Session, user_id: int,
