@@ -71,6 +71,8 @@ def test_versions_played_give_the_routine_order(demo_store: Store) -> None:
     me = demo_store.ensure_user("me")
     versions = demo_store.versions_played(me)
     assert [v.slug for v in versions] == ["runner-glute"]
+    assert demo_store.versions_played(me, [versions[0].id, versions[0].id + 99]) == versions
+    assert demo_store.versions_played(me, []) == []
     names = list(prescriptions_of(versions))
     assert names[0] == "Squat to overhead reach" and names[-1] == (
         "Half-kneeling hip flexor stretch")

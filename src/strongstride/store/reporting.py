@@ -12,11 +12,22 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar, cast
 
 import sqlalchemy as sa
-from sqlalchemy import Date, and_, case, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from strongstride.records import CheckIn, RoutineVersion, SessionInfo, SetLog
@@ -47,18 +58,17 @@ def _builder(cls: type[T]) -> Callable[..., T]:
     descriptors, positionally, every field given.
 
     The `__init__` of a frozen dataclass goes through `object.__setattr__` once per field;
-    for the thousands of records a report reads this is about twice as fast. Only for
-    records without `__post_init__` (nothing would run it)."""
+    for the thousands of records a report reads, one call per slot descriptor, written out
+    (no loop), is about twice as fast. Only for records without `__post_init__` (nothing
+    would run it)."""
     assert not hasattr(cls, "__post_init__"), cls
-    setters = tuple(getattr(cls, f.name).__set__ for f in fields(cast("Any", cls)))
-    new = object.__new__
-
-    def build(*values: Any) -> T:
-        record = new(cls)
-        for put, value in zip(setters, values, strict=True):
-            put(record, value)
-        return record
-
+    names = [f.name for f in fields(cast("Any", cls))]
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    scope.update({f"put_{name}": getattr(cls, name).__set__ for name in names})
+    lines = [f"def build({', '.join(names)}):", "    record = new(cls)",
+             *(f"    put_{name}(record, {name})" for name in names), "    return record"]
+    exec("\n".join(lines), scope)  # the way dataclasses writes its own __init__
+    build: Callable[..., T] = scope["build"]
     return build
 
 
@@ -131,9 +141,10 @@ class ReportingMixin(StorePart):
         `versions_played`, `checkins(since=checkins_since, until=today)` and
         `injured_side`."""
         with self._read() as session:
+            sessions = _read_sessions(session, user_id, until, since)
             return ReportReads(
-                _read_sessions(session, user_id, until, since),
-                _read_sets(session, user_id, since, until),
+                sessions,
+                _read_sets(session, user_id, since, until, [s.id for s in sessions]),
                 _read_versions(session, user_id, None),
                 read_checkins(session, user_id, checkins_since, today),
                 read_injured_side(session, user_id),
@@ -151,23 +162,57 @@ class ReportReads:
     """The sessions before `since`, per week (`session_weeks`)."""
 
 
-def _read_sessions(session: Session, user_id: int, until: datetime | None,
-                   since: datetime | None = None) -> list[SessionInfo]:
+def _window(since: bool, until: bool) -> tuple[ColumnElement[bool], ...]:
+    """The user's sessions (bound as uid) that started in [since, until), where given."""
+    return (SessionRow.user_id == bindparam("uid"),
+            *((SessionRow.started_at >= bindparam("since"),) if since else ()),
+            *((SessionRow.started_at < bindparam("until"),) if until else ()))
+
+
+def _params(user_id: int, since: datetime | None, until: datetime | None) -> dict[str, Any]:
+    params: dict[str, Any] = {"uid": user_id}
+    if since is not None:
+        params["since"] = since
+    if until is not None:
+        params["until"] = until
+    return params
+
+
+# The statements are built once (per kind of window): a report runs them all each time, and
+# building and caching a select of 24 columns cost about as much as SQLite's reading them.
+@cache
+def _sessions_query(since: bool, until: bool) -> Select[*tuple[Any, ...]]:
     # sets_done is kept by the database (triggers on set_logs, migration 0006): reading it
     # costs nothing, where counting read every set the user ever logged.
-    query = (select(SessionRow.id, SessionRow.routine_version_id, SessionRow.equipment,
-                    raw_column(SessionRow.started_at), raw_column(SessionRow.ended_at),
-                    SessionRow.status, SessionRow.planned_sets, RoutineRow.slug,
-                    RoutineRow.title, SessionRow.sets_done)
-             .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
-             .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
-             .where(SessionRow.user_id == user_id))
-    if until is not None:
-        query = query.where(SessionRow.started_at < until)
-    if since is not None:
-        query = query.where(SessionRow.started_at >= since)
+    return (select(SessionRow.id, SessionRow.routine_version_id, SessionRow.equipment,
+                   raw_column(SessionRow.started_at), raw_column(SessionRow.ended_at),
+                   SessionRow.status, SessionRow.planned_sets, RoutineRow.slug,
+                   RoutineRow.title, SessionRow.sets_done)
+            .join(RoutineVersionRow, SessionRow.routine_version_id == RoutineVersionRow.id)
+            .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
+            .where(*_window(since, until))
+            .order_by(SessionRow.started_at, SessionRow.id))
+
+
+@cache
+def _session_ids(since: bool, until: bool) -> Select[*tuple[Any, ...]]:
+    return select(SessionRow.id).where(*_window(since, until))
+
+
+@cache
+def _sets_query(subquery: tuple[bool, bool] | None) -> Select[*tuple[Any, ...]]:
+    """The sets of the sessions bound as `ids`, or, given a window, of the sessions in it."""
+    within = (SetLogRow.session_id.in_(bindparam("ids", expanding=True)) if subquery is None
+              else SetLogRow.session_id.in_(_session_ids(*subquery)))
+    return (select(*_SET_COLUMNS).where(within)
+            .order_by(SetLogRow.logged_at, SetLogRow.id))
+
+
+def _read_sessions(session: Session, user_id: int, until: datetime | None,
+                   since: datetime | None = None) -> list[SessionInfo]:
     rows = session.connection().execute(
-        query.order_by(SessionRow.started_at, SessionRow.id)).all()
+        _sessions_query(since is not None, until is not None),
+        _params(user_id, since, until)).all()  # all(): one fetchall, not a fetch per row
     return [_new_session(sid, user_id, version_id, slug, title, instant(started), status,
                          None if ended is None else instant(ended), _equipment(equipment),
                          planned, int(sets_done or 0))
@@ -176,24 +221,25 @@ def _read_sessions(session: Session, user_id: int, until: datetime | None,
 
 
 def _read_sets(session: Session, user_id: int, since: datetime | None,
-               until: datetime | None) -> list[SetLog]:
-    sessions = select(SessionRow.id).where(SessionRow.user_id == user_id)
-    if since is not None:
-        sessions = sessions.where(SessionRow.started_at >= since)
-    if until is not None:
-        sessions = sessions.where(SessionRow.started_at < until)
+               until: datetime | None, ids: Sequence[str] | None = None) -> list[SetLog]:
+    """`user_sets`; `ids` are the ids of the window's sessions when they were read already."""
     connection = session.connection()
-    ids = list(connection.execute(sessions).scalars())
+    params = _params(user_id, since, until)
+    if ids is None:
+        ids = list(connection.execute(_session_ids(since is not None, until is not None),
+                                      params).scalars())
     if not ids:
         return []
     # The window's session ids as values, not as a subquery: PostgreSQL then plans with the
     # number of sessions and reads their sets through the session_id index, where for the
     # subquery it guesses a hash join over every set of the table. Past `_MANY_SESSIONS` (a
     # report of everything) the subquery does as well.
-    within = (SetLogRow.session_id.in_(ids) if len(ids) <= _MANY_SESSIONS
-              else SetLogRow.session_id.in_(sessions))
-    query = select(*_SET_COLUMNS).where(within).order_by(SetLogRow.logged_at, SetLogRow.id)
-    return [_set(row) for row in connection.execute(query).all()]
+    if len(ids) <= _MANY_SESSIONS:
+        rows = connection.execute(_sets_query(None), {"ids": ids}).all()
+    else:
+        rows = connection.execute(_sets_query((since is not None, until is not None)),
+                                  params).all()
+    return [_set(row) for row in rows]
 
 
 # A week of sessions: its Monday, the sessions that count, the first and the last one's day,
@@ -204,12 +250,21 @@ WeekRow = tuple[date, int, date, date, bool]
 def _read_weeks(session: Session, user_id: int, before: datetime) -> list[WeekRow]:
     # Where a report covers recent weeks, adherence and the deload rule still read every
     # session the user ever did: summed up here per week, a few hundred small rows instead
-    # of a SessionInfo per session. The rules repeat `counts` and `is_light` of
-    # strongstride.analysis.adherence (tests/reports/test_build.py holds them equal).
+    # of a SessionInfo per session.
+    query = _weeks_query(session.get_bind().dialect.name)
+    return [(_day(week), sessions, _day(first_day), _day(last_day), bool(all_light))
+            for week, sessions, first_day, last_day, all_light
+            in session.connection().execute(query, {"uid": user_id, "before": before}).all()]
+
+
+@cache
+def _weeks_query(dialect: str) -> Select[*tuple[Any, ...]]:
+    # The rules repeat `counts` and `is_light` of strongstride.analysis.adherence
+    # (tests/reports/test_build.py holds them equal).
     started = SessionRow.started_at
     first: Any
     last: Any
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect == "postgresql":
         utc = func.timezone(literal_column("'UTC'"), started)
         monday: Any = sa.cast(func.date_trunc(literal_column("'week'"), utc), Date)
         first, last = func.min(sa.cast(utc, Date)), func.max(sa.cast(utc, Date))
@@ -219,13 +274,10 @@ def _read_weeks(session: Session, user_id: int, before: datetime) -> list[WeekRo
     light = func.min(case((and_(SessionRow.planned_sets > 0,
                                 SessionRow.sets_done * 2 <= SessionRow.planned_sets), 1),
                           else_=0))
-    query = (select(monday, func.count(), first, last, light)
-             .where(SessionRow.user_id == user_id, started < before,
-                    or_(SessionRow.status == "finished", SessionRow.sets_done > 0))
-             .group_by(monday).order_by(monday))
-    return [(_day(week), sessions, _day(first_day), _day(last_day), bool(all_light))
-            for week, sessions, first_day, last_day, all_light
-            in session.connection().execute(query)]
+    return (select(monday, func.count(), first, last, light)
+            .where(SessionRow.user_id == bindparam("uid"), started < bindparam("before"),
+                   or_(SessionRow.status == "finished", SessionRow.sets_done > 0))
+            .group_by(monday).order_by(monday))
 
 
 def _day(value: date | str) -> date:
@@ -234,20 +286,31 @@ def _day(value: date | str) -> date:
 
 def _read_versions(session: Session, user_id: int,
                    version_ids: Iterable[int] | None) -> list[RoutineVersion]:
+    params: dict[str, Any] = {"uid": user_id}
+    if version_ids is not None:
+        params["ids"] = sorted(set(version_ids))
+    rows = session.connection().execute(_versions_query(version_ids is not None), params).all()
+    return [RoutineVersion(*row) for row in rows]
+
+
+@cache
+def _versions_query(some: bool) -> Select[*tuple[Any, ...]]:
+    """The routine versions the user (bound as uid) played, or those of them bound as ids."""
     last = (select(SessionRow.routine_version_id, func.max(SessionRow.started_at).label("last"))
-            .where(SessionRow.user_id == user_id)
+            .where(SessionRow.user_id == bindparam("uid"))
             .group_by(SessionRow.routine_version_id).subquery())
     # Plain columns, not ORM objects: this runs with every report.
-    query = (select(RoutineVersionRow.id, RoutineVersionRow.routine_id, RoutineRow.slug,
-                    RoutineVersionRow.version, RoutineRow.title, RoutineVersionRow.text,
-                    RoutineVersionRow.sha256, RoutineVersionRow.created_at)
-             .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
-             .join(last, and_(last.c.routine_version_id == RoutineVersionRow.id))
-             .where(RoutineRow.user_id == user_id)
-             .order_by(last.c.last.desc(), RoutineVersionRow.id.desc()))
-    if version_ids is not None:
-        query = query.where(RoutineVersionRow.id.in_(sorted(set(version_ids))))
-    return [RoutineVersion(*row) for row in session.connection().execute(query)]
+    query: Select[*tuple[Any, ...]] = (
+        select(RoutineVersionRow.id, RoutineVersionRow.routine_id, RoutineRow.slug,
+               RoutineVersionRow.version, RoutineRow.title, RoutineVersionRow.text,
+               RoutineVersionRow.sha256, RoutineVersionRow.created_at)
+        .join(RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
+        .join(last, and_(last.c.routine_version_id == RoutineVersionRow.id))
+        .where(RoutineRow.user_id == bindparam("uid"))
+        .order_by(last.c.last.desc(), RoutineVersionRow.id.desc()))
+    if some:
+        query = query.where(RoutineVersionRow.id.in_(bindparam("ids", expanding=True)))
+    return query
 
 
 @lru_cache(maxsize=256)
