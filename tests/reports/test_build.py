@@ -176,7 +176,8 @@ def test_report_reads_are_the_five_reads_in_one_transaction(demo_store: Store) -
     assert found.sessions == demo_store.user_sessions(me, since=since, until=until)
     assert found.sessions == [s for s in demo_store.user_sessions(me) if since <= s.started_at]
     assert found.weeks == demo_store.session_weeks(me, before=since) != []
-    assert found.sets == demo_store.user_sets(me, since=since, until=until)
+    assert sorted(found.sets, key=lambda log: log.key) == sorted(
+        demo_store.user_sets(me, since=since, until=until), key=lambda log: log.key)
     assert found.versions == demo_store.versions_played(me)
     assert found.checkins == [CheckIn(TODAY, 2, stiffness=1)]
     assert found.injured_side == "left"

@@ -148,20 +148,29 @@ def group(sessions: Sequence[SessionInfo], logs: Sequence[SetLog]) -> Grouped:
 
 
 def _spellings(keys: Mapping[str, str], by_name: Mapping[tuple[str, str], list[SetLog]],
-               counted: Callable[[SetLog], bool] | None) -> dict[str, Counter[str]]:
-    """Per name_key, how many sets (those `counted`, else all) each spelling has."""
-    out: dict[str, Counter[str]] = {key: Counter() for key in keys.values()}
-    for (name, _), sets in by_name.items():
-        n = len(sets) if counted is None else sum(map(counted, sets))
-        if n:
-            out[keys[name]][name] += n
+               counted: Callable[[SetLog], bool] | None) -> dict[str, str]:
+    """Per name_key, the spelling most of its sets (those `counted`, else all) have, the
+    first by name of equals. Keys with one spelling (nearly all) need no counting."""
+    spellings: dict[str, list[str]] = {}
+    for name, key in keys.items():
+        spellings.setdefault(key, []).append(name)
+    out = {key: names[0] for key, names in spellings.items() if len(names) == 1}
+    counts: dict[str, Counter[str]] = {key: Counter() for key in spellings if key not in out}
+    if counts:
+        for (name, _), sets in by_name.items():
+            key = keys[name]
+            if key in counts:
+                n = len(sets) if counted is None else sum(map(counted, sets))
+                if n:
+                    counts[key][name] += n
+        out.update({key: min(found.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+                    for key, found in counts.items() if found})
     return out
 
 
 def _named(out: dict[str, list[SessionSets]],
-           spellings: dict[str, Counter[str]]) -> dict[str, tuple[SessionSets, ...]]:
-    named = {min(spellings[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]: items
-             for key, items in out.items()}
+           names: dict[str, str]) -> dict[str, tuple[SessionSets, ...]]:
+    named = {names[key]: items for key, items in out.items()}
     return {
         name: tuple(sorted(named[name], key=lambda s: (s.started_at, s.session_id)))
         for name in sorted(named)

@@ -68,11 +68,11 @@ def _reps_then_seconds(log: SetLog) -> tuple[int, float]:
 
 def side_progress(exercise: str, session_id: str, day: date, side: LogSide,
                   sets: Sequence[SetLog], settings: Settings = DEFAULT_SETTINGS) -> SideProgress:
-    default = settings.default_unit
     weighed = [s for s in sets if s.load is not None and s.load > 0]  # is_loaded
-    # Without a load every set weighs 0 kg: the best is then the most reps (or seconds),
-    # the first of equals, as best_set finds it.
-    best = best_set(sets, settings) if weighed else max(sets, key=_reps_then_seconds)
+    if not weighed:
+        return _unloaded(exercise, session_id, day, side, sets)
+    default = settings.default_unit
+    best = best_set(sets, settings)
     best_loaded = is_loaded(best)
     loaded = [s for s in weighed if s.reps is not None]
     unit: Unit | None = None
@@ -93,6 +93,24 @@ def side_progress(exercise: str, session_id: str, day: date, side: LogSide,
                           (best.unit or default) if best_loaded else None, best.band)
     return SideProgress(exercise, session_id, day, side, len(sets), best_set_of, volume,
                         volume_unit, e1rm, unit)
+
+
+def _unloaded(exercise: str, session_id: str, day: date, side: LogSide,
+              sets: Sequence[SetLog]) -> SideProgress:
+    """`side_progress` of sets without a load (most of a runner's routine): every set weighs
+    0 kg, so the best is the most reps (or seconds), the first of equals, as in best_set."""
+    if len(sets) == 1:
+        best = sets[0]
+    elif not sets:
+        raise ValueError("best_set needs at least one set")
+    else:
+        best = max(sets, key=_reps_then_seconds)
+    reps = [s.reps for s in sets if s.reps is not None]
+    volume_unit: VolumeUnit = "reps" if reps else "seconds"
+    volume = float(sum(reps)) if reps else float(sum(s.seconds or 0.0 for s in sets))
+    return SideProgress(exercise, session_id, day, side, len(sets),
+                        BestSet(best.reps, best.seconds, None, None, best.band), volume,
+                        volume_unit, None, None)
 
 
 def progress(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
