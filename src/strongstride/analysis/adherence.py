@@ -80,12 +80,12 @@ def training_weeks(sessions: Iterable[SessionInfo],
     # proleptic calendar was a Monday); one record per week at the end.
     weeks: dict[int, list[Any]] = {}
     for info in sessions:
-        if info.status != "finished" and info.sets_done <= 0:  # counts, inlined
+        if not counts(info):
             continue
         day = info.started_at.date()
         ordinal = day.toordinal()
         monday = ordinal - (ordinal - 1) % 7
-        light = info.planned_sets > 0 and info.sets_done * 2 <= info.planned_sets  # is_light
+        light = is_light(info)
         found = weeks.get(monday)
         if found is None:
             weeks[monday] = [1, day, day, light]
