@@ -190,3 +190,13 @@ def test_older_sessions_summed_up_in_weeks_give_the_same_report() -> None:
     with pytest.raises(ValueError, match="calendar"):
         build_report(recent, [], PRESCRIPTIONS, today=today, settings=settings_,
                      earlier=training_weeks(infos))
+
+
+def test_check_ins_of_one_morning_in_any_order_give_one_report() -> None:
+    # An overall check-in (stiffness given) and one exercise's (no stiffness), same pain.
+    infos, logs, _ = two_weeks()
+    checks = [MorningCheck(day(11), 2, 3), MorningCheck(day(11), 2, None, SPLIT, "left"),
+              MorningCheck(day(11), 2, None)]
+    first = build_report(infos, logs, PRESCRIPTIONS, checks, today=day(12))
+    again = build_report(infos, logs, PRESCRIPTIONS, checks[::-1], today=day(12))
+    assert again == first

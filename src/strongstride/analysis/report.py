@@ -100,8 +100,7 @@ def build_report(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
                       key=lambda i: (i.started_at, i.id))
     # No sort: grouping puts the sets in a fixed order whatever order they come in.
     logs = [s for s in logs if s.logged_at.date() <= today]
-    checks = sorted((c for c in checks if c.date <= today),
-                    key=lambda c: (c.date, c.pain, c.stiffness))
+    checks = sorted((c for c in checks if c.date <= today), key=_check_order)
     grouped = group(sessions, logs)
     order = exercise_order(prescriptions, grouped.logged)
     rank = {name: i for i, name in enumerate(order)}
@@ -179,3 +178,10 @@ def report_dict(report: Report) -> dict[str, object]:
     body = _plain(report)
     assert isinstance(body, dict)
     return {"schema": SCHEMA_VERSION, **body}
+
+
+def _check_order(check: MorningCheck) -> tuple[date, str, str, int, int]:
+    """A fixed order of check-ins whatever order they come in; an overall check-in (no
+    exercise) first on its day, and stiffness not given before any given."""
+    return (check.date, check.exercise or "", check.side, check.pain,
+            -1 if check.stiffness is None else check.stiffness)
