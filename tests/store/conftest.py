@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from sqlalchemy import event
 
 from strongstride.records import SetLog
 from strongstride.store import Store
@@ -148,3 +149,14 @@ def session_id(store: Store) -> str:
     sid = str(uuid.uuid4())
     store.start_session(user, version.id, session_id=sid, started_at=T0)
     return sid
+
+
+def count_commits(store: Store) -> list[int]:
+    """A counter, in a list, of the commits the store makes from now on."""
+    commits = [0]
+
+    @event.listens_for(store._engine, "commit")
+    def _on_commit(_conn: object) -> None:
+        commits[0] += 1
+
+    return commits

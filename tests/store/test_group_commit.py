@@ -8,12 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event
 
 from strongstride.errors import NotFound, StrongstrideError
 from strongstride.store import Store
 from strongstride.store.setwrite import GroupCommit
-from tests.store.conftest import T0, Raw, a_set
+from tests.store.conftest import T0, Raw, a_set, count_commits
 
 
 def _session(store: Store, name: str = "me", sid: str = "s1") -> tuple[int, int]:
@@ -23,20 +22,10 @@ def _session(store: Store, name: str = "me", sid: str = "s1") -> tuple[int, int]
     return user, version.id
 
 
-def _count_commits(store: Store) -> list[int]:
-    commits = [0]
-
-    @event.listens_for(store._engine, "commit")
-    def _on_commit(_conn: object) -> None:
-        commits[0] += 1
-
-    return commits
-
-
 def test_many_threads_store_every_set_once_in_fewer_commits(
         store: Store, raw: Callable[[], Raw]) -> None:
     _session(store)
-    commits = _count_commits(store)
+    commits = count_commits(store)
     threads, each = 16, 25
     start = threading.Barrier(threads)
 
@@ -178,7 +167,7 @@ def test_log_sets_stores_a_batch_in_one_commit_and_answers_each_set(
     store.start_session(user, version, session_id="done", started_at=T0)
     store.finish_session("done", T0 + timedelta(hours=1))
     assert store.log_set(a_set("open", "before"))
-    commits = _count_commits(store)
+    commits = count_commits(store)
     answers = store.log_sets([
         a_set("open", "a"), a_set("open", "before"), a_set("missing", "lost"),
         a_set("done", "late"), a_set("open", "bad", side="middle"), a_set("open", "a"),

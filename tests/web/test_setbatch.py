@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from strongstride.errors import NotFound
 from strongstride.store import Store
 from strongstride.web.setbatch import SetBatcher, log_set
-from tests.store.conftest import T0, a_set
+from tests.store.conftest import T0, a_set, count_commits
 
 
 @pytest.fixture
@@ -37,19 +36,9 @@ def run(coroutine: Coroutine[Any, Any, Any]) -> Any:
         return thread.submit(asyncio.run, coroutine).result()
 
 
-def commits_of(store: Store) -> list[int]:
-    count = [0]
-
-    @event.listens_for(store._engine, "commit")
-    def _on_commit(_conn: object) -> None:
-        count[0] += 1
-
-    return count
-
-
 async def _sets_logged_together_share_one_commit_and_each_get_an_answer(
         sqlite_store: Store) -> None:
-    batcher, commits = SetBatcher(sqlite_store), commits_of(sqlite_store)
+    batcher, commits = SetBatcher(sqlite_store), count_commits(sqlite_store)
     logs = [a_set("s1", f"k{n}", logged_at=T0 + timedelta(seconds=n)) for n in range(16)]
     answers = await asyncio.gather(*(batcher.log_set(log) for log in logs),
                                    batcher.log_set(logs[0]))
@@ -79,7 +68,7 @@ def test_a_set_that_cannot_be_stored_fails_alone(sqlite_store: Store) -> None:
 
 
 async def _a_set_alone_is_committed_before_its_answer(sqlite_store: Store) -> None:
-    batcher, commits = SetBatcher(sqlite_store), commits_of(sqlite_store)
+    batcher, commits = SetBatcher(sqlite_store), count_commits(sqlite_store)
     assert await log_set(batcher, sqlite_store, a_set("s1", "one")) is True
     assert commits[0] == 1
     assert await log_set(batcher, sqlite_store, a_set("s1", "two")) is True
