@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from strongstride.analysis import epley, progress
+from strongstride.analysis.history import group
 from tests.analysis.make import holds, session, set_log, sides, two_legged
 
 SQUAT = "Banded split squat"
@@ -66,3 +67,12 @@ def test_rows_per_side_and_per_session_oldest_first_skipped_sets_left_out() -> N
         ("Banded split squat", "s2", "left", 10), ("Banded split squat", "s2", "right", 12),
         ("Goblet squat", "s1", "both", 15),
     ]
+
+
+def test_a_session_without_its_record_starts_at_its_first_set_of_any_exercise() -> None:
+    logs = [set_log("Glute bridge", sid="paper", set_number=2, reps=10),
+            set_log("Clamshell", sid="paper", set_number=1, reps=15)]
+    grouped = group([], logs)
+    first = min(log.logged_at for log in logs)
+    assert {done.started_at for history in grouped.logged.values() for done in history} == {
+        first}

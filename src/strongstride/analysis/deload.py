@@ -32,12 +32,6 @@ class DeloadDue:
         return f"{self.weeks} weeks since {since}"
 
 
-def inferred_deloads(sessions: Sequence[SessionInfo]) -> tuple[date, ...]:
-    """The last day of every ISO week whose sessions each did at most half their planned sets:
-    a deload the user did, whether or not it was marked as one."""
-    return tuple(week.last for week in training_weeks(sessions) if week.light)
-
-
 def deload_due(sessions: Sequence[SessionInfo], today: date, settings: Settings,
                last_deload: date | None = None) -> DeloadDue | None:
     """A deload is due `deload_every_weeks` after the first session or the last deload, and

@@ -108,12 +108,16 @@ def group(sessions: Sequence[SessionInfo], logs: Sequence[SetLog]) -> Grouped:
     hyphens or apostrophes are one exercise, named as most of its sets were (done sets for
     `done`, every set for `logged`)."""
     by_name: dict[tuple[str, str], list[SetLog]] = {}
+    first_set: dict[str, datetime] = {}  # when a session without a SessionInfo started
     for log in logs:
         found = by_name.get((log.exercise, log.session_id))
         if found is None:
             by_name[(log.exercise, log.session_id)] = [log]
         else:
             found.append(log)
+        first = first_set.get(log.session_id)
+        if first is None or log.logged_at < first:
+            first_set[log.session_id] = log.logged_at
     # Spellings of one exercise come together under its name_key, the costly part: once per
     # spelling, not once per set.
     keys: dict[str, str] = {}
@@ -129,11 +133,7 @@ def group(sessions: Sequence[SessionInfo], logs: Sequence[SetLog]) -> Grouped:
     done: dict[str, list[SessionSets]] = {}
     logged: dict[str, list[SessionSets]] = {}
     for (key, session_id), sets in grouped.items():
-        started = starts.get(session_id)
-        if started is None:  # no SessionInfo: the session's first set, of any exercise
-            started = starts[session_id] = min(
-                s.logged_at for (_, sid), found in by_name.items() if sid == session_id
-                for s in found)
+        started = starts.get(session_id) or first_set[session_id]
         ordered = tuple(sorted(sets, key=set_order))  # sorted once, for both views
         every = SessionSets(session_id, started, ordered)
         logged.setdefault(key, []).append(every)
