@@ -19,15 +19,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from strongstride import service
+from strongstride import routines
 from strongstride.errors import StrongstrideError
 from strongstride.library import name_key
 from strongstride.plan.session import SessionPlan, Step
 from strongstride.player.machine import Actuals
-from strongstride.records import SetLog
+from strongstride.player.sets import planned_sets, set_log
+from strongstride.records import ImportSession, ImportVersion, SetLog
 from strongstride.routine.format import format_routine
-from strongstride.store.repository import ImportCount, ImportSession, ImportVersion, Store
-from strongstride.workout import planned_sets, set_log
 
 DEMO_ROUTINE = "runner-glute"
 SEED = 2026
@@ -198,23 +197,15 @@ def _sessions(user: str, plan: SessionPlan, version: ImportVersion,
                             sets=tuple(logs))
 
 
-def fill(store: Store, user: str, *, today: date, weeks: int = 12,
-         force: bool = False) -> ImportCount:
-    """Give `user` (made if missing) `weeks` weeks of demo sessions up to `today`.
-
-    Refused when the user has sessions already, unless `force`: then the demo sessions are
-    added next to them (the ones stored before are left as they are)."""
-    user_id = store.ensure_user(user)
-    if not force and store.history(user_id, limit=1):
-        raise StrongstrideError(
-            f"{store.where}: {user} has sessions already; the demo fills an empty account. "
-            "Use another --user or --db, or --force to add the demo sessions anyway")
-    loaded = service.load_routine(DEMO_ROUTINE)
+def sessions(user: str, *, today: date,
+             weeks: int = 12) -> tuple[ImportVersion, list[ImportSession]]:
+    """`weeks` weeks of demo sessions of `user` up to `today`, and the routine version they
+    played: for the application to store in one transaction."""
+    loaded = routines.load_routine(DEMO_ROUTINE)
     text = format_routine(loaded.routine)
-    plan = service.plan(loaded.routine)
+    plan = routines.plan(loaded.routine)
     days = schedule(today, weeks)
     first = days[0].start if days else datetime.combine(today, time(0), UTC)
     version = ImportVersion(slug=loaded.id, title=loaded.routine.title, text=text,
                             created_at=first - timedelta(days=1))
-    return store.import_sessions(user_id, list(_sessions(user, plan, version, days)),
-                                 routines=[version])
+    return version, list(_sessions(user, plan, version, days))

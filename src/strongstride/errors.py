@@ -53,3 +53,21 @@ class StrongstrideError(Exception):
 
 class NotFound(StrongstrideError):
     """A routine, exercise or file the user named does not exist."""
+
+
+class FieldError(StrongstrideError):
+    """A value that is well formed but wrong, such as a step not in the session's plan:
+    `field` names it, so a form or an API answer can put the message next to it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NameTaken(StrongstrideError):
+    """Another user has this name."""
+
+
+class Unavailable(StrongstrideError):
+    """The database failed (unreachable, full, read-only...): the server's problem, not a
+    value the user gave; worth trying again later."""

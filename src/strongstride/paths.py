@@ -1,8 +1,10 @@
-"""Where strongstride keeps the user's settings. Only `os` here: the launcher uses it too."""
+"""Where strongstride keeps the user's settings, and the variable that names her database."""
 
 from __future__ import annotations
 
 import os
+
+DB_ENV = "STRONGSTRIDE_DB"  # the database's URL, when not the default file
 
 
 def config_dir() -> str:

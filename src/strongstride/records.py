@@ -5,13 +5,17 @@ No framework and no database here; the store maps these to tables and back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from strongstride.plan.setup import PlanSetup
 
 LogSide = Literal["left", "right", "both"]
 SessionStatus = Literal["active", "finished", "abandoned"]
 Unit = Literal["kg", "lb"]
+InjuredSide = Literal["left", "right"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +84,83 @@ class CheckIn:
     exercise: str | None = None
     side: LogSide = "both"
     note: str = ""
+
+
+# accounts of the web app ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    name: str
+    missing_equipment: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WebSession:
+    account: Account
+    csrf: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ApiToken:
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportVersion:
+    """A routine version to import: the routine (by slug) is made if the user has none."""
+
+    slug: str
+    title: str | None
+    text: str
+    created_at: datetime
+    version: int | None = None
+    """The number to give it when free; None (or taken) gives the next number."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSession:
+    id: str
+    routine: ImportVersion
+    started_at: datetime
+    status: SessionStatus = "finished"
+    ended_at: datetime | None = None
+    equipment: tuple[str, ...] = ()
+    planned_sets: int = 0
+    sets: tuple[SetLog, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCount:
+    routines_added: int = 0
+    versions_added: int = 0
+    sessions_added: int = 0
+    sessions_present: int = 0
+    """Sessions that were stored already (left as they were)."""
+    sets_added: int = 0
+    sets_present: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What a user keeps besides her routines and sessions."""
+
+    missing_equipment: tuple[str, ...] = ()
+    injured_side: InjuredSide | None = None
+    running_week: PlanSetup | None = None
+    checkins: tuple[CheckIn, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    sessions: ImportCount = field(default_factory=ImportCount)
+    checkins_added: int = 0
+    checkins_present: int = 0
+    """Check-ins the user had already for that morning, exercise and side (kept as they were)."""
+    written: tuple[str, ...] = ()
+    """Of "missing equipment", "injured side" and "running week": those this restore wrote."""
+    kept: tuple[str, ...] = ()
+    """Those the backup holds but the user had already (kept as they were)."""

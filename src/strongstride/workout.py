@@ -1,24 +1,21 @@
-"""A session being played: the player machine, the store and the clock wired together.
+"""A session being played in this process: the player machine, the application and a clock.
 
-Every interface (terminal, web, the scripted player) drives a `Workout`. It carries out the
-machine's effects: a `Save` is written to the store in its own transaction and only then
-answered with `Saved`, so a set the user saw acknowledged is on disk; cues go to a sink.
+The terminal player and the scripted player drive a `Workout` (`Strongstride.play` makes
+one). It carries out the machine's effects: a `Save` is stored by the application, in its own
+transaction, and only then answered with `Saved`, so a set the user saw acknowledged is on
+disk; cues go to a sink.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from strongstride.errors import StrongstrideError
-from strongstride.library.substitute import adapted_plan
 from strongstride.plan.session import SessionPlan, Step
 from strongstride.player.clock import Clock, MonotonicClock
 from strongstride.player.machine import (
-    Actuals,
     Cue,
     Effect,
     Event,
@@ -32,20 +29,12 @@ from strongstride.player.machine import (
     step,
 )
 from strongstride.records import SessionInfo, SetLog
-from strongstride.routine.parse import parse_routine
 
 if TYPE_CHECKING:
+    from strongstride.app import Strongstride
     from strongstride.reports.targets import TodayTarget
-    from strongstride.service import LoadedRoutine
-    from strongstride.store.repository import Store
 
 CueSink = Callable[[Cue], None]
-Wall = Callable[[], datetime]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
 
 @dataclass(frozen=True, slots=True)
 class LastTime:
@@ -66,61 +55,39 @@ class LastTime:
         return ", ".join(parts)
 
 
-def planned_sets(plan: SessionPlan) -> int:
-    return sum(1 for s in plan.steps if s.kind == "work" and not s.optional)
-
-
 class Workout:
-    def __init__(self, store: Store, session: SessionInfo, plan: SessionPlan, state: PlayerState,
-                 *, clock: Clock, wall: Wall, cues: CueSink | None,
-                 last: dict[tuple[int, int], LastTime],
-                 targets: dict[tuple[int, int], TodayTarget] | None = None) -> None:
-        self.store = store
+    def __init__(self, app: Strongstride, user_id: int, session: SessionInfo,
+                 plan: SessionPlan, state: PlayerState, *, clock: Clock,
+                 cues: CueSink | None, last: dict[tuple[int, int], LastTime],
+                 targets: dict[str, TodayTarget] | None = None) -> None:
+        self.app = app
+        self.user_id = user_id
         self.session = session
         self.plan = plan
         self.state = state
         self.clock = clock
-        self.wall = wall
         self.cues = cues
         self.last = last  # by (section, exercise) index in the routine
-        self.targets = targets or {}  # today's target, by the same index
+        self.targets = targets or {}  # today's target, by exercise name
         self.acknowledged: list[SetLog] = []
 
     @classmethod
-    def begin(cls, store: Store, user_id: int, loaded: LoadedRoutine, *,
-              clock: Clock | None = None, wall: Wall = _utc_now, cues: CueSink | None = None,
-              resume: bool = True, equipment: tuple[str, ...] = ()) -> Workout:
-        """Resume the unfinished session of this routine, or start a new one.
-
-        `equipment` lists the equipment ids she is without today: the session keeps them,
-        its exercises that need them are done as the library's variations, and each set's
-        log records the variation done.
-        """
+    def begin(cls, app: Strongstride, user_id: int, session: SessionInfo, *,
+              clock: Clock | None = None, cues: CueSink | None = None) -> Workout:
+        """The player over the user's `session`, at the first step not logged yet, its forms
+        pre-filled from today's target or else from last time."""
         clock = clock or MonotonicClock()
-        session = store.unfinished_session(user_id, loaded.id) if resume else None
-        if session is not None:
-            version = store.routine_version(session.routine_version_id)
-            parsed = parse_routine(version.text, f"{loaded.id} version {version.version}")
-            if parsed.routine is None:
-                raise StrongstrideError(f"the stored routine of session {session.id} no longer "
-                                        "reads; abandon it with 'strongstride abandon'")
-            # the variations she started with, whatever her profile says now
-            plan = adapted_plan(parsed.routine, frozenset(session.equipment))
-            done = frozenset(store.logged_step_keys(session.id))
-        else:
-            text = _routine_text(loaded)
-            version = store.save_routine(user_id, loaded.id, loaded.routine.title, text)
-            plan = adapted_plan(loaded.routine, frozenset(equipment))
-            session = store.start_session(
-                user_id, version.id, session_id=str(uuid.uuid4()), started_at=wall(),
-                equipment=equipment, planned_sets=planned_sets(plan))
-            done = frozenset()
-        last = _last_times(store, user_id, plan, session.id)
-        targets = _targets(store, user_id, plan, session)
+        plan = app.plan_of(session)
+        done = frozenset(log.step_key for log in app.sets(user_id, session.id))
+        last = app.last_time(user_id, plan, session.id)
+        targets = app.targets(user_id, session, plan)
         prefill = {key: _prefill(lt) for key, lt in last.items()}
-        prefill.update({key: _aimed(t) for key, t in targets.items() if t.prefill})
+        names = {(si, ei): exercise.name for si, section in enumerate(plan.routine.sections)
+                 for ei, exercise in enumerate(section.exercises)}
+        prefill.update({key: _aimed(targets[name]) for key, name in names.items()
+                        if name in targets and targets[name].prefill})
         state = new_player(plan, done, {k: v for k, v in prefill.items() if v is not None})
-        return cls(store, session, plan, state, clock=clock, wall=wall, cues=cues, last=last,
+        return cls(app, user_id, session, plan, state, clock=clock, cues=cues, last=last,
                    targets=targets)
 
     @property
@@ -145,80 +112,29 @@ class Workout:
         return self.send(Tick())
 
     def _save(self, save: Save) -> list[Effect]:
-        log = self._log_of(save)
         try:
-            self.store.log_set(log)
+            log, _ = self.app.log_set(self.user_id, self.session.id, save.step.key,
+                                      save.actuals, skipped=save.skipped)
         except StrongstrideError as exc:
             return self.send(SaveFailed(exc.message))
         self.acknowledged.append(log)
         return self.send(Saved(save.step.key))
 
-    def _log_of(self, save: Save) -> SetLog:
-        return set_log(save.step, save.actuals, session_id=self.session.id,
-                       logged_at=self.wall(), skipped=save.skipped)
-
     def _end(self) -> None:
         if self.session.status != "active":
             return
-        ended = self.wall()
-        if self.state.status == "finished":
-            self.store.finish_session(self.session.id, ended)
-            self.session = self.store.session(self.session.id)
-        else:
-            self.store.abandon_session(self.session.id, ended)
-            self.session = self.store.session(self.session.id)
+        finished = self.state.status == "finished"
+        self.session = self.app.end_session(self.user_id, self.session.id,
+                                            "finish" if finished else "abandon")
 
     def target(self, current: Step) -> TodayTarget | None:
         """Today's target for the exercise of `current` (the next-session suggestion)."""
-        return self.targets.get((current.section, current.exercise or 0))
+        return self.targets.get(current.name or "") if current.exercise is not None else None
 
     def last_time(self, current: Step) -> LastTime | None:
         if current.exercise is None:
             return None
         return self.last.get((current.section, current.exercise))
-
-
-def set_log(step: Step, actuals: Actuals, *, session_id: str, logged_at: datetime,
-            skipped: bool = False) -> SetLog:
-    """The log of one set: the plan step says what was asked, the actuals what was done."""
-    s, a = step, actuals
-    return SetLog(
-        key=str(uuid.uuid4()), session_id=session_id, step_key=s.key,
-        exercise=s.name or "", section=s.section, exercise_index=s.exercise or 0,
-        set_number=s.set_number or 1, side=s.side or "both", logged_at=logged_at,
-        target_reps=(s.reps.lo, s.reps.hi) if s.reps else None,
-        target_seconds=(s.hold_seconds.lo, s.hold_seconds.hi) if s.hold_seconds else None,
-        reps=a.reps, seconds=a.seconds, load=a.load, unit=a.unit, band=a.band, rpe=a.rpe,
-        pain=a.pain, note=a.note, round=s.round, skipped=skipped, variation=s.variation,
-    )
-
-
-def _routine_text(loaded: LoadedRoutine) -> str:
-    from strongstride.routine.format import format_routine
-
-    return format_routine(loaded.routine)
-
-
-def _last_times(store: Store, user_id: int, plan: SessionPlan,
-                session_id: str) -> dict[tuple[int, int], LastTime]:
-    out: dict[tuple[int, int], LastTime] = {}
-    for si, section in enumerate(plan.routine.sections):
-        for ei, exercise in enumerate(section.exercises):
-            logs = store.last_sets(user_id, exercise.name, before_session=session_id)
-            if logs:
-                out[(si, ei)] = LastTime(exercise.name, tuple(logs))
-    return out
-
-
-def _targets(store: Store, user_id: int, plan: SessionPlan,
-             session: SessionInfo) -> dict[tuple[int, int], TodayTarget]:
-    from strongstride.reports.targets import session_targets
-
-    names = {(si, ei): exercise for si, section in enumerate(plan.routine.sections)
-             for ei, exercise in enumerate(section.exercises)}
-    found = session_targets(store, user_id, {e.name: e.prescription for e in names.values()},
-                            session.started_at.date(), leave_out=session.id)
-    return {key: found[e.name] for key, e in names.items() if e.name in found}
 
 
 def _aimed(target: TodayTarget) -> Prefill | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from strongstride.plan.session import build_plan
 from strongstride.player.machine import new_player
-from strongstride.service import load_routine
+from strongstride.routines import load_routine
 from strongstride.store import Store
 
 SCRIPT = Path(sys.executable).parent / "strongstride"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from strongstride.routine.model import Routine
 from strongstride.routine.parse import parse_routine
-from strongstride.service import load_routine
+from strongstride.routines import load_routine
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("STRONGSTRIDE_UPDATE_GOLDEN") == "1"

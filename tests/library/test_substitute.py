@@ -13,7 +13,7 @@ from strongstride.library.substitute import (
     substitutions,
 )
 from strongstride.plan.session import build_plan
-from strongstride.service import load_routine
+from strongstride.routines import load_routine
 
 
 def seed():  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from strongstride.plan.session import build_plan
 from strongstride.plan.timing import Timing
 from strongstride.routine.model import Range
 from strongstride.routine.parse import parse_routine
-from strongstride.service import load_routine
+from strongstride.routines import load_routine
 
 
 def plan_of(text: str, **kw: object):  # type: ignore[no-untyped-def]

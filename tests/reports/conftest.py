@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from strongstride import demo
+from strongstride.app import Strongstride
 from strongstride.store import Store
 from tests.store.conftest import db_url  # noqa: F401  (the fixture, reused)
 
@@ -23,5 +23,5 @@ GOLDEN = Path(__file__).parent / "golden"
 def demo_store(db_url: str) -> Iterator[Store]:  # noqa: F811
     """A store whose user "me" has the demo sessions up to TODAY."""
     with Store.open(db_url) as store:
-        demo.fill(store, "me", today=TODAY)
+        Strongstride(store).demo("me", today=TODAY)
         yield store

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from strongstride import demo
 from strongstride.analysis import build_report, report_dict
+from strongstride.app import Strongstride
 from strongstride.errors import StrongstrideError
-from strongstride.reports import prescriptions_of, user_report
+from strongstride.reports import prescriptions_of
 from strongstride.reports.build import window
 from strongstride.store import Store
 from tests.reports.conftest import TODAY
@@ -63,7 +63,7 @@ def test_reads_are_scoped_to_one_user(demo_store: Store) -> None:
     assert demo_store.user_sets(other) == []
     assert demo_store.user_sessions(other) == []
     assert demo_store.versions_played(other) == []
-    empty = user_report(demo_store, other, TODAY)
+    empty = Strongstride(demo_store).report(other, TODAY)
     assert empty.progress == () and empty.symmetry == () and empty.adherence.weeks == ()
 
 
@@ -83,19 +83,19 @@ def test_versions_played_give_the_routine_order(demo_store: Store) -> None:
 def test_the_report_is_the_analysis_of_every_set(demo_store: Store) -> None:
     """The demo spans 12 weeks, so the default window holds all of it."""
     me = demo_store.ensure_user("me")
-    got = user_report(demo_store, me, TODAY)
+    got = Strongstride(demo_store).report(me, TODAY)
     everything = build_report(
         demo_store.user_sessions(me), demo_store.user_sets(me),
         prescriptions_of(demo_store.versions_played(me)), (), got.settings, today=TODAY)
     assert report_dict(got) == report_dict(everything)
-    assert report_dict(user_report(demo_store, me, TODAY, weeks=0))["symmetry"] == \
+    assert report_dict(Strongstride(demo_store).report(me, TODAY, weeks=0))["symmetry"] == \
         report_dict(got)["symmetry"]
 
 
 def test_a_short_window_leaves_older_sets_out_but_counts_every_session(
         demo_store: Store) -> None:
     me = demo_store.ensure_user("me")
-    short = user_report(demo_store, me, TODAY, weeks=2)
+    short = Strongstride(demo_store).report(me, TODAY, weeks=2)
     assert len(short.calendar) == 14
     assert min(p.date for p in short.progress) >= TODAY - timedelta(weeks=2)
     assert short.adherence.weeks[0].week == "2026-W04"  # adherence reads every session
@@ -103,7 +103,7 @@ def test_a_short_window_leaves_older_sets_out_but_counts_every_session(
 
 def test_what_the_demo_shows(demo_store: Store) -> None:
     me = demo_store.ensure_user("me")
-    found = user_report(demo_store, me, TODAY)
+    found = Strongstride(demo_store).report(me, TODAY)
     status = {r.exercise: r for r in found.symmetry}
     bridge = status["Single-leg bridge with adductor ball squeeze"]
     assert (bridge.status, bridge.weaker) == ("flagged", "left")
@@ -125,12 +125,12 @@ def test_what_the_demo_shows(demo_store: Store) -> None:
 
 def test_demo_refuses_a_user_with_sessions(db_url: str) -> None:
     with Store.open(db_url) as store:
-        demo.fill(store, "me", today=TODAY, weeks=3)
+        Strongstride(store).demo("me", today=TODAY, weeks=3)
         with pytest.raises(StrongstrideError, match="has sessions already"):
-            demo.fill(store, "me", today=TODAY, weeks=3)
-        again = demo.fill(store, "me", today=TODAY, weeks=3, force=True)
+            Strongstride(store).demo("me", today=TODAY, weeks=3)
+        again = Strongstride(store).demo("me", today=TODAY, weeks=3, force=True)
         assert again.sessions_added == 0 and again.sessions_present > 0
-        other = demo.fill(store, "alice", today=TODAY, weeks=3)
+        other = Strongstride(store).demo("alice", today=TODAY, weeks=3)
         assert other.sessions_added == again.sessions_present  # ids differ per user
 
 
@@ -138,11 +138,11 @@ def test_the_report_reads_the_injured_side_and_the_morning_check_ins(demo_store:
     from strongstride.records import CheckIn
 
     me = demo_store.ensure_user("me")
-    plain = user_report(demo_store, me, TODAY)
+    plain = Strongstride(demo_store).report(me, TODAY)
     demo_store.set_injured_side(me, "right")
     latest = max(s.started_at.date() for s in demo_store.user_sessions(me))
     demo_store.save_checkin(me, CheckIn(latest + timedelta(days=1), 5, stiffness=3))
-    marked = user_report(demo_store, me, TODAY)
+    marked = Strongstride(demo_store).report(me, TODAY)
     assert (plain.involved_side, marked.involved_side) == (None, "right")
     bridge = "Single-leg bridge with adductor ball squeeze"
     before = next(r for r in plain.symmetry if r.exercise == bridge).sessions[-1]
@@ -158,7 +158,7 @@ def test_the_report_reads_the_injured_side_and_the_morning_check_ins(demo_store:
     held = {s.exercise: s for s in marked.suggestions if s.action == "hold"}
     assert any("the morning after last session is amber" in s.reason for s in held.values())
     other = demo_store.ensure_user("other")
-    assert user_report(demo_store, other, TODAY).involved_side is None
+    assert Strongstride(demo_store).report(other, TODAY).involved_side is None
 
 
 def test_report_reads_are_the_five_reads_in_one_transaction(demo_store: Store) -> None:
@@ -232,7 +232,7 @@ def test_a_report_of_recent_weeks_counts_every_session_once(demo_store: Store) -
     rule say what they say when given every session."""
     me = demo_store.ensure_user("me")
     for weeks in (1, 2, 5):
-        got = user_report(demo_store, me, TODAY, weeks=weeks)
+        got = Strongstride(demo_store).report(me, TODAY, weeks=weeks)
         since, until = window(TODAY, weeks)
         everything = build_report(
             demo_store.user_sessions(me, until=until),

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from strongstride.analysis import report_dict
-from strongstride.reports import user_report
+from strongstride.app import Strongstride
 from strongstride.reports.html import document
 from strongstride.reports.view import view
 from strongstride.store import Store
@@ -66,13 +66,13 @@ def html_text(page: str) -> str:
 
 
 def test_report_json_of_the_demo(demo_store: Store) -> None:
-    found = user_report(demo_store, demo_store.ensure_user("me"), TODAY)
+    found = Strongstride(demo_store).report(demo_store.ensure_user("me"), TODAY)
     check_golden("demo_report.json", json.dumps(report_dict(found), indent=2,
                                                 ensure_ascii=False) + "\n")
 
 
 def test_html_report_text_of_the_demo(demo_store: Store) -> None:
-    found = user_report(demo_store, demo_store.ensure_user("me"), TODAY)
+    found = Strongstride(demo_store).report(demo_store.ensure_user("me"), TODAY)
     check_golden("demo_report.txt", html_text(document(view(found, weeks=12))))
 
 

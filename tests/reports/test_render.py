@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from pypdf import PdfReader
 
-from strongstride.reports import user_report
+from strongstride.app import Strongstride
 from strongstride.reports.html import document
 from strongstride.reports.pdf import latin, render
 from strongstride.reports.view import ReportView, view
@@ -22,7 +22,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture
 def shown(demo_store: Store) -> ReportView:
-    return view(user_report(demo_store, demo_store.ensure_user("me"), TODAY), weeks=12)
+    return view(Strongstride(demo_store).report(demo_store.ensure_user("me"), TODAY), weeks=12)
 
 
 def test_every_chart_is_an_image_with_a_title_a_description_and_a_table(
@@ -84,7 +84,7 @@ def test_latin_folds_what_the_core_fonts_cannot_show() -> None:
 
 def test_a_new_user_is_collecting_data(db_url: str) -> None:
     with Store.open(db_url) as store:
-        empty = view(user_report(store, store.ensure_user("new"), TODAY), weeks=12)
+        empty = view(Strongstride(store).report(store.ensure_user("new"), TODAY), weeks=12)
     assert empty.empty and "Collecting data" in empty.summary[0]
     page = document(empty)
     assert "Collecting data" in page and "<svg" not in page

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
+from strongstride.app import Strongstride
 from strongstride.player.clock import FakeClock
 from strongstride.routine.parse import parse_routine
-from strongstride.service import LoadedRoutine
+from strongstride.routines import LoadedRoutine
 from strongstride.store import Store
 from strongstride.tui.app import PlayerApp
 from strongstride.tui.dialogs import LogSetDialog
@@ -30,7 +31,7 @@ def loaded() -> LoadedRoutine:
 
 
 def begin(store: Store, clock: FakeClock) -> Workout:
-    return Workout.begin(store, store.ensure_user(), loaded(), clock=clock)
+    return Strongstride(store).play(store.ensure_user(), loaded(), clock=clock)
 
 
 def text(app: PlayerApp, widget: str) -> str:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from strongstride.app import Strongstride
 from strongstride.player.clock import FakeClock
 from strongstride.player.machine import Complete, Start
 from strongstride.routine.parse import parse_routine
-from strongstride.service import LoadedRoutine
+from strongstride.routines import LoadedRoutine
 from strongstride.store import Store
 from strongstride.tui.app import PlayerApp
 from strongstride.tui.text import step_heading, up_next
-from strongstride.workout import Workout
 
 ROUTINE = """\
 # Ball day
@@ -29,8 +29,8 @@ def loaded() -> LoadedRoutine:
 
 def test_the_variation_is_shown_logged_and_kept_on_resume(store: Store) -> None:
     user = store.ensure_user()
-    workout = Workout.begin(store, user, loaded(), clock=FakeClock(),
-                            equipment=("exercise-ball",))
+    workout = Strongstride(store).play(user, loaded(), clock=FakeClock(),
+                            missing=frozenset({"exercise-ball"}))
     step = workout.state.step
     assert step is not None and step.variation == "Bridge walk-out"
     assert step_heading(step, "ready") == (
@@ -42,14 +42,14 @@ def test_the_variation_is_shown_logged_and_kept_on_resume(store: Store) -> None:
     assert (log.exercise, log.variation) == ("Exercise-ball hamstring curl", "Bridge walk-out")
     assert workout.session.equipment == ("exercise-ball",)
     # she now says she has a ball, but the session she left keeps what she started with
-    again = Workout.begin(store, user, loaded(), clock=FakeClock(), equipment=())
+    again = Strongstride(store).play(user, loaded(), clock=FakeClock(), missing=frozenset())
     assert again.session.id == workout.session.id
     assert again.state.step is not None and again.state.step.variation == "Bridge walk-out"
     assert [s.variation for s in again.plan.work_steps] == ["Bridge walk-out"] * 2 + [None] * 2
 
 
 def test_with_all_the_equipment_nothing_changes(store: Store) -> None:
-    workout = Workout.begin(store, store.ensure_user(), loaded(), clock=FakeClock())
+    workout = Strongstride(store).play(store.ensure_user(), loaded(), clock=FakeClock())
     assert all(s.variation is None for s in workout.plan.steps)
     step = workout.state.step
     assert step is not None
@@ -57,8 +57,8 @@ def test_with_all_the_equipment_nothing_changes(store: Store) -> None:
 
 
 async def test_the_player_screen_and_how_to_show_the_variation(store: Store) -> None:
-    workout = Workout.begin(store, store.ensure_user(), loaded(), clock=FakeClock(),
-                            equipment=("exercise-ball",))
+    workout = Strongstride(store).play(store.ensure_user(), loaded(), clock=FakeClock(),
+                            missing=frozenset({"exercise-ball"}))
     app = PlayerApp(workout)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from strongstride import service
+from strongstride import routines as routines
 from strongstride.plan.session import build_plan
 from tests.store.conftest import Raw
 from tests.web.conftest import TestClient, Visitor, work_steps
@@ -55,7 +55,7 @@ def _one_problem(answer: Any, status: int, field: str | None) -> str:
 
 def test_the_routines_list_and_the_routine_with_its_plan(api: TestClient,
                                                          bearer: dict[str, str]) -> None:
-    loaded = service.load_routine("runner-glute")
+    loaded = routines.load_routine("runner-glute")
     plan = build_plan(loaded.routine)
     [summary] = api.get("/api/routines", headers=bearer).json()
     assert summary == {"slug": "runner-glute", "title": loaded.routine.title,
@@ -64,7 +64,7 @@ def test_the_routines_list_and_the_routine_with_its_plan(api: TestClient,
 
     detail = api.get("/api/routines/runner-glute", headers=bearer).json()
     assert {k: v for k, v in detail.items() if k not in ("plan", "how_to")} == \
-        service.show_dict(loaded)
+        routines.show_dict(loaded)
     assert len(detail["how_to"]) == 24
     pigeon = detail["how_to"]["Half Pigeon pose"]
     assert 3 <= len(pigeon["steps"]) <= 6 and pigeon["one_sided"] is True

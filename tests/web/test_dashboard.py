@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from strongstride import demo
+from strongstride.app import Strongstride
 from strongstride.store import Store
 from tests.web.conftest import Visitor
 from tests.web.test_pages import check_page_rules
@@ -16,7 +16,7 @@ REPORT_KEYS = ["schema", "today", "settings", "involved_side", "progress", "symm
 
 def with_demo(db_url: str, name: str) -> None:
     with Store.open(db_url) as store:
-        demo.fill(store, name, today=datetime.now(UTC).date())
+        Strongstride(store).demo(name, today=datetime.now(UTC).date())
 
 
 def test_the_dashboard_shows_the_charts_and_tables(visitor: Visitor, db_url: str) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from strongstride.web.history_cache import HistoryCache
 
 from strongstride.store import Store
-from strongstride.web.history_cache import HistoryCache
 from tests.store.conftest import Raw
 from tests.web.conftest import TestClient, Visitor, work_steps
 

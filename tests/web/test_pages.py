@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from strongstride import service
+from strongstride import routines as routines
 from strongstride.library import load_library
 from tests.web.conftest import TestClient, Visitor, work_steps
 
@@ -85,7 +85,7 @@ def test_signed_out_pages_keep_the_rules(client: TestClient, path: str) -> None:
 
 
 def test_the_home_page_lists_the_routines_and_offers_to_carry_on(ana: Visitor) -> None:
-    loaded = service.load_routine("runner-glute")
+    loaded = routines.load_routine("runner-glute")
     home = ana.client.get("/")
     assert loaded.routine.title and loaded.routine.title in home.text
     assert 'href="/play/runner-glute">Start</a>' in home.text
@@ -94,7 +94,7 @@ def test_the_home_page_lists_the_routines_and_offers_to_carry_on(ana: Visitor) -
 
 
 def test_the_routine_page_shows_every_exercise_with_its_how_to(ana: Visitor) -> None:
-    loaded = service.load_routine("runner-glute")
+    loaded = routines.load_routine("runner-glute")
     text = ana.client.get("/routines/runner-glute").text
     page = Page(text)
     sections = loaded.routine.sections

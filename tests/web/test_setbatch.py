@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from strongstride.web.setbatch import SetBatcher, log_set
 
 from strongstride.errors import NotFound
 from strongstride.store import Store
-from strongstride.web.setbatch import SetBatcher, log_set
 from tests.store.conftest import T0, a_set, count_commits
 
 

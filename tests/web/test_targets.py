@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from strongstride import demo
+from strongstride.app import Strongstride
 from strongstride.store import Store
 from tests.web.conftest import Visitor, work_steps
 
@@ -15,7 +15,7 @@ from tests.web.conftest import Visitor, work_steps
 def test_a_session_carries_todays_target_per_exercise(visitor: Visitor, db_url: str) -> None:
     visitor.register("ana")
     with Store.open(db_url) as store:
-        demo.fill(store, "ana", today=datetime.now(UTC).date())
+        Strongstride(store).demo("ana", today=datetime.now(UTC).date())
     report = visitor.api("GET", "/api/report").json()
     suggested = {s["exercise"]: s for s in report["suggestions"]}
     session = visitor.api("POST", "/api/sessions", json={"routine": "runner-glute"}).json()

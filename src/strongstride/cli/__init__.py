@@ -1,4 +1,4 @@
-"""The `strongstride` command: thin commands over strongstride.service.
+"""The `strongstride` command: thin commands over the application object (`strongstride.app`).
 
 Rich is imported only by the renderers that draw tables, so that plain commands start fast.
 """
@@ -10,8 +10,9 @@ from typing import Any
 
 import click
 
-from strongstride import service
+from strongstride.cli.context import app_of, emit_json
 from strongstride.errors import Issue, StrongstrideError
+from strongstride.routines import exercise_dict, read_text, show_dict
 
 
 class _Group(click.Group):
@@ -26,12 +27,6 @@ class _Group(click.Group):
             if not exc.issues or exc.message not in {i.render() for i in exc.issues}:
                 click.echo(f"error: {exc.message}", err=True)
             ctx.exit(1)
-
-
-def _emit_json(data: object) -> None:
-    import json
-
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def _report(issues: tuple[Issue, ...]) -> None:
@@ -52,14 +47,16 @@ def main(ctx: click.Context, db: str | None) -> None:
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def routines(as_json: bool) -> None:
+@click.pass_context
+def routines(ctx: click.Context, as_json: bool) -> None:
     """List the routines that come with strongstride."""
-    loaded = service.list_routines()
+    app = app_of(ctx)
+    loaded = app.routines()
     if as_json:
-        _emit_json([{"id": r.id, "title": r.routine.title,
-                     "exercises": len(r.routine.exercises),
-                     "estimated_seconds": list(service.plan(r.routine).total_seconds())}
-                    for r in loaded])
+        emit_json([{"id": r.id, "title": r.routine.title,
+                    "exercises": len(r.routine.exercises),
+                    "estimated_seconds": list(app.session_plan(r).total_seconds())}
+                   for r in loaded])
         return
     from strongstride.cli.render import print_routines
 
@@ -74,23 +71,26 @@ def routines(as_json: bool) -> None:
               help="Equipment you don't have (e.g. ball, bands, dumbbells; `none` for "
                    "nothing): the library's variations are shown in place. Default: your "
                    "saved profile (strongstride equipment).")
-def show(routine: str | None, as_json: bool, how: bool, without: tuple[str, ...]) -> None:
+@click.pass_context
+def show(ctx: click.Context, routine: str | None, as_json: bool, how: bool,
+         without: tuple[str, ...]) -> None:
     """Show a routine: sections, prescriptions, equipment and how long it takes.
 
     ROUTINE is a built-in routine's id (default: runner-glute) or a routine file.
     """
-    missing = service.missing_equipment(without)
-    loaded = service.load_routine(routine)
+    app = app_of(ctx)
+    missing = app.terminal_equipment(without)
+    loaded = app.routine(routine)
     if as_json:
-        _emit_json(service.show_dict(loaded, missing))
+        emit_json(show_dict(loaded, missing))
         return
     from strongstride.cli.render import print_how_to, print_routine
 
-    changed = service.substitutions(loaded.routine, missing)
-    print_routine(loaded, service.plan(loaded.routine, missing), changed)
+    changed = app.substitutions(loaded.routine, missing)
+    print_routine(loaded, app.session_plan(loaded, missing), changed)
     if how:
-        print_how_to([(e.name, service.describe_exercise(e.name))
-                      for e in loaded.routine.exercises], changed)
+        print_how_to([(e.name, app.describe(e.name)) for e in loaded.routine.exercises],
+                     changed)
 
 
 @main.command()
@@ -98,23 +98,24 @@ def show(routine: str | None, as_json: bool, how: bool, without: tuple[str, ...]
               help="Save this as what you don't have (repeat, or separate with commas).")
 @click.option("--have-all", is_flag=True, help="Save that you have all of it.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def equipment(without: tuple[str, ...], have_all: bool, as_json: bool) -> None:
+@click.pass_context
+def equipment(ctx: click.Context, without: tuple[str, ...], have_all: bool,
+              as_json: bool) -> None:
     """What equipment you have: `show` and `start` then put the library's variations in place
     of the exercises that need what you lack (e.g. --without ball,dumbbells)."""
     from strongstride.library.equipment import EQUIPMENT
-    from strongstride.library.substitute import read_equipment
     from strongstride.paths import equipment_file
-    from strongstride.profile import read_missing, save_missing
 
+    app = app_of(ctx)
     if without and have_all:
         raise click.UsageError("give --without or --have-all, not both")
     if without or have_all:
-        missing = frozenset() if have_all else read_equipment(without)
-        save_missing(missing)
+        missing = frozenset() if have_all else app.terminal_equipment(without)
+        app.save_terminal_equipment(missing)
     else:
-        missing = read_missing()
+        missing = app.terminal_equipment()
     if as_json:
-        _emit_json({"file": equipment_file(), "without": sorted(missing),
+        emit_json({"file": equipment_file(), "without": sorted(missing),
                     "have": [key for key in EQUIPMENT if key not in missing]})
         return
     for key, item in EQUIPMENT.items():
@@ -128,13 +129,14 @@ def equipment(without: tuple[str, ...], have_all: bool, as_json: bool) -> None:
 @main.command()
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def exercise(name: str, as_json: bool) -> None:
+@click.pass_context
+def exercise(ctx: click.Context, name: str, as_json: bool) -> None:
     """How to do an exercise: steps, cues, mistakes and what to use instead of missing kit."""
-    info = service.find_exercise(name)
+    info = app_of(ctx).exercise(name)
     from strongstride.cli.render import print_exercise
 
     if as_json:
-        _emit_json(service.exercise_dict(info))
+        emit_json(exercise_dict(info))
         return
     print_exercise(info)
 
@@ -142,11 +144,12 @@ def exercise(name: str, as_json: bool) -> None:
 @main.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the issues as JSON.")
-def check(file: str, as_json: bool) -> None:
+@click.pass_context
+def check(ctx: click.Context, file: str, as_json: bool) -> None:
     """Check a routine file; print every issue as FILE:LINE:COL: message. Exit 1 if any error."""
-    issues = service.check_file(file)
+    issues = app_of(ctx).check(file)
     if as_json:
-        _emit_json({"file": file, "ok": not any(i.severity == "error" for i in issues),
+        emit_json({"file": file, "ok": not any(i.severity == "error" for i in issues),
                     "issues": [i.as_dict() for i in issues]})
     else:
         for issue in issues:
@@ -162,11 +165,12 @@ def check(file: str, as_json: bool) -> None:
 @click.option("-w", "--write", is_flag=True, help="Rewrite the file in place.")
 @click.option("--check", "check_only", is_flag=True,
               help="Exit 1 if the file is not already in canonical form.")
-def fmt(file: str, write: bool, check_only: bool) -> None:
+@click.pass_context
+def fmt(ctx: click.Context, file: str, write: bool, check_only: bool) -> None:
     """Print a routine file in canonical form (running it twice changes nothing)."""
-    text = service.format_file(file)
+    text = app_of(ctx).format(file)
     if check_only:
-        _, original = service.read_text(file)
+        _, original = read_text(file)
         if original != text:
             click.echo(f"{file}: not in canonical form; run 'strongstride fmt -w {file}'",
                        err=True)
@@ -182,17 +186,18 @@ def fmt(file: str, write: bool, check_only: bool) -> None:
 @main.command(name="import")
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/json.md).")
-def import_(file: str, as_json: bool) -> None:
+@click.pass_context
+def import_(ctx: click.Context, file: str, as_json: bool) -> None:
     """Turn a workout pasted from an article (FILE, or - for stdin) into routine text.
 
     Lines it cannot read are kept as notes and reported on stderr with their line number.
     """
-    imported = service.import_file(file)
+    imported = app_of(ctx).import_workout(file)
     _report(imported.issues)
     if as_json:
         from strongstride.routine.json_view import import_dict
 
-        _emit_json(import_dict(imported.routine))
+        emit_json(import_dict(imported.routine))
         return
     from strongstride.routine.format import format_routine
 

@@ -8,22 +8,14 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from strongstride.cli.sessions import _store
-from strongstride.errors import NotFound
-from strongstride.records import LogSide
+from strongstride.cli.context import app_of, emit_json
+from strongstride.reports.words import checkin_dict, checkin_line
 
-if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads only when a command needs it
-    from strongstride.store import Store
+if TYPE_CHECKING:
+    from strongstride.records import InjuredSide, LogSide
 
 _DAY = click.DateTime(["%Y-%m-%d"])
 _SCORE = click.IntRange(0, 10)
-
-
-def _user(store: Store, user: str) -> int:
-    user_id = store.ensure_user() if user == "me" else store.find_user(user)
-    if user_id is None:
-        raise NotFound(f"{store.where}: no user called {user!r}")
-    return user_id
 
 
 @click.command()
@@ -51,30 +43,28 @@ def checkin(ctx: click.Context, pain: int | None, stiffness: int | None, exercis
     back, and rising stiffness holds it too. Saving again for the same morning replaces
     the earlier answer.
     """
-    from strongstride import checkins
-
-    store = _store(ctx)
-    user_id = _user(store, user)
+    app = app_of(ctx)
+    user_id = app.existing_user(user)
     if list_:
-        found = store.checkins(user_id)
+        found = app.checkins(user_id)
         if as_json:
-            _json([checkins.checkin_dict(c) for c in found])
+            emit_json([checkin_dict(c) for c in found])
         elif not found:
             click.echo("No check-ins yet: `strongstride checkin --pain N` records one.")
         for item in [] if as_json else found:
-            click.echo(checkins.describe(item))
+            click.echo(checkin_line(item))
         return
     if pain is None:
         raise click.UsageError("give --pain 0-10 (or --list to see your check-ins)")
     if side is not None and exercise is None:
         raise click.UsageError("--side goes with --exercise")
-    saved = checkins.record(store, user_id, day.date() if day else date.today(), pain,
-                            stiffness=stiffness, exercise=exercise,
-                            side=cast("LogSide", side or "both"), note=note)
+    saved = app.record_checkin(user_id, day.date() if day else date.today(), pain,
+                               stiffness=stiffness, exercise=exercise,
+                               side=cast("LogSide", side or "both"), note=note)
     if as_json:
-        _json(checkins.checkin_dict(saved))
+        emit_json(checkin_dict(saved))
         return
-    click.echo(f"Saved: {checkins.describe(saved)}")
+    click.echo(f"Saved: {checkin_line(saved)}")
 
 
 @click.command()
@@ -87,19 +77,13 @@ def injured(ctx: click.Context, side: str | None, user: str) -> None:
     With an injured side, symmetry is the involved side over the uninvolved one (it can
     pass 100%) instead of the weaker over the stronger.
     """
-    store = _store(ctx)
-    user_id = _user(store, user)
+    app = app_of(ctx)
+    user_id = app.existing_user(user)
     if side is not None:
-        store.set_injured_side(user_id, None if side == "none" else side)
-    current = store.injured_side(user_id)
+        app.set_injured_side(user_id, None if side == "none" else cast("InjuredSide", side))
+    current = app.injured_side(user_id)
     click.echo(f"Injured side: {current}" if current else "No injured side marked: symmetry "
                "compares the weaker side with the stronger one.")
-
-
-def _json(data: object) -> None:
-    import json
-
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def register(group: click.Group) -> None:

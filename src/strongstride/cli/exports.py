@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import click
 
-from strongstride import service
+from strongstride.cli.context import app_of
 from strongstride.errors import StrongstrideError
+from strongstride.routines import read_text
 
 if TYPE_CHECKING:
+    from strongstride.exchange.csvread import App as SourceApp
     from strongstride.plan.setup import PlanSetup
+    from strongstride.records import Unit
 
 
 def _write(path: str, data: bytes) -> None:
@@ -48,30 +51,23 @@ def export(ctx: click.Context, routine: str | None, fit_file: str | None,
     if not (fit_file or pdf_file or json_file or csv_file):
         raise click.UsageError("say what to write: --fit FILE, --pdf FILE, --json FILE "
                                "or --csv FILE")
+    app = app_of(ctx)
     if fit_file or pdf_file:
-        loaded = service.load_routine(routine)
+        loaded = app.routine(routine)
         name = loaded.routine.title or loaded.id
     if fit_file:
-        from strongstride.exchange.fit import routine_to_fit
-
-        _write(fit_file, routine_to_fit(loaded.routine))
+        _write(fit_file, app.routine_fit(loaded))
         click.echo(f"Wrote {fit_file}: a FIT workout of {name}.")
     if pdf_file:
-        from strongstride.exchange.card import routine_card_pdf
-
-        _write(pdf_file, routine_card_pdf(loaded.routine))
+        _write(pdf_file, app.routine_card(loaded))
         click.echo(f"Wrote {pdf_file}: a printable card of {name}.")
     if json_file or csv_file:
-        from strongstride.cli.sessions import _store
-        from strongstride.exchange.backup import export_csv, export_json
-
-        store = _store(ctx)
-        user = store.ensure_user()
+        user = app.user()
         if json_file:
-            _write(json_file, export_json(store, user).encode("utf-8"))
+            _write(json_file, app.export_json(user).encode("utf-8"))
             click.echo(f"Wrote {json_file}: all your data as JSON.")
         if csv_file:
-            _write(csv_file, export_csv(store, user).encode("utf-8"))
+            _write(csv_file, app.export_csv(user).encode("utf-8"))
             click.echo(f"Wrote {csv_file}: all your data as CSV.")
 
 
@@ -84,13 +80,8 @@ def import_data(ctx: click.Context, file: str) -> None:
     One transaction: a file with a problem changes nothing and the message names the line
     or the field.
     """
-    from pathlib import Path
-
-    from strongstride.cli.sessions import _store
-    from strongstride.exchange.backup import import_file
-
-    store = _store(ctx)
-    done = import_file(store, store.ensure_user(), Path(file))
+    app = app_of(ctx)
+    done = app.restore_backup(app.user(), Path(file))
     c = done.sessions
     click.echo(f"{c.sessions_added} sessions and {c.sets_added} sets added; "
                f"{c.sessions_present} sessions and {c.sets_present} sets were there already.")
@@ -115,15 +106,11 @@ def import_history(ctx: click.Context, file: str, app: str | None, unit: str | N
 
     Re-importing the same file adds nothing twice.
     """
-    from pathlib import Path
-
-    from strongstride.cli.sessions import _store
-    from strongstride.exchange.history_import import import_file
-
     if app is None:
         raise click.UsageError("say which app the file is from: --strong or --hevy")
-    store = _store(ctx)
-    done = import_file(store, store.ensure_user(), Path(file), app, unit=unit)  # type: ignore[arg-type]
+    strongstride = app_of(ctx)
+    done = strongstride.import_history(strongstride.user(), Path(file),
+                                       cast("SourceApp", app), unit=cast("Unit | None", unit))
     for line in done.report():
         click.echo(line)
 
@@ -187,7 +174,7 @@ def plan_(ctx: click.Context, week_file: str | None, start: object, weeks: int, 
         if race is not None and given("race_distance"):
             race = Race(race.date, race_distance)
     else:
-        source, text = service.read_text(week_file)
+        source, text = read_text(week_file)
         parsed = parse_week(text, source)
         if parsed.week is None:
             raise StrongstrideError(f"{source}: the running week has errors", parsed.issues)
@@ -217,29 +204,15 @@ def plan_(ctx: click.Context, week_file: str | None, start: object, weeks: int, 
         click.echo("Saved as your running week: `strongstride plan` without WEEK uses it.",
                    err=as_json)
     if ical_file:
-        import math
-
-        from strongstride.exchange.ical import plan_to_ical
-
-        loaded = service.load_routine(routine)
-        minutes = math.ceil(service.plan(loaded.routine).total_seconds()[1] / 60)
-        try:
-            data = plan_to_ical(schedule, routine_id=loaded.id,
-                                routine_title=loaded.routine.title or loaded.id,
-                                duration_minutes=minutes, tz=week.timezone,
-                                alarm_minutes=alarm)
-        except ValueError as exc:
-            raise StrongstrideError(f"cannot write the calendar: {exc}") from None
-        _write(ical_file, data)
+        setup = PlanSetup(week, first, weeks, sessions, race, alarm, routine or "runner-glute")
+        _write(ical_file, app_of(ctx).calendar(setup, schedule))
         click.echo(f"Wrote {ical_file}: {len(schedule.sessions)} sessions with reminders.",
                    err=as_json)
 
 
 def _saved_setup(ctx: click.Context) -> PlanSetup:
-    from strongstride.cli.sessions import _store
-
-    store = _store(ctx)
-    saved = store.plan_setup(store.ensure_user())
+    app = app_of(ctx)
+    saved = app.running_week(app.user())
     if saved is None:
         raise click.UsageError(
             "no running week is saved, so give one: strongstride plan WEEK, where WEEK is a "
@@ -249,10 +222,6 @@ def _saved_setup(ctx: click.Context) -> PlanSetup:
 
 
 def _save_setup(ctx: click.Context, setup: PlanSetup) -> None:
-    from datetime import UTC, datetime
-
-    from strongstride.cli.sessions import _store
-
     # What the plan page would refuse, so that the backup reads the week back.
     if setup.sessions_per_week < 1:
         raise click.UsageError("--save keeps a plan with at least one session a week "
@@ -264,8 +233,8 @@ def _save_setup(ctx: click.Context, setup: PlanSetup) -> None:
     if race is not None and race.date < setup.start:
         raise click.UsageError(f"--race-date {race.date} is before the plan starts "
                                f"({setup.start})")
-    store = _store(ctx)
-    store.save_plan_setup(store.ensure_user(), setup, now=datetime.now(UTC))
+    app = app_of(ctx)
+    app.save_running_week(app.user(), setup)
 
 
 def register(group: click.Group) -> None:

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from strongstride.plan.session import SessionPlan
 from strongstride.routine.prescription import write_prescription
-from strongstride.service import duration_text as duration
+from strongstride.routines import duration_text as duration
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
     from strongstride.library.substitute import Substitution
     from strongstride.records import SessionInfo, SetLog
-    from strongstride.service import LoadedRoutine
+    from strongstride.routines import LoadedRoutine
 
 
 def print_routines(loaded: list[LoadedRoutine]) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from strongstride.cli.sessions import _store
-from strongstride.errors import NotFound, StrongstrideError
+from strongstride.cli.context import app_of
+from strongstride.errors import StrongstrideError
 
 _DAY = click.DateTime(["%Y-%m-%d"])
 
@@ -42,13 +42,8 @@ def report(ctx: click.Context, as_json: bool, html_file: str | None, pdf_file: s
     With --html or --pdf, the full report with charts (progress, symmetry, weekly volume,
     a calendar) goes to FILE, ready to send to your physio.
     """
-    from strongstride.reports.build import user_report
-
-    store = _store(ctx)
-    user_id = store.ensure_user() if user == "me" else store.find_user(user)
-    if user_id is None:
-        raise NotFound(f"{store.where}: no user called {user!r}")
-    found = user_report(store, user_id, _today(today_), weeks=weeks)
+    app = app_of(ctx)
+    found = app.report(app.existing_user(user), _today(today_), weeks=weeks)
     if as_json:
         import json
 
@@ -93,12 +88,10 @@ def demo(ctx: click.Context, weeks: int, today_: datetime | None, user: str,
     Twice a week with one missed week and a deload week, the left side weaker on two
     one-sided exercises, loads and reps going up, and a short pain episode.
     """
-    from strongstride import demo as demo_data
-
-    store = _store(ctx)
-    added = demo_data.fill(store, user, today=_today(today_), weeks=weeks, force=force)
+    app = app_of(ctx)
+    added = app.demo(user, today=_today(today_), weeks=weeks, force=force)
     click.echo(f"Added {added.sessions_added} demo sessions ({added.sets_added} sets) for "
-               f"{user} in {store.where}. See them with `strongstride report`.")
+               f"{user} in {app.where}. See them with `strongstride report`.")
 
 
 def register(group: click.Group) -> None:

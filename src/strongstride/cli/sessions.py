@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-import sys
+import re
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import click
 
-from strongstride import service
+from strongstride.cli.context import app_of, emit_json
+from strongstride.reports.words import session_dict, set_dict
 
 if TYPE_CHECKING:
-    from strongstride.store import Store
+    from strongstride.plan.session import Step
+    from strongstride.player.machine import Actuals
     from strongstride.workout import Workout
 
 
-def _store(ctx: click.Context) -> Store:
-    from strongstride.store import Store
-
-    obj = ctx.ensure_object(dict)
-    if "store" not in obj:
-        obj["store"] = Store.open(obj.get("db"))
-        ctx.call_on_close(obj["store"].close)
-    store: Store = obj["store"]
-    return store
-
-
 def _emit(data: object) -> None:
-    import json
-
-    click.echo(json.dumps(data, ensure_ascii=False))
-    sys.stdout.flush()
+    emit_json(data, indent=None)
 
 
 @click.command()
@@ -59,13 +48,11 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
     Every set you finish is saved at once. Quit at any time with q: the next `start`
     offers to carry on at the first set you had not logged.
     """
-    from strongstride.workout import Workout
-
-    missing = tuple(sorted(service.missing_equipment(without)))
-    store = _store(ctx)
-    user = store.ensure_user()
-    loaded = service.load_routine(routine)
-    unfinished = store.unfinished_session(user, loaded.id)
+    app = app_of(ctx)
+    missing = app.terminal_equipment(without)
+    user = app.user()
+    loaded = app.routine(routine)
+    unfinished = app.unfinished_session(user, loaded.id)
     resume = unfinished is not None and not force_new
     if unfinished is not None and not (force_new or force_resume or autoplay):
         when = unfinished.started_at.astimezone().strftime("%a %d %b %H:%M")
@@ -73,8 +60,6 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
             f"You have an unfinished session of {unfinished.routine_title or loaded.id} from "
             f"{when} ({unfinished.sets_done} of {unfinished.planned_sets} sets done). "
             "Carry on with it?", default=True)
-    if unfinished is not None and not resume:
-        store.abandon_session(unfinished.id, datetime.now(UTC))
     if speak:
         from strongstride.tui.speech import available
 
@@ -84,17 +69,16 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
     if autoplay:
         from strongstride.player.clock import FakeClock
 
-        workout = Workout.begin(store, user, loaded, clock=FakeClock(), resume=resume,
-                                equipment=missing)
+        workout = app.play(user, loaded, clock=FakeClock(), resume=resume, missing=missing)
         _autoplay(workout, pace)
         return
-    workout = Workout.begin(store, user, loaded, resume=resume, equipment=missing)
+    workout = app.play(user, loaded, resume=resume, missing=missing)
     from strongstride.tui.app import PlayerApp
 
     PlayerApp(workout, speak=speak, unit=unit).run()
     state = workout.state
     if state.status == "finished":
-        click.echo(f"Session saved: {len(store.sets_of(workout.session.id))} sets.")
+        click.echo(f"Session saved: {len(app.sets(user, workout.session.id))} sets.")
     elif state.status != "abandoned":
         click.echo("Paused. Run `strongstride start` to carry on where you stopped.")
 
@@ -137,10 +121,10 @@ def _autoplay(workout: Workout, pace: float) -> None:
 @click.pass_context
 def history(ctx: click.Context, as_json: bool, limit: int) -> None:
     """Your sessions, newest first: date, routine, duration and sets done of planned."""
-    store = _store(ctx)
-    sessions = store.history(store.ensure_user(), limit=limit)
+    app = app_of(ctx)
+    sessions = app.history(app.user(), limit=limit)
     if as_json:
-        _emit([service.session_dict(s) for s in sessions])
+        _emit([session_dict(s) for s in sessions])
         return
     from strongstride.cli.render import print_history
 
@@ -153,11 +137,12 @@ def history(ctx: click.Context, as_json: bool, limit: int) -> None:
 @click.pass_context
 def session_(ctx: click.Context, session_id: str, as_json: bool) -> None:
     """Every set of one session, per side. SESSION_ID may be the first few characters."""
-    store = _store(ctx)
-    found = service.find_session(store, store.ensure_user(), session_id)
-    sets = store.sets_of(found.id)
+    app = app_of(ctx)
+    user = app.user()
+    found = app.find_session(user, session_id)
+    sets = app.sets(user, found.id)
     if as_json:
-        _emit({**service.session_dict(found), "sets": [service.set_dict(s) for s in sets]})
+        _emit({**session_dict(found), "sets": [set_dict(s) for s in sets]})
         return
     from strongstride.cli.render import print_session
 
@@ -178,8 +163,8 @@ def log(ctx: click.Context, routine: str | None, day: datetime, accept: bool,
     For each set, answer with the reps (Enter keeps the target), reps x load such as
     '10x12.5', or '-' if you skipped it.
     """
-    store = _store(ctx)
-    loaded = service.load_routine(routine)
+    app = app_of(ctx)
+    loaded = app.routine(routine)
     started = day.replace(tzinfo=day.tzinfo or datetime.now().astimezone().tzinfo)
 
     def ask(label: str, default: str) -> str:
@@ -188,14 +173,65 @@ def log(ctx: click.Context, routine: str | None, day: datetime, accept: bool,
         answer: str = click.prompt(label, default=default, show_default=True, err=True)
         return answer
 
-    info = service.log_past_session(store, store.ensure_user(), loaded,
-                                    started.astimezone(UTC), ask)
+    answers = _ask_every_set(app.session_plan(loaded).steps, ask)
+    user = app.user()
+    info = app.log_past_session(user, loaded, started.astimezone(UTC), answers)
     if as_json:
-        sets = store.sets_of(info.id)
-        _emit({**service.session_dict(info), "sets": [service.set_dict(s) for s in sets]})
+        _emit({**session_dict(info), "sets": [set_dict(s) for s in app.sets(user, info.id)]})
     else:
         click.echo(f"Logged session {info.id[:8]}: {info.sets_done} of {info.planned_sets} "
                    "sets.")
+
+
+def _ask_every_set(steps: tuple[Step, ...] | list[Step],
+                   ask: Callable[[str, str], str]) -> list[tuple[Step, Actuals | None]]:
+    """Ask about every work step first, so that nothing is stored half-done."""
+    answers: list[tuple[Step, Actuals | None]] = []
+    for step in steps:
+        if step.kind != "work":
+            continue
+        side = f", {step.side} leg" if step.side else ""
+        label = f"{step.name}, set {step.set_number}{side}"
+        default = ("-" if step.optional else
+                   str(step.hold_seconds.lo) if step.hold_seconds else
+                   str(step.reps.hi) if step.reps else "10")
+        prompt = label + (" (seconds)" if step.hold_seconds else "")
+        while True:
+            try:
+                answers.append((step, read_answer(step, ask(prompt, default))))
+                break
+            except ValueError as exc:
+                prompt = f"{exc}. {label}"
+    return answers
+
+
+_ANSWER = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:x\s*(?P<load>\d+(?:\.\d+)?)\s*"
+                     r"(?P<unit>kg|lbs?)?)?\s*$", re.IGNORECASE)
+
+
+def read_answer(step: Step, text: str) -> Actuals | None:
+    """A typed answer for one set: '10', '10x12.5', '10 x 25 lb', '30' (seconds) or '-'.
+
+    None means skipped; a ValueError says what is wrong.
+    """
+    from strongstride.player.machine import Actuals
+    if text.strip() == "-":
+        return None
+    m = _ANSWER.match(text)
+    if m is None:
+        raise ValueError(f"cannot read {text!r}: type reps, reps x load (10x12.5) or - to skip")
+    number = float(m.group("n"))
+    load = float(m.group("load")) if m.group("load") else None
+    unit = (m.group("unit") or "kg").lower()[:2] if load is not None else None
+    if step.hold_seconds is not None:
+        if not 0 < number <= 3600:
+            raise ValueError("seconds must be between 1 and 3600")
+        return Actuals(seconds=number)
+    if not number.is_integer() or not 0 <= number <= 300:
+        raise ValueError("reps must be a whole number from 0 to 300")
+    if load is not None and not 0 < load <= 1000:
+        raise ValueError("a load must be more than 0 and at most 1000")
+    return Actuals(reps=int(number), load=load, unit=unit)  # type: ignore[arg-type]
 
 
 @click.command()
@@ -208,11 +244,11 @@ def log(ctx: click.Context, routine: str | None, day: datetime, accept: bool,
 def serve(ctx: click.Context, host: str, port: int, secure_cookies: bool,
           proxy_headers: bool) -> None:
     """Serve the web app (the guided player for your phone) on HOST:PORT."""
-    from strongstride.store import Store
+    from strongstride.app import Strongstride
     from strongstride.web.__main__ import serve as run_server
 
     db = ctx.ensure_object(dict).get("db")
-    Store.open(db).close()  # a bad database is reported here, before the server starts
+    Strongstride.open(db).close()  # a bad database is reported here, before the server starts
     click.echo(f"strongstride is on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
     run_server(host, port, db=db, secure_cookies=secure_cookies, proxy_headers=proxy_headers)
 

@@ -43,11 +43,10 @@ from strongstride.library.equipment import EQUIPMENT
 from strongstride.plan.schedule import Race
 from strongstride.plan.setup import MAX_SESSIONS, MAX_WEEKS, PlanSetup
 from strongstride.plan.week import format_week, parse_week
-from strongstride.records import CheckIn, SetLog
+from strongstride.records import CheckIn, ImportSession, ImportVersion, Kept, Restored, SetLog
 from strongstride.store import Store
 from strongstride.store.checkins import NOTE_MAX, check_checkin
-from strongstride.store.repository import ImportSession, ImportVersion
-from strongstride.store.restore import Kept, Restored, restore
+from strongstride.store.restore import restore
 
 FORMAT = "strongstride-backup"
 FORMAT_VERSION = 2

@@ -1,4 +1,5 @@
-"""Write a workout history read from Strong or Hevy into the store, in one transaction.
+"""A workout history read from Strong or Hevy, as sessions for the application to store in one
+transaction.
 
 Each imported workout becomes a finished session. Its routine version is a routine text (in
 strongstride's own format, so every part of the app can plan and show it) that describes the
@@ -33,9 +34,7 @@ from strongstride.exchange.csvread import (
     read_text,
 )
 from strongstride.library import Library, default_library
-from strongstride.records import SetLog, Unit
-from strongstride.store import Store
-from strongstride.store.repository import ImportCount, ImportSession, ImportVersion
+from strongstride.records import ImportCount, ImportSession, ImportVersion, SetLog, Unit
 
 NAMESPACE = uuid.UUID("6f1c43e6-2b8a-5d8e-9a57-3c1f0e6b7d21")
 _STEP_KINDS = {"normal": "work", "warm-up": "warm-up", "drop": "drop", "failure": "failure"}
@@ -57,22 +56,19 @@ class HistoryImport:
                 "already"]
 
 
-def import_file(store: Store, user_id: int, path: Path, app: App, *, unit: Unit | None = None,
-                tz: tzinfo | None = None) -> HistoryImport:
-    """Read a Strong or Hevy export and import it; StrongstrideError (with the file's issues)
-    if it cannot be read, and then nothing is written."""
+def read_file(path: Path, app: App, *, unit: Unit | None = None) -> Imported:
+    """A Strong or Hevy export as read; its problems are issues on it, nothing is stored."""
     from strongstride.exchange.hevy import read_hevy
     from strongstride.exchange.strong import read_strong
 
     text = read_text(path)
-    imported = (read_strong(text, str(path), unit=unit) if app == "strong"
-                else read_hevy(text, str(path)))
-    return import_history(store, user_id, imported, tz=tz)
+    return (read_strong(text, str(path), unit=unit) if app == "strong"
+            else read_hevy(text, str(path)))
 
 
-def import_history(store: Store, user_id: int, imported: Imported, *,
-                   tz: tzinfo | None = None, library: Library | None = None) -> HistoryImport:
-    """Store every workout of `imported` for the user, all in one transaction.
+def sessions_of(who: str, imported: Imported, *, tz: tzinfo | None = None,
+                library: Library | None = None) -> list[ImportSession]:
+    """Every workout of `imported` as a session to store for the user called `who`.
 
     The file's times have no zone: they are read in `tz`, or in this computer's local time
     when None. A file with errors is refused whole (StrongstrideError carrying its issues).
@@ -82,11 +78,9 @@ def import_history(store: Store, user_id: int, imported: Imported, *,
         raise StrongstrideError(
             f"{imported.source}: nothing was imported: the file has {len(errors)} "
             f"error{'s' if len(errors) != 1 else ''}; first: {errors[0].render()}", errors)
-    who = store.account(user_id).name
     library = library or default_library()
-    sessions = [session_of(who, imported.app, workout, tz, library)
-                for workout in imported.workouts]
-    return HistoryImport(imported, store.import_sessions(user_id, sessions))
+    return [session_of(who, imported.app, workout, tz, library)
+            for workout in imported.workouts]
 
 
 def session_of(who: str, app: App, workout: ImportedWorkout, tz: tzinfo | None,

@@ -1,10 +1,10 @@
-"""One user's report from the store: sessions, sets and prescriptions in three queries.
+"""One user's report from what the application read for it: sessions, sets, prescriptions.
 
 The analysis reads every set it is given several times over, so its time grows with the sets
 it gets. A report therefore covers a window, the last `weeks` weeks up to `today` (12 by
 default, 0 for everything): the sessions that started in the window and their sets. Adherence
 and the deload rule read every session the user did: those before the window come summed up
-per week in SQL (`Store.session_weeks`), a few hundred small rows where a session each cost
+per week in SQL (the store's `session_weeks`), a few hundred small rows where a session each cost
 more (a session's `sets_done` is kept by the database). The calendar spans the window's weeks
 (the settings' `calendar_weeks` for a report of everything).
 """
@@ -15,7 +15,6 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from strongstride.analysis import (
     DEFAULT_SETTINGS,
@@ -26,14 +25,13 @@ from strongstride.analysis import (
     build_report,
 )
 from strongstride.library import Library, name_key
-from strongstride.records import CheckIn, RoutineVersion
+from strongstride.records import CheckIn, InjuredSide, RoutineVersion, SessionInfo, SetLog
 from strongstride.routine.model import Prescription, Routine
 from strongstride.routine.parse import parse_routine
 
-if TYPE_CHECKING:
-    from strongstride.store import Store
-
 DEFAULT_WEEKS = 12
+WeekSums = tuple[date, int, date, date, bool]
+"""A week before the report's window, summed up: as `analysis.TrainingWeek` takes it."""
 
 
 @lru_cache(maxsize=64)
@@ -69,19 +67,20 @@ def window(today: date, weeks: int) -> tuple[datetime | None, datetime]:
     return until - timedelta(weeks=weeks), until
 
 
-def user_report(store: Store, user_id: int, today: date, *, weeks: int = DEFAULT_WEEKS,
-                settings: Settings = DEFAULT_SETTINGS,
-                library: Library | None = None) -> Report:
-    """The analysis of the user's last `weeks` weeks up to `today` (0: all their history)."""
-    since, until = window(today, weeks)
-    found = store.report_reads(user_id, since=since, until=until,
-                               checkins_since=since and since.date(), today=today)
+def build(*, sessions: Sequence[SessionInfo], sets: Sequence[SetLog],
+          versions: Sequence[RoutineVersion], checkins: Sequence[CheckIn],
+          injured_side: InjuredSide | None, earlier_weeks: Sequence[WeekSums], today: date,
+          weeks: int = DEFAULT_WEEKS, settings: Settings = DEFAULT_SETTINGS,
+          library: Library | None = None) -> Report:
+    """The analysis of what was read for the last `weeks` weeks up to `today` (0: all her
+    history): the window's sessions and sets, the routine versions she played, her check-ins,
+    her injured side, and the sessions before the window summed up per week."""
     if weeks > 0:
         settings = dataclasses.replace(settings, calendar_weeks=weeks)
-    return build_report(found.sessions, found.sets, prescriptions_of(found.versions),
-                        morning_checks(found.checkins), settings, today=today,
-                        involved_side=found.injured_side, library=library,
-                        earlier=[TrainingWeek(*week) for week in found.weeks])
+    return build_report(list(sessions), list(sets), prescriptions_of(versions),
+                        morning_checks(checkins), settings, today=today,
+                        involved_side=injured_side, library=library,
+                        earlier=[TrainingWeek(*week) for week in earlier_weeks])
 
 
 def morning_checks(checkins: Sequence[CheckIn]) -> list[MorningCheck]:

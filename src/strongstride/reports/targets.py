@@ -1,21 +1,23 @@
-"""Today's target per exercise for the players: the next-session suggestion, read from the
-store the way the report reads it, with the session being played left out (so a target does
-not move while its sets are logged).
+"""Today's target per exercise for the players: the next-session suggestion over what the
+report reads, with the session being played left out (so a target does not move while its
+sets are logged).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
-from strongstride.analysis import DEFAULT_SETTINGS, Settings, Suggestion, next_session
-from strongstride.reports.build import DEFAULT_WEEKS, morning_checks, window
+from strongstride.analysis import (
+    DEFAULT_SETTINGS,
+    MorningCheck,
+    Settings,
+    Suggestion,
+    next_session,
+)
+from strongstride.records import SessionInfo, SetLog
 from strongstride.routine.model import Prescription
-
-if TYPE_CHECKING:
-    from strongstride.store import Store
 
 # No pre-filled amounts for these: "start" has no history (the step's own target is the
 # form's default) and "stop" means not doing the exercise.
@@ -52,18 +54,13 @@ class TodayTarget:
                 "reason": self.suggestion.reason, "text": self.text, "prefill": self.prefill}
 
 
-def session_targets(store: Store, user_id: int, prescriptions: Mapping[str, Prescription],
-                    today: date, *, leave_out: str | None = None,
-                    weeks: int = DEFAULT_WEEKS,
-                    settings: Settings = DEFAULT_SETTINGS) -> dict[str, TodayTarget]:
-    """Exercise name (as `prescriptions` spell it) -> today's target, from the user's last
-    `weeks` weeks up to `today`, without the session `leave_out` (the one being played)."""
-    if not prescriptions:
-        return {}
-    since, until = window(today, weeks)
-    sessions = [s for s in store.user_sessions(user_id, until=until) if s.id != leave_out]
-    logs = [s for s in store.user_sets(user_id, since=since, until=until)
-            if s.session_id != leave_out]
-    checks = morning_checks(store.checkins(user_id, since=since and since.date(), until=today))
-    found = next_session(sessions, logs, prescriptions, today, settings, checks)
+def session_targets(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
+                    checks: Sequence[MorningCheck], prescriptions: Mapping[str, Prescription],
+                    today: date, settings: Settings = DEFAULT_SETTINGS
+                    ) -> dict[str, TodayTarget]:
+    """Exercise name (as `prescriptions` spell it) -> today's target, from the sessions, sets
+    and morning checks given (the application reads the last weeks, without the session
+    being played)."""
+    found = next_session(list(sessions), list(logs), prescriptions, today, settings,
+                         list(checks))
     return {s.exercise: TodayTarget(s.exercise, s) for s in found}

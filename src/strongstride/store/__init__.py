@@ -4,10 +4,9 @@ The only package that imports SQLAlchemy or Alembic; it takes and returns the pl
 `strongstride.records`. See docs/storage.md.
 """
 
-from strongstride.store.accounts import Account, ApiToken, NameTaken, WebSession
+from strongstride.errors import NameTaken
+from strongstride.records import Account, ApiToken, WebSession
 from strongstride.store.db import ENV_VAR, default_url
-from strongstride.store.failures import is_unavailable
 from strongstride.store.repository import Store
 
-__all__ = ["ENV_VAR", "Account", "ApiToken", "NameTaken", "Store", "WebSession", "default_url",
-           "is_unavailable"]
+__all__ = ["ENV_VAR", "Account", "ApiToken", "NameTaken", "Store", "WebSession", "default_url"]

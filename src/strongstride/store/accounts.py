@@ -10,45 +10,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
-from strongstride.errors import NotFound, StrongstrideError
+from strongstride.errors import NameTaken, NotFound
+from strongstride.records import Account, ApiToken, WebSession
 from strongstride.store import convert
 from strongstride.store.parts import StorePart
 from strongstride.store.tables import ApiTokenRow, UserRow, WebSessionRow
 
 # Writing `last_used_at` on every request would turn every API read into a write.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
-
-
-class NameTaken(StrongstrideError):
-    """Another user has this name."""
-
-
-@dataclass(frozen=True, slots=True)
-class Account:
-    id: int
-    name: str
-    missing_equipment: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class WebSession:
-    account: Account
-    csrf: str
-    expires_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ApiToken:
-    id: int
-    name: str
-    created_at: datetime
-    last_used_at: datetime | None
 
 
 def token_digest(token: str) -> str:

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import Any, Literal, cast, get_args
+from typing import Any, cast, get_args
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from strongstride.errors import NotFound, StrongstrideError
-from strongstride.records import CheckIn, LogSide
+from strongstride.records import CheckIn, InjuredSide, LogSide
 from strongstride.store import convert
 from strongstride.store.parts import StorePart
 from strongstride.store.tables import Base, CheckinRow, UserRow
 
-InjuredSide = Literal["left", "right"]
 NOTE_MAX = 500
 
 

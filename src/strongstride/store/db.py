@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from strongstride.errors import StrongstrideError
+from strongstride.paths import DB_ENV
 
-ENV_VAR = "STRONGSTRIDE_DB"
+ENV_VAR = DB_ENV
+
 FILE_NAME = "strongstride.db"
 CONNECT_TIMEOUT_SECONDS = 5
 BUSY_TIMEOUT_MS = 10_000

@@ -11,24 +11,38 @@ from contextlib import contextmanager
 
 from sqlalchemy import exc as sa_exc
 
-from strongstride.errors import StrongstrideError
+from strongstride.errors import StrongstrideError, Unavailable
 from strongstride.store.db import ENV_VAR, Target
 
 _ELSEWHERE = f"or give another database with --db or {ENV_VAR}"
 
 
+# What the database failing looks like, as opposed to a value it refused.
+_UNAVAILABLE = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.InternalError,
+                sa_exc.TimeoutError, sa_exc.DisconnectionError)
+
+
 @contextmanager
 def translated(target: Target) -> Iterator[None]:
-    """Turn SQLAlchemy and driver errors raised inside the block into `StrongstrideError`."""
+    """Turn SQLAlchemy and driver errors raised inside the block into `StrongstrideError`
+    (`Unavailable` when the database itself failed)."""
     try:
         yield
     except StrongstrideError:
         raise
     except sa_exc.DBAPIError as error:
-        raise explain(error.orig if error.orig is not None else error, target) from error
+        found = explain(error.orig if error.orig is not None else error, target)
+        raise _classed(found, error) from error
     except sa_exc.SQLAlchemyError as error:
-        raise StrongstrideError(f"{target.where}: database error: "
-                                f"{_first_line(str(error), target)}") from error
+        found = StrongstrideError(f"{target.where}: database error: "
+                                  f"{_first_line(str(error), target)}")
+        raise _classed(found, error) from error
+
+
+def _classed(found: StrongstrideError, error: BaseException) -> StrongstrideError:
+    if isinstance(error, _UNAVAILABLE):
+        return Unavailable(found.message, found.issues)
+    return found
 
 
 def explain(error: BaseException, target: Target) -> StrongstrideError:
@@ -96,10 +110,3 @@ def _first_line(text: str, target: Target) -> str:
     if target.secret:
         line = line.replace(target.secret, "***")
     return line
-
-
-def is_unavailable(error: BaseException) -> bool:
-    """True when `error` came from the database failing (unreachable, full, read-only, ...),
-    not from a value it refused: a server's problem rather than the user's."""
-    return isinstance(error.__cause__, sa_exc.OperationalError | sa_exc.InterfaceError |
-                      sa_exc.InternalError | sa_exc.TimeoutError | sa_exc.DisconnectionError)

@@ -30,8 +30,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from strongstride.records import CheckIn, RoutineVersion, SessionInfo, SetLog
-from strongstride.store.checkins import InjuredSide, read_checkins, read_injured_side
+from strongstride.records import CheckIn, InjuredSide, RoutineVersion, SessionInfo, SetLog
+from strongstride.store.checkins import read_checkins, read_injured_side
 from strongstride.store.convert import instant, raw_column
 from strongstride.store.parts import StorePart
 from strongstride.store.tables import (

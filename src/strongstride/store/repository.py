@@ -11,7 +11,6 @@ import hashlib
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal
@@ -21,7 +20,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from strongstride.errors import NotFound, StrongstrideError
-from strongstride.records import RoutineVersion, SessionInfo, SessionStatus, SetLog
+from strongstride.records import (
+    ImportCount,
+    ImportSession,
+    ImportVersion,
+    RoutineVersion,
+    SessionInfo,
+    SessionStatus,
+    SetLog,
+)
 from strongstride.store import convert
 from strongstride.store.accounts import AccountsMixin
 from strongstride.store.checkins import CheckinsMixin
@@ -453,42 +460,6 @@ _HISTORY = tuple(  # [with a status?]: a user's sessions, newest first, up to a 
     (_INFO_QUERY.where(SessionRow.user_id == bindparam("uid"), *where)
      .order_by(*_newest_first()).limit(bindparam("limit")))
     for where in ((), (SessionRow.status == bindparam("status"),)))
-
-
-# bulk import records ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ImportVersion:
-    """A routine version to import: the routine (by slug) is made if the user has none."""
-
-    slug: str
-    title: str | None
-    text: str
-    created_at: datetime
-    version: int | None = None
-    """The number to give it when free; None (or taken) gives the next number."""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSession:
-    id: str
-    routine: ImportVersion
-    started_at: datetime
-    status: SessionStatus = "finished"
-    ended_at: datetime | None = None
-    equipment: tuple[str, ...] = ()
-    planned_sets: int = 0
-    sets: tuple[SetLog, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ImportCount:
-    routines_added: int = 0
-    versions_added: int = 0
-    sessions_added: int = 0
-    sessions_present: int = 0
-    """Sessions that were stored already (left as they were)."""
-    sets_added: int = 0
-    sets_present: int = 0
 
 
 def _version_key(item: ImportVersion) -> tuple[str, str]:

@@ -14,49 +14,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from strongstride.errors import NotFound
-from strongstride.plan.setup import PlanSetup
-from strongstride.records import CheckIn
+from strongstride.records import ImportSession, ImportVersion, Kept, Restored
 from strongstride.store import convert
-from strongstride.store.checkins import InjuredSide, checkin_values
+from strongstride.store.checkins import checkin_values
 from strongstride.store.plans import RunningPlanRow, setup_values
-from strongstride.store.repository import (
-    ImportCount,
-    ImportSession,
-    ImportVersion,
-    _check_import,
-)
+from strongstride.store.repository import _check_import
 from strongstride.store.tables import CheckinRow, UserRow
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from strongstride.store.repository import Store
-
-
-@dataclass(frozen=True, slots=True)
-class Kept:
-    """What a user keeps besides her routines and sessions."""
-
-    missing_equipment: tuple[str, ...] = ()
-    injured_side: InjuredSide | None = None
-    running_week: PlanSetup | None = None
-    checkins: tuple[CheckIn, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Restored:
-    sessions: ImportCount = field(default_factory=ImportCount)
-    checkins_added: int = 0
-    checkins_present: int = 0
-    """Check-ins the user had already for that morning, exercise and side (kept as they were)."""
-    written: tuple[str, ...] = ()
-    """Of "missing equipment", "injured side" and "running week": those this restore wrote."""
-    kept: tuple[str, ...] = ()
-    """Those the backup holds but the user had already (kept as they were)."""
 
 
 def restore(store: Store, user_id: int, sessions: Sequence[ImportSession], *,

@@ -246,7 +246,10 @@ class PlayerApp(App[None]):
         if step is not None and step.kind != "work":
             step = next((s for s in state.plan.steps[state.index:] if s.kind == "work"), step)
         if step is not None and step.name:
-            self.push_screen(HowTo(step.name, frozenset(self.workout.session.equipment)))
+            app = self.workout.app
+            missing = frozenset(self.workout.session.equipment)
+            self.push_screen(HowTo(step.name, app.describe(step.name),
+                                   app.substitution(step.name, missing)))
 
     def action_quit_keep(self) -> None:
         """Leave; the session stays unfinished and `strongstride start` resumes it."""

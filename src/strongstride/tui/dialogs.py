@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,6 +12,10 @@ from textual.widgets import Input, Label, Static
 
 from strongstride.plan.session import Step
 from strongstride.player.machine import Actuals, Prefill
+
+if TYPE_CHECKING:
+    from strongstride.library.catalog import ExerciseInfo
+    from strongstride.library.substitute import Substitution
 
 
 class LogSetDialog(ModalScreen[Actuals | None]):
@@ -107,19 +111,17 @@ class HowTo(ModalScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,h,q", "close", "Close")]
 
-    def __init__(self, name: str, missing: frozenset[str] = frozenset()) -> None:
+    def __init__(self, name: str, info: ExerciseInfo | None,
+                 sub: Substitution | None = None) -> None:
         super().__init__()
         self.exercise_name = name
-        self.missing = missing
+        self.info = info
+        self.sub = sub
 
     def compose(self) -> ComposeResult:
         from rich.markup import escape
 
-        from strongstride.library.substitute import substitution
-        from strongstride.service import describe_exercise
-
-        info = describe_exercise(self.exercise_name)
-        sub = substitution(self.exercise_name, self.missing) if self.missing else None
+        info, sub = self.info, self.sub
         if info is None:
             text = f"{escape(self.exercise_name)}\n\nNot in the exercise library yet."
         else:

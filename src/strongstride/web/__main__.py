@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 
-from strongstride.store import ENV_VAR
+from strongstride.paths import DB_ENV as ENV_VAR
 from strongstride.web.app import SECURE_COOKIES_ENV
 
 
@@ -33,6 +34,11 @@ def serve(host: str, port: int, *, db: str | None = None, secure_cookies: bool =
         os.environ[ENV_VAR] = db
     if secure_cookies:
         os.environ[SECURE_COOKIES_ENV] = "1"
+    # Everything made before serving (the app, the libraries) lives as long as the server.
+    # Freezing it keeps Python's full garbage collections from walking it all again and
+    # again: on a small machine each one held every request up 60-90 ms.
+    gc.collect()
+    gc.freeze()
     uvicorn.run("strongstride.web.app:make_app", factory=True, host=host, port=port,
                 proxy_headers=proxy_headers, forwarded_allow_ips="127.0.0.1" if proxy_headers
                 else None)

@@ -9,10 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Path, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from strongstride.store import NameTaken
+from strongstride.errors import NameTaken
 from strongstride.web import auth, csrf
 from strongstride.web.api import new_api_token
-from strongstride.web.auth import FormViewer, PageViewer, StoreDep, now
+from strongstride.web.auth import AppDep, FormViewer, PageViewer
 from strongstride.web.errors import TooManyAttempts
 from strongstride.web.templating import render
 
@@ -56,7 +56,7 @@ def register_page(request: Request) -> Response:
 
 
 @router.post("/register", response_model=None)
-def register(request: Request, store: StoreDep, username: FormText = "",
+def register(request: Request, app: AppDep, username: FormText = "",
              password: FormText = "", csrf_field: Annotated[str, Form(alias="csrf")] = ""
              ) -> Response:
     _check_anonymous_form(request, csrf_field)
@@ -64,7 +64,7 @@ def register(request: Request, store: StoreDep, username: FormText = "",
     errors = account_problems(name, password)
     if not errors:
         try:
-            account = store.create_account(name, auth.hash_password(password), now=now())
+            account = app.create_account(name, auth.hash_password(password))
         except NameTaken:
             errors = {"username": "this name is taken; choose another"}
     if errors:
@@ -84,7 +84,7 @@ def login_page(request: Request, next: str = "/") -> Response:
 
 
 @router.post("/login", response_model=None)
-def login(request: Request, store: StoreDep, username: FormText = "", password: FormText = "",
+def login(request: Request, app: AppDep, username: FormText = "", password: FormText = "",
           csrf_field: Annotated[str, Form(alias="csrf")] = "", next: FormText = "/"
           ) -> Response:
     _check_anonymous_form(request, csrf_field)
@@ -98,7 +98,7 @@ def login(request: Request, store: StoreDep, username: FormText = "", password: 
         raise TooManyAttempts(f"too many failed sign-ins for this name or from this address; "
                               f"wait {minutes} minute{'s' if minutes > 1 else ''} and try "
                               "again", wait)
-    found = store.sign_in_details(name)
+    found = app.sign_in_details(name)
     # Hash even for an unknown name, so the time taken does not tell which names exist.
     matches = len(password) <= MAX_PASSWORD and auth.check_password(
         found[1] if found else None, password)
@@ -111,7 +111,7 @@ def login(request: Request, store: StoreDep, username: FormText = "", password: 
     account, stored_hash = found
     settings.by_name.clear(name)
     if auth.needs_rehash(stored_hash):
-        store.set_password_hash(account.id, auth.hash_password(password))
+        app.set_password_hash(account.id, auth.hash_password(password))
     response = RedirectResponse(safe_next(next), status_code=303)
     auth.sign_in(request, response, account)
     return response
@@ -125,29 +125,29 @@ def logout(request: Request, viewer: FormViewer) -> RedirectResponse:
 
 
 @router.get("/account")
-def account_page(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResponse:
-    return render(request, "account.html", {"tokens": store.api_tokens(viewer.id),
+def account_page(request: Request, viewer: PageViewer, app: AppDep) -> HTMLResponse:
+    return render(request, "account.html", {"tokens": app.api_tokens(viewer.id),
                                             "new_token": None, "error": None})
 
 
 @router.post("/account/tokens")
-def make_token(request: Request, viewer: FormViewer, store: StoreDep,
+def make_token(request: Request, viewer: FormViewer, app: AppDep,
                name: FormText = "") -> HTMLResponse:
     name = name.strip()
     if not 1 <= len(name) <= 100 or any(ord(c) < 32 for c in name):
         return render(request, "account.html", {
-            "tokens": store.api_tokens(viewer.id), "new_token": None,
+            "tokens": app.api_tokens(viewer.id), "new_token": None,
             "error": "give the token a name of 1 to 100 characters, such as 'my watch'"},
             status_code=422)
     token = new_api_token()
-    made = store.add_api_token(viewer.id, name, token, now=now())
-    return render(request, "account.html", {"tokens": store.api_tokens(viewer.id),
+    made = app.add_api_token(viewer.id, name, token)
+    return render(request, "account.html", {"tokens": app.api_tokens(viewer.id),
                                             "new_token": (made, token), "error": None},
                   status_code=201)
 
 
 @router.post("/account/tokens/{token_id}/revoke")
 def revoke_token(token_id: Annotated[int, Path(ge=1, le=2**31 - 1)], viewer: FormViewer,
-                 store: StoreDep) -> RedirectResponse:
-    store.revoke_api_token(viewer.id, token_id)
+                 app: AppDep) -> RedirectResponse:
+    app.revoke_api_token(viewer.id, token_id)
     return RedirectResponse("/account", status_code=303)

@@ -1,17 +1,22 @@
-"""The JSON API under /api (docs/api.md). Each handler asks the facade or the store and answers;
-errors are answered in `errors.py`."""
+"""The JSON API under /api (docs/api.md). Each handler asks the application and shapes its
+answer; errors are answered in `errors.py`.
+
+The handlers are plain functions: FastAPI runs each in its thread pool, so a slow database
+never holds up the event loop (docs/storage.md, "One threading model")."""
 
 from __future__ import annotations
 
 import secrets
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Response
 
-from strongstride import service
-from strongstride.web import play, routines, setbatch
-from strongstride.web.auth import ApiViewer, StoreDep, now, on_store
-from strongstride.web.history_cache import HistoryCache
+from strongstride.app import Strongstride
+from strongstride.player.machine import Actuals
+from strongstride.records import SessionInfo
+from strongstride.reports.words import session_dict, set_dict
+from strongstride.routines import detail_dict, substitution_dict, summary_dict
+from strongstride.web.auth import ApiViewer, AppDep
 from strongstride.web.schemas import (
     ErrorBody,
     RoutineDetail,
@@ -43,85 +48,101 @@ Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
 @router.get("/routines", response_model=list[RoutineSummary])
-def list_routines(viewer: ApiViewer) -> list[dict[str, Any]]:
-    return [routines.summary_dict(loaded) for loaded in routines.all_routines()]
+def list_routines(viewer: ApiViewer, app: AppDep) -> list[dict[str, Any]]:
+    return [summary_dict(loaded) for loaded in app.routines()]
 
 
 @router.get("/routines/{slug}", response_model=RoutineDetail)
-def show_routine(slug: Slug, viewer: ApiViewer) -> dict[str, Any]:
-    return routines.detail_dict(routines.routine(slug),
-                                frozenset(viewer.account.missing_equipment))
+def show_routine(slug: Slug, viewer: ApiViewer, app: AppDep) -> dict[str, Any]:
+    return detail_dict(app.builtin_routine(slug), frozenset(viewer.account.missing_equipment))
 
 
 @router.post("/sessions", status_code=201, response_model=SessionOut,
              responses={200: {"model": SessionOut, "description": "the session already there: "
                                                                   "same id, or the routine's "
                                                                   "active session"}})
-def start_session(body: SessionStart, viewer: ApiViewer, store: StoreDep,
+def start_session(body: SessionStart, viewer: ApiViewer, app: AppDep,
                   response: Response) -> dict[str, Any]:
-    info, created = play.start(store, viewer.id, body, now(),
-                               frozenset(viewer.account.missing_equipment))
+    info, created = app.start_session(
+        viewer.id, app.builtin_routine(body.routine),
+        missing=frozenset(viewer.account.missing_equipment),
+        session_id=None if body.id is None else str(body.id), started_at=body.started_at)
     if not created:
         response.status_code = 200
-    return play.session_shape(store, viewer.id, info)
+    return session_shape(app, viewer.id, info)
 
 
 @router.get("/sessions", response_model=list[SessionSummary])
-def list_sessions(viewer: ApiViewer, store: StoreDep, status: SessionStatus | None = None,
+def list_sessions(viewer: ApiViewer, app: AppDep, status: SessionStatus | None = None,
                   limit: Limit = 50) -> list[dict[str, Any]]:
-    return [service.session_dict(info)
-            for info in store.history(viewer.id, limit=limit, status=status)]
+    return [session_dict(info) for info in app.history(viewer.id, limit=limit, status=status)]
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut)
-def get_session(session_id: SessionId, viewer: ApiViewer, store: StoreDep) -> dict[str, Any]:
-    return play.session_shape(store, viewer.id, store.session(session_id, user_id=viewer.id))
+def get_session(session_id: SessionId, viewer: ApiViewer, app: AppDep) -> dict[str, Any]:
+    return session_shape(app, viewer.id, app.session(viewer.id, session_id))
 
 
 @router.post("/sessions/{session_id}/sets", status_code=201, response_model=SetStored,
              responses={200: {"model": SetStored, "description": "a set with this key was "
                                                                  "stored before: nothing new"}})
-async def log_set(session_id: SessionId, body: SetIn, viewer: ApiViewer, store: StoreDep,
-                  request: Request, response: Response) -> dict[str, Any]:
-    log = await on_store(store, play.set_of, store, viewer.id, session_id, body, now())
-    stored = await setbatch.log_set(request.app.state.set_batcher, store, log)
+def log_set(session_id: SessionId, body: SetIn, viewer: ApiViewer, app: AppDep,
+            response: Response) -> dict[str, Any]:
+    done = Actuals(reps=body.reps, seconds=body.seconds, load=body.load, unit=body.unit,
+                   band=body.band, rpe=body.rpe, pain=body.pain, note=body.note)
+    log, stored = app.log_set(viewer.id, session_id, body.step_key, done, key=str(body.key),
+                              logged_at=body.logged_at, skipped=body.skipped,
+                              variation=body.variation)
     if not stored:
         response.status_code = 200
         return {"stored": False, "set": None}
-    return {"stored": True, "set": service.set_dict(log)}
+    return {"stored": True, "set": set_dict(log)}
 
 
 @router.post("/sessions/{session_id}/finish", response_model=SessionOut)
-def finish_session(session_id: SessionId, viewer: ApiViewer, store: StoreDep,
+def finish_session(session_id: SessionId, viewer: ApiViewer, app: AppDep,
                    body: SessionEnd | None = None) -> dict[str, Any]:
-    ended = (body.ended_at if body else None) or now()
-    info = play.end(store, viewer.id, session_id, "finish", ended)
-    return play.session_shape(store, viewer.id, info)
+    info = app.end_session(viewer.id, session_id, "finish", body.ended_at if body else None)
+    return session_shape(app, viewer.id, info)
 
 
 @router.post("/sessions/{session_id}/abandon", response_model=SessionOut)
-def abandon_session(session_id: SessionId, viewer: ApiViewer, store: StoreDep,
+def abandon_session(session_id: SessionId, viewer: ApiViewer, app: AppDep,
                     body: SessionEnd | None = None) -> dict[str, Any]:
-    ended = (body.ended_at if body else None) or now()
-    info = play.end(store, viewer.id, session_id, "abandon", ended)
-    return play.session_shape(store, viewer.id, info)
+    info = app.end_session(viewer.id, session_id, "abandon", body.ended_at if body else None)
+    return session_shape(app, viewer.id, info)
 
 
 @router.get("/history", response_model=list[SessionSummary])
-async def history(viewer: ApiViewer, store: StoreDep, request: Request,
-                  limit: Limit = 50) -> Response:
-    cache: HistoryCache = request.app.state.history_cache
-    body = await on_store(store, cache.answer, store, viewer.id, limit)
-    return Response(body, media_type="application/json")
+def history(viewer: ApiViewer, app: AppDep, limit: Limit = 50) -> list[dict[str, Any]]:
+    return [session_dict(info) for info in app.history(viewer.id, limit=limit)]
 
 
 @router.post("/tokens", status_code=201, response_model=TokenOut)
-def make_token(body: TokenIn, viewer: ApiViewer, store: StoreDep) -> dict[str, Any]:
+def make_token(body: TokenIn, viewer: ApiViewer, app: AppDep) -> dict[str, Any]:
     token = new_api_token()
-    made = store.add_api_token(viewer.id, body.name.strip(), token, now=now())
+    made = app.add_api_token(viewer.id, body.name.strip(), token)
     return {"id": made.id, "name": made.name, "created_at": made.created_at.isoformat(),
             "token": token}
 
 
 def new_api_token() -> str:
     return "ss_" + secrets.token_urlsafe(32)
+
+
+def session_shape(app: Strongstride, user_id: int, info: SessionInfo) -> dict[str, Any]:
+    """The API's session: what was logged, in plan order, what was done last time, today's
+    targets, and the exercises done another way for want of equipment."""
+    plan = app.plan_of(info)
+    sets = app.sets(user_id, info.id)
+    logged = {log.step_key for log in sets}
+    last = {lt.exercise: [set_dict(log) for log in lt.sets]
+            for lt in app.last_time(user_id, plan, info.id).values()}
+    missing = frozenset(info.equipment)
+    changed = app.substitutions(plan.routine, missing)
+    return {**session_dict(info),
+            "done_steps": [step.key for step in plan.steps if step.key in logged],
+            "last_time": last, "sets": [set_dict(log) for log in sets],
+            "substitutions": [substitution_dict(sub) for sub in changed.values()],
+            "targets": {name: target.as_dict()
+                        for name, target in app.targets(user_id, info, plan).items()}}

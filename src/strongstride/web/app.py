@@ -1,4 +1,5 @@
-"""The web app: `create_app()` wires the store, the routers, static files and error handling.
+"""The web app: `create_app()` wires the application object, the routers, static files and
+error handling.
 
 Run it with `python -m strongstride.web` or
 `uvicorn strongstride.web.app:make_app --factory` (the database from STRONGSTRIDE_DB).
@@ -6,7 +7,6 @@ Run it with `python -m strongstride.web` or
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 
-from strongstride.store import Store
+from strongstride.app import Strongstride
 from strongstride.web import (
     account,
     api,
@@ -31,8 +31,6 @@ from strongstride.web import (
     plan_page,
 )
 from strongstride.web.auth import Settings
-from strongstride.web.history_cache import HistoryCache
-from strongstride.web.setbatch import SetBatcher
 
 STATIC = Path(__file__).parent / "static"
 SECURE_COOKIES_ENV = "STRONGSTRIDE_SECURE_COOKIES"
@@ -88,25 +86,17 @@ class SecurityHeaders:
 
 
 def create_app(db_url: str | None = None, *, secure_cookies: bool = False) -> FastAPI:
-    """The app, holding one `Store` on `db_url` (default: `STRONGSTRIDE_DB` or the user's data
-    folder), opened at startup and closed at shutdown. `secure_cookies` marks cookies Secure:
-    set it when the app is served over HTTPS."""
+    """The app, holding one application object on the database `db_url` (default:
+    `STRONGSTRIDE_DB` or the user's data folder), opened at startup and closed at shutdown.
+    `secure_cookies` marks cookies Secure: set it when the app is served over HTTPS."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = Store.open(db_url)
-        app.state.set_batcher = SetBatcher(app.state.store) if app.state.store.embedded else None
-        app.state.history_cache = HistoryCache()
-        # Everything made so far (the app, the libraries, the store) lives as long as the
-        # server. Freezing it keeps Python's full garbage collections from walking it all
-        # again and again: on this machine each one held every request up 60-90 ms.
-        gc.collect()
-        gc.freeze()
+        app.state.strongstride = Strongstride.open(db_url)
         try:
             yield
         finally:
-            app.state.store.close()
-            gc.unfreeze()  # a process that starts apps again (the tests) can free them
+            app.state.strongstride.close()
 
     app = FastAPI(title="strongstride", version="1", lifespan=lifespan, docs_url=None,
                   redoc_url=None, description="The JSON API of strongstride: routines, "

@@ -2,39 +2,44 @@
 
 A browser signs in with a name and password and gets the cookie `ss_session`: a random token of
 which only the sha256 is stored. API clients send `Authorization: Bearer TOKEN`. Every handler
-takes a `Viewer` from one of the dependencies here and passes its account id to the store,
-which is how every query is scoped to the signed-in user.
+takes a `Viewer` from one of the dependencies here and passes its account id to the
+application, which is how every query is scoped to the signed-in user.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import Annotated, Any, TypeVar
-from weakref import WeakKeyDictionary
+from typing import Annotated
 
-import anyio
-import anyio.to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from strongstride.store import Account, Store, WebSession
+from strongstride.app import Strongstride
+from strongstride.records import Account, WebSession
 from strongstride.web import csrf
-from strongstride.web.errors import SignInRequired
 from strongstride.web.ratelimit import SlidingWindow
 
 SESSION_COOKIE = "ss_session"
 SESSION_LIFETIME = timedelta(days=30)
 MAX_TOKEN_LENGTH = 200
 _UNKNOWN = object()
+SIGN_IN_FIRST = "sign in first"
+
+
+class SignInRequired(Exception):
+    """No one is signed in (or the token is unknown): a page sends her to /login, the API
+    answers 401."""
+
+    def __init__(self, message: str = SIGN_IN_FIRST) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass
@@ -56,16 +61,14 @@ class Viewer:
         return self.account.id
 
 
-T = TypeVar("T")
-
-
 def now() -> datetime:
     return datetime.now(UTC)
 
 
-def store_of(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
+def app_of(request: Request) -> Strongstride:
+    """The application the server holds (opened at start, closed at shutdown)."""
+    found: Strongstride = request.app.state.strongstride
+    return found
 
 
 def settings_of(request: Request) -> Settings:
@@ -116,7 +119,7 @@ def web_session(request: Request) -> WebSession | None:
         token = request.cookies.get(SESSION_COOKIE)
         cached = None
         if token and len(token) <= MAX_TOKEN_LENGTH:
-            cached = store_of(request).web_session(token, now=now())
+            cached = app_of(request).web_session(token)
         request.state.web_session = cached
     assert cached is None or isinstance(cached, WebSession)
     return cached
@@ -124,9 +127,8 @@ def web_session(request: Request) -> WebSession | None:
 
 def sign_in(request: Request, response: Response, account: Account) -> None:
     """Start a new browser session (a new token and CSRF token every time: no fixation)."""
-    token, when = secrets.token_urlsafe(32), now()
-    store_of(request).open_web_session(account.id, token, csrf.new_token(), now=when,
-                                       lifetime=SESSION_LIFETIME)
+    token = secrets.token_urlsafe(32)
+    app_of(request).open_web_session(account.id, token, csrf.new_token(), SESSION_LIFETIME)
     response.set_cookie(SESSION_COOKIE, token, max_age=int(SESSION_LIFETIME.total_seconds()),
                         httponly=True, samesite="lax",
                         secure=settings_of(request).secure_cookies, path="/")
@@ -135,7 +137,7 @@ def sign_in(request: Request, response: Response, account: Account) -> None:
 def sign_out(request: Request, response: Response) -> None:
     token = request.cookies.get(SESSION_COOKIE)
     if token and len(token) <= MAX_TOKEN_LENGTH:
-        store_of(request).close_web_session(token)
+        app_of(request).close_web_session(token)
     response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="lax",
                            secure=settings_of(request).secure_cookies, path="/")
 
@@ -153,7 +155,7 @@ def page_viewer(request: Request) -> Viewer:
 
 async def form_viewer(request: Request) -> Viewer:
     """The signed-in user of a form post, whose hidden `csrf` field must match."""
-    viewer = page_viewer(request)
+    viewer = await run_in_threadpool(page_viewer, request)  # it reads the database
     form = await request.form()
     given = form.get(csrf.FIELD)
     csrf.check_field(given if isinstance(given, str) else None, viewer.csrf)
@@ -166,17 +168,13 @@ _cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False,
                                    "X-CSRF-Token header")
 
 
-async def api_viewer(request: Request,
-                     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-                     _cookie_token: Annotated[str | None, Depends(_cookie)]) -> Viewer:
+def api_viewer(request: Request,
+               bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+               _cookie_token: Annotated[str | None, Depends(_cookie)]) -> Viewer:
     """The user of an API call: a Bearer token, or the session cookie plus the CSRF header."""
-    return await on_store(store_of(request), _api_viewer, request, bearer)
-
-
-def _api_viewer(request: Request, bearer: HTTPAuthorizationCredentials | None) -> Viewer:
     if bearer is not None:
         token = bearer.credentials.strip()
-        account = (store_of(request).api_token_account(token, now=now())
+        account = (app_of(request).api_token_account(token)
                    if 0 < len(token) <= MAX_TOKEN_LENGTH else None)
         if account is None:
             raise SignInRequired("this API token is not known (revoked?); make a new one on "
@@ -191,48 +189,7 @@ def _api_viewer(request: Request, bearer: HTTPAuthorizationCredentials | None) -
     return Viewer(found.account, found.csrf)
 
 
-async def _store_dep(request: Request) -> Store:
-    # async, so FastAPI answers it on the event loop instead of handing it to a thread
-    return store_of(request)
-
-
-# Worker threads that may ask a database server at once. Under load, more threads only take
-# turns at Python's interpreter lock and make long tails (16 concurrent requests on 40
-# threads: p99 160-215 ms for history; on 4: about 30 ms); 4 also fits in the connection
-# pool SQLAlchemy keeps (5) without opening more.
-STORE_THREADS = 4
-
-
-_limiters: WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
-    WeakKeyDictionary())
-
-
-def _store_threads() -> anyio.CapacityLimiter:
-    """The limiter of the running event loop (a limiter serves one loop; tests run many)."""
-    loop = asyncio.get_running_loop()
-    found = _limiters.get(loop)
-    if found is None:
-        found = _limiters[loop] = anyio.CapacityLimiter(STORE_THREADS)
-    return found
-
-
-async def on_store(store: Store, work: Callable[..., T], *args: Any) -> T:
-    """Run `work(*args)`, which queries the store, the fastest way for its database.
-
-    SQLite answers these in a fraction of a millisecond from a local file, so the work runs
-    right here on the event loop: handing it to a thread costs more than the query, and under
-    load the threads only queue for Python's interpreter lock. (Another program writing the
-    same file can hold it up to the busy timeout; one server per database file is the rule in
-    docs/storage.md.) A database server is asked from a worker thread, so that a slow network
-    never holds up other requests.
-    """
-    if store.embedded:
-        return work(*args)
-    return await anyio.to_thread.run_sync(functools.partial(work, *args),
-                                          limiter=_store_threads())
-
-
 ApiViewer = Annotated[Viewer, Depends(api_viewer)]
 PageViewer = Annotated[Viewer, Depends(page_viewer)]
 FormViewer = Annotated[Viewer, Depends(form_viewer)]
-StoreDep = Annotated[Store, Depends(_store_dep)]
+AppDep = Annotated[Strongstride, Depends(app_of)]

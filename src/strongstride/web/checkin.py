@@ -12,11 +12,11 @@ from typing import Annotated, cast
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from strongstride import checkins
+from strongstride.app import Strongstride
 from strongstride.errors import StrongstrideError
-from strongstride.records import LogSide
-from strongstride.store import Store
-from strongstride.web.auth import FormViewer, PageViewer, StoreDep, now
+from strongstride.records import InjuredSide, LogSide
+from strongstride.reports.words import checkin_line
+from strongstride.web.auth import AppDep, FormViewer, PageViewer, now
 from strongstride.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -48,28 +48,29 @@ def _day(text: str, today: date, errors: dict[str, str]) -> date:
     return day
 
 
-def _page(request: Request, store: Store, user_id: int, *, errors: dict[str, str] | None = None,
-          form: dict[str, str] | None = None, saved: str | None = None,
+def _page(request: Request, app: Strongstride, user_id: int, *,
+          errors: dict[str, str] | None = None, form: dict[str, str] | None = None,
+          saved: str | None = None,
           status_code: int = 200) -> HTMLResponse:
     today = now().date()
-    recent = store.checkins(user_id, since=today - timedelta(days=RECENT_DAYS), until=today)
+    recent = app.checkins(user_id, since=today - timedelta(days=RECENT_DAYS), until=today)
     return render(request, "checkin.html", {
         "errors": errors or {}, "form": {"day": today.isoformat(), **(form or {})},
-        "today": today.isoformat(), "exercises": checkins.exercise_names(store, user_id),
-        "recent": [checkins.describe(c) for c in reversed(recent)],
-        "injured": store.injured_side(user_id), "saved": saved},
+        "today": today.isoformat(), "exercises": app.checkin_exercises(user_id),
+        "recent": [checkin_line(c) for c in reversed(recent)],
+        "injured": app.injured_side(user_id), "saved": saved},
         status_code=status_code)
 
 
 @router.get("/checkin")
-def checkin_page(request: Request, viewer: PageViewer, store: StoreDep,
+def checkin_page(request: Request, viewer: PageViewer, app: AppDep,
                  saved: str | None = None) -> HTMLResponse:
-    return _page(request, store, viewer.id,
+    return _page(request, app, viewer.id,
                  saved=saved if saved in ("checkin", "injured") else None)
 
 
 @router.post("/checkin", response_model=None)
-def save_checkin(request: Request, viewer: FormViewer, store: StoreDep, day: FormText = "",
+def save_checkin(request: Request, viewer: FormViewer, app: AppDep, day: FormText = "",
                  pain: FormText = "", stiffness: FormText = "", exercise: FormText = "",
                  side: FormText = "both", note: FormText = "") -> Response:
     errors: dict[str, str] = {}
@@ -88,21 +89,21 @@ def save_checkin(request: Request, viewer: FormViewer, store: StoreDep, day: For
         errors["note"] = "at most 500 characters"
     if not errors and pain_score is not None:
         try:
-            checkins.record(store, viewer.id, morning, pain_score, stiffness=stiffness_score,
-                            exercise=exercise.strip() or None,
-                            side=cast("LogSide", side), note=note)
+            app.record_checkin(viewer.id, morning, pain_score, stiffness=stiffness_score,
+                               exercise=exercise.strip() or None,
+                               side=cast("LogSide", side), note=note)
         except StrongstrideError as exc:
             errors["exercise" if "exercise" in exc.message else "note"] = exc.message
     if errors:
-        return _page(request, store, viewer.id, errors=errors, form=form, status_code=422)
+        return _page(request, app, viewer.id, errors=errors, form=form, status_code=422)
     return RedirectResponse("/checkin?saved=checkin", status_code=303)
 
 
 @router.post("/checkin/injured", response_model=None)
-def save_injured(request: Request, viewer: FormViewer, store: StoreDep,
+def save_injured(request: Request, viewer: FormViewer, app: AppDep,
                  injured: FormText = "none") -> Response:
     if injured not in ("left", "right", "none"):
-        return _page(request, store, viewer.id, errors={"injured": "left, right or none"},
+        return _page(request, app, viewer.id, errors={"injured": "left, right or none"},
                      status_code=422)
-    store.set_injured_side(viewer.id, None if injured == "none" else injured)
+    app.set_injured_side(viewer.id, None if injured == "none" else cast("InjuredSide", injured))
     return RedirectResponse("/checkin?saved=injured", status_code=303)

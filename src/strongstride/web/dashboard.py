@@ -14,9 +14,9 @@ from starlette.responses import HTMLResponse
 
 from strongstride.analysis import report_dict
 from strongstride.reports import html as report_html
-from strongstride.reports.build import DEFAULT_WEEKS, user_report
+from strongstride.reports.build import DEFAULT_WEEKS
 from strongstride.reports.view import view
-from strongstride.web.auth import ApiViewer, PageViewer, StoreDep, now
+from strongstride.web.auth import ApiViewer, AppDep, PageViewer, now
 from strongstride.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -28,8 +28,8 @@ def _today() -> date:
 
 
 @router.get("/dashboard")
-def dashboard(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResponse:
-    report = user_report(store, viewer.id, _today(), weeks=DEFAULT_WEEKS)
+def dashboard(request: Request, viewer: PageViewer, app: AppDep) -> HTMLResponse:
+    report = app.report(viewer.id, _today())
     shown = view(report, weeks=DEFAULT_WEEKS)
     return render(request, "dashboard.html", {
         "view": shown, "body": Markup(report_html.body(shown)),
@@ -39,5 +39,5 @@ def dashboard(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResp
 @api_router.get("/report", response_model=None, responses={
     200: {"description": "the report of `strongstride report --json` (docs/analysis.md), "
                          "for the last 12 weeks up to today (UTC)"}})
-def report(viewer: ApiViewer, store: StoreDep) -> dict[str, Any]:
-    return report_dict(user_report(store, viewer.id, _today(), weeks=DEFAULT_WEEKS))
+def report(viewer: ApiViewer, app: AppDep) -> dict[str, Any]:
+    return report_dict(app.report(viewer.id, _today()))

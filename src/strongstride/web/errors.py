@@ -19,36 +19,19 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 
-from strongstride.errors import NotFound, StrongstrideError
-from strongstride.store import is_unavailable
+from strongstride.errors import NotFound, StrongstrideError, Unavailable
+from strongstride.web.auth import SignInRequired
 from strongstride.web.csrf import CsrfRefused
 from strongstride.web.schemas import RULES
+from strongstride.web.templating import render
 
 log = logging.getLogger("strongstride.web")
-
-SIGN_IN_FIRST = "sign in first"
-
-
-class SignInRequired(Exception):
-    def __init__(self, message: str = SIGN_IN_FIRST) -> None:
-        super().__init__(message)
-        self.message = message
-
 
 class TooManyAttempts(Exception):
     def __init__(self, message: str, retry_after: float) -> None:
         super().__init__(message)
         self.message = message
         self.retry_after = retry_after
-
-
-class FieldError(StrongstrideError):
-    """A request that is well formed but names something wrong, such as a step not in the
-    session's plan."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def is_api(request: Request) -> bool:
@@ -98,8 +81,6 @@ def _answer(request: Request, status: int, problems: list[dict[str, Any]],
             headers: Mapping[str, str] | None = None) -> Response:
     if is_api(request):
         return JSONResponse({"detail": problems}, status_code=status, headers=headers)
-    from strongstride.web.templating import render  # pages import this module
-
     messages = [p["message"] for p in problems]
     response = render(request, "error.html", {"status": status, "messages": messages},
                       status_code=status)
@@ -142,7 +123,7 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 async def _domain(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StrongstrideError)
-    if is_unavailable(exc):
+    if isinstance(exc, Unavailable):
         log.error("database failure: %s", exc.message)
         return _answer(request, 503, [problem(None, "the database is not answering; "
                                                     "try again in a moment")],

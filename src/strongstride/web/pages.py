@@ -8,13 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
-from strongstride import service
+from strongstride.app import Strongstride
 from strongstride.errors import NotFound
 from strongstride.library.equipment import EQUIPMENT
 from strongstride.records import SessionInfo, SetLog
-from strongstride.store import Store
-from strongstride.web import play, routines
-from strongstride.web.auth import FormViewer, PageViewer, StoreDep, now
+from strongstride.web.auth import AppDep, FormViewer, PageViewer
 from strongstride.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -24,10 +22,10 @@ _SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
 SetRow = tuple[int | None, int, dict[str, SetLog]]
 
 
-def owned_session(store: Store, user_id: int, session_id: str) -> SessionInfo:
+def owned_session(app: Strongstride, user_id: int, session_id: str) -> SessionInfo:
     if not _SESSION_ID.fullmatch(session_id):
         raise NotFound(f"no session {session_id!r}")
-    return store.session(session_id, user_id=user_id)
+    return app.session(user_id, session_id)
 
 
 def set_table(sets: list[SetLog]) -> list[tuple[str, bool, list[SetRow]]]:
@@ -43,21 +41,21 @@ def set_table(sets: list[SetLog]) -> list[tuple[str, bool, list[SetRow]]]:
 
 
 @router.get("/")
-def home(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResponse:
-    active = {s.routine_slug: s for s in store.history(viewer.id, limit=20, status="active")}
-    items = [(loaded, routines.plan_of(loaded.id).total_seconds(), active.get(loaded.id))
-             for loaded in routines.all_routines()]
+def home(request: Request, viewer: PageViewer, app: AppDep) -> HTMLResponse:
+    active = {s.routine_slug: s for s in app.history(viewer.id, limit=20, status="active")}
+    items = [(loaded, app.session_plan(loaded).total_seconds(), active.get(loaded.id))
+             for loaded in app.routines()]
     return render(request, "home.html", {"items": items})
 
 
 @router.get("/routines/{slug}")
-def routine_page(request: Request, slug: str, viewer: PageViewer) -> HTMLResponse:
-    loaded = routines.routine(slug)
+def routine_page(request: Request, slug: str, viewer: PageViewer, app: AppDep) -> HTMLResponse:
+    loaded = app.builtin_routine(slug)
     missing = frozenset(viewer.account.missing_equipment)
-    plan = routines.plan_of(slug, missing)
-    changed = service.substitutions(loaded.routine, missing)
+    plan = app.session_plan(loaded, missing)
+    changed = app.substitutions(loaded.routine, missing)
     sections = [(section, plan.section_seconds(index),
-                 [(exercise, service.describe_exercise(exercise.name), changed.get(exercise.name))
+                 [(exercise, app.describe(exercise.name), changed.get(exercise.name))
                   for exercise in section.exercises])
                 for index, section in enumerate(loaded.routine.sections)]
     return render(request, "routine.html", {
@@ -66,8 +64,8 @@ def routine_page(request: Request, slug: str, viewer: PageViewer) -> HTMLRespons
 
 
 @router.get("/play/{slug}")
-def player(request: Request, slug: str, viewer: PageViewer) -> HTMLResponse:
-    return render(request, "player.html", {"loaded": routines.routine(slug)})
+def player(request: Request, slug: str, viewer: PageViewer, app: AppDep) -> HTMLResponse:
+    return render(request, "player.html", {"loaded": app.builtin_routine(slug)})
 
 
 @router.get("/equipment")
@@ -78,29 +76,29 @@ def equipment_page(request: Request, viewer: PageViewer, saved: bool = False) ->
 
 
 @router.post("/equipment")
-def save_equipment(viewer: FormViewer, store: StoreDep,
+def save_equipment(viewer: FormViewer, app: AppDep,
                    have: Annotated[list[str] | None, Form()] = None) -> RedirectResponse:
     owned = set(have or ())
-    store.set_missing_equipment(viewer.id, [item.id for item in EQUIPMENT.values()
-                                            if item.may_lack and item.id not in owned])
+    app.set_missing_equipment(viewer.id, [item.id for item in EQUIPMENT.values()
+                                          if item.may_lack and item.id not in owned])
     return RedirectResponse("/equipment?saved=true", status_code=303)
 
 
 @router.get("/history")
-def history_page(request: Request, viewer: PageViewer, store: StoreDep) -> HTMLResponse:
-    return render(request, "history.html", {"sessions": store.history(viewer.id, limit=200)})
+def history_page(request: Request, viewer: PageViewer, app: AppDep) -> HTMLResponse:
+    return render(request, "history.html", {"sessions": app.history(viewer.id, limit=200)})
 
 
 @router.get("/sessions/{session_id}")
 def session_page(request: Request, session_id: str, viewer: PageViewer,
-                 store: StoreDep) -> HTMLResponse:
-    info = owned_session(store, viewer.id, session_id)
-    sets = store.sets_of(info.id, user_id=viewer.id)
+                 app: AppDep) -> HTMLResponse:
+    info = owned_session(app, viewer.id, session_id)
+    sets = app.sets(viewer.id, info.id)
     return render(request, "session.html", {"info": info, "table": set_table(sets)})
 
 
 @router.post("/sessions/{session_id}/abandon")
-def abandon(session_id: str, viewer: FormViewer, store: StoreDep) -> RedirectResponse:
-    info = owned_session(store, viewer.id, session_id)
-    play.end(store, viewer.id, info.id, "abandon", now())
+def abandon(session_id: str, viewer: FormViewer, app: AppDep) -> RedirectResponse:
+    info = owned_session(app, viewer.id, session_id)
+    app.end_session(viewer.id, info.id, "abandon")
     return RedirectResponse(f"/sessions/{info.id}", status_code=303)

@@ -15,13 +15,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from strongstride import planner
+from strongstride.app import Strongstride
 from strongstride.errors import NotFound
 from strongstride.plan.setup import PlanSetup, form_values, read_setup
-from strongstride.web import plan_view, routines
-from strongstride.web.auth import FormViewer, PageViewer, StoreDep, now
+from strongstride.web import plan_view
+from strongstride.web.auth import AppDep, FormViewer, PageViewer, now
 from strongstride.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -34,7 +35,7 @@ def new_calendar_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def _page(request: Request, setup: PlanSetup | None, token: str | None, *,
+def _page(request: Request, app: Strongstride, setup: PlanSetup | None, token: str | None, *,
           values: Mapping[str, str] | None = None, errors: Mapping[str, str] | None = None,
           notice: str | None = None, status_code: int = 200) -> HTMLResponse:
     feed = path = None
@@ -42,8 +43,8 @@ def _page(request: Request, setup: PlanSetup | None, token: str | None, *,
         path = request.app.url_path_for("calendar_feed", token=token)
         feed = str(request.url_for("calendar_feed", token=token))
     return render(request, "plan.html", {
-        **plan_view.shown(planner.schedule(setup) if setup is not None else None),
-        **plan_view.choices(routines.all_routines()),
+        **plan_view.shown(app.schedule(setup) if setup is not None else None),
+        **plan_view.choices(app.routines()),
         "setup": setup, "values": values or form_values(setup, now().date()),
         "errors": errors or {}, "notice": notice, "feed": feed, "feed_path": path,
         "webcal": re.sub(r"^https?:", "webcal:", feed) if feed else None},
@@ -56,44 +57,50 @@ _NOTICES = {"saved": "Saved. Your strength sessions are placed below.",
 
 
 @router.get("/plan")
-def plan_page(request: Request, viewer: PageViewer, store: StoreDep,
+def plan_page(request: Request, viewer: PageViewer, app: AppDep,
               done: str | None = None) -> HTMLResponse:
-    return _page(request, store.plan_setup(viewer.id), store.calendar_token(viewer.id),
+    return _page(request, app, app.running_week(viewer.id), app.calendar_token(viewer.id),
                  notice=_NOTICES.get(done or ""))
 
 
 @router.post("/plan", response_model=None)
-async def save_plan(request: Request, viewer: FormViewer, store: StoreDep) -> Response:
-    form = await request.form()
+async def save_plan(request: Request, viewer: FormViewer, app: AppDep) -> Response:
+    form = await request.form()  # read here; the database work is in a thread (_save_plan)
     fields = {key: value for key, value in form.items() if isinstance(value, str)}
+    return await run_in_threadpool(_save_plan, request, viewer, app, fields)
+
+
+def _save_plan(request: Request, viewer: FormViewer, app: Strongstride,
+               fields: dict[str, str]) -> Response:
     slug = fields.get("routine") or "runner-glute"
-    known = {loaded.id for loaded in routines.all_routines()}
+    known = {loaded.id for loaded in app.routines()}
     read = read_setup(fields, routine=slug if slug in known else "runner-glute")
     errors = dict(read.errors)
     if slug not in known:
         errors["routine"] = f"routine: choose one of {', '.join(sorted(known))}"
     if read.setup is None or errors:
-        return _page(request, store.plan_setup(viewer.id), store.calendar_token(viewer.id),
-                     values=fields, errors=errors, status_code=422)
-    store.save_plan_setup(viewer.id, read.setup, now=now())
-    if store.calendar_token(viewer.id) is None:
-        store.set_calendar_token(viewer.id, new_calendar_token())
+        return _page(request, app, app.running_week(viewer.id),
+                     app.calendar_token(viewer.id), values=fields, errors=errors,
+                     status_code=422)
+    app.save_running_week(viewer.id, read.setup)
+    if app.calendar_token(viewer.id) is None:
+        app.set_calendar_token(viewer.id, new_calendar_token())
     return RedirectResponse("/plan?done=saved#plan", status_code=303)
 
 
 @router.post("/plan/calendar")
-def new_calendar_address(viewer: FormViewer, store: StoreDep) -> RedirectResponse:
-    store.set_calendar_token(viewer.id, new_calendar_token())
+def new_calendar_address(viewer: FormViewer, app: AppDep) -> RedirectResponse:
+    app.set_calendar_token(viewer.id, new_calendar_token())
     return RedirectResponse("/plan?done=calendar#calendar", status_code=303)
 
 
 @router.api_route("/calendar/{token}.ics", methods=["GET", "HEAD"], name="calendar_feed")
-def calendar_feed(request: Request, token: str, store: StoreDep) -> Response:
-    setup = store.plan_setup_by_calendar_token(token) if _TOKEN.fullmatch(token) else None
+def calendar_feed(request: Request, token: str, app: AppDep) -> Response:
+    setup = app.running_week_by_calendar(token) if _TOKEN.fullmatch(token) else None
     if setup is None:
         raise NotFound("there is no calendar at this address: it was replaced by a new one, "
                        "or mistyped; copy the address again from the plan page")
-    data = planner.calendar(setup, routines.routine(setup.routine))
+    data = app.calendar(setup, routine=app.builtin_routine(setup.routine))
     # Calendar apps poll: an unchanged plan is a 304 of a few bytes. Weak, as gzip may
     # change the bytes on the wire.
     etag = f'W/"{hashlib.sha256(data).hexdigest()[:32]}"'

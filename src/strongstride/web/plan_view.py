@@ -14,7 +14,7 @@ from zoneinfo import available_timezones
 from strongstride.plan.schedule import ScheduledSession, SchedulePlan
 from strongstride.plan.setup import ALARM_CHOICES, RACE_DISTANCES
 from strongstride.plan.week import DAY_ABBR, DAY_NAMES
-from strongstride.service import LoadedRoutine
+from strongstride.routines import LoadedRoutine
 
 _AREAS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/",
           "Europe/", "Indian/", "Pacific/")

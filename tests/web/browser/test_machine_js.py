@@ -48,7 +48,7 @@ from strongstride.player.machine import (
     step,
 )
 from strongstride.routine.parse import parse_routine
-from strongstride.service import load_routine
+from strongstride.routines import load_routine
 
 STATIC = Path(__file__).resolve().parents[3] / "src" / "strongstride" / "web" / "static"
 ORIGIN = "http://player.test"

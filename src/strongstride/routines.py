@@ -1,30 +1,27 @@
-"""The one facade the CLI, terminal UI and web app call: load, check, format, import, plan."""
+"""Routines as files and as shown: the built-in routines, routine files, their session plans
+with the variations for missing equipment, and the JSON shapes of routines, plans and
+exercises. No database here: the application object (`strongstride.app`) uses these, and the
+faces use the shapes to render."""
 
 from __future__ import annotations
 
-import re
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from strongstride.errors import Issue, NotFound, Span, StrongstrideError
-from strongstride.plan.session import SessionPlan, build_plan
+from strongstride.plan.session import SessionPlan, Step, build_plan
 from strongstride.routine.format import format_routine
 from strongstride.routine.json_view import import_dict
-from strongstride.routine.model import Routine
+from strongstride.routine.model import Range, Routine
 from strongstride.routine.parse import parse_routine
 
 if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
     from strongstride.library.substitute import Substitution
-    from strongstride.plan.session import Step
-    from strongstride.player.machine import Actuals
-    from strongstride.records import SessionInfo, SetLog
     from strongstride.routine.importer import Imported
-    from strongstride.store import Store
 
 DEFAULT_ROUTINE = "runner-glute"
 ROUTINE_SUFFIX = ".routine"
@@ -83,7 +80,24 @@ def _located(source: str, data: bytes, offset: int, message: str) -> Strongstrid
 
 
 def list_routines() -> list[LoadedRoutine]:
-    return [load_routine(p.stem) for p in sorted(_builtin_dir().glob(f"*{ROUTINE_SUFFIX}"))]
+    """The routines that come with strongstride (parsed once per process)."""
+    return list(_builtins().values())
+
+
+@cache
+def _builtins() -> dict[str, LoadedRoutine]:
+    return {p.stem: load_routine(p.stem)
+            for p in sorted(_builtin_dir().glob(f"*{ROUTINE_SUFFIX}"))}
+
+
+def builtin_routine(slug: str) -> LoadedRoutine:
+    """A built-in routine by its slug; NotFound for anything else, a path included (what a
+    web request names is looked up here and never read as a file)."""
+    found = _builtins().get(slug)
+    if found is None:
+        known = ", ".join(_builtins())
+        raise NotFound(f"no routine called {slug!r}; the routines are: {known}")
+    return found
 
 
 def load_routine(ref: str | None = None) -> LoadedRoutine:
@@ -138,6 +152,18 @@ def plan(routine: Routine, missing: frozenset[str] = frozenset()) -> SessionPlan
     from strongstride.library.substitute import adapted_plan
 
     return adapted_plan(routine, missing)
+
+
+@lru_cache(maxsize=64)
+def plan_of_text(text: str, missing: frozenset[str] = frozenset()) -> SessionPlan:
+    """The plan of a stored routine version: a session walks the text it started with, with
+    the variations for the equipment she was without when it started. (Parsed once per text:
+    every set of a session is built from its step.)"""
+    parsed = parse_routine(text, "stored routine")
+    if parsed.routine is None:
+        raise StrongstrideError("the stored routine of this session no longer reads; "
+                                "abandon the session and start a new one")
+    return plan(parsed.routine, missing)
 
 
 def substitutions(routine: Routine, missing: frozenset[str]) -> dict[str, Substitution]:
@@ -243,117 +269,36 @@ def find_exercise(name: str) -> ExerciseInfo:
     return found
 
 
-# Sessions ------------------------------------------------------------------------------------
-def session_dict(info: SessionInfo) -> dict[str, Any]:
-    ended = info.ended_at
+# a session's plan as the page's player reads it ------------------------------------------
+def _pair(r: Range | None) -> list[int] | None:
+    return None if r is None else [r.lo, r.hi]
+
+
+def step_dict(plan: SessionPlan, step: Step) -> dict[str, Any]:
     return {
-        "id": info.id,
-        "routine": info.routine_slug,
-        "title": info.routine_title,
-        "status": info.status,
-        "started_at": info.started_at.isoformat(),
-        "ended_at": ended.isoformat() if ended else None,
-        "duration_seconds": round((ended - info.started_at).total_seconds()) if ended else None,
-        "sets_done": info.sets_done,
-        "planned_sets": info.planned_sets,
-        "without": list(info.equipment),
+        "key": step.key, "kind": step.kind, "section": step.section,
+        "section_title": plan.routine.sections[step.section].label,
+        "exercise": step.exercise, "name": step.name, "set_number": step.set_number,
+        "sets_total": step.sets_total, "round": step.round, "side": step.side,
+        "reps": _pair(step.reps), "hold_seconds": _pair(step.hold_seconds),
+        "max_reps": step.max_reps, "optional": step.optional, "seconds": list(step.seconds),
+        "text": step.text, "variation": step.variation,
     }
 
 
-def set_dict(log: SetLog) -> dict[str, Any]:
-    return {
-        "key": log.key, "step": log.step_key, "exercise": log.exercise,
-        "set_number": log.set_number, "round": log.round, "side": log.side,
-        "target_reps": list(log.target_reps) if log.target_reps else None,
-        "target_seconds": list(log.target_seconds) if log.target_seconds else None,
-        "reps": log.reps, "seconds": log.seconds, "load": log.load, "unit": log.unit,
-        "band": log.band, "rpe": log.rpe, "pain": log.pain, "note": log.note,
-        "skipped": log.skipped, "logged_at": log.logged_at.isoformat(),
-        "variation": log.variation,
-    }
+def plan_dict(plan: SessionPlan) -> dict[str, Any]:
+    return {"total_seconds": list(plan.total_seconds()),
+            "steps": [step_dict(plan, step) for step in plan.steps]}
 
 
-def find_session(store: Store, user_id: int, prefix: str) -> SessionInfo:
-    """A session by id or by the first characters of its id (at least 4)."""
-    if len(prefix) < 4:
-        raise StrongstrideError("give at least 4 characters of the session id "
-                                "(see `strongstride history`)")
-    matches = [s for s in store.history(user_id, limit=100_000) if s.id.startswith(prefix)]
-    if not matches:
-        raise NotFound(f"no session with id {prefix!r}; `strongstride history` lists them")
-    if len(matches) > 1:
-        raise StrongstrideError(f"{len(matches)} sessions start with {prefix!r}; "
-                                "give more characters")
-    return matches[0]
+def summary_dict(loaded: LoadedRoutine) -> dict[str, Any]:
+    return {"slug": loaded.id, "title": loaded.routine.title,
+            "exercises": len(loaded.routine.exercises),
+            "estimated_seconds": list(plan(loaded.routine).total_seconds())}
 
 
-_ANSWER = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:x\s*(?P<load>\d+(?:\.\d+)?)\s*"
-                     r"(?P<unit>kg|lbs?)?)?\s*$", re.IGNORECASE)
-
-
-def read_answer(step: Step, text: str) -> Actuals | None:
-    """A typed answer for one set: '10', '10x12.5', '10 x 25 lb', '30' (seconds) or '-'.
-
-    None means skipped; a ValueError says what is wrong.
-    """
-    from strongstride.player.machine import Actuals
-    if text.strip() == "-":
-        return None
-    m = _ANSWER.match(text)
-    if m is None:
-        raise ValueError(f"cannot read {text!r}: type reps, reps x load (10x12.5) or - to skip")
-    number = float(m.group("n"))
-    load = float(m.group("load")) if m.group("load") else None
-    unit = (m.group("unit") or "kg").lower()[:2] if load is not None else None
-    if step.hold_seconds is not None:
-        if not 0 < number <= 3600:
-            raise ValueError("seconds must be between 1 and 3600")
-        return Actuals(seconds=number)
-    if not number.is_integer() or not 0 <= number <= 300:
-        raise ValueError("reps must be a whole number from 0 to 300")
-    if load is not None and not 0 < load <= 1000:
-        raise ValueError("a load must be more than 0 and at most 1000")
-    return Actuals(reps=int(number), load=load, unit=unit)  # type: ignore[arg-type]
-
-
-def log_past_session(store: Store, user_id: int, loaded: LoadedRoutine, started: datetime,
-                     ask: Callable[[str, str], str]) -> SessionInfo:
-    """Ask about every set first, then write the session in one go, so nothing is half-done."""
-    import uuid
-    from datetime import timedelta
-
-    from strongstride.player.machine import Actuals
-    from strongstride.workout import planned_sets, set_log
-
-    session_plan = plan(loaded.routine)
-    answers: list[tuple[Step, Actuals | None, float]] = []
-    elapsed = 0.0
-    for step in session_plan.steps:
-        elapsed += step.seconds[0]
-        if step.kind != "work":
-            continue
-        side = f", {step.side} leg" if step.side else ""
-        label = f"{step.name}, set {step.set_number}{side}"
-        default = ("-" if step.optional else
-                   str(step.hold_seconds.lo) if step.hold_seconds else
-                   str(step.reps.hi) if step.reps else "10")
-        prompt = label + (" (seconds)" if step.hold_seconds else "")
-        while True:
-            try:
-                answers.append((step, read_answer(step, ask(prompt, default)), elapsed))
-                break
-            except ValueError as exc:
-                prompt = f"{exc}. {label}"
-    version = store.save_routine(user_id, loaded.id, loaded.routine.title,
-                                 format_routine(loaded.routine))
-    info = store.start_session(user_id, version.id, session_id=str(uuid.uuid4()),
-                               started_at=started, planned_sets=planned_sets(session_plan))
-    try:
-        for step, actuals, at in answers:
-            store.log_set(set_log(step, actuals or Actuals(), session_id=info.id,
-                                  logged_at=started + timedelta(seconds=at),
-                                  skipped=actuals is None))
-    except BaseException:
-        store.abandon_session(info.id, started + timedelta(seconds=elapsed))
-        raise
-    return store.finish_session(info.id, started + timedelta(seconds=elapsed))
+def detail_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The `show --json` shape plus the plan a session of it walks, both with the variations
+    for the `missing` equipment."""
+    return {**show_dict(loaded, missing), "plan": plan_dict(plan(loaded.routine, missing)),
+            "how_to": how_to_dict(loaded.routine)}

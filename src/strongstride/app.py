@@ -1,0 +1,569 @@
+"""The application: one object that owns the store and the clock, one method per use case.
+
+The command line, the terminal player and the web app call only this: they parse what the
+user typed or sent, call a method, and render its answer. So a session starts, a set is built
+and stored, and a check-in is checked the same way whichever face she uses.
+
+The store opens on first use: the commands that only read routines and the exercise library
+(`show`, `exercise`, `check`, ...) never load SQLAlchemy or touch a database.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Literal
+
+from strongstride import routines
+from strongstride.errors import FieldError, NotFound, StrongstrideError
+from strongstride.routine.format import format_routine
+from strongstride.routines import LoadedRoutine
+
+if TYPE_CHECKING:  # the records and the player load when a use case needs them
+    from strongstride.analysis import Report
+    from strongstride.errors import Issue
+    from strongstride.exchange.csvread import App as SourceApp
+    from strongstride.exchange.history_import import HistoryImport
+    from strongstride.library.catalog import ExerciseInfo
+    from strongstride.library.substitute import Substitution
+    from strongstride.plan.schedule import SchedulePlan
+    from strongstride.plan.session import SessionPlan, Step
+    from strongstride.plan.setup import PlanSetup
+    from strongstride.player.clock import Clock
+    from strongstride.player.machine import Actuals
+    from strongstride.records import (
+        Account,
+        ApiToken,
+        CheckIn,
+        ImportCount,
+        InjuredSide,
+        LogSide,
+        Restored,
+        SessionInfo,
+        SessionStatus,
+        SetLog,
+        Unit,
+        WebSession,
+    )
+    from strongstride.reports.targets import TodayTarget
+    from strongstride.routine.importer import Imported
+    from strongstride.routine.model import Routine
+    from strongstride.store import Store
+    from strongstride.workout import CueSink, LastTime, Workout
+
+Wall = Callable[[], datetime]
+Ending = Literal["finish", "abandon"]
+DEFAULT_ROUTINE = routines.DEFAULT_ROUTINE
+MIN_PREFIX = 4  # characters of a session id that `find_session` needs
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Strongstride:
+    """Open with `Strongstride.open(db_url)` (or hand it a `Store`); use as a context manager
+    or call `close()`. `wall` is the clock that stamps what is stored."""
+
+    def __init__(self, store: Store | None = None, *, db: str | None = None,
+                 wall: Wall = utc_now) -> None:
+        self._store = store
+        self._db = db
+        self._owns_store = store is None
+        self.wall = wall
+
+    @classmethod
+    def open(cls, db: str | None = None, *, wall: Wall = utc_now) -> Strongstride:
+        """The application on the database `db` (default: STRONGSTRIDE_DB or a SQLite file
+        in the user's data folder), opened, created or upgraded at once."""
+        app = cls(db=db, wall=wall)
+        app.store  # noqa: B018 -- a bad database is reported now, not at the first use
+        return app
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from strongstride.store import Store
+
+            self._store = Store.open(self._db)
+        return self._store
+
+    @property
+    def where(self) -> str:
+        """The database file or address (password hidden), as messages name it."""
+        return self.store.where
+
+    def close(self) -> None:
+        if self._store is not None and self._owns_store:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Strongstride:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def now(self) -> datetime:
+        return self.wall()
+
+    # routines and the exercise library (no database) ------------------------------------------
+
+    def routines(self) -> list[LoadedRoutine]:
+        return routines.list_routines()
+
+    def routine(self, ref: str | None = None) -> LoadedRoutine:
+        """A built-in routine by id (default runner-glute), or a routine file by path."""
+        return routines.load_routine(ref)
+
+    def builtin_routine(self, slug: str) -> LoadedRoutine:
+        """A built-in routine by slug only: what a web request names is never read as a file."""
+        return routines.builtin_routine(slug)
+
+    def check(self, path: str) -> tuple[Issue, ...]:
+        return routines.check_file(path)
+
+    def format(self, path: str) -> str:
+        return routines.format_file(path)
+
+    def import_workout(self, path: str) -> Imported:
+        """A workout pasted from an article (a file, or - for standard input) as a routine."""
+        return routines.import_file(path)
+
+    def exercise(self, name: str) -> ExerciseInfo:
+        return routines.find_exercise(name)
+
+    def describe(self, name: str) -> ExerciseInfo | None:
+        return routines.describe_exercise(name)
+
+    def substitution(self, name: str, missing: frozenset[str]) -> Substitution | None:
+        """What is done instead of the exercise `name` without the `missing` equipment."""
+        if not missing:
+            return None
+        from strongstride.library.substitute import substitution
+
+        return substitution(name, missing)
+
+    def session_plan(self, routine: LoadedRoutine,
+                     missing: frozenset[str] = frozenset()) -> SessionPlan:
+        return routines.plan(routine.routine, missing)
+
+    def substitutions(self, routine: Routine,
+                      missing: frozenset[str]) -> dict[str, Substitution]:
+        """The exercises of `routine` done another way for want of the `missing` equipment,
+        by name."""
+        return routines.substitutions(routine, missing)
+
+    # users and accounts -----------------------------------------------------------------------
+
+    def user(self, name: str = "me") -> int:
+        """The id of the user called `name`, made if missing (the terminal's user is "me")."""
+        return self.store.ensure_user(name)
+
+    def existing_user(self, name: str) -> int:
+        """The id of a user that exists ("me" is made if missing); NotFound otherwise."""
+        if name == "me":
+            return self.user()
+        found = self.store.find_user(name)
+        if found is None:
+            raise NotFound(f"{self.where}: no user called {name!r}")
+        return found
+
+    def account(self, user_id: int) -> Account:
+        return self.store.account(user_id)
+
+    def create_account(self, name: str, password_hash: str) -> Account:
+        return self.store.create_account(name, password_hash, now=self.now())
+
+    def sign_in_details(self, name: str) -> tuple[Account, str] | None:
+        return self.store.sign_in_details(name)
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        self.store.set_password_hash(user_id, password_hash)
+
+    def open_web_session(self, user_id: int, token: str, csrf: str,
+                         lifetime: timedelta) -> None:
+        self.store.open_web_session(user_id, token, csrf, now=self.now(), lifetime=lifetime)
+
+    def web_session(self, token: str) -> WebSession | None:
+        return self.store.web_session(token, now=self.now())
+
+    def close_web_session(self, token: str) -> None:
+        self.store.close_web_session(token)
+
+    def add_api_token(self, user_id: int, name: str, token: str) -> ApiToken:
+        return self.store.add_api_token(user_id, name, token, now=self.now())
+
+    def api_token_account(self, token: str) -> Account | None:
+        return self.store.api_token_account(token, now=self.now())
+
+    def api_tokens(self, user_id: int) -> list[ApiToken]:
+        return self.store.api_tokens(user_id)
+
+    def revoke_api_token(self, user_id: int, token_id: int) -> None:
+        self.store.revoke_api_token(user_id, token_id)
+
+    # equipment --------------------------------------------------------------------------------
+
+    def missing_equipment(self, user_id: int) -> frozenset[str]:
+        """What the user's account says she is without (the web app's profile)."""
+        return frozenset(self.store.account(user_id).missing_equipment)
+
+    def set_missing_equipment(self, user_id: int, equipment_ids: Iterable[str]) -> Account:
+        from strongstride.library.substitute import read_equipment
+
+        ids = list(equipment_ids)
+        read_equipment(ids)  # refuses an unknown id with the list of choices
+        return self.store.set_missing_equipment(user_id, ids)
+
+    def terminal_equipment(self, without: Sequence[str] = ()) -> frozenset[str]:
+        """What the terminal's user is without today: the `--without` words when given
+        (`none` for nothing), else her saved profile."""
+        return routines.missing_equipment(tuple(without))
+
+    def save_terminal_equipment(self, missing: frozenset[str]) -> str:
+        """Keep what the terminal's user is without; returns the profile file's path."""
+        from strongstride.profile import save_missing
+
+        return save_missing(missing)
+
+    # sessions ---------------------------------------------------------------------------------
+
+    def start_session(self, user_id: int, routine: LoadedRoutine, *,
+                      missing: frozenset[str] = frozenset(), session_id: str | None = None,
+                      started_at: datetime | None = None,
+                      join_unfinished: bool = True) -> tuple[SessionInfo, bool]:
+        """(the session, True if it is new). A session with `session_id` that exists comes
+        back as it is (a retry); so does the routine's unfinished session, unless not
+        `join_unfinished` (a session done on paper is one of its own). A new session
+        keeps the routine's text and the `missing` equipment: its steps are the library's
+        variations for it, whatever her profile says later."""
+        from strongstride.player.sets import planned_sets
+
+        store = self.store
+        if session_id is not None:
+            try:
+                known = store.session(session_id, user_id=user_id)
+            except NotFound:
+                known = None
+            if known is not None:
+                if known.routine_slug != routine.id:
+                    raise FieldError("id", f"session {session_id} is of routine "
+                                             f"{known.routine_slug}, not {routine.id}; "
+                                             "make a new id")
+                return known, False
+        active = store.unfinished_session(user_id, routine.id) if join_unfinished else None
+        if active is not None:
+            return active, False
+        text = format_routine(routine.routine)
+        version = store.save_routine(user_id, routine.id, routine.routine.title, text)
+        plan = routines.plan_of_text(text, missing)
+        info = store.start_session(
+            user_id, version.id, session_id=session_id or str(uuid.uuid4()),
+            started_at=started_at or self.now(), equipment=tuple(sorted(missing)),
+            planned_sets=planned_sets(plan))
+        return info, True
+
+    def unfinished_session(self, user_id: int, slug: str | None = None) -> SessionInfo | None:
+        return self.store.unfinished_session(user_id, slug)
+
+    def session(self, user_id: int, session_id: str) -> SessionInfo:
+        """The user's session; NotFound for another user's, as for one that does not exist."""
+        return self.store.session(session_id, user_id=user_id)
+
+    def find_session(self, user_id: int, prefix: str) -> SessionInfo:
+        """A session by id or by the first characters of its id (at least 4)."""
+        if len(prefix) < MIN_PREFIX:
+            raise StrongstrideError(f"give at least {MIN_PREFIX} characters of the session id "
+                                    "(see `strongstride history`)")
+        matches = [s for s in self.store.history(user_id, limit=100_000)
+                   if s.id.startswith(prefix)]
+        if not matches:
+            raise NotFound(f"no session with id {prefix!r}; `strongstride history` lists them")
+        if len(matches) > 1:
+            raise StrongstrideError(f"{len(matches)} sessions start with {prefix!r}; "
+                                    "give more characters")
+        return matches[0]
+
+    def plan_of(self, info: SessionInfo) -> SessionPlan:
+        """The plan the session walks: the routine text it started with, done without the
+        equipment she lacked then."""
+        text = self.store.routine_version(info.routine_version_id).text
+        return routines.plan_of_text(text, frozenset(info.equipment))
+
+    def history(self, user_id: int, limit: int = 50, *,
+                status: SessionStatus | None = None) -> list[SessionInfo]:
+        return self.store.history(user_id, limit=limit, status=status)
+
+    def sets(self, user_id: int, session_id: str) -> list[SetLog]:
+        """The session's sets, skipped ones included, in the order they were logged."""
+        return self.store.sets_of(session_id, user_id=user_id)
+
+    def log_set(self, user_id: int, session_id: str, step_key: str, actuals: Actuals, *,
+                key: str | None = None, logged_at: datetime | None = None,
+                skipped: bool = False, variation: str | None = None) -> tuple[SetLog, bool]:
+        """Store one set of the user's session, built from the plan step it names: (the set,
+        True once stored, False if a set with `key` was stored before). One transaction per
+        set: it succeeds or fails alone."""
+        from strongstride.player.sets import set_log
+
+        source = self.store.step_source(session_id, user_id=user_id)
+        step = routines.plan_of_text(source.text, source.without).work_step(step_key)
+        if step is None:
+            raise FieldError("step_key", f"{step_key!r} is not a work step of this session's "
+                                           "plan; GET /api/routines/{slug} lists them")
+        log = set_log(step, actuals, session_id=session_id, key=key,
+                      logged_at=logged_at or self.now(), skipped=skipped, variation=variation)
+        return log, self.store.log_set(log)
+
+    def end_session(self, user_id: int, session_id: str, how: Ending,
+                    ended_at: datetime | None = None) -> SessionInfo:
+        """Finish or abandon the user's session (again the same way: a no-op)."""
+        info = self.session(user_id, session_id)
+        ended = ended_at or self.now()
+        if ended < info.started_at:
+            raise FieldError("ended_at", "ended_at is before the session started "
+                                           f"({info.started_at.isoformat()})")
+        if how == "finish":
+            return self.store.finish_session(info.id, ended)
+        return self.store.abandon_session(info.id, ended)
+
+    def last_time(self, user_id: int, plan: SessionPlan,
+                  session_id: str) -> dict[tuple[int, int], LastTime]:
+        """Per (section, exercise) of the plan: the sets done the last time before this
+        session, for 'last time' and for pre-filling."""
+        from strongstride.workout import LastTime
+
+        out: dict[tuple[int, int], LastTime] = {}
+        for si, section in enumerate(plan.routine.sections):
+            for ei, exercise in enumerate(section.exercises):
+                logs = self.store.last_sets(user_id, exercise.name, before_session=session_id)
+                if logs:
+                    out[(si, ei)] = LastTime(exercise.name, tuple(logs))
+        return out
+
+    def targets(self, user_id: int, info: SessionInfo,
+                plan: SessionPlan) -> dict[str, TodayTarget]:
+        """Per exercise of the plan, today's target from the next-session suggestion, the
+        session itself left out (so a target holds while its sets are logged)."""
+        from strongstride.reports.build import DEFAULT_WEEKS, morning_checks, window
+        from strongstride.reports.targets import session_targets
+
+        prescriptions = {e.name: e.prescription for e in plan.routine.exercises}
+        if not prescriptions:
+            return {}
+        today = info.started_at.date()
+        since, until = window(today, DEFAULT_WEEKS)
+        store = self.store
+        sessions = [s for s in store.user_sessions(user_id, until=until) if s.id != info.id]
+        logs = [s for s in store.user_sets(user_id, since=since, until=until)
+                if s.session_id != info.id]
+        checks = morning_checks(store.checkins(user_id, since=since and since.date(),
+                                               until=today))
+        return session_targets(sessions, logs, checks, prescriptions, today)
+
+    def play(self, user_id: int, routine: LoadedRoutine, *, resume: bool = True,
+             missing: frozenset[str] = frozenset(), clock: Clock | None = None,
+             cues: CueSink | None = None) -> Workout:
+        """The player over the routine's unfinished session (`resume`), or over a new one:
+        an unfinished session is then abandoned first."""
+        from strongstride.workout import Workout
+
+        if not resume:
+            active = self.unfinished_session(user_id, routine.id)
+            if active is not None:
+                self.end_session(user_id, active.id, "abandon")
+        info, _ = self.start_session(user_id, routine, missing=missing)
+        return Workout.begin(self, user_id, info, clock=clock, cues=cues)
+
+    def log_past_session(self, user_id: int, routine: LoadedRoutine, started: datetime,
+                         answers: Sequence[tuple[Step, Actuals | None]]) -> SessionInfo:
+        """A session done on paper: each work step's answer (None: skipped), written as if
+        done from `started` at the plan's pace; a failure leaves it abandoned."""
+        from strongstride.player.machine import Actuals
+
+        info, _ = self.start_session(user_id, routine, started_at=started,
+                                     join_unfinished=False)
+        plan = self.plan_of(info)
+        at: dict[str, float] = {}
+        elapsed = 0.0
+        for step in plan.steps:
+            elapsed += step.seconds[0]
+            at[step.key] = elapsed
+        try:
+            for step, actuals in answers:
+                self.log_set(user_id, info.id, step.key, actuals or Actuals(),
+                             logged_at=started + timedelta(seconds=at[step.key]),
+                             skipped=actuals is None)
+        except BaseException:
+            self.end_session(user_id, info.id, "abandon", started + timedelta(seconds=elapsed))
+            raise
+        return self.end_session(user_id, info.id, "finish", started + timedelta(seconds=elapsed))
+
+    # morning check-ins and the injured side --------------------------------------------------
+
+    def checkin_exercises(self, user_id: int) -> list[str]:
+        """The exercises a check-in can name: those of the routines the user played (the most
+        recently played first), else those of the built-in routine."""
+        from strongstride.reports.build import prescriptions_of
+
+        names = list(prescriptions_of(self.store.versions_played(user_id)))
+        if names:
+            return names
+        return list(dict.fromkeys(e.name for e in self.routine(DEFAULT_ROUTINE)
+                                  .routine.exercises))
+
+    def exercise_named(self, user_id: int, name: str) -> str:
+        """The exercise `name` stands for, spelled as the user's routine or the library
+        spells it; a message naming the field when there is none."""
+        from strongstride.library import default_library, name_key
+
+        wanted = name_key(name)
+        if not wanted:
+            raise FieldError("exercise", "the exercise name is empty")
+        known = self.checkin_exercises(user_id)
+        for candidate in known:
+            if name_key(candidate) == wanted:
+                return candidate
+        info = default_library().find(name)
+        if info is not None:
+            return info.name
+        starting = [n for n in known if name_key(n).startswith(wanted)]
+        hint = (f"; did you mean {', '.join(repr(n) for n in starting[:3])}?" if starting
+                else "; `strongstride show` lists your routine's exercises")
+        raise FieldError("exercise", f"no exercise called {name!r} in your routines or the "
+                                       f"library{hint}")
+
+    def record_checkin(self, user_id: int, day: date, pain: int, *,
+                       stiffness: int | None = None, exercise: str | None = None,
+                       side: LogSide = "both", note: str = "") -> CheckIn:
+        """Store a check-in (replacing one for the same morning, exercise and side)."""
+        from strongstride.records import CheckIn
+
+        named = self.exercise_named(user_id, exercise) if exercise else None
+        checkin = CheckIn(day, pain, stiffness, named, side, note.strip())
+        return self.store.save_checkin(user_id, checkin, now=self.now())
+
+    def checkins(self, user_id: int, *, since: date | None = None,
+                 until: date | None = None) -> list[CheckIn]:
+        return self.store.checkins(user_id, since=since, until=until)
+
+    def injured_side(self, user_id: int) -> InjuredSide | None:
+        return self.store.injured_side(user_id)
+
+    def set_injured_side(self, user_id: int, side: InjuredSide | None) -> None:
+        self.store.set_injured_side(user_id, side)
+
+    # the report -------------------------------------------------------------------------------
+
+    def report(self, user_id: int, today: date, *, weeks: int | None = None) -> Report:
+        """The analysis of the user's last `weeks` weeks up to `today` (0: all her history)."""
+        from strongstride.reports.build import DEFAULT_WEEKS, build, window
+
+        weeks = DEFAULT_WEEKS if weeks is None else weeks
+        since, until = window(today, weeks)
+        found = self.store.report_reads(user_id, since=since, until=until,
+                                        checkins_since=since and since.date(), today=today)
+        return build(sessions=found.sessions, sets=found.sets, versions=found.versions,
+                     checkins=found.checkins, injured_side=found.injured_side,
+                     earlier_weeks=found.weeks, today=today, weeks=weeks)
+
+    # the running week -------------------------------------------------------------------------
+
+    def running_week(self, user_id: int) -> PlanSetup | None:
+        return self.store.plan_setup(user_id)
+
+    def save_running_week(self, user_id: int, setup: PlanSetup) -> None:
+        self.store.save_plan_setup(user_id, setup, now=self.now())
+
+    def schedule(self, setup: PlanSetup) -> SchedulePlan:
+        """The strength sessions of the setup's weeks around her runs, each with its reason."""
+        from strongstride.plan.schedule import plan_weeks
+
+        return plan_weeks(setup.week, start=setup.start, weeks=setup.weeks,
+                          sessions_per_week=setup.sessions_per_week, race=setup.race)
+
+    def calendar(self, setup: PlanSetup, schedule: SchedulePlan | None = None, *,
+                 routine: LoadedRoutine | None = None) -> bytes:
+        """The schedule as an iCalendar file with reminders and stable UIDs, each event as
+        long as the routine's longest estimate (`routine`, else the setup's by id or path)."""
+        import math
+
+        from strongstride.exchange.ical import plan_to_ical
+
+        routine = routine or self.routine(setup.routine)
+        minutes = max(1, math.ceil(routines.plan(routine.routine).total_seconds()[1] / 60))
+        try:
+            return plan_to_ical(schedule or self.schedule(setup), routine_id=routine.id,
+                                routine_title=routine.routine.title or routine.id,
+                                duration_minutes=minutes, tz=setup.week.timezone,
+                                alarm_minutes=setup.alarm_minutes)
+        except ValueError as exc:
+            raise StrongstrideError(f"cannot write the calendar: {exc}") from None
+
+    def calendar_token(self, user_id: int) -> str | None:
+        return self.store.calendar_token(user_id)
+
+    def set_calendar_token(self, user_id: int, token: str) -> None:
+        self.store.set_calendar_token(user_id, token)
+
+    def running_week_by_calendar(self, token: str) -> PlanSetup | None:
+        return self.store.plan_setup_by_calendar_token(token)
+
+    # files in and out -------------------------------------------------------------------------
+
+    def routine_fit(self, routine: LoadedRoutine) -> bytes:
+        """The routine as a Garmin FIT strength workout a watch can follow."""
+        from strongstride.exchange.fit import routine_to_fit
+
+        return routine_to_fit(routine.routine)
+
+    def routine_card(self, routine: LoadedRoutine) -> bytes:
+        """The routine as a printable PDF card with tick boxes per set and side."""
+        from strongstride.exchange.card import routine_card_pdf
+
+        return routine_card_pdf(routine.routine)
+
+    def export_json(self, user_id: int) -> str:
+        from strongstride.exchange.backup import export_json
+
+        return export_json(self.store, user_id)
+
+    def export_csv(self, user_id: int) -> str:
+        from strongstride.exchange.backup import export_csv
+
+        return export_csv(self.store, user_id)
+
+    def restore_backup(self, user_id: int, path: Path) -> Restored:
+        """Restore a JSON backup, in one transaction, adding only what is missing."""
+        from strongstride.exchange.backup import import_file
+
+        return import_file(self.store, user_id, path)
+
+    def import_history(self, user_id: int, path: Path, source: SourceApp, *,
+                       unit: Unit | None = None) -> HistoryImport:
+        """Bring a Strong or Hevy history in, in one transaction: all or nothing."""
+        from strongstride.exchange.history_import import HistoryImport, read_file, sessions_of
+
+        imported = read_file(path, source, unit=unit)
+        sessions = sessions_of(self.account(user_id).name, imported)
+        return HistoryImport(imported, self.store.import_sessions(user_id, sessions))
+
+    def demo(self, user: str, *, today: date, weeks: int = 12,
+             force: bool = False) -> ImportCount:
+        """Give `user` (made if missing) `weeks` weeks of demo sessions up to `today`; refused
+        when she has sessions already, unless `force`."""
+        from strongstride import demo
+
+        user_id = self.user(user)
+        if not force and self.history(user_id, limit=1):
+            raise StrongstrideError(
+                f"{self.where}: {user} has sessions already; the demo fills an empty "
+                "account. Use another --user or --db, or --force to add the demo sessions "
+                "anyway")
+        version, sessions = demo.sessions(user, today=today, weeks=weeks)
+        return self.store.import_sessions(user_id, sessions, routines=[version])
