@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strongstride.plan.session import build_plan
+from strongstride.plan.session import build_plan, with_variations
 from strongstride.player.clock import FakeClock
 from strongstride.player.machine import (
     Abandon,
@@ -295,3 +295,45 @@ def test_a_slow_save_does_not_push_the_timeline_back() -> None:
     assert d.state.step.kind == "rest"  # type: ignore[union-attr]
     assert d.state.started == began + 30
     assert d.state.deadline == began + 50
+
+
+def test_a_cleared_load_stays_cleared_for_the_rest_of_the_exercise() -> None:
+    d = driver("## main\nSquat: 2 sets of 10 reps, rest 30 s\n")
+    d.send(Adjust(reps=9, load=20, unit="kg"))
+    d.send(Start())
+    d.send(Adjust(clear_load=True))  # she emptied the load field: bodyweight from now on
+    d.send(Complete())
+    assert (d.saved[-1].actuals.reps, d.saved[-1].actuals.load) == (9, None)
+    d.send(Skip())  # the rest
+    d.send(Complete())
+    assert (d.saved[-1].actuals.reps, d.saved[-1].actuals.load) == (9, None)
+
+
+def test_the_cue_names_the_variation_done_for_want_of_equipment() -> None:
+    plan = with_variations(plan_of("## main\nA: 1 set of 5 reps\nB: 1 set of 5 reps\n"),
+                           {"B": "B, no band"})
+    d = Driver(new_player(plan), FakeClock())
+    d.send(Start())
+    effects = d.send(Complete())
+    assert [e.text for e in effects if isinstance(e, Cue)] == ["Next: B, no band"]
+
+
+def test_a_hold_ended_early_is_logged_to_the_tenth_a_half_rounding_up() -> None:
+    d = driver("## main\nPlank: 1 hold of 60 seconds\n")
+    d.send(Start())
+    d.clock.advance(27.25)
+    d.send(Complete())
+    assert d.saved[-1].actuals.seconds == 27.3  # as the page logs it
+
+
+def test_a_step_begun_at_the_clocks_zero_resumes_with_the_pause_left_out() -> None:
+    d = Driver(new_player(plan_of("## main\nPlank: 1 hold of 60 seconds\n")), FakeClock(0.0))
+    d.send(Start())
+    d.clock.advance(10)
+    d.send(Pause())
+    d.clock.advance(5)
+    d.send(Resume())
+    assert (d.state.started, d.state.deadline) == (5.0, 65.0)
+    d.clock.advance(10)
+    d.send(Complete())
+    assert d.saved[-1].actuals.seconds == 20.0  # 10 s before the pause, 10 s after

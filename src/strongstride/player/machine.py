@@ -5,10 +5,14 @@ however often the screen asks. The interface calls `step` with `Tick()` whenever
 (`next_due` says when the next thing happens) and acts on the effects: it plays cues, and
 it writes a set to the store on `Save`, then answers `Saved` (or `SaveFailed`). The player
 does not move past a set until the store has said it is written.
+
+The web page runs the same rules in JavaScript (web/static/machine.js); both replay the test
+vectors in tests/player/vectors.json, which tests/player/make_vectors.py writes from this module.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -60,11 +64,16 @@ class SaveFailed:
 
 @dataclass(frozen=True, slots=True)
 class Adjust:
-    """Change the pre-filled reps or load for the rest of this exercise."""
+    """Change the pre-filled reps or load for the rest of this exercise.
+
+    None leaves a value as it was; `clear_load` empties the load (she cleared the field: the
+    move is done without weight from now on).
+    """
 
     reps: int | None = None
     load: float | None = None
     unit: Literal["kg", "lb"] | None = None
+    clear_load: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +208,24 @@ def new_player(plan: SessionPlan, done: frozenset[str] = frozenset(),
                        prefill=tuple((prefill or {}).items()))
 
 
-def _label(step: Step) -> str:
+def shown(step: Step) -> str:
+    """What she does: the variation when equipment is missing, else the exercise as written."""
+    return step.variation or step.name or ""
+
+
+def label(step: Step) -> str:
+    """The step as a cue names it: what she does, and the leg."""
     side = f", {step.side} leg" if step.side else ""
-    return f"{step.name}{side}"
+    return f"{shown(step)}{side}"
+
+
+def tenths(seconds: float) -> float:
+    """Seconds to the nearest tenth, a half rounding up (27.25 -> 27.3), as the page's
+    Math.round does; Python's round() would give 27.2, and the two players would log
+    different times for the same hold."""
+    scaled = seconds * 10
+    whole = math.floor(scaled)
+    return (whole + 1 if scaled - whole >= 0.5 else whole) / 10
 
 
 def _next_work(state: PlayerState, after: int) -> Step | None:
@@ -225,9 +249,9 @@ def _enter(state: PlayerState, index: int, now: float) -> tuple[PlayerState, lis
     elif step.kind == "rest":
         following = _next_work(state, index)
         if following is not None:
-            effects.append(Cue("next", f"Next: {_label(following)}", now))
+            effects.append(Cue("next", f"Next: {label(following)}", now))
     elif step.kind == "work" and length is not None:
-        effects.append(Cue("go", f"Hold: {_label(step)}", now))
+        effects.append(Cue("go", f"Hold: {label(step)}", now))
     return new, effects
 
 
@@ -312,8 +336,8 @@ def _complete(state: PlayerState, actuals: Actuals, now: float,
         actuals = replace(actuals, reps=fill.reps, load=actuals.load or fill.load,
                           unit=actuals.unit or fill.unit)
     if not skipped and actuals.seconds is None and step.hold_seconds is not None:
-        held = now - state.started if state.started is not None else None
-        actuals = replace(actuals, seconds=round(held, 1) if held is not None else None)
+        held = None if state.started is None else tenths(now - state.started)
+        actuals = replace(actuals, seconds=held)
     save = Save(step, actuals, skipped)
     return replace(state, status="saving", pending=save, pending_since=now), [save]
 
@@ -360,19 +384,22 @@ def step(state: PlayerState, event: Event, now: float) -> tuple[PlayerState, lis
             if state.paused_left is None:
                 return replace(state, status="running"), []
             # Shift the step's start with its deadline, so elapsed time excludes the pause.
-            shift = now + state.paused_left - (state.deadline or now)
+            # (A step that began at 0.0 on the clock is still a step that began.)
+            deadline = now if state.deadline is None else state.deadline
+            started = now if state.started is None else state.started
+            shift = now + state.paused_left - deadline
             return replace(state, status="running", deadline=now + state.paused_left,
-                           started=(state.started or now) + shift, paused_left=None), []
+                           started=started + shift, paused_left=None), []
         case AddRest(seconds) if current.kind == "rest" and state.deadline is not None:
             countdown = frozenset(c for c in state.fired if not c.startswith("count"))
             left = None if state.paused_left is None else state.paused_left + seconds
             return replace(state, deadline=state.deadline + seconds, paused_left=left,
                            fired=countdown), []
-        case Adjust(reps, load, unit) if current.kind == "work":
+        case Adjust(reps, load, unit, clear_load) if current.kind == "work":
             key = (current.section, current.exercise or 0)
             old = state.prefill_for(current)
             new = Prefill(reps if reps is not None else old.reps,
-                          load if load is not None else old.load,
+                          None if clear_load else load if load is not None else old.load,
                           unit if unit is not None else old.unit)
             rest = tuple((k, v) for k, v in state.prefill if k != key)
             return replace(state, prefill=(*rest, (key, new))), []

@@ -1,8 +1,10 @@
 // The player's rules as a pure function, the same rules as src/strongstride/player/machine.py:
-// step(state, event, now) -> [state, effects]. Times are seconds on a monotonic clock
-// (performance.now() / 1000); a timed step has a deadline, so it ends on time however often
-// the screen redraws. A set is handed out as a `save` effect and the player waits in
-// "saving" until it is told `saved`: nothing moves on before the set is stored.
+// step(state, event, now) -> [state, effects]. Both replay tests/player/vectors.json (here with
+// `node --test tests/js`): change a rule in both, then write the vectors again. Times are
+// seconds on a monotonic clock (performance.now() / 1000); a timed step has a deadline, so it
+// ends on time however often the screen redraws. A set is handed out as a `save` effect and
+// the player waits in "saving" until it is told `saved`: nothing moves on before the set is
+// stored.
 
 export function duration(step) {
   if (step.kind === "rest" || step.kind === "switch") return step.seconds[0];
