@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the records and the player load when a use case needs them
     from strongstride.analysis import Report
     from strongstride.errors import Issue
     from strongstride.exchange.csvread import App as SourceApp
+    from strongstride.exchange.csvread import Imported as ImportedHistory
     from strongstride.exchange.history_import import HistoryImport
     from strongstride.library.catalog import ExerciseInfo
     from strongstride.library.substitute import Substitution
@@ -545,12 +546,19 @@ class Strongstride:
         return import_file(self.store, user_id, path)
 
     def import_history(self, user_id: int, path: Path, source: SourceApp, *,
-                       unit: Unit | None = None) -> HistoryImport:
-        """Bring a Strong or Hevy history in, in one transaction: all or nothing."""
-        from strongstride.exchange.history_import import HistoryImport, read_file, sessions_of
+                       unit: Unit | None = None, tz: tzinfo | None = None) -> HistoryImport:
+        """Bring a Strong or Hevy export in, in one transaction: all or nothing. Its times
+        are read in `tz` (default: this computer's zone)."""
+        from strongstride.exchange.history_import import read_file
 
-        imported = read_file(path, source, unit=unit)
-        sessions = sessions_of(self.account(user_id).name, imported)
+        return self.store_history(user_id, read_file(path, source, unit=unit), tz=tz)
+
+    def store_history(self, user_id: int, imported: ImportedHistory, *,
+                      tz: tzinfo | None = None) -> HistoryImport:
+        """Store every workout of a history read from another app, in one transaction."""
+        from strongstride.exchange.history_import import HistoryImport, sessions_of
+
+        sessions = sessions_of(self.account(user_id).name, imported, tz=tz)
         return HistoryImport(imported, self.store.import_sessions(user_id, sessions))
 
     def demo(self, user: str, *, today: date, weeks: int = 12,

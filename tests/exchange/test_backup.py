@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from strongstride.app import Strongstride
 from strongstride.errors import StrongstrideError
 from strongstride.exchange.backup import CSV_COLUMNS, export_csv, export_json, import_json
-from strongstride.exchange.history_import import import_history
 from strongstride.exchange.strong import read_strong
 from strongstride.library.equipment import EQUIPMENT
 from strongstride.plan.schedule import Race
@@ -86,7 +86,7 @@ def fill(store: Store, user: int) -> None:
     store.log_set(a_set("s-active", "same-time-b", T0 + timedelta(2), exercise="Clamshell"))
     store.log_set(a_set("s-active", "same-time-a", T0 + timedelta(2), exercise="Clamshell"))
     text = (DATA / "strong_old_semicolon.csv").read_text(encoding="utf-8")
-    import_history(store, user, read_strong(text, "old.csv"), tz=UTC)
+    Strongstride(store).store_history(user, read_strong(text, "old.csv"), tz=UTC)
     store.set_missing_equipment(user, ["weights", "exercise-ball"])
     store.set_injured_side(user, "left")
     store.save_plan_setup(user, SETUP, now=T0)

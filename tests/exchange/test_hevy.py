@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from strongstride.app import Strongstride
 from strongstride.errors import StrongstrideError
 from strongstride.exchange.csvread import ImportedSet, ImportedWorkout, Skipped
 from strongstride.exchange.hevy import hevy_time, read_hevy
-from strongstride.exchange.history_import import import_history, routine_text, session_of
+from strongstride.exchange.history_import import routine_text, session_of
 from strongstride.library import default_library
 from strongstride.plan.session import build_plan
 from strongstride.routine.parse import parse_routine
@@ -100,7 +101,7 @@ def test_an_unknown_set_type_is_skipped_and_said() -> None:
 def refused(db: tuple[Store, int, Path], text: str, message: str,
             where: tuple[int, int] | None) -> None:
     store, user, path = db
-    import_history(store, user, read_hevy(KG, "hevy.csv"), tz=UTC)
+    Strongstride(store).store_history(user, read_hevy(KG, "hevy.csv"), tz=UTC)
     before = snapshot(path)
     result = read_hevy(text, "bad.csv")
     assert not result.ok
@@ -108,7 +109,7 @@ def refused(db: tuple[Store, int, Path], text: str, message: str,
     assert message in issue.message
     assert (None if issue.span is None else (issue.span.line, issue.span.column)) == where
     with pytest.raises(StrongstrideError, match="nothing was imported"):
-        import_history(store, user, result, tz=UTC)
+        Strongstride(store).store_history(user, result, tz=UTC)
     assert snapshot(path) == before
 
 
@@ -157,10 +158,10 @@ def test_the_end_before_the_start_is_a_warning_and_left_out() -> None:
 # Importing -------------------------------------------------------------------------------------
 def test_an_import_is_idempotent_and_keeps_lb(db: tuple[Store, int, Path]) -> None:
     store, user, path = db
-    done = import_history(store, user, read_hevy(LBS, "hevy.csv"), tz=UTC)
+    done = Strongstride(store).store_history(user, read_hevy(LBS, "hevy.csv"), tz=UTC)
     assert (done.count.sessions_added, done.count.sets_added) == (1, 5)
     before = snapshot(path)
-    again = import_history(store, user, read_hevy(LBS, "hevy.csv"), tz=UTC)
+    again = Strongstride(store).store_history(user, read_hevy(LBS, "hevy.csv"), tz=UTC)
     assert (again.count.sessions_added, again.count.sets_added, again.count.sets_present) == (
         0, 0, 5)
     assert snapshot(path) == before
@@ -250,10 +251,10 @@ def never_raises(text: str, store: Store, user: int) -> None:
     result = read_hevy(text, "fuzz.csv")
     result.report()
     if result.ok:
-        import_history(store, user, result, tz=UTC)
+        Strongstride(store).store_history(user, result, tz=UTC)
     else:
         with pytest.raises(StrongstrideError):
-            import_history(store, user, result, tz=UTC)
+            Strongstride(store).store_history(user, result, tz=UTC)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from strongstride.app import Strongstride
 from strongstride.errors import StrongstrideError
-from strongstride.exchange.csvread import MAX_BYTES, ImportedSet, Skipped, read_text
-from strongstride.exchange.history_import import import_file, import_history
+from strongstride.exchange.csvread import MAX_BYTES, Imported, ImportedSet, Skipped, read_text
+from strongstride.exchange.history_import import HistoryImport
 from strongstride.exchange.strong import read_strong
 from strongstride.plan.session import build_plan
 from strongstride.routine.parse import parse_routine
@@ -32,6 +33,11 @@ def db(tmp_path: Path) -> Iterator[tuple[Store, int, Path]]:
     path = tmp_path / "strongstride.db"
     with Store.open(f"sqlite:///{path}") as store:
         yield store, store.ensure_user(), path
+
+
+def keep(store: Store, user: int, imported: Imported, *, tz: tzinfo) -> HistoryImport:
+    """Store what was read, as `strongstride import-history` does."""
+    return Strongstride(store).store_history(user, imported, tz=tz)
 
 
 def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -132,7 +138,7 @@ def refused(db: tuple[Store, int, Path], text: str, message: str,
     """The file is reported with `message` at `where` (line, column), and importing it
     leaves the database exactly as it was."""
     store, user, path = db
-    import_history(store, user, read_strong(CURRENT, "strong.csv", unit="kg"), tz=UTC)
+    keep(store, user, read_strong(CURRENT, "strong.csv", unit="kg"), tz=UTC)
     before = snapshot(path)
     result = read_strong(text, "bad.csv")
     assert not result.ok
@@ -141,7 +147,7 @@ def refused(db: tuple[Store, int, Path], text: str, message: str,
     assert (None if issue.span is None else (issue.span.line, issue.span.column)) == where
     assert issue.render().startswith("bad.csv:")
     with pytest.raises(StrongstrideError, match="nothing was imported") as caught:
-        import_history(store, user, result, tz=UTC)
+        keep(store, user, result, tz=UTC)
     assert caught.value.issues == result.errors
     assert snapshot(path) == before
 
@@ -200,7 +206,7 @@ def test_a_huge_file_is_refused_before_it_is_read(db: tuple[Store, int, Path],
     store, user, path = db
     before = snapshot(path)
     with pytest.raises(StrongstrideError, match="limited to 32 MB"):
-        import_file(store, user, huge, "strong")
+        Strongstride(store).import_history(user, huge, "strong")
     assert snapshot(path) == before
     refused(db, HEADER + "\n" + "x" * MAX_BYTES, "limited to 32 MB", None)
 
@@ -222,10 +228,10 @@ def test_too_many_errors_are_cut_short() -> None:
 def test_an_import_is_one_transaction_and_a_second_one_adds_nothing(
         db: tuple[Store, int, Path]) -> None:
     store, user, path = db
-    done = import_history(store, user, read_strong(CURRENT, "strong.csv", unit="kg"), tz=UTC)
+    done = keep(store, user, read_strong(CURRENT, "strong.csv", unit="kg"), tz=UTC)
     assert (done.count.sessions_added, done.count.sets_added) == (2, 11)
     assert counts(path) == {"routines": 2, "routine_versions": 2, "sessions": 2, "set_logs": 11}
-    again = import_history(store, user, read_strong(CURRENT, "copy.csv", unit="kg"), tz=UTC)
+    again = keep(store, user, read_strong(CURRENT, "copy.csv", unit="kg"), tz=UTC)
     assert (again.count.sessions_added, again.count.sets_added) == (0, 0)
     assert (again.count.sessions_present, again.count.sets_present) == (2, 11)
     assert counts(path) == {"routines": 2, "routine_versions": 2, "sessions": 2, "set_logs": 11}
@@ -236,15 +242,15 @@ def test_an_import_is_one_transaction_and_a_second_one_adds_nothing(
 def test_a_later_export_adds_only_the_new_workouts(db: tuple[Store, int, Path]) -> None:
     store, user, _ = db
     first = CURRENT[:CURRENT.index("\n2024-01-18")] + "\n"
-    assert import_history(store, user, read_strong(first, "jan.csv"), tz=UTC).count.sets_added == 7
-    later = import_history(store, user, read_strong(CURRENT, "feb.csv"), tz=UTC)
+    assert keep(store, user, read_strong(first, "jan.csv"), tz=UTC).count.sets_added == 7
+    later = keep(store, user, read_strong(CURRENT, "feb.csv"), tz=UTC)
     assert (later.count.sessions_added, later.count.sets_added, later.count.sets_present) == (
         1, 4, 7)
 
 
 def test_imported_sessions_keep_every_value(db: tuple[Store, int, Path]) -> None:
     store, user, _ = db
-    import_history(store, user, read_strong(OLD, "old.csv"), tz=UTC)
+    keep(store, user, read_strong(OLD, "old.csv"), tz=UTC)
     glutes, treadmill = sorted(store.history(user), key=lambda s: s.started_at)
     assert (glutes.routine_slug, glutes.routine_title, glutes.status) == (
         "imported-strong-glutes", "Glutes", "finished")
@@ -279,7 +285,7 @@ def test_workouts_done_the_same_way_share_a_routine_version(
     store, user, path = db
     day = "2024-01-15 18:30:00,Leg day,1h,Goblet Squat,1,20,10,0,0,,,\n"
     text = HEADER + "\n" + day + day.replace("2024-01-15", "2024-01-22")
-    import_history(store, user, read_strong(text, "s.csv"), tz=UTC)
+    keep(store, user, read_strong(text, "s.csv"), tz=UTC)
     assert counts(path) == {"routines": 1, "routine_versions": 1, "sessions": 2, "set_logs": 2}
 
 
@@ -287,7 +293,7 @@ def test_times_without_a_zone_are_read_in_the_zone_given(db: tuple[Store, int, P
     from zoneinfo import ZoneInfo
 
     store, user, _ = db
-    import_history(store, user, read_strong(OLD, "old.csv"), tz=ZoneInfo("Europe/Paris"))
+    keep(store, user, read_strong(OLD, "old.csv"), tz=ZoneInfo("Europe/Paris"))
     first = min(store.history(user), key=lambda s: s.started_at)
     assert first.started_at == datetime(2020, 6, 2, 15, 45, 10, tzinfo=UTC)  # CEST is UTC+2
 
@@ -295,18 +301,19 @@ def test_times_without_a_zone_are_read_in_the_zone_given(db: tuple[Store, int, P
 def test_two_users_import_the_same_file_apart(db: tuple[Store, int, Path]) -> None:
     store, me, path = db
     ana = store.ensure_user("ana")
-    import_history(store, me, read_strong(OLD, "old.csv"), tz=UTC)
-    import_history(store, ana, read_strong(OLD, "old.csv"), tz=UTC)
+    keep(store, me, read_strong(OLD, "old.csv"), tz=UTC)
+    keep(store, ana, read_strong(OLD, "old.csv"), tz=UTC)
     assert counts(path)["set_logs"] == 14
     assert {s.id for s in store.history(me)}.isdisjoint(s.id for s in store.history(ana))
 
 
 def test_import_file_reads_and_imports(db: tuple[Store, int, Path]) -> None:
     store, user, _ = db
-    done = import_file(store, user, DATA / "strong_old_semicolon.csv", "strong", tz=UTC)
+    done = Strongstride(store).import_history(user, DATA / "strong_old_semicolon.csv",
+                                              "strong", tz=UTC)
     assert done.count.sets_added == 7
     with pytest.raises(StrongstrideError, match="cannot read the file"):
-        import_file(store, user, DATA / "missing.csv", "strong")
+        Strongstride(store).import_history(user, DATA / "missing.csv", "strong")
 
 
 # Fuzzing ---------------------------------------------------------------------------------------
@@ -327,10 +334,10 @@ def never_raises(text: str, store: Store, user: int) -> None:
     assert all(i.source == "fuzz.csv" for i in result.issues)
     result.report()
     if result.ok:
-        import_history(store, user, result, tz=UTC)  # what reads cleanly also imports
+        keep(store, user, result, tz=UTC)  # what reads cleanly also imports
     else:
         with pytest.raises(StrongstrideError):
-            import_history(store, user, result, tz=UTC)
+            keep(store, user, result, tz=UTC)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

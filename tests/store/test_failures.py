@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from strongstride.errors import StrongstrideError
+from strongstride.errors import StrongstrideError, Unavailable
 from strongstride.store import Store
 from strongstride.store.db import CONNECT_TIMEOUT_SECONDS, resolve
 from strongstride.store.failures import explain
@@ -59,6 +59,11 @@ def test_an_unreachable_postgresql_server_is_named_without_the_password() -> Non
                               "cannot connect to PostgreSQL")
     assert "s3cret-Pa55" not in message
     assert "check that the server is running" in message
+
+
+def test_a_server_that_does_not_answer_is_unavailable() -> None:
+    with pytest.raises(Unavailable, match="cannot connect to PostgreSQL"):
+        Store.open("postgresql://runner@127.0.0.1:1/strongstride")
 
 
 def test_a_postgres_url_with_the_password_in_the_query_hides_it_too() -> None:
@@ -122,6 +127,7 @@ def test_a_read_only_file_can_be_read_and_a_write_says_what_to_do(tmp_path: Path
         with pytest.raises(StrongstrideError) as refused:
             store.log_set(a_set("s1", "k2", set_number=2))
         message = refused.value.message
+        assert isinstance(refused.value, Unavailable)  # the server's problem: a 503 on the web
         assert message.startswith(f"{path}: the database is read-only")
         assert "writable" in message
 

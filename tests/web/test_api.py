@@ -321,16 +321,12 @@ def test_tokens_are_made_with_a_name(api: TestClient, bearer: dict[str, str]) ->
 
 def test_a_database_that_does_not_answer_is_503_without_its_address(
         api: TestClient, bearer: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from sqlalchemy.exc import OperationalError
+    from strongstride.errors import Unavailable
 
-    from strongstride.errors import StrongstrideError
-
-    store = api.app.state.store  # type: ignore[attr-defined]
+    store = api.app.state.strongstride.store  # type: ignore[attr-defined]
 
     def down(*args: Any, **kwargs: Any) -> Any:
-        error = StrongstrideError(f"{store.where}: cannot connect")
-        error.__cause__ = OperationalError("SELECT 1", {}, Exception("refused"))
-        raise error
+        raise Unavailable(f"{store.where}: cannot connect")  # as the store says it
 
     monkeypatch.setattr(store, "history", down)
     answer = api.get("/api/history", headers=bearer)

@@ -24,7 +24,7 @@ def test_make_app_takes_the_database_and_cookie_setting_from_the_environment(
     assert not path.exists()  # the store is opened at startup, not before
     with TestClient(app) as client:
         assert client.get("/login").status_code == 200
-        assert app.state.store.where == str(path)
+        assert app.state.strongstride.store.where == str(path)
     assert path.exists()
 
 
@@ -53,10 +53,16 @@ def test_the_entry_point_says_how_to_use_it() -> None:
         assert option in done.stdout
 
 
-def test_what_the_server_made_at_start_is_kept_out_of_garbage_collections(
-        db_url: str) -> None:
-    before = gc.get_freeze_count()
-    with TestClient(create_app(db_url)) as client:
-        assert client.get("/login").status_code == 200
-        assert gc.get_freeze_count() > before + 10_000  # the app, its libraries, the store
-    assert gc.get_freeze_count() == 0  # and let go of at shutdown
+def test_serve_keeps_what_it_made_at_start_out_of_garbage_collections(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from strongstride.web.__main__ import serve
+
+    frozen: list[int] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: frozen.append(gc.get_freeze_count()))
+    try:
+        serve("127.0.0.1", 8000)
+        assert frozen and frozen[0] > 10_000  # the app's code and its libraries
+    finally:
+        gc.unfreeze()

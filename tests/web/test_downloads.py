@@ -12,8 +12,8 @@ import pytest
 from garmin_fit_sdk import Decoder, Stream
 from pypdf import PdfReader
 
+from strongstride import routines
 from strongstride.exchange.fit import workout_steps
-from strongstride.web import routines
 from tests.web.conftest import TestClient, Visitor
 
 FIT = "/routines/runner-glute/workout.fit"
@@ -47,7 +47,7 @@ def test_the_fit_download_is_a_workout_a_garmin_watch_reads(ana: Visitor) -> Non
     assert answer.headers["content-type"] == "application/vnd.ant.fit"
     assert answer.headers["content-disposition"] == 'attachment; filename="runner-glute.fit"'
     messages = decode_fit(answer.content)
-    routine = routines.routine("runner-glute").routine
+    routine = routines.builtin_routine("runner-glute").routine
     [file_id] = messages["file_id_mesgs"]
     assert file_id["type"] == "workout"
     [workout] = messages["workout_mesgs"]
@@ -69,7 +69,7 @@ def test_the_card_download_is_a_pdf_with_every_exercise(ana: Visitor) -> None:
     reader = PdfReader(io.BytesIO(answer.content))
     assert 1 <= len(reader.pages) <= 2
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    routine = routines.routine("runner-glute").routine
+    routine = routines.builtin_routine("runner-glute").routine
     assert routine.title and routine.title in text
     for exercise in routine.exercises:
         assert exercise.name in text
@@ -87,7 +87,7 @@ def test_a_stored_routine_of_another_user_is_not_found(
         app: Any, ana: Visitor, new_visitor: Any, kind: str) -> None:
     """The files are made of built-in routines only: a routine a user keeps in the database
     (her own or anyone's) is never read by slug, so nothing of it can be downloaded."""
-    store = app.state.store
+    store = app.state.strongstride.store
     ana_id = store.find_user("ana")
     store.save_routine(ana_id, "ana-secret", "Ana's secret routine",
                        "# Ana's secret routine\n\n## main\n- Clamshell: 2 sets of 10 reps\n")

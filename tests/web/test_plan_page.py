@@ -37,6 +37,12 @@ def ana(visitor: Visitor) -> Visitor:
     return visitor
 
 
+def ana_week(app: Any) -> Any:
+    """Ana's running week as stored."""
+    store = app.state.strongstride.store
+    return store.plan_setup(store.find_user("ana"))
+
+
 def save(who: Visitor, **changes: str) -> Any:
     return who.post_form("/plan", {**WEEK, **changes})
 
@@ -150,7 +156,7 @@ def test_a_wrong_field_is_named_and_nothing_is_saved(ana: Visitor, app: Any,
                                                      changes: dict[str, str], field: str,
                                                      words: str) -> None:
     save(ana, weeks="5")
-    before = app.state.store.plan_setup(app.state.store.find_user("ana"))
+    before = ana_week(app)
     answer = save(ana, **changes)
     assert answer.status_code == 422
     page = check_page_rules(answer.text, signed_in=True)
@@ -163,7 +169,7 @@ def test_a_wrong_field_is_named_and_nothing_is_saved(ana: Visitor, app: Any,
     for name, value in changes.items():  # what she typed is still there to correct
         if name not in ("routine", "sun"):
             assert f'value="{value}"' in answer.text
-    assert app.state.store.plan_setup(app.state.store.find_user("ana")) == before
+    assert ana_week(app) == before
     assert before is not None and before.weeks == 5
 
 
@@ -178,7 +184,7 @@ def test_the_form_needs_the_page_token(ana: Visitor, app: Any) -> None:
     assert answer.status_code == 403
     answer = ana.client.post("/plan/calendar", data={})
     assert answer.status_code == 403
-    assert app.state.store.plan_setup(app.state.store.find_user("ana")) is None
+    assert ana_week(app) is None
 
 
 def test_the_calendar_address_serves_the_plan_with_reminders_and_stable_uids(

@@ -75,7 +75,7 @@ def alice(new_visitor: Any) -> dict[str, Any]:
     assert old_feed and feed and old_feed.group(1) != feed.group(1)
     a.post_form("/checkin", {"pain": "6", "note": SECRET_NOTE})
     a.post_form("/checkin/injured", {"injured": "right"})
-    store = a.client.app.state.store  # type: ignore[attr-defined]
+    store = a.client.app.state.strongstride.store  # type: ignore[attr-defined]
     store.save_routine(store.find_user("alice"), SECRET_ROUTINE, "Alice's own",
                        "# Alice's own\n\n## main\n- Clamshell: 2 sets of 10 reps\n")
     return {"visitor": a, "active": active["id"], "finished": finished["id"],

@@ -71,8 +71,8 @@ def validation_problems(errors: Sequence[Any]) -> list[dict[str, Any]]:
 
 def _scrub(request: Request, message: str) -> str:
     """Store messages start with the database's file or URL: not for a web visitor."""
-    store = getattr(request.app.state, "store", None)
-    where = getattr(store, "where", None)
+    app = getattr(request.app.state, "strongstride", None)
+    where = getattr(app, "where", None)
     return message.replace(f"{where}: ", "").replace(str(where), "the database") if where \
         else message
 
