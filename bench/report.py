@@ -4,7 +4,7 @@
     .venv/bin/python bench/report.py --users 1000,10000    # ... and many users on PostgreSQL
 
 One heavy user has `--sets` set logs (sessions of the built-in routine, 81 sets each, twice a
-week going back years). The report (`strongstride.reports.user_report`, default window of 12
+week going back years). The report (`Strongstride.report`, default window of 12
 weeks) is built `--runs` times and the median is printed, split into its parts: the store's
 reads (the window's sessions with the older ones summed up per week in SQL, the window's
 sets, the routines played) and the analysis.
@@ -37,10 +37,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from strongstride import service
+from strongstride import routines
 from strongstride.analysis import DEFAULT_SETTINGS, TrainingWeek, build_report
+from strongstride.app import Strongstride
 from strongstride.records import SessionInfo
-from strongstride.reports import user_report
 from strongstride.reports.build import prescriptions_of, window
 from strongstride.routine.format import format_routine
 from strongstride.store import Store
@@ -70,10 +70,10 @@ class History:
     """Sessions of the built-in routine for one user: rows for `sessions` and `set_logs`."""
 
     def __init__(self) -> None:
-        loaded = service.load_routine("runner-glute")
+        loaded = routines.load_routine("runner-glute")
         self.text = format_routine(loaded.routine)
         self.title = loaded.routine.title
-        plan = service.plan(loaded.routine)
+        plan = routines.plan(loaded.routine)
         self.planned = planned_sets(plan)
         self.steps = [s for s in plan.steps if s.kind == "work" and not s.optional]
 
@@ -241,7 +241,7 @@ def time_user(store: Store, user: int, weeks: int, runs: int) -> dict[str, float
     logs = store.user_sets(user, since=since, until=until)
     prescriptions = prescriptions_of(store.versions_played(user))
     return {
-        "total": median_ms(lambda: user_report(store, user, TODAY, weeks=weeks), runs),
+        "total": median_ms(lambda: Strongstride(store).report(user, TODAY, weeks=weeks), runs),
         "sessions": median_ms(sessions_and_weeks, runs),
         "sets": median_ms(lambda: store.user_sets(user, since=since, until=until), runs),
         "routines": median_ms(lambda: prescriptions_of(store.versions_played(user)), runs),

@@ -16,12 +16,12 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from strongstride.app import Strongstride
 from strongstride.player.clock import MonotonicClock
 from strongstride.routine.parse import parse_routine
-from strongstride.service import LoadedRoutine
+from strongstride.routines import LoadedRoutine
 from strongstride.store import Store
 from strongstride.tui.app import PlayerApp
-from strongstride.workout import Workout
 
 
 def routine_text(minutes: float) -> str:
@@ -35,8 +35,9 @@ async def play(minutes: float, redraw: float) -> tuple[list[float], float, int]:
     assert routine is not None
     with tempfile.TemporaryDirectory() as folder, \
             Store.open(f"sqlite:///{Path(folder) / 'timers.db'}") as store:
-        workout = Workout.begin(store, store.ensure_user(), LoadedRoutine("t", "t", routine),
-                                clock=MonotonicClock())
+        workout = Strongstride(store).play(store.ensure_user(),
+                                           LoadedRoutine("t", "t", routine),
+                                           clock=MonotonicClock())
         app = PlayerApp(workout, refresh_every=redraw)
         async with app.run_test(size=(100, 40)) as pilot:
             start = workout.state.started

@@ -29,10 +29,10 @@ if TYPE_CHECKING:  # the records and the player load when a use case needs them
     from strongstride.exchange.csvread import Imported as ImportedHistory
     from strongstride.exchange.history_import import HistoryImport
     from strongstride.library.catalog import ExerciseInfo
-    from strongstride.library.substitute import Substitution
     from strongstride.plan.schedule import SchedulePlan
     from strongstride.plan.session import SessionPlan, Step
     from strongstride.plan.setup import PlanSetup
+    from strongstride.plan.substitute import Substitution
     from strongstride.player.clock import Clock
     from strongstride.player.machine import Actuals
     from strongstride.records import (
@@ -145,7 +145,7 @@ class Strongstride:
         """What is done instead of the exercise `name` without the `missing` equipment."""
         if not missing:
             return None
-        from strongstride.library.substitute import substitution
+        from strongstride.plan.substitute import substitution
 
         return substitution(name, missing)
 
@@ -215,7 +215,7 @@ class Strongstride:
         return frozenset(self.store.account(user_id).missing_equipment)
 
     def set_missing_equipment(self, user_id: int, equipment_ids: Iterable[str]) -> Account:
-        from strongstride.library.substitute import read_equipment
+        from strongstride.plan.substitute import read_equipment
 
         ids = list(equipment_ids)
         read_equipment(ids)  # refuses an unknown id with the list of choices

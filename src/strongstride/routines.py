@@ -20,7 +20,7 @@ from strongstride.routine.parse import parse_routine
 
 if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
-    from strongstride.library.substitute import Substitution
+    from strongstride.plan.substitute import Substitution
     from strongstride.routine.importer import Imported
 
 DEFAULT_ROUTINE = "runner-glute"
@@ -149,7 +149,7 @@ def plan(routine: Routine, missing: frozenset[str] = frozenset()) -> SessionPlan
     """The session plan; without some equipment, its exercises marked with the variations."""
     if not missing:
         return build_plan(routine)
-    from strongstride.library.substitute import adapted_plan
+    from strongstride.plan.substitute import adapted_plan
 
     return adapted_plan(routine, missing)
 
@@ -170,7 +170,7 @@ def substitutions(routine: Routine, missing: frozenset[str]) -> dict[str, Substi
     """The exercises done another way for want of the `missing` equipment, by name."""
     if not missing:
         return {}
-    from strongstride.library.substitute import substitutions as find
+    from strongstride.plan.substitute import substitutions as find
 
     return find(routine, missing)
 
@@ -178,7 +178,7 @@ def substitutions(routine: Routine, missing: frozenset[str]) -> dict[str, Substi
 def missing_equipment(without: tuple[str, ...] = ()) -> frozenset[str]:
     """What the user is without: `--without` words when given (`none` for nothing), else the
     saved profile."""
-    from strongstride.library.substitute import read_equipment
+    from strongstride.plan.substitute import read_equipment
 
     if without:
         words = [w for w in without if w.strip().lower() != "none"]

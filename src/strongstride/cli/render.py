@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from strongstride.library.catalog import ExerciseInfo
-    from strongstride.library.substitute import Substitution
+    from strongstride.plan.substitute import Substitution
     from strongstride.records import SessionInfo, SetLog
     from strongstride.routines import LoadedRoutine
 

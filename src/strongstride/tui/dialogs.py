@@ -15,7 +15,7 @@ from strongstride.player.machine import Actuals, Prefill
 
 if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
-    from strongstride.library.substitute import Substitution
+    from strongstride.plan.substitute import Substitution
 
 
 class LogSetDialog(ModalScreen[Actuals | None]):

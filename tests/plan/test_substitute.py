@@ -6,13 +6,13 @@ import pytest
 
 from strongstride.errors import StrongstrideError
 from strongstride.library import MAY_LACK, default_library
-from strongstride.library.substitute import (
+from strongstride.plan.session import build_plan
+from strongstride.plan.substitute import (
     adapted_plan,
     read_equipment,
     substitution,
     substitutions,
 )
-from strongstride.plan.session import build_plan
 from strongstride.routines import load_routine
 
 
