@@ -243,8 +243,13 @@ class Strongstride:
         `join_unfinished` (a session done on paper is one of its own). A new session
         keeps the routine's text and the `missing` equipment: its steps are the library's
         variations for it, whatever her profile says later."""
+        from strongstride.library.equipment import EQUIPMENT
         from strongstride.player.sets import planned_sets
 
+        unknown = sorted(missing - EQUIPMENT.keys())
+        if unknown:
+            raise FieldError("without", f"unknown equipment {unknown[0]!r}; the ids are: "
+                                        f"{', '.join(EQUIPMENT)}")
         store = self.store
         if session_id is not None:
             try:
