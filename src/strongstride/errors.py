@@ -22,9 +22,12 @@ class Issue:
     span: Span | None = None
     severity: Severity = "error"
     source: str = "<text>"
+    field: str | None = None
+    """The record's field the issue is about (`note`, `race.distance`), where there is one:
+    a form puts the message next to that field."""
 
     def located(self, source: str) -> Issue:
-        return Issue(self.message, self.span, self.severity, source)
+        return Issue(self.message, self.span, self.severity, source, self.field)
 
     def render(self) -> str:
         """`FILE:LINE:COL: message`, the form editors and compilers use."""
@@ -49,6 +52,15 @@ class StrongstrideError(Exception):
         super().__init__(message)
         self.message = message
         self.issues = issues
+
+
+class Invalid(StrongstrideError):
+    """A record that breaks a rule (see `strongstride.rules`); `issues` names each field."""
+
+    def __init__(self, issues: tuple[Issue, ...], where: str = "") -> None:
+        words = "; ".join(issue.message for issue in issues)
+        super().__init__(f"{where}: {words}" if where else words, issues)
+        self.field = issues[0].field if issues else None
 
 
 class NotFound(StrongstrideError):

@@ -80,3 +80,11 @@ class CheckIn:
     exercise: str | None = None
     side: LogSide = "both"
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EquipmentProfile:
+    """The equipment she is without, as equipment ids (`library.equipment`), in the order
+    she gave them."""
+
+    without: tuple[str, ...] = ()
