@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from strongstride.errors import StrongstrideError
+from strongstride.errors import Invalid, Issue
 from strongstride.library import default_library, name_key
 from strongstride.records import CheckIn, LogSide
 from strongstride.store import Store
@@ -35,7 +35,7 @@ def resolve_exercise(store: Store, user_id: int, name: str) -> str:
     it; a clear message when there is none."""
     wanted = name_key(name)
     if not wanted:
-        raise StrongstrideError("the exercise name is empty")
+        raise Invalid((Issue("the exercise name is empty", field="exercise"),))
     known = exercise_names(store, user_id)
     for candidate in known:
         if name_key(candidate) == wanted:
@@ -46,8 +46,8 @@ def resolve_exercise(store: Store, user_id: int, name: str) -> str:
     starting = [n for n in known if name_key(n).startswith(wanted)]
     hint = (f"; did you mean {', '.join(repr(n) for n in starting[:3])}?" if starting
             else "; `strongstride show` lists your routine's exercises")
-    raise StrongstrideError(f"no exercise called {name!r} in your routines or the "
-                            f"library{hint}")
+    raise Invalid((Issue(f"no exercise called {name!r} in your routines or the "
+                         f"library{hint}", field="exercise"),))
 
 
 def record(store: Store, user_id: int, day: date, pain: int, *, stiffness: int | None = None,

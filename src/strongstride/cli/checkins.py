@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
+from strongstride import rules
 from strongstride.cli.sessions import _store
 from strongstride.errors import NotFound
-from strongstride.records import LogSide
+from strongstride.records import CheckIn, LogSide
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads only when a command needs it
     from strongstride.store import Store
 
 _DAY = click.DateTime(["%Y-%m-%d"])
-_SCORE = click.IntRange(0, 10)
 
 
 def _user(store: Store, user: str) -> int:
@@ -27,9 +27,9 @@ def _user(store: Store, user: str) -> int:
 
 
 @click.command()
-@click.option("--pain", type=_SCORE, metavar="0-10",
+@click.option("--pain", type=int, metavar="0-10",
               help="Pain this morning, overall or in --exercise.")
-@click.option("--stiffness", type=_SCORE, metavar="0-10",
+@click.option("--stiffness", type=int, metavar="0-10",
               help="Morning stiffness, overall (not with --exercise).")
 @click.option("--exercise", metavar="NAME", help="The exercise the pain is about.")
 @click.option("--side", type=click.Choice(["left", "right", "both"]),
@@ -66,11 +66,11 @@ def checkin(ctx: click.Context, pain: int | None, stiffness: int | None, exercis
         return
     if pain is None:
         raise click.UsageError("give --pain 0-10 (or --list to see your check-ins)")
-    if side is not None and exercise is None:
-        raise click.UsageError("--side goes with --exercise")
-    saved = checkins.record(store, user_id, day.date() if day else date.today(), pain,
-                            stiffness=stiffness, exercise=exercise,
-                            side=cast("LogSide", side or "both"), note=note)
+    wanted = CheckIn(day.date() if day else date.today(), pain, stiffness, exercise,
+                     cast("LogSide", side or "both"), note.strip())
+    rules.check(wanted)  # every broken rule at once, before the exercise is looked up
+    saved = checkins.record(store, user_id, wanted.day, wanted.pain, stiffness=stiffness,
+                            exercise=exercise, side=wanted.side, note=note)
     if as_json:
         _json(checkins.checkin_dict(saved))
         return

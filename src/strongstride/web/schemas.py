@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
+from strongstride import rules
+
 Pair = Annotated[list[int], Field(min_length=2, max_length=2)]
 Instant = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
 Side = Literal["left", "right", "both"]
@@ -26,17 +28,18 @@ RULES = {
     "seconds": "a number from 0 to 3600",
     "load": "a number more than 0 and at most 1000",
     "unit": "kg or lb",
-    "rpe": "a number from 1 to 10",
-    "pain": "a whole number from 0 to 10",
-    "band": "text of at most 60 characters, without control characters",
-    "variation": "text of at most 60 characters, without control characters",
-    "note": "text of at most 2000 characters, without control characters",
+    "rpe": f"a number from {rules.RPE_MIN} to {rules.RPE_MAX}",
+    "pain": rules.SCORE_WORDS,
+    "band": f"text of at most {rules.BAND_MAX} characters, without control characters",
+    "variation": f"text of at most {rules.VARIATION_MAX} characters, without control "
+                 "characters",
+    "note": f"text of at most {rules.SET_NOTE_MAX} characters, without control characters",
     "skipped": "true or false",
     "key": "a UUID made by the client, such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
     "id": "a UUID made by the client, such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
     "step_key": "the key of a work step of the session's plan, such as s1.e1.set1.work",
     "routine": "the slug of a routine, such as runner-glute",
-    "name": "a name of 1 to 100 characters, without control characters",
+    "name": f"a name of 1 to {rules.ID_MAX} characters, without control characters",
     "logged_at": "a time with a UTC offset, such as 2025-03-01T07:30:00+00:00, "
                  "between 1970 and 2100",
     "started_at": "a time with a UTC offset, such as 2025-03-01T07:30:00+00:00, "
@@ -50,8 +53,9 @@ RULES = {
 
 
 def _plain_text(value: str) -> str:
-    if any(ord(c) < 32 and c not in "\n\t" for c in value):
-        raise ValueError("must not hold control characters")
+    issue = rules.text_issue("text", value)
+    if issue is not None:
+        raise ValueError(issue.message.removeprefix("text "))
     return value
 
 
@@ -258,7 +262,7 @@ class SessionOut(SessionSummary):
 
 
 class SessionStart(Strict):
-    routine: Annotated[str, Field(min_length=1, max_length=100,
+    routine: Annotated[str, Field(min_length=1, max_length=rules.ID_MAX,
                                   pattern=r"^[a-z0-9][a-z0-9-]*$")]
     id: uuid.UUID | None = None
     started_at: When | None = None
@@ -270,18 +274,18 @@ class SessionEnd(Strict):
 
 class SetIn(Strict):
     key: uuid.UUID = Field(description="made by the client; the same key again stores nothing")
-    step_key: Annotated[Text, Field(min_length=1, max_length=100)]
+    step_key: Annotated[Text, Field(min_length=1, max_length=rules.ID_MAX)]
     reps: Annotated[int, Field(ge=0, le=300)] | None = None
     seconds: Annotated[float, Field(ge=0, le=3600)] | None = None
     load: Annotated[float, Field(gt=0, le=1000)] | None = None
     unit: Literal["kg", "lb"] | None = None
-    band: Annotated[Text, Field(max_length=60)] | None = None
-    rpe: Annotated[float, Field(ge=1, le=10)] | None = None
-    pain: Annotated[int, Field(ge=0, le=10)] | None = None
-    note: Annotated[Text, Field(max_length=2000)] = ""
+    band: Annotated[Text, Field(max_length=rules.BAND_MAX)] | None = None
+    rpe: Annotated[float, Field(ge=rules.RPE_MIN, le=rules.RPE_MAX)] | None = None
+    pain: Annotated[int, Field(ge=0, le=rules.SCORE_MAX)] | None = None
+    note: Annotated[Text, Field(max_length=rules.SET_NOTE_MAX)] = ""
     skipped: bool = False
     logged_at: When | None = None
-    variation: Annotated[Text, Field(max_length=60)] | None = Field(
+    variation: Annotated[Text, Field(max_length=rules.VARIATION_MAX)] | None = Field(
         default=None, description="the form of the exercise, such as 'band above knees'")
 
 
@@ -294,7 +298,7 @@ class SetStored(BaseModel):
 
 
 class TokenIn(Strict):
-    name: Annotated[Name, Field(min_length=1, max_length=100)]
+    name: Annotated[Name, Field(min_length=1, max_length=rules.ID_MAX)]
 
 
 class TokenOut(BaseModel):
