@@ -69,6 +69,6 @@ def describe(checkin: CheckIn) -> str:
 
 
 def checkin_dict(checkin: CheckIn) -> dict[str, object]:
-    return {"day": checkin.day.isoformat(), "exercise": checkin.exercise,
-            "side": checkin.side, "pain": checkin.pain, "stiffness": checkin.stiffness,
-            "note": checkin.note}
+    from strongstride.shapes import CheckInShape
+
+    return CheckInShape.of(checkin).model_dump(mode="json")

@@ -245,32 +245,15 @@ def find_exercise(name: str) -> ExerciseInfo:
 
 # Sessions ------------------------------------------------------------------------------------
 def session_dict(info: SessionInfo) -> dict[str, Any]:
-    ended = info.ended_at
-    return {
-        "id": info.id,
-        "routine": info.routine_slug,
-        "title": info.routine_title,
-        "status": info.status,
-        "started_at": info.started_at.isoformat(),
-        "ended_at": ended.isoformat() if ended else None,
-        "duration_seconds": round((ended - info.started_at).total_seconds()) if ended else None,
-        "sets_done": info.sets_done,
-        "planned_sets": info.planned_sets,
-        "without": list(info.equipment),
-    }
+    from strongstride.shapes import SessionSummary
+
+    return SessionSummary.of(info).model_dump(mode="json")
 
 
 def set_dict(log: SetLog) -> dict[str, Any]:
-    return {
-        "key": log.key, "step": log.step_key, "exercise": log.exercise,
-        "set_number": log.set_number, "round": log.round, "side": log.side,
-        "target_reps": list(log.target_reps) if log.target_reps else None,
-        "target_seconds": list(log.target_seconds) if log.target_seconds else None,
-        "reps": log.reps, "seconds": log.seconds, "load": log.load, "unit": log.unit,
-        "band": log.band, "rpe": log.rpe, "pain": log.pain, "note": log.note,
-        "skipped": log.skipped, "logged_at": log.logged_at.isoformat(),
-        "variation": log.variation,
-    }
+    from strongstride.shapes import SetShape
+
+    return SetShape.of(log).model_dump(mode="json")
 
 
 def find_session(store: Store, user_id: int, prefix: str) -> SessionInfo:

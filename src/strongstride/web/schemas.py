@@ -1,5 +1,8 @@
 """Request and response bodies of the JSON API (docs/api.md), so /openapi.json is exact.
 
+A record's shape (a set, a session's summary) is the one the backup writes too
+(`strongstride.shapes`); the limits of a request's fields are those of `strongstride.rules`.
+
 Every rule a request field must follow is declared here, once: the OpenAPI document shows it
 and `RULES` words the message a client gets when it is broken.
 """
@@ -13,11 +16,11 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from strongstride import rules
+from strongstride.shapes import SessionSummary, SetShape
 
 Pair = Annotated[list[int], Field(min_length=2, max_length=2)]
 Instant = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
-Side = Literal["left", "right", "both"]
-SessionStatus = Literal["active", "finished", "abandoned"]
+SessionStatus = Literal["active", "finished", "abandoned"]  # a query's filter
 
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 LATEST = datetime(2100, 1, 1, tzinfo=UTC)
@@ -195,43 +198,7 @@ class RoutineDetail(BaseModel):
     how_to: dict[str, HowTo]
 
 
-# sessions and sets
-
-
-class SetOut(BaseModel):
-    key: str
-    step: str
-    exercise: str
-    set_number: int
-    round: int | None
-    side: Side
-    target_reps: Pair | None
-    target_seconds: Pair | None
-    reps: int | None
-    seconds: float | None
-    load: float | None
-    unit: Literal["kg", "lb"] | None
-    band: str | None
-    rpe: float | None
-    pain: int | None
-    note: str
-    skipped: bool
-    logged_at: Instant
-    variation: str | None = None
-
-
-class SessionSummary(BaseModel):
-    id: str
-    routine: str
-    title: str | None
-    status: SessionStatus
-    started_at: Instant
-    ended_at: Instant | None
-    duration_seconds: int | None
-    sets_done: int
-    planned_sets: int
-    without: list[str] = Field(default_factory=list,
-                               description="the equipment ids she was without when it started")
+# sessions and sets (SessionSummary and SetShape: strongstride.shapes)
 
 
 class TargetOut(BaseModel):
@@ -250,9 +217,9 @@ class TargetOut(BaseModel):
 
 class SessionOut(SessionSummary):
     done_steps: list[str] = Field(description="the plan's step keys that have a set logged")
-    last_time: dict[str, list[SetOut]] = Field(
+    last_time: dict[str, list[SetShape]] = Field(
         description="per exercise name, the sets done in the latest earlier session")
-    sets: list[SetOut]
+    sets: list[SetShape]
     targets: dict[str, TargetOut] = Field(
         default_factory=dict,
         description="per exercise name, today's target from the next-session suggestion")
@@ -291,7 +258,7 @@ class SetIn(Strict):
 
 class SetStored(BaseModel):
     stored: bool = Field(description="false when a set with this key was stored before")
-    set: SetOut | None
+    set: SetShape | None
 
 
 # API tokens
