@@ -167,7 +167,7 @@ def validate_checkin(checkin: CheckIn) -> tuple[Issue, ...]:
     else:
         issues += _found(text_issue("exercise", exercise, limit=EXERCISE_MAX))
     issues += _found(text_issue("note", checkin.note, limit=CHECKIN_NOTE_MAX))
-    if exercise is None and checkin.side != "both":
+    if exercise is None and checkin.side in ("left", "right"):
         issues.append(Issue("a side goes with an exercise: name the exercise, or leave the "
                             "side out for how you feel overall", field="side"))
     if exercise is not None and checkin.stiffness is not None:
