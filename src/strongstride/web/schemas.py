@@ -16,7 +16,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from strongstride import rules
-from strongstride.shapes import SessionSummary, SetShape
+from strongstride.shapes import SessionSummary as SessionSummary  # api.py names it here
+from strongstride.shapes import SetShape
 
 Pair = Annotated[list[int], Field(min_length=2, max_length=2)]
 Instant = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
