@@ -35,9 +35,12 @@ def test_a_check_in_is_saved_replaced_and_listed(run: Run, db: str) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--pain", "11"), "'--pain': 11 is not in the range 0<=x<=10"),
+    (("--pain", "11"), "error: pain must be a whole number from 0 to 10, not 11"),
+    (("--pain", "2", "--stiffness", "-1", "--note", "a\x01b"),
+     "error: stiffness must be a whole number from 0 to 10, not -1; note holds a control "
+     "character"),
     ((), "give --pain 0-10"),
-    (("--pain", "2", "--side", "left"), "--side goes with --exercise"),
+    (("--pain", "2", "--side", "left"), "error: a side goes with an exercise"),
     (("--pain", "2", "--exercise", "moonwalk"), "error: no exercise called 'moonwalk' in your "
                                                 "routines or the library"),
     (("--pain", "2", "--exercise", "Monster walk", "--stiffness", "2"),

@@ -128,7 +128,8 @@ def test_the_running_week_comes_back_with_the_backup(run: Run, tmp_path: Path) -
     bad.write_text(backup.read_text().replace('"pain": 2', '"pain": 12'))
     refused = run("--db", other, "import-data", str(bad))
     assert refused.returncode == 1
-    assert "checkins[0].pain: Input should be less than or equal to 10" in refused.stderr
+    assert ("checkins[0]: Value error, pain must be a whole number from 0 to 10, not 12"
+            in refused.stderr)
 
 
 def test_history_from_strong_then_backup_and_restore(run: Run, tmp_path: Path) -> None:

@@ -447,9 +447,13 @@ class Strongstride:
     def record_checkin(self, user_id: int, day: date, pain: int, *,
                        stiffness: int | None = None, exercise: str | None = None,
                        side: LogSide = "both", note: str = "") -> CheckIn:
-        """Store a check-in (replacing one for the same morning, exercise and side)."""
+        """Store a check-in (replacing one for the same morning, exercise and side). Every
+        broken rule is told at once, before the exercise is looked up."""
+        from strongstride import rules
         from strongstride.records import CheckIn
 
+        wanted = CheckIn(day, pain, stiffness, exercise, side, note.strip())
+        rules.check(wanted)
         named = self.exercise_named(user_id, exercise) if exercise else None
         checkin = CheckIn(day, pain, stiffness, named, side, note.strip())
         return self.store.save_checkin(user_id, checkin, now=self.now())
@@ -483,7 +487,12 @@ class Strongstride:
     def running_week(self, user_id: int) -> PlanSetup | None:
         return self.store.plan_setup(user_id)
 
-    def save_running_week(self, user_id: int, setup: PlanSetup) -> None:
+    def save_running_week(self, user_id: int, setup: PlanSetup, *, where: str = "") -> None:
+        """Keep her running week; the rules the plan page and the backup keep, so that a
+        backup reads it back (`where` starts the message: the option or form)."""
+        from strongstride import rules
+
+        rules.check(setup, where)
         self.store.save_plan_setup(user_id, setup, now=self.now())
 
     def schedule(self, setup: PlanSetup) -> SchedulePlan:

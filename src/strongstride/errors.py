@@ -22,9 +22,12 @@ class Issue:
     span: Span | None = None
     severity: Severity = "error"
     source: str = "<text>"
+    field: str | None = None
+    """The record's field the issue is about (`note`, `race.distance`), where there is one:
+    a form puts the message next to that field."""
 
     def located(self, source: str) -> Issue:
-        return Issue(self.message, self.span, self.severity, source)
+        return Issue(self.message, self.span, self.severity, source, self.field)
 
     def render(self) -> str:
         """`FILE:LINE:COL: message`, the form editors and compilers use."""
@@ -51,17 +54,25 @@ class StrongstrideError(Exception):
         self.issues = issues
 
 
+class Invalid(StrongstrideError):
+    """A record that breaks a rule (see `strongstride.rules`); `issues` names each field."""
+
+    def __init__(self, issues: tuple[Issue, ...], where: str = "") -> None:
+        words = "; ".join(issue.message for issue in issues)
+        super().__init__(f"{where}: {words}" if where else words, issues)
+        self.field = issues[0].field if issues else None
+
+
 class NotFound(StrongstrideError):
     """A routine, exercise or file the user named does not exist."""
 
 
-class FieldError(StrongstrideError):
-    """A value that is well formed but wrong, such as a step not in the session's plan:
+class FieldError(Invalid):
+    """One field that is well formed but wrong, such as a step not in the session's plan:
     `field` names it, so a form or an API answer can put the message next to it."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+        super().__init__((Issue(message, field=field),))
 
 
 class NameTaken(StrongstrideError):

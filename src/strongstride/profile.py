@@ -14,8 +14,9 @@ import tomllib
 from pathlib import Path
 
 from strongstride.errors import Issue, Span, StrongstrideError
-from strongstride.library.equipment import EQUIPMENT
 from strongstride.paths import equipment_file
+from strongstride.records import EquipmentProfile
+from strongstride.rules import validate
 
 
 def read_missing(path: str | None = None) -> frozenset[str]:
@@ -38,10 +39,9 @@ def read_missing(path: str | None = None) -> frozenset[str]:
     if not isinstance(without, list) or not all(isinstance(x, str) for x in without):
         raise _bad(where, text, "`without` must be a list of equipment ids, like "
                                 '["exercise-ball"]')
-    unknown = [x for x in without if x not in EQUIPMENT]
-    if unknown:
-        raise _bad(where, text, f"unknown equipment {unknown[0]!r}; use ids from: "
-                                f"{', '.join(EQUIPMENT)}")
+    issues = validate(EquipmentProfile(tuple(without)))
+    if issues:
+        raise _bad(where, text, issues[0].message)
     return frozenset(without)
 
 

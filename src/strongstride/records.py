@@ -164,3 +164,11 @@ class Restored:
     """Of "missing equipment", "injured side" and "running week": those this restore wrote."""
     kept: tuple[str, ...] = ()
     """Those the backup holds but the user had already (kept as they were)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EquipmentProfile:
+    """The equipment she is without, as equipment ids (`library.equipment`), in the order
+    she gave them."""
+
+    without: tuple[str, ...] = ()

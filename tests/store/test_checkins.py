@@ -47,7 +47,7 @@ def test_check_ins_are_read_in_a_window_of_days_and_only_for_their_user(store: S
     (CheckIn(DAY, 2, exercise="Plank", stiffness=3), "morning stiffness is for how you feel"),
     (CheckIn(DAY, 2, side="up"), "side must be left, right or both, not 'up'"),  # type: ignore[arg-type]
     (CheckIn(DAY, 2, note="a\x00b"), "note contains a NUL character"),
-    (CheckIn(DAY, 2, note="n" * 501), "the note is 501 characters; keep it to 500"),
+    (CheckIn(DAY, 2, note="n" * 501), "note is 501 characters; keep it to at most 500 characters"),
 ])
 def test_a_wrong_check_in_is_refused_with_a_message(store: Store, checkin: CheckIn,
                                                      message: str) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from strongstride.errors import StrongstrideError, Unavailable
+from strongstride.rules import SET_NOTE_MAX
 from strongstride.store import Store
 from strongstride.store.db import CONNECT_TIMEOUT_SECONDS, resolve
 from strongstride.store.failures import explain
@@ -188,8 +189,8 @@ def test_a_full_disk_loses_no_saved_set_and_a_retry_works_once_there_is_room(
         ballast.write_bytes(b"\0" * 200_000)
         saved: list[str] = []
         failed = None
-        for number in range(1, 1000):
-            log = a_set("s1", f"k{number}", set_number=number, note="n" * 20_000)
+        for number in range(1, 2000):
+            log = a_set("s1", f"k{number}", set_number=number, note="n" * SET_NOTE_MAX)
             try:
                 assert store.log_set(log)
             except StrongstrideError as error:

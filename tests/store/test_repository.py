@@ -121,8 +121,8 @@ def test_a_set_for_a_missing_session_is_not_found(store: Store) -> None:
 @pytest.mark.parametrize(("change", "complaint"), [
     ({"rpe": 10.5}, "rpe must be from 1 to 10"),
     ({"rpe": 0.0}, "rpe must be from 1 to 10"),
-    ({"pain": 11}, "pain must be from 0 to 10"),
-    ({"pain": -1}, "pain must be from 0 to 10"),
+    ({"pain": 11}, "pain must be a whole number from 0 to 10"),
+    ({"pain": -1}, "pain must be a whole number from 0 to 10"),
     ({"load": math.nan}, "load must be a number"),
     ({"seconds": math.inf}, "seconds must be a number"),
     ({"side": "middle"}, "side must be left, right or both"),

@@ -13,13 +13,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from strongstride import rules
 from strongstride.records import SetLog
 from strongstride.store import Store
 from tests.store.conftest import ENGINES, T0, pg_schema
 
 INT32 = st.integers(min_value=-(2**31), max_value=2**31 - 1)
-TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"))
-NAME = TEXT.filter(lambda text: text.strip() != "")
+# Any text the rules let in (`rules.text_issue`): no control characters but tab and new line.
+CHARACTERS = st.characters(codec="utf-8", exclude_categories=("Cc",)) | st.sampled_from("\t\n")
+
+
+def text(most: int | None = None) -> st.SearchStrategy[str]:
+    return st.text(CHARACTERS, max_size=most)
+
+
+NAME = text(rules.ID_MAX).filter(lambda text: text.strip() != "")
 REAL = st.floats(allow_nan=False, allow_infinity=False)
 # Fixed offsets only: an instant in a DST fold never equals one in another zone (PEP 495).
 ZONES = st.builds(lambda minutes: timezone(timedelta(minutes=minutes)),
@@ -32,17 +40,19 @@ PAIRS = st.none() | st.tuples(INT32, INT32)
 @st.composite
 def set_logs(draw: st.DrawFn, session_id: str) -> SetLog:
     return SetLog(
-        key=f"{uuid.uuid4()}:{draw(TEXT)}", session_id=session_id, step_key=draw(NAME),
+        key=f"{uuid.uuid4()}:{draw(text(rules.ID_MAX - 37))}", session_id=session_id,
+        step_key=draw(NAME),
         exercise=draw(NAME), section=draw(INT32), exercise_index=draw(INT32),
         set_number=draw(INT32), side=draw(st.sampled_from(["left", "right", "both"])),
         logged_at=draw(INSTANTS), target_reps=draw(PAIRS), target_seconds=draw(PAIRS),
         reps=draw(st.none() | INT32), seconds=draw(st.none() | REAL),
         load=draw(st.none() | REAL), unit=draw(st.sampled_from([None, "kg", "lb"])),
-        band=draw(st.none() | TEXT),
+        band=draw(st.none() | text(rules.BAND_MAX)),
         rpe=draw(st.none() | st.floats(min_value=1, max_value=10)),
-        pain=draw(st.none() | st.integers(min_value=0, max_value=10)), note=draw(TEXT),
+        pain=draw(st.none() | st.integers(min_value=0, max_value=10)),
+        note=draw(text(rules.SET_NOTE_MAX)),
         round=draw(st.none() | INT32), skipped=draw(st.booleans()),
-        variation=draw(st.none() | TEXT),
+        variation=draw(st.none() | text(rules.VARIATION_MAX)),
     )
 
 

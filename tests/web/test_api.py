@@ -138,7 +138,8 @@ def test_logging_a_set_takes_exercise_side_and_targets_from_the_plan_step(
         "variation": "band above knees"})
     assert answer.status_code == 201
     assert answer.json() == {"stored": True, "set": {
-        "key": key, "step": step["key"], "exercise": step["name"],
+        "key": key, "step_key": step["key"], "exercise": step["name"],
+        "section": step["section"], "exercise_index": step["exercise"],
         "set_number": step["set_number"], "round": None, "side": "right",
         "target_reps": step["reps"], "target_seconds": None, "reps": 11, "seconds": None,
         "load": 12.5, "unit": "kg", "band": "heavy", "rpe": 7.5, "pain": 1,
@@ -191,7 +192,7 @@ def test_last_time_shows_the_sets_of_the_previous_session(
     api.post(f"/api/sessions/{first}/finish", headers=bearer)
     second = api.post("/api/sessions", headers=bearer, json={"routine": "runner-glute"}).json()
     [done] = second["last_time"][step["name"]]
-    assert done["reps"] == 9 and done["step"] == step["key"]
+    assert done["reps"] == 9 and done["step_key"] == step["key"]
     history = api.get("/api/history", headers=bearer).json()
     assert [s["id"] for s in history] == [second["id"], first]
 

@@ -22,9 +22,11 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except StrongstrideError as exc:
-            for issue in exc.issues:
+            # An issue of a record (no file, no line) is said by the message itself.
+            located = [i for i in exc.issues if i.span is not None or i.source != "<text>"]
+            for issue in located:
                 click.echo(issue.render(), err=True)
-            if not exc.issues or exc.message not in {i.render() for i in exc.issues}:
+            if not located or exc.message not in {i.render() for i in located}:
                 click.echo(f"error: {exc.message}", err=True)
             ctx.exit(1)
 

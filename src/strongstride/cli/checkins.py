@@ -15,13 +15,12 @@ if TYPE_CHECKING:
     from strongstride.records import InjuredSide, LogSide
 
 _DAY = click.DateTime(["%Y-%m-%d"])
-_SCORE = click.IntRange(0, 10)
 
 
 @click.command()
-@click.option("--pain", type=_SCORE, metavar="0-10",
+@click.option("--pain", type=int, metavar="0-10",
               help="Pain this morning, overall or in --exercise.")
-@click.option("--stiffness", type=_SCORE, metavar="0-10",
+@click.option("--stiffness", type=int, metavar="0-10",
               help="Morning stiffness, overall (not with --exercise).")
 @click.option("--exercise", metavar="NAME", help="The exercise the pain is about.")
 @click.option("--side", type=click.Choice(["left", "right", "both"]),
@@ -56,8 +55,6 @@ def checkin(ctx: click.Context, pain: int | None, stiffness: int | None, exercis
         return
     if pain is None:
         raise click.UsageError("give --pain 0-10 (or --list to see your check-ins)")
-    if side is not None and exercise is None:
-        raise click.UsageError("--side goes with --exercise")
     saved = app.record_checkin(user_id, day.date() if day else date.today(), pain,
                                stiffness=stiffness, exercise=exercise,
                                side=cast("LogSide", side or "both"), note=note)

@@ -222,19 +222,8 @@ def _saved_setup(ctx: click.Context) -> PlanSetup:
 
 
 def _save_setup(ctx: click.Context, setup: PlanSetup) -> None:
-    # What the plan page would refuse, so that the backup reads the week back.
-    if setup.sessions_per_week < 1:
-        raise click.UsageError("--save keeps a plan with at least one session a week "
-                               "(--sessions 1 or more)")
-    race = setup.race
-    if race is not None and race.km is None and "ultra" not in race.distance.lower():
-        raise click.UsageError(f"--race-distance {race.distance!r} is not one; give 5k, 10k, "
-                               "half, marathon or e.g. 50k")
-    if race is not None and race.date < setup.start:
-        raise click.UsageError(f"--race-date {race.date} is before the plan starts "
-                               f"({setup.start})")
     app = app_of(ctx)
-    app.save_running_week(app.user(), setup)
+    app.save_running_week(app.user(), setup, where="--save")
 
 
 def register(group: click.Group) -> None:

@@ -25,10 +25,9 @@ import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import (
-    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -37,15 +36,12 @@ from pydantic import (
     model_validator,
 )
 
+from strongstride import rules
 from strongstride.errors import Issue, Span, StrongstrideError
 from strongstride.exchange.csvread import read_text
-from strongstride.library.equipment import EQUIPMENT
-from strongstride.plan.schedule import Race
-from strongstride.plan.setup import MAX_SESSIONS, MAX_WEEKS, PlanSetup
-from strongstride.plan.week import format_week, parse_week
-from strongstride.records import CheckIn, ImportSession, ImportVersion, Kept, Restored, SetLog
+from strongstride.records import ImportSession, ImportVersion, Kept, Restored
+from strongstride.shapes import CheckInShape, ProfileShape, RunningWeekShape, SetShape
 from strongstride.store import Store
-from strongstride.store.checkins import NOTE_MAX, check_checkin
 from strongstride.store.restore import restore
 
 FORMAT = "strongstride-backup"
@@ -127,14 +123,14 @@ def import_json(store: Store, user_id: int, text: str, source: str = "<backup>",
                 f"{s.routine_version}, which the file's routines do not hold")
         sessions.append(ImportSession(
             s.id, wanted, s.started_at, s.status, s.ended_at, tuple(s.equipment),
-            s.planned_sets, tuple(_set(s.id, log) for log in s.sets)))
+            s.planned_sets, tuple(log.record(s.id) for log in s.sets)))
     seen: dict[tuple[date, str, str], int] = {}
     for i, c in enumerate(doc.checkins):
         first = seen.setdefault((c.day, (c.exercise or "").strip(), c.side), i)
         if first != i:
             raise StrongstrideError(f"{source}: checkins[{i}] is for the same morning, "
                                     f"exercise and side as checkins[{first}]; keep one")
-    profile = doc.profile or _Profile()
+    profile = doc.profile or ProfileShape()
     kept = Kept(tuple(profile.missing_equipment), profile.injured_side,
                 None if doc.running_week is None else doc.running_week.setup(),
                 tuple(c.record() for c in doc.checkins))
@@ -168,39 +164,16 @@ def _document(store: Store, user_id: int) -> dict[str, Any]:
             "status": info.status, "started_at": _time(info.started_at),
             "ended_at": _time(info.ended_at) if info.ended_at else None,
             "equipment": list(info.equipment), "planned_sets": info.planned_sets,
-            "sets": [_set_dict(log) for log in sets]})
+            "sets": [SetShape.of(log).model_dump(mode="json") for log in sets]})
     return {"format": FORMAT, "format_version": FORMAT_VERSION,
-            "profile": {"missing_equipment": list(store.account(user_id).missing_equipment),
-                        "injured_side": store.injured_side(user_id)},
-            "running_week": None if setup is None else _setup_dict(setup),
-            "checkins": [_checkin_dict(c) for c in store.checkins(user_id)],
+            "profile": ProfileShape(
+                missing_equipment=list(store.account(user_id).missing_equipment),
+                injured_side=store.injured_side(user_id)).model_dump(mode="json"),
+            "running_week": None if setup is None
+            else RunningWeekShape.of(setup).model_dump(mode="json"),
+            "checkins": [CheckInShape.of(c).model_dump(mode="json")
+                         for c in store.checkins(user_id)],
             "routines": [routines[slug] for slug in sorted(routines)], "sessions": sessions}
-
-
-def _setup_dict(setup: PlanSetup) -> dict[str, Any]:
-    race = setup.race
-    return {"week": format_week(setup.week), "start": setup.start.isoformat(),
-            "weeks": setup.weeks, "sessions_per_week": setup.sessions_per_week,
-            "race": None if race is None else {"date": race.date.isoformat(),
-                                               "distance": race.distance},
-            "alarm_minutes": setup.alarm_minutes, "routine": setup.routine}
-
-
-def _checkin_dict(checkin: CheckIn) -> dict[str, Any]:
-    return {"day": checkin.day.isoformat(), "exercise": checkin.exercise, "side": checkin.side,
-            "pain": checkin.pain, "stiffness": checkin.stiffness, "note": checkin.note}
-
-
-def _set_dict(log: SetLog) -> dict[str, Any]:
-    return {
-        "key": log.key, "step_key": log.step_key, "exercise": log.exercise,
-        "section": log.section, "exercise_index": log.exercise_index,
-        "set_number": log.set_number, "round": log.round, "side": log.side,
-        "target_reps": list(log.target_reps) if log.target_reps else None,
-        "target_seconds": list(log.target_seconds) if log.target_seconds else None,
-        "reps": log.reps, "seconds": log.seconds, "load": log.load, "unit": log.unit,
-        "band": log.band, "rpe": log.rpe, "pain": log.pain, "note": log.note,
-        "skipped": log.skipped, "logged_at": _time(log.logged_at), "variation": log.variation}
 
 
 def _time(when: datetime) -> str:
@@ -221,7 +194,7 @@ def _cell(value: object) -> str:
 
 # Import --------------------------------------------------------------------------------------
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class _Version(_Model):
@@ -236,30 +209,6 @@ class _Routine(_Model):
     versions: list[_Version]
 
 
-class _Set(_Model):
-    key: str = Field(min_length=1)
-    step_key: str
-    exercise: str
-    section: int
-    exercise_index: int
-    set_number: int
-    round: int | None
-    side: Literal["left", "right", "both"]
-    target_reps: tuple[int, int] | None
-    target_seconds: tuple[int, int] | None
-    reps: int | None
-    seconds: float | None
-    load: float | None
-    unit: Literal["kg", "lb"] | None
-    band: str | None
-    rpe: float | None
-    pain: int | None
-    note: str
-    skipped: bool
-    logged_at: AwareDatetime
-    variation: str | None = None
-
-
 class _Session(_Model):
     id: str = Field(min_length=1)
     routine: str
@@ -269,99 +218,23 @@ class _Session(_Model):
     ended_at: AwareDatetime | None
     equipment: list[str]
     planned_sets: int
-    sets: list[_Set]
-
-
-def _known_equipment(key: str) -> str:
-    if key not in EQUIPMENT:
-        raise ValueError(f"unknown equipment {key!r}; use ids from: {', '.join(EQUIPMENT)}")
-    return key
-
-
-def _once_each(keys: list[str]) -> list[str]:
-    twice = next((key for i, key in enumerate(keys) if key in keys[:i]), None)
-    if twice is not None:
-        raise ValueError(f"{twice!r} is listed twice")
-    return keys
-
-
-class _Profile(_Model):
-    missing_equipment: Annotated[list[Annotated[str, AfterValidator(_known_equipment)]],
-                                 AfterValidator(_once_each)] = []
-    injured_side: Literal["left", "right"] | None = None
-
-
-def _race_distance(text: str) -> str:
-    if Race(date(2000, 1, 1), text).km is None and "ultra" not in text.lower():
-        raise ValueError(f"{text[:40]!r} is not a race distance; give 5k, 10k, half, "
-                         "marathon or e.g. 50k")
-    return text
-
-
-class _Race(_Model):
-    date: date
-    distance: Annotated[str, Field(max_length=40), AfterValidator(_race_distance)]
-
-
-def _week_text(text: str) -> str:
-    issues = parse_week(text, "week").issues
-    if issues:
-        first = issues[0]
-        where = f"column {first.span.column}: " if first.span else ""
-        raise ValueError(f"{where}{first.message}")
-    return text
-
-
-class _RunningWeek(_Model):
-    week: Annotated[str, AfterValidator(_week_text)]
-    start: date
-    weeks: int = Field(ge=1, le=MAX_WEEKS)
-    sessions_per_week: int = Field(ge=1, le=MAX_SESSIONS)
-    race: _Race | None
-    alarm_minutes: int = Field(ge=0, le=1440)
-    routine: str
+    sets: list[SetShape]
 
     @model_validator(mode="after")
-    def _race_after_start(self) -> _RunningWeek:
-        if self.race is not None and self.race.date < self.start:
-            raise ValueError(f"the race ({self.race.date}) is before the plan starts "
-                             f"({self.start})")
+    def _sets_follow_the_rules(self) -> _Session:
+        for n, log in enumerate(self.sets):
+            issues = rules.validate(log.record(self.id))
+            if issues:
+                raise ValueError(f"sets[{n}]: " + "; ".join(i.message for i in issues))
         return self
-
-    def setup(self) -> PlanSetup:
-        week = parse_week(self.week).week
-        assert week is not None  # checked when read
-        race = None if self.race is None else Race(self.race.date, self.race.distance)
-        return PlanSetup(week, self.start, self.weeks, self.sessions_per_week, race,
-                         self.alarm_minutes, self.routine)
-
-
-class _CheckIn(_Model):
-    day: date
-    exercise: str | None
-    side: Literal["left", "right", "both"]
-    pain: int = Field(ge=0, le=10)
-    stiffness: int | None = Field(ge=0, le=10)
-    note: str = Field(max_length=NOTE_MAX)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> _CheckIn:
-        try:
-            check_checkin(self.record())
-        except StrongstrideError as error:
-            raise ValueError(error.message) from None
-        return self
-
-    def record(self) -> CheckIn:
-        return CheckIn(self.day, self.pain, self.stiffness, self.exercise, self.side, self.note)
 
 
 class _Backup(_Model):
     format: Literal["strongstride-backup"]
     format_version: Literal[1, 2]
-    profile: _Profile | None = None
-    running_week: _RunningWeek | None = None
-    checkins: list[_CheckIn] = []
+    profile: ProfileShape | None = None
+    running_week: RunningWeekShape | None = None
+    checkins: list[CheckInShape] = []
     routines: list[_Routine]
     sessions: list[_Session]
 
@@ -377,7 +250,7 @@ def _parse(text: str, source: str) -> _Backup:
     except RecursionError as error:
         raise StrongstrideError(f"{source}: the JSON nests too deeply to be a backup") from error
     try:
-        return _Backup.model_validate_json(text)
+        return _Backup.model_validate_json(text, strict=True)
     except ValidationError as error:
         issues = tuple(Issue(f"{_path(e['loc'])}: {e['msg']}", source=source)
                        for e in error.errors()[:_MAX_ISSUES])
@@ -392,13 +265,3 @@ def _path(loc: Sequence[int | str]) -> str:
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
     return path or "(the whole file)"
-
-
-def _set(session_id: str, log: _Set) -> SetLog:
-    return SetLog(
-        key=log.key, session_id=session_id, step_key=log.step_key, exercise=log.exercise,
-        section=log.section, exercise_index=log.exercise_index, set_number=log.set_number,
-        side=log.side, logged_at=log.logged_at, target_reps=log.target_reps,
-        target_seconds=log.target_seconds, reps=log.reps, seconds=log.seconds, load=log.load,
-        unit=log.unit, band=log.band, rpe=log.rpe, pain=log.pain, note=log.note,
-        round=log.round, skipped=log.skipped, variation=log.variation)

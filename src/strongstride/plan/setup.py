@@ -8,12 +8,12 @@ message per field that is wrong; it never raises. Pure: `today` comes in from th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from strongstride import rules
+from strongstride.errors import Issue
 from strongstride.plan.schedule import Race
 from strongstride.plan.week import (
     DAY_ABBR,
@@ -22,16 +22,18 @@ from strongstride.plan.week import (
     ROLES,
     RunningWeek,
     read_time,
+    validate_week,
 )
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 52
 MAX_SESSIONS = 7
 DEFAULT_ALARM = 30
+ALARM_MAX = 24 * 60
 ALARM_CHOICES = (0, 15, 30, 60, 120)
 RACE_DISTANCES = ("5k", "10k", "half", "marathon", "50k", "100k")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+/-]{0,59}")
+_quote = rules.quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,63 @@ class SetupRead:
     errors: Mapping[str, str] = field(default_factory=dict)
 
 
+def race_distance_issue(distance: object, field: str = "race.distance") -> Issue | None:
+    """A race distance the plan can read: 5k, 10k, half, marathon, "50k", "15 mi", or
+    anything called an ultra."""
+    found = rules.text_issue(field, distance, limit=rules.RACE_DISTANCE_MAX, required=True,
+                             label="race distance")
+    if found is not None:
+        return found
+    assert isinstance(distance, str)
+    if Race(date(2000, 1, 1), distance).km is None and "ultra" not in distance.lower():
+        return Issue(f"race distance: {rules.quote(distance)} is not one; give 5k, 10k, half, "
+                     "marathon or e.g. 50k", field=field)
+    return None
+
+
+def validate_setup(setup: PlanSetup) -> tuple[Issue, ...]:
+    """The running week and the plan's settings: what the plan page, `strongstride plan
+    --save`, the store and the backup keep (`rules.validate` answers with this)."""
+    issues = list(validate_week(setup.week))
+    if not isinstance(setup.start, date) or not FIRST_YEAR <= setup.start.year <= LAST_YEAR:
+        issues.append(Issue(f"first day: {setup.start!r} is not a date from {FIRST_YEAR} to "
+                            f"{LAST_YEAR}", field="start"))
+    issues += _settings_issues(setup.weeks, setup.sessions_per_week, setup.alarm_minutes,
+                               setup.routine)
+    race = setup.race
+    if race is not None:
+        found = race_distance_issue(race.distance)
+        issues += [found] if found is not None else []
+        if isinstance(setup.start, date) and race.date < setup.start:
+            issues.append(Issue(f"race date: {race.date} is before the plan starts "
+                                f"({setup.start}); clear it or start the plan earlier",
+                                field="race.date"))
+    return tuple(issues)
+
+
+def _settings_issues(weeks: object, sessions: object, alarm: object,
+                     routine: object) -> list[Issue]:
+    """The plan's numbers and its routine (each checked alone)."""
+    return [found for found in (
+        rules.whole_issue("weeks", weeks, 1, MAX_WEEKS, label="weeks"),
+        rules.whole_issue("sessions_per_week", sessions, 1, MAX_SESSIONS,
+                          label="sessions a week"),
+        rules.whole_issue("alarm_minutes", alarm, 0, ALARM_MAX,
+                          label="reminder (minutes before)"),
+        rules.text_issue("routine", routine, limit=rules.ID_MAX, required=True))
+        if found is not None]
+
+
+@rules.validate.register
+def _validate(record: PlanSetup) -> tuple[Issue, ...]:
+    return validate_setup(record)
+
+
+# The form's field for each field of the record an issue can name.
+FORM_FIELDS = {"sessions_per_week": "sessions", "alarm_minutes": "alarm",
+               "race.date": "race_date", "race.distance": "race_distance"}
+
+
 def form_values(setup: PlanSetup | None, today: date) -> dict[str, str]:
     """The form's fields for a setup (or the defaults), the inverse of `read_setup`."""
     if setup is None:
@@ -71,12 +130,6 @@ def form_values(setup: PlanSetup | None, today: date) -> dict[str, str]:
             "alarm": str(setup.alarm_minutes)}
 
 
-def _quote(text: str) -> str:
-    """A value as a message repeats it: short, quoted, only printable characters."""
-    shown = "".join(c if c.isprintable() else "?" for c in text[:30])
-    return repr(shown + ("..." if len(text) > 30 else ""))
-
-
 class _Reader:
     def __init__(self, form: Mapping[str, str]) -> None:
         self.form = form
@@ -85,13 +138,14 @@ class _Reader:
     def text(self, name: str) -> str:
         return str(self.form.get(name, "")).strip()
 
-    def whole(self, name: str, label: str, low: int, high: int, default: int) -> int:
+    def whole(self, name: str, default: int) -> int | str:
+        """A whole number as typed, else the text itself: the setup's rule
+        (`validate_setup`) says what it must be."""
         text = self.text(name)
         if not text:
             return default
-        if not text.isdecimal() or not low <= int(text) <= high:
-            self.errors[name] = f"{label}: give a whole number from {low} to {high}"
-            return default
+        if not text.isdecimal() or len(text) > 9:
+            return text
         return int(text)
 
     def day(self, name: str, label: str, *, required: bool) -> date | None:
@@ -126,20 +180,9 @@ class _Reader:
             if role in days:
                 days[role].add(i)
             elif role:
-                self.errors[name] = (f"{DAY_NAMES[i]}: {_quote(role)} is not a kind of day; "
+                self.errors[name] = (f"{DAY_NAMES[i]}: {rules.quote(role)} is not a kind of day; "
                                      "choose long, quality, easy, rest or no run")
-        if not any(days.values()) and not self.errors:
-            self.errors["week"] = ("running week: give at least one day a run (or a rest day), "
-                                   "such as a long run on Sunday")
         zone = self.text("timezone") or "UTC"
-        try:
-            if not _ZONE.fullmatch(zone):
-                raise ValueError(zone)
-            ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            self.errors["timezone"] = (f"time zone: {_quote(zone)} is not one; use a name like "
-                                       "Europe/Paris or America/New_York")
-            zone = "UTC"
         strength = self.clock("strength_time", "strength time", time(18, 0))
         run = self.clock("run_time", "run time", DEFAULT_RUN_TIME)
         if self.errors:
@@ -148,21 +191,9 @@ class _Reader:
                            easy=frozenset(days["easy"]), rest=frozenset(days["rest"]),
                            strength_time=strength, run_time=run, timezone=zone)
 
-    def race(self, start: date | None) -> Race | None:
+    def race(self) -> Race | None:
         when = self.day("race_date", "race date", required=False)
-        distance = self.text("race_distance") or "marathon"
-        race = Race(when or date(2000, 1, 1), distance[:40])
-        if race.km is None and "ultra" not in distance.lower():
-            self.errors["race_distance"] = (f"race distance: {_quote(distance)} is not one; "
-                                            "give 5k, 10k, half, marathon or e.g. 50k")
-            return None
-        if when is None:
-            return None
-        if start is not None and when < start:
-            self.errors["race_date"] = (f"race date: {when} is before the plan starts "
-                                        f"({start}); clear it or start the plan earlier")
-            return None
-        return race
+        return None if when is None else Race(when, self.text("race_distance") or "marathon")
 
 
 def read_setup(form: Mapping[str, str], *, routine: str = "runner-glute") -> SetupRead:
@@ -174,11 +205,22 @@ def read_setup(form: Mapping[str, str], *, routine: str = "runner-glute") -> Set
     """
     reader = _Reader(form)
     week = reader.week()
-    sessions = reader.whole("sessions", "sessions a week", 1, MAX_SESSIONS, 2)
+    sessions = reader.whole("sessions", 2)
     start = reader.day("start", "first day", required=True)
-    weeks = reader.whole("weeks", "weeks", 1, MAX_WEEKS, DEFAULT_WEEKS)
-    race = reader.race(start)
-    alarm = reader.whole("alarm", "reminder", 0, 1440, DEFAULT_ALARM)
-    if reader.errors or week is None or start is None:
-        return SetupRead(None, reader.errors)
-    return SetupRead(PlanSetup(week, start, weeks, sessions, race, alarm, routine))
+    weeks = reader.whole("weeks", DEFAULT_WEEKS)
+    race = reader.race()
+    alarm = reader.whole("alarm", DEFAULT_ALARM)
+    numbers = (weeks, sessions, alarm)
+    if week is None or start is None or not all(isinstance(n, int) for n in numbers):
+        # what can be checked still is, so that every error shows at once
+        issues: tuple[Issue, ...] | list[Issue] = _settings_issues(weeks, sessions, alarm,
+                                                                   routine)
+        issues = [*issues, *(validate_week(week) if week is not None else ())]
+        setup = None
+    else:
+        setup = PlanSetup(week, start, int(weeks), int(sessions), race, int(alarm), routine)
+        issues = validate_setup(setup)
+    for issue in issues:
+        reader.errors.setdefault(FORM_FIELDS.get(issue.field or "", issue.field or "week"),
+                                 issue.message)
+    return SetupRead(None if reader.errors else setup, reader.errors)

@@ -17,6 +17,7 @@ from datetime import time
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from strongstride import rules
 from strongstride.errors import Issue, Span
 
 Role = Literal["long", "quality", "easy", "rest"]
@@ -85,6 +86,29 @@ class RunningWeek:
     @property
     def lift_time(self) -> time:
         return self.strength_time or DEFAULT_STRENGTH_TIME
+
+
+def validate_week(week: RunningWeek) -> tuple[Issue, ...]:
+    """A week with a run (or a rest day) on some day, in a time zone that exists; the days
+    themselves are checked as the week is made."""
+    issues: list[Issue] = []
+    if not any(week.days(role) for role in ROLES):
+        issues.append(Issue("running week: give at least one day a run (or a rest day), such "
+                            "as a long run on Sunday", field="week"))
+    zone = rules.text_issue("timezone", week.timezone, limit=rules.ID_MAX, required=True,
+                            label="time zone")
+    if zone is None:
+        try:
+            ZoneInfo(week.timezone)
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
+            zone = Issue(f"time zone: {rules.quote(week.timezone)} is not one; use a name "
+                         "like Europe/Paris or America/New_York", field="timezone")
+    return (*issues, *([] if zone is None else [zone]))
+
+
+@rules.validate.register
+def _validate(record: RunningWeek) -> tuple[Issue, ...]:
+    return validate_week(record)
 
 
 @dataclass(frozen=True, slots=True)

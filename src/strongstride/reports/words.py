@@ -1,4 +1,5 @@
-"""Records in words, as the command line and the pages show them."""
+"""Records in words, as the command line and the pages show them, and as JSON in the shapes
+the API and the backup share (`strongstride.shapes`)."""
 
 from __future__ import annotations
 
@@ -16,36 +17,19 @@ def checkin_line(checkin: CheckIn) -> str:
     return f"{checkin.day.isoformat()} {where}: pain {checkin.pain}/10{stiff}{note}"
 
 
-def checkin_dict(checkin: CheckIn) -> dict[str, object]:
-    return {"day": checkin.day.isoformat(), "exercise": checkin.exercise,
-            "side": checkin.side, "pain": checkin.pain, "stiffness": checkin.stiffness,
-            "note": checkin.note}
+def checkin_dict(checkin: CheckIn) -> dict[str, Any]:
+    from strongstride.shapes import CheckInShape
+
+    return CheckInShape.of(checkin).model_dump(mode="json")
 
 
 def session_dict(info: SessionInfo) -> dict[str, Any]:
-    ended = info.ended_at
-    return {
-        "id": info.id,
-        "routine": info.routine_slug,
-        "title": info.routine_title,
-        "status": info.status,
-        "started_at": info.started_at.isoformat(),
-        "ended_at": ended.isoformat() if ended else None,
-        "duration_seconds": round((ended - info.started_at).total_seconds()) if ended else None,
-        "sets_done": info.sets_done,
-        "planned_sets": info.planned_sets,
-        "without": list(info.equipment),
-    }
+    from strongstride.shapes import SessionSummary
+
+    return SessionSummary.of(info).model_dump(mode="json")
 
 
 def set_dict(log: SetLog) -> dict[str, Any]:
-    return {
-        "key": log.key, "step": log.step_key, "exercise": log.exercise,
-        "set_number": log.set_number, "round": log.round, "side": log.side,
-        "target_reps": list(log.target_reps) if log.target_reps else None,
-        "target_seconds": list(log.target_seconds) if log.target_seconds else None,
-        "reps": log.reps, "seconds": log.seconds, "load": log.load, "unit": log.unit,
-        "band": log.band, "rpe": log.rpe, "pain": log.pain, "note": log.note,
-        "skipped": log.skipped, "logged_at": log.logged_at.isoformat(),
-        "variation": log.variation,
-    }
+    from strongstride.shapes import SetShape
+
+    return SetShape.of(log).model_dump(mode="json")

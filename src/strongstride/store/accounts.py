@@ -15,8 +15,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
+from strongstride import rules
 from strongstride.errors import NameTaken, NotFound
-from strongstride.records import Account, ApiToken, WebSession
+from strongstride.records import Account, ApiToken, EquipmentProfile, WebSession
 from strongstride.store import convert
 from strongstride.store.parts import StorePart
 from strongstride.store.tables import ApiTokenRow, UserRow, WebSessionRow
@@ -88,8 +89,9 @@ class AccountsMixin(StorePart):
 
     def set_missing_equipment(self, user_id: int, equipment_ids: Iterable[str]) -> Account:
         """Record the equipment the user does not have (ids, kept in the order given)."""
-        ids = list(dict.fromkeys(equipment_ids))
-        text = convert.equipment_json(tuple(ids))
+        ids = tuple(dict.fromkeys(equipment_ids))
+        rules.check(EquipmentProfile(ids), "equipment profile")
+        text = convert.equipment_json(ids)
         with self._write() as session:
             row = _user_row(session, user_id)
             row.missing_equipment = text

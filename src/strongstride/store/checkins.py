@@ -16,38 +16,18 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from strongstride import rules
 from strongstride.errors import NotFound, StrongstrideError
 from strongstride.records import CheckIn, InjuredSide, LogSide
 from strongstride.store import convert
 from strongstride.store.parts import StorePart
 from strongstride.store.tables import Base, CheckinRow, UserRow
 
-NOTE_MAX = 500
-
 
 def check_checkin(checkin: CheckIn) -> None:
-    """Refuse a check-in the database would refuse, or one that says nothing clear."""
-    if not isinstance(checkin.day, date) or isinstance(checkin.day, datetime):
-        raise StrongstrideError(f"check-in day must be a date, not {checkin.day!r}")
-    for name, value in (("pain", checkin.pain), ("stiffness", checkin.stiffness)):
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                  or not 0 <= value <= 10):
-            raise StrongstrideError(f"{name} must be a whole number from 0 to 10, not {value!r}")
-    if checkin.side not in get_args(LogSide):
-        raise StrongstrideError(f"side must be left, right or both, not {checkin.side!r}")
-    convert.check_text("exercise", checkin.exercise)
-    convert.check_text("note", checkin.note)
-    if len(checkin.note) > NOTE_MAX:
-        raise StrongstrideError(f"the note is {len(checkin.note)} characters; keep it to "
-                                f"{NOTE_MAX}")
-    if checkin.exercise is not None and not checkin.exercise.strip():
-        raise StrongstrideError("exercise is empty; leave it out for how you feel overall")
-    if checkin.exercise is None and checkin.side != "both":
-        raise StrongstrideError("a side goes with an exercise: name the exercise, or leave the "
-                                "side out for how you feel overall")
-    if checkin.exercise is not None and checkin.stiffness is not None:
-        raise StrongstrideError("morning stiffness is for how you feel overall: leave the "
-                                "exercise out to give it")
+    """Refuse a check-in the database would refuse, or one that says nothing clear
+    (`rules.validate_checkin`)."""
+    rules.check(checkin)
 
 
 def checkin_values(user_id: int, checkin: CheckIn, now: datetime) -> Mapping[str, Any]:

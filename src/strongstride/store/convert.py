@@ -1,24 +1,22 @@
 """Records to rows and back, and the checks a set must pass before it is written.
 
-The checks repeat the database's constraints so that a bad value gets a message that names the
-field, the same on SQLite and PostgreSQL, instead of a driver error.
+The checks are `strongstride.rules`: a bad value gets a message that names the field, the same
+on SQLite and PostgreSQL, instead of a driver error.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from datetime import UTC, datetime
-from typing import Any, cast, get_args
+from typing import Any, cast
 
 from sqlalchemy import type_coerce
 from sqlalchemy.types import NullType
 
-from strongstride.errors import StrongstrideError
+from strongstride import rules
+from strongstride.errors import Invalid, StrongstrideError
 from strongstride.records import LogSide, RoutineVersion, SessionInfo, SessionStatus, SetLog, Unit
 from strongstride.store.tables import RoutineRow, RoutineVersionRow, SetLogRow
-
-_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1  # PostgreSQL's integer
 
 
 def check_instant(name: str, value: datetime) -> None:
@@ -28,45 +26,15 @@ def check_instant(name: str, value: datetime) -> None:
 
 
 def check_text(name: str, value: str | None, *, required: bool = False) -> None:
-    if value is None:
-        return
-    if required and not value.strip():
-        raise StrongstrideError(f"{name} is empty")
-    if "\x00" in value:
-        raise StrongstrideError(f"{name} contains a NUL character, which cannot be stored")
+    """Refuse text the database could not keep or a page could not show (`rules.text_issue`)."""
+    issue = rules.text_issue(name, value, required=required)
+    if issue is not None:
+        raise Invalid((issue,))
 
 
 def check_set(log: SetLog) -> None:
-    """Refuse a set the database would refuse, naming the field and its value."""
-    where = f"set {log.key!r}"
-    for name in ("key", "session_id", "step_key", "exercise"):
-        check_text(f"{where}: {name}", getattr(log, name), required=True)
-    check_text(f"{where}: band", log.band)
-    check_text(f"{where}: variation", log.variation)
-    check_text(f"{where}: note", log.note)
-    check_instant(f"{where}: logged_at", log.logged_at)
-    if log.side not in get_args(LogSide):
-        raise StrongstrideError(f"{where}: side must be left, right or both, not {log.side!r}")
-    if log.unit is not None and log.unit not in get_args(Unit):
-        raise StrongstrideError(f"{where}: unit must be kg or lb, not {log.unit!r}")
-    whole = {"section": log.section, "exercise_index": log.exercise_index,
-             "set_number": log.set_number, "round": log.round, "reps": log.reps,
-             "pain": log.pain}
-    for name, pair in (("target_reps", log.target_reps), ("target_seconds", log.target_seconds)):
-        if pair is not None:
-            if len(pair) != 2:
-                raise StrongstrideError(f"{where}: {name} must be (low, high), not {pair!r}")
-            whole[f"{name} low"], whole[f"{name} high"] = pair
-    for name, number in whole.items():
-        if number is not None and not _INT_MIN <= number <= _INT_MAX:
-            raise StrongstrideError(f"{where}: {name} {number} is out of range")
-    for name, real in (("seconds", log.seconds), ("load", log.load), ("rpe", log.rpe)):
-        if real is not None and not math.isfinite(real):
-            raise StrongstrideError(f"{where}: {name} must be a number, not {real}")
-    if log.rpe is not None and not 1 <= log.rpe <= 10:
-        raise StrongstrideError(f"{where}: rpe must be from 1 to 10, not {log.rpe}")
-    if log.pain is not None and not 0 <= log.pain <= 10:
-        raise StrongstrideError(f"{where}: pain must be from 0 to 10, not {log.pain}")
+    """Refuse a set that breaks a rule of `rules.validate_set`, naming the field and value."""
+    rules.check(log, f"set {log.key!r}")
 
 
 def set_values(log: SetLog) -> dict[str, Any]:
@@ -113,6 +81,7 @@ def to_version(row: RoutineVersionRow, routine: RoutineRow) -> RoutineVersion:
 
 
 def equipment_json(equipment: tuple[str, ...]) -> str:
+    """A session's equipment (free text, kept as it came) as the JSON the column holds."""
     for name in equipment:
         check_text("equipment", name, required=True)
     return json.dumps(list(equipment), ensure_ascii=False)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from strongstride import rules
 from strongstride.errors import NotFound, StrongstrideError
 from strongstride.plan.schedule import Race
 from strongstride.plan.setup import PlanSetup
@@ -57,9 +58,7 @@ def _setup(row: RunningPlanRow) -> PlanSetup:
 def setup_values(setup: PlanSetup) -> dict[str, Any]:
     """The row's columns for a setup (all but the user, calendar token and time of saving);
     refused with a message naming the field when the database could not keep it."""
-    for name, text in (("race_distance", setup.race.distance if setup.race else None),
-                       ("routine", setup.routine)):
-        convert.check_text(name, text)
+    rules.check(setup, "running week")
     return {"week": format_week(setup.week), "start": setup.start, "weeks": setup.weeks,
             "sessions_per_week": setup.sessions_per_week,
             "race_date": setup.race.date if setup.race else None,

@@ -6,33 +6,36 @@ user's. A wrong field shows the form again with a message next to it, never a tr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Annotated, cast
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from strongstride import rules
 from strongstride.app import Strongstride
-from strongstride.errors import StrongstrideError
-from strongstride.records import InjuredSide, LogSide
+from strongstride.errors import Issue, StrongstrideError
+from strongstride.records import CheckIn, InjuredSide, LogSide
 from strongstride.reports.words import checkin_line
 from strongstride.web.auth import AppDep, FormViewer, PageViewer, now
 from strongstride.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 FormText = Annotated[str, Form()]
-SIDES = ("both", "left", "right")
+FIELDS = ("day", "pain", "stiffness", "exercise", "side", "note")
 RECENT_DAYS = 28
 
 
 def _score(text: str, name: str, errors: dict[str, str], *, required: bool) -> int | None:
+    """The number typed; its range is a rule of the check-in (`rules.validate_checkin`)."""
     text = text.strip()
     if not text:
         if required:
             errors[name] = "choose a number from 0 (none) to 10 (worst)"
         return None
-    if not text.isdigit() or not 0 <= int(text) <= 10:
-        errors[name] = "a whole number from 0 to 10"
+    if not text.isdigit() or len(text) > 9:
+        errors[name] = rules.SCORE_WORDS
         return None
     return int(text)
 
@@ -58,7 +61,8 @@ def _page(request: Request, app: Strongstride, user_id: int, *,
         "errors": errors or {}, "form": {"day": today.isoformat(), **(form or {})},
         "today": today.isoformat(), "exercises": app.checkin_exercises(user_id),
         "recent": [checkin_line(c) for c in reversed(recent)],
-        "injured": app.injured_side(user_id), "saved": saved},
+        "injured": app.injured_side(user_id), "saved": saved,
+        "note_max": rules.CHECKIN_NOTE_MAX},
         status_code=status_code)
 
 
@@ -79,24 +83,33 @@ def save_checkin(request: Request, viewer: FormViewer, app: AppDep, day: FormTex
     morning = _day(day, now().date(), errors)
     pain_score = _score(pain, "pain", errors, required=True)
     stiffness_score = _score(stiffness, "stiffness", errors, required=False)
-    if side not in SIDES:
-        errors["side"] = "left, right or both"
-    if exercise.strip() and stiffness_score is not None:
-        errors["stiffness"] = "stiffness is for how you feel overall: leave the exercise empty"
-    if not exercise.strip() and side != "both":
-        errors["side"] = "a side goes with an exercise"
-    if len(note) > 500:
-        errors["note"] = "at most 500 characters"
-    if not errors and pain_score is not None:
+    # A pain that did not read is refused above; 0 stands in so the other rules still speak.
+    checkin = CheckIn(morning, 0 if pain_score is None else pain_score, stiffness_score,
+                      exercise.strip() or None, cast("LogSide", side), note.strip())
+    _by_field(rules.validate(checkin), errors)
+    if not errors:
         try:
-            app.record_checkin(viewer.id, morning, pain_score, stiffness=stiffness_score,
-                               exercise=exercise.strip() or None,
-                               side=cast("LogSide", side), note=note)
+            app.record_checkin(viewer.id, checkin.day, checkin.pain,
+                               stiffness=checkin.stiffness, exercise=checkin.exercise,
+                               side=checkin.side, note=checkin.note)
         except StrongstrideError as exc:
-            errors["exercise" if "exercise" in exc.message else "note"] = exc.message
+            if not _by_field(exc.issues, errors):
+                raise
     if errors:
         return _page(request, app, viewer.id, errors=errors, form=form, status_code=422)
     return RedirectResponse("/checkin?saved=checkin", status_code=303)
+
+
+def _by_field(issues: Iterable[Issue], errors: dict[str, str]) -> bool:
+    """Each issue's message next to the form's field of its name (the first one per field);
+    False when an issue names no field of the form."""
+    shown = True
+    for issue in issues:
+        if issue.field in FIELDS:
+            errors.setdefault(issue.field, issue.message)
+        else:
+            shown = False
+    return shown
 
 
 @router.post("/checkin/injured", response_model=None)

@@ -1,5 +1,8 @@
 """Request and response bodies of the JSON API (docs/api.md), so /openapi.json is exact.
 
+A record's shape (a set, a session's summary) is the one the backup writes too
+(`strongstride.shapes`); the limits of a request's fields are those of `strongstride.rules`.
+
 Every rule a request field must follow is declared here, once: the OpenAPI document shows it
 and `RULES` words the message a client gets when it is broken.
 """
@@ -12,10 +15,13 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
+from strongstride import rules
+from strongstride.shapes import SessionSummary as SessionSummary  # api.py names it here
+from strongstride.shapes import SetShape
+
 Pair = Annotated[list[int], Field(min_length=2, max_length=2)]
 Instant = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
-Side = Literal["left", "right", "both"]
-SessionStatus = Literal["active", "finished", "abandoned"]
+SessionStatus = Literal["active", "finished", "abandoned"]  # a query's filter
 
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 LATEST = datetime(2100, 1, 1, tzinfo=UTC)
@@ -26,17 +32,18 @@ RULES = {
     "seconds": "a number from 0 to 3600",
     "load": "a number more than 0 and at most 1000",
     "unit": "kg or lb",
-    "rpe": "a number from 1 to 10",
-    "pain": "a whole number from 0 to 10",
-    "band": "text of at most 60 characters, without control characters",
-    "variation": "text of at most 60 characters, without control characters",
-    "note": "text of at most 2000 characters, without control characters",
+    "rpe": f"a number from {rules.RPE_MIN} to {rules.RPE_MAX}",
+    "pain": rules.SCORE_WORDS,
+    "band": f"text of at most {rules.BAND_MAX} characters, without control characters",
+    "variation": f"text of at most {rules.VARIATION_MAX} characters, without control "
+                 "characters",
+    "note": f"text of at most {rules.SET_NOTE_MAX} characters, without control characters",
     "skipped": "true or false",
     "key": "a UUID made by the client, such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
     "id": "a UUID made by the client, such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
     "step_key": "the key of a work step of the session's plan, such as s1.e1.set1.work",
     "routine": "the slug of a routine, such as runner-glute",
-    "name": "a name of 1 to 100 characters, without control characters",
+    "name": f"a name of 1 to {rules.ID_MAX} characters, without control characters",
     "logged_at": "a time with a UTC offset, such as 2025-03-01T07:30:00+00:00, "
                  "between 1970 and 2100",
     "started_at": "a time with a UTC offset, such as 2025-03-01T07:30:00+00:00, "
@@ -50,8 +57,9 @@ RULES = {
 
 
 def _plain_text(value: str) -> str:
-    if any(ord(c) < 32 and c not in "\n\t" for c in value):
-        raise ValueError("must not hold control characters")
+    issue = rules.text_issue("text", value)
+    if issue is not None:
+        raise ValueError(issue.message.removeprefix("text "))
     return value
 
 
@@ -191,43 +199,7 @@ class RoutineDetail(BaseModel):
     how_to: dict[str, HowTo]
 
 
-# sessions and sets
-
-
-class SetOut(BaseModel):
-    key: str
-    step: str
-    exercise: str
-    set_number: int
-    round: int | None
-    side: Side
-    target_reps: Pair | None
-    target_seconds: Pair | None
-    reps: int | None
-    seconds: float | None
-    load: float | None
-    unit: Literal["kg", "lb"] | None
-    band: str | None
-    rpe: float | None
-    pain: int | None
-    note: str
-    skipped: bool
-    logged_at: Instant
-    variation: str | None = None
-
-
-class SessionSummary(BaseModel):
-    id: str
-    routine: str
-    title: str | None
-    status: SessionStatus
-    started_at: Instant
-    ended_at: Instant | None
-    duration_seconds: int | None
-    sets_done: int
-    planned_sets: int
-    without: list[str] = Field(default_factory=list,
-                               description="the equipment ids she was without when it started")
+# sessions and sets (SessionSummary and SetShape: strongstride.shapes)
 
 
 class TargetOut(BaseModel):
@@ -246,9 +218,9 @@ class TargetOut(BaseModel):
 
 class SessionOut(SessionSummary):
     done_steps: list[str] = Field(description="the plan's step keys that have a set logged")
-    last_time: dict[str, list[SetOut]] = Field(
+    last_time: dict[str, list[SetShape]] = Field(
         description="per exercise name, the sets done in the latest earlier session")
-    sets: list[SetOut]
+    sets: list[SetShape]
     targets: dict[str, TargetOut] = Field(
         default_factory=dict,
         description="per exercise name, today's target from the next-session suggestion")
@@ -258,7 +230,7 @@ class SessionOut(SessionSummary):
 
 
 class SessionStart(Strict):
-    routine: Annotated[str, Field(min_length=1, max_length=100,
+    routine: Annotated[str, Field(min_length=1, max_length=rules.ID_MAX,
                                   pattern=r"^[a-z0-9][a-z0-9-]*$")]
     id: uuid.UUID | None = None
     started_at: When | None = None
@@ -270,31 +242,31 @@ class SessionEnd(Strict):
 
 class SetIn(Strict):
     key: uuid.UUID = Field(description="made by the client; the same key again stores nothing")
-    step_key: Annotated[Text, Field(min_length=1, max_length=100)]
+    step_key: Annotated[Text, Field(min_length=1, max_length=rules.ID_MAX)]
     reps: Annotated[int, Field(ge=0, le=300)] | None = None
     seconds: Annotated[float, Field(ge=0, le=3600)] | None = None
     load: Annotated[float, Field(gt=0, le=1000)] | None = None
     unit: Literal["kg", "lb"] | None = None
-    band: Annotated[Text, Field(max_length=60)] | None = None
-    rpe: Annotated[float, Field(ge=1, le=10)] | None = None
-    pain: Annotated[int, Field(ge=0, le=10)] | None = None
-    note: Annotated[Text, Field(max_length=2000)] = ""
+    band: Annotated[Text, Field(max_length=rules.BAND_MAX)] | None = None
+    rpe: Annotated[float, Field(ge=rules.RPE_MIN, le=rules.RPE_MAX)] | None = None
+    pain: Annotated[int, Field(ge=0, le=rules.SCORE_MAX)] | None = None
+    note: Annotated[Text, Field(max_length=rules.SET_NOTE_MAX)] = ""
     skipped: bool = False
     logged_at: When | None = None
-    variation: Annotated[Text, Field(max_length=60)] | None = Field(
+    variation: Annotated[Text, Field(max_length=rules.VARIATION_MAX)] | None = Field(
         default=None, description="the form of the exercise, such as 'band above knees'")
 
 
 class SetStored(BaseModel):
     stored: bool = Field(description="false when a set with this key was stored before")
-    set: SetOut | None
+    set: SetShape | None
 
 
 # API tokens
 
 
 class TokenIn(Strict):
-    name: Annotated[Name, Field(min_length=1, max_length=100)]
+    name: Annotated[Name, Field(min_length=1, max_length=rules.ID_MAX)]
 
 
 class TokenOut(BaseModel):

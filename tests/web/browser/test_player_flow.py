@@ -131,14 +131,14 @@ def test_a_whole_session_with_three_sets_offline(runner: Any, shots: Path) -> No
         history = api.get("/api/history").json()
     assert session["status"] == "finished"
     keys = [s["key"] for s in session["sets"]]
-    steps = [s["step"] for s in session["sets"]]
+    steps = [s["step_key"] for s in session["sets"]]
     assert len(keys) == len(set(keys))
     assert len(steps) == len(set(steps)), Counter(steps).most_common(3)
     plan = page.evaluate("window.__player.state.steps.map((s) => [s.key, s.kind])")
     work = [key for key, kind in plan if kind == "work"]
     expected = work[:work.index("s4.e1.set2.right.work") + 1]
     assert sorted(steps) == sorted(expected)
-    by_step = {s["step"]: s for s in session["sets"]}
+    by_step = {s["step_key"]: s for s in session["sets"]}
     assert by_step["s1.e1.set1.work"]["reps"] == 9 and by_step["s1.e1.set1.work"]["pain"] == 2
     assert by_step["s1.e2.set1.work"]["reps"] == 10
     assert by_step["s2.e1.set1.work"]["skipped"] is True
