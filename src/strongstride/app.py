@@ -25,6 +25,7 @@ from strongstride.routines import LoadedRoutine
 if TYPE_CHECKING:  # the records and the player load when a use case needs them
     from strongstride.analysis import Report
     from strongstride.errors import Issue
+    from strongstride.exchange.backup import Backup
     from strongstride.exchange.csvread import App as SourceApp
     from strongstride.exchange.csvread import Imported as ImportedHistory
     from strongstride.exchange.history_import import HistoryImport
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # the records and the player load when a use case needs them
         SessionStatus,
         SetLog,
         Unit,
+        UserData,
         WebSession,
     )
     from strongstride.reports.targets import TodayTarget
@@ -543,21 +545,51 @@ class Strongstride:
 
         return routine_card_pdf(routine.routine)
 
+    def user_data(self, user_id: int) -> UserData:
+        """Everything the user keeps, as a backup holds it."""
+        from strongstride.records import Kept, SessionLogs, UserData
+
+        store = self.store
+        versions = store.routine_versions(user_id)
+        by_id = {v.id: v for v in versions}
+        sessions = tuple(
+            SessionLogs(info, by_id[info.routine_version_id],
+                        tuple(store.sets_of(info.id, user_id=user_id)))
+            for info in store.history(user_id, limit=2**62))
+        kept = Kept(store.account(user_id).missing_equipment, store.injured_side(user_id),
+                    store.plan_setup(user_id), tuple(store.checkins(user_id)))
+        return UserData(tuple(versions), sessions, kept)
+
     def export_json(self, user_id: int) -> str:
+        """All the user's data as a JSON backup (`restore_backup` reads it back)."""
         from strongstride.exchange.backup import export_json
 
-        return export_json(self.store, user_id)
+        return export_json(self.user_data(user_id))
 
     def export_csv(self, user_id: int) -> str:
+        """All the user's data as CSV, for a spreadsheet."""
         from strongstride.exchange.backup import export_csv
 
-        return export_csv(self.store, user_id)
+        return export_csv(self.user_data(user_id))
 
     def restore_backup(self, user_id: int, path: Path) -> Restored:
-        """Restore a JSON backup, in one transaction, adding only what is missing."""
-        from strongstride.exchange.backup import import_file
+        """Restore a JSON backup file, in one transaction, adding only what is missing."""
+        from strongstride.exchange.backup import read_file
 
-        return import_file(self.store, user_id, path)
+        return self._restore(user_id, read_file(path))
+
+    def restore_backup_text(self, user_id: int, text: str,
+                            source: str = "<backup>") -> Restored:
+        """Restore a JSON backup given as text (see `restore_backup`)."""
+        from strongstride.exchange.backup import read_json
+
+        return self._restore(user_id, read_json(text, source))
+
+    def _restore(self, user_id: int, backup: Backup) -> Restored:
+        from strongstride.store.restore import restore
+
+        return restore(self.store, user_id, backup.sessions, routines=backup.versions,
+                       kept=backup.kept, now=self.now())
 
     def import_history(self, user_id: int, path: Path, source: SourceApp, *,
                        unit: Unit | None = None, tz: tzinfo | None = None) -> HistoryImport:

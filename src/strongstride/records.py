@@ -172,3 +172,22 @@ class EquipmentProfile:
     she gave them."""
 
     without: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLogs:
+    """A stored session with its routine version and its sets, in the order they were logged."""
+
+    session: SessionInfo
+    version: RoutineVersion
+    sets: tuple[SetLog, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UserData:
+    """Everything a user keeps, as a backup holds it: every routine version, every session
+    with its sets, and the rest of what she keeps (`Kept`)."""
+
+    versions: tuple[RoutineVersion, ...]
+    sessions: tuple[SessionLogs, ...]
+    kept: Kept

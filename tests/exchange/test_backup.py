@@ -19,15 +19,14 @@ from hypothesis import strategies as st
 
 from strongstride.app import Strongstride
 from strongstride.errors import StrongstrideError
-from strongstride.exchange.backup import CSV_COLUMNS, export_csv, export_json, import_json
+from strongstride.exchange.backup import CSV_COLUMNS
 from strongstride.exchange.strong import read_strong
 from strongstride.library.equipment import EQUIPMENT
 from strongstride.plan.schedule import Race
 from strongstride.plan.setup import RACE_DISTANCES, PlanSetup
 from strongstride.plan.week import ROLES, RunningWeek
-from strongstride.records import CheckIn, SetLog
+from strongstride.records import CheckIn, ImportSession, ImportVersion, Restored, SetLog
 from strongstride.store import Store
-from strongstride.store.repository import ImportSession, ImportVersion
 
 DATA = Path(__file__).parent / "data"
 SEED = (Path(__file__).parents[2] / "src/strongstride/data/routines/runner-glute.routine"
@@ -44,6 +43,25 @@ CHECKINS = (
     CheckIn(date(2025, 3, 2), 0, exercise="Single-leg bridge with adductor ball squeeze",
             side="right"),
     CheckIn(date(2025, 3, 4), 0))
+
+
+# The application's backup use cases, as the tests call them on a store.
+def export_json(store: Store, user: int) -> str:
+    return Strongstride(store).export_json(user)
+
+
+def export_csv(store: Store, user: int) -> str:
+    return Strongstride(store).export_csv(user)
+
+
+def import_json(store: Store, user: int, text: str, source: str = "<backup>", *,
+                now: datetime | None = None) -> Restored:
+    app = Strongstride(store) if now is None else Strongstride(store, wall=lambda: now)
+    return app.restore_backup_text(user, text, source)
+
+
+def import_file(store: Store, user: int, path: Path) -> Restored:
+    return Strongstride(store).restore_backup(user, path)
 
 
 def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -580,7 +598,7 @@ def test_any_text_is_imported_or_refused_cleanly(text: str) -> None:
 def test_a_backup_file_is_read_and_restored(source: tuple[Store, int],
                                             fresh: tuple[Store, int, Path],
                                             tmp_path: Path) -> None:
-    from strongstride.exchange.backup import MAX_BACKUP_BYTES, import_file
+    from strongstride.exchange.backup import MAX_BACKUP_BYTES
 
     store, user, path = fresh
     (tmp_path / "backup.json").write_text(export_json(*source), encoding="utf-8")

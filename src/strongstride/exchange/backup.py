@@ -10,7 +10,8 @@ new database, export again, and the two files are identical. Database row ids ar
 (they differ between databases); a session names its routine version by slug and version
 number. The CSV holds the same but the running week, a setting rather than a record.
 
-`import_json` reads a JSON backup back in one transaction. What is there already is kept
+`read_json` reads a JSON backup back, checked, and the application stores it in one
+transaction (`Strongstride.restore_backup`). What is there already is kept
 (sessions by id, sets by key, versions by text, check-ins by morning, exercise and side; the
 profile's values and the running week when the user has them), so importing a backup twice
 adds nothing. Backups of format version 1, from before the profile, running week, check-ins
@@ -23,6 +24,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -39,10 +41,8 @@ from pydantic import (
 from strongstride import rules
 from strongstride.errors import Issue, Span, StrongstrideError
 from strongstride.exchange.csvread import read_text
-from strongstride.records import ImportSession, ImportVersion, Kept, Restored
+from strongstride.records import ImportSession, ImportVersion, Kept, UserData
 from strongstride.shapes import CheckInShape, ProfileShape, RunningWeekShape, SetShape
-from strongstride.store import Store
-from strongstride.store.restore import restore
 
 FORMAT = "strongstride-backup"
 FORMAT_VERSION = 2
@@ -53,18 +53,26 @@ CSV_COLUMNS = (
     "target_reps", "target_seconds", "reps", "seconds", "load", "unit", "band", "rpe", "pain",
     "note", "skipped", "logged_at", "variation", "day", "stiffness",
 )
-_ALL = 2**62
 # About 600 bytes a set: 256 MB is some 400,000 sets, and takes about 1 GB of memory to read.
 MAX_BACKUP_BYTES = 256 * 2**20
 _MAX_ISSUES = 20
 
 
-def export_json(store: Store, user_id: int) -> str:
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """What a backup file brings, checked and ready to store in one transaction."""
+
+    versions: tuple[ImportVersion, ...]
+    sessions: tuple[ImportSession, ...]
+    kept: Kept
+
+
+def export_json(data: UserData) -> str:
     """All the user's data as JSON (the backup format)."""
-    return json.dumps(_document(store, user_id), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(_document(data), indent=2, ensure_ascii=False) + "\n"
 
 
-def export_csv(store: Store, user_id: int) -> str:
+def export_csv(data: UserData) -> str:
     """The same data as CSV, a row per routine version, session, set and check-in (column
     `kind`), after one row for the profile; the running week is left out.
 
@@ -72,7 +80,7 @@ def export_csv(store: Store, user_id: int) -> str:
     equipment she is without in `equipment` and the injured side in `side`. Lists are written
     as JSON, ranges as `low-high`, booleans as true/false; an empty cell is no value.
     """
-    doc = _document(store, user_id)
+    doc = _document(data)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -95,13 +103,11 @@ def export_csv(store: Store, user_id: int) -> str:
     return out.getvalue()
 
 
-def import_json(store: Store, user_id: int, text: str, source: str = "<backup>", *,
-                now: datetime | None = None) -> Restored:
-    """Restore a JSON backup for the user, in one transaction, adding only what is missing.
+def read_json(text: str, source: str = "<backup>") -> Backup:
+    """A JSON backup as read and checked: what the application then stores.
 
     Raises StrongstrideError, with an issue per problem (the line for a syntax error, the
-    field's path for a wrong value), before anything is written. `now` is when the check-ins
-    and running week are noted as saved (the database keeps it; the backup does not).
+    field's path for a wrong value).
     """
     if len(text) > MAX_BACKUP_BYTES:
         raise StrongstrideError(f"{source}: the file is {len(text) / 2**20:.1f} MB; backups are "
@@ -134,45 +140,40 @@ def import_json(store: Store, user_id: int, text: str, source: str = "<backup>",
     kept = Kept(tuple(profile.missing_equipment), profile.injured_side,
                 None if doc.running_week is None else doc.running_week.setup(),
                 tuple(c.record() for c in doc.checkins))
-    return restore(store, user_id, sessions, routines=versions, kept=kept,
-                   now=now or datetime.now(UTC))
+    return Backup(tuple(versions), tuple(sessions), kept)
 
 
-def import_file(store: Store, user_id: int, path: Path) -> Restored:
-    """Read a JSON backup file and restore it (see `import_json`)."""
-    text = read_text(path, MAX_BACKUP_BYTES, "backups")
-    return import_json(store, user_id, text, str(path))
+def read_file(path: Path) -> Backup:
+    """A JSON backup file as read and checked (see `read_json`)."""
+    return read_json(read_text(path, MAX_BACKUP_BYTES, "backups"), str(path))
 
 
 # Export --------------------------------------------------------------------------------------
-def _document(store: Store, user_id: int) -> dict[str, Any]:
-    setup = store.plan_setup(user_id)
-    versions = store.routine_versions(user_id)
-    by_id = {v.id: v for v in versions}
+def _document(data: UserData) -> dict[str, Any]:
     routines: dict[str, dict[str, Any]] = {}
-    for v in versions:
+    for v in sorted(data.versions, key=lambda v: (v.slug, v.version)):
         routine = routines.setdefault(v.slug, {"slug": v.slug, "title": v.title,
                                                "versions": []})
         routine["versions"].append({"version": v.version, "created_at": _time(v.created_at),
                                     "text": v.text})
     sessions = []
-    for info in sorted(store.history(user_id, limit=_ALL), key=lambda s: (s.started_at, s.id)):
-        version = by_id[info.routine_version_id]
-        sets = sorted(store.sets_of(info.id, user_id=user_id), key=lambda s: (s.logged_at, s.key))
+    for done in sorted(data.sessions, key=lambda s: (s.session.started_at, s.session.id)):
+        info, version = done.session, done.version
+        sets = sorted(done.sets, key=lambda s: (s.logged_at, s.key))
         sessions.append({
             "id": info.id, "routine": version.slug, "routine_version": version.version,
             "status": info.status, "started_at": _time(info.started_at),
             "ended_at": _time(info.ended_at) if info.ended_at else None,
             "equipment": list(info.equipment), "planned_sets": info.planned_sets,
             "sets": [SetShape.of(log).model_dump(mode="json") for log in sets]})
+    kept = data.kept
     return {"format": FORMAT, "format_version": FORMAT_VERSION,
             "profile": ProfileShape(
-                missing_equipment=list(store.account(user_id).missing_equipment),
-                injured_side=store.injured_side(user_id)).model_dump(mode="json"),
-            "running_week": None if setup is None
-            else RunningWeekShape.of(setup).model_dump(mode="json"),
-            "checkins": [CheckInShape.of(c).model_dump(mode="json")
-                         for c in store.checkins(user_id)],
+                missing_equipment=list(kept.missing_equipment),
+                injured_side=kept.injured_side).model_dump(mode="json"),
+            "running_week": None if kept.running_week is None
+            else RunningWeekShape.of(kept.running_week).model_dump(mode="json"),
+            "checkins": [CheckInShape.of(c).model_dump(mode="json") for c in kept.checkins],
             "routines": [routines[slug] for slug in sorted(routines)], "sessions": sessions}
 
 
