@@ -53,10 +53,31 @@ def test_the_entry_point_says_how_to_use_it() -> None:
         assert option in done.stdout
 
 
-def test_what_the_server_made_at_start_is_kept_out_of_garbage_collections(
-        db_url: str) -> None:
+def test_serve_keeps_what_it_made_at_start_out_of_garbage_collections(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from strongstride.web.__main__ import serve
+
+    seen: dict[str, Any] = {}
+
+    def run(app: Any, **options: Any) -> None:  # instead of serving until interrupted
+        seen["frozen"], seen["app"], seen["options"] = gc.get_freeze_count(), app, options
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    try:
+        serve("127.0.0.1", 8123, db=db_url)
+    finally:
+        gc.unfreeze()
+    assert seen["frozen"] > 10_000  # the app and its libraries, frozen before serving
+    assert seen["options"]["port"] == 8123
+    with TestClient(seen["app"]) as client:  # the app it serves opens the database given
+        assert client.get("/login").status_code == 200
+        assert client.app.state.store.where in db_url  # type: ignore[attr-defined]
+
+
+def test_an_app_made_and_run_freezes_nothing(db_url: str) -> None:
     before = gc.get_freeze_count()
     with TestClient(create_app(db_url)) as client:
         assert client.get("/login").status_code == 200
-        assert gc.get_freeze_count() > before + 10_000  # the app, its libraries, the store
-    assert gc.get_freeze_count() == 0  # and let go of at shutdown
+        assert gc.get_freeze_count() == before  # tests make many apps; each must be freed

@@ -34,6 +34,20 @@ def check_text(name: str, value: str | None, *, required: bool = False) -> None:
         raise StrongstrideError(f"{name} is empty")
     if "\x00" in value:
         raise StrongstrideError(f"{name} contains a NUL character, which cannot be stored")
+    check_unicode(name, value)
+
+
+def check_unicode(name: str, value: str) -> None:
+    """Refuse text that is not Unicode a database can hold: a lone UTF-16 surrogate
+    ("\\ud800", which JSON can carry as an escape) has no UTF-8 form, and the driver would
+    fail on it half way through the write."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise StrongstrideError(
+            f"{name} contains a lone UTF-16 surrogate (U+{ord(value[exc.start]):04X} at "
+            f"character {exc.start + 1}), which is not text that can be stored; send the "
+            "character whole or leave it out") from None
 
 
 def check_set(log: SetLog) -> None:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import secrets
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from strongstride import service
-from strongstride.web import play, routines, setbatch
-from strongstride.web.auth import ApiViewer, StoreDep, now, on_store
-from strongstride.web.history_cache import HistoryCache
+from strongstride.web import play, routines
+from strongstride.web.auth import ApiViewer, StoreDep, now
 from strongstride.web.schemas import (
     ErrorBody,
     RoutineDetail,
@@ -81,10 +80,10 @@ def get_session(session_id: SessionId, viewer: ApiViewer, store: StoreDep) -> di
 @router.post("/sessions/{session_id}/sets", status_code=201, response_model=SetStored,
              responses={200: {"model": SetStored, "description": "a set with this key was "
                                                                  "stored before: nothing new"}})
-async def log_set(session_id: SessionId, body: SetIn, viewer: ApiViewer, store: StoreDep,
-                  request: Request, response: Response) -> dict[str, Any]:
-    log = await on_store(store, play.set_of, store, viewer.id, session_id, body, now())
-    stored = await setbatch.log_set(request.app.state.set_batcher, store, log)
+def log_set(session_id: SessionId, body: SetIn, viewer: ApiViewer, store: StoreDep,
+            response: Response) -> dict[str, Any]:
+    log = play.set_of(store, viewer.id, session_id, body, now())
+    stored = store.log_set(log)  # its own transaction: this request fails or succeeds alone
     if not stored:
         response.status_code = 200
         return {"stored": False, "set": None}
@@ -108,11 +107,8 @@ def abandon_session(session_id: SessionId, viewer: ApiViewer, store: StoreDep,
 
 
 @router.get("/history", response_model=list[SessionSummary])
-async def history(viewer: ApiViewer, store: StoreDep, request: Request,
-                  limit: Limit = 50) -> Response:
-    cache: HistoryCache = request.app.state.history_cache
-    body = await on_store(store, cache.answer, store, viewer.id, limit)
-    return Response(body, media_type="application/json")
+def history(viewer: ApiViewer, store: StoreDep, limit: Limit = 50) -> list[dict[str, Any]]:
+    return [service.session_dict(info) for info in store.history(viewer.id, limit=limit)]
 
 
 @router.post("/tokens", status_code=201, response_model=TokenOut)

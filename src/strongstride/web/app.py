@@ -6,7 +6,6 @@ Run it with `python -m strongstride.web` or
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -31,8 +30,6 @@ from strongstride.web import (
     plan_page,
 )
 from strongstride.web.auth import Settings
-from strongstride.web.history_cache import HistoryCache
-from strongstride.web.setbatch import SetBatcher
 
 STATIC = Path(__file__).parent / "static"
 SECURE_COOKIES_ENV = "STRONGSTRIDE_SECURE_COOKIES"
@@ -95,18 +92,10 @@ def create_app(db_url: str | None = None, *, secure_cookies: bool = False) -> Fa
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = Store.open(db_url)
-        app.state.set_batcher = SetBatcher(app.state.store) if app.state.store.embedded else None
-        app.state.history_cache = HistoryCache()
-        # Everything made so far (the app, the libraries, the store) lives as long as the
-        # server. Freezing it keeps Python's full garbage collections from walking it all
-        # again and again: on this machine each one held every request up 60-90 ms.
-        gc.collect()
-        gc.freeze()
         try:
             yield
         finally:
             app.state.store.close()
-            gc.unfreeze()  # a process that starts apps again (the tests) can free them
 
     app = FastAPI(title="strongstride", version="1", lifespan=lifespan, docs_url=None,
                   redoc_url=None, description="The JSON API of strongstride: routines, "

@@ -8,22 +8,17 @@ which is how every query is scoped to the signed-in user.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import Annotated, Any, TypeVar
-from weakref import WeakKeyDictionary
+from typing import Annotated
 
-import anyio
-import anyio.to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from strongstride.store import Account, Store, WebSession
@@ -54,9 +49,6 @@ class Viewer:
     @property
     def id(self) -> int:
         return self.account.id
-
-
-T = TypeVar("T")
 
 
 def now() -> datetime:
@@ -151,10 +143,15 @@ def page_viewer(request: Request) -> Viewer:
     return Viewer(found.account, found.csrf)
 
 
-async def form_viewer(request: Request) -> Viewer:
+async def _form(request: Request) -> FormData:
+    # Reading the body is the one thing here that must wait on the client: it stays on the
+    # event loop, and the store's part (form_viewer) runs in a worker thread like the rest.
+    return await request.form()
+
+
+def form_viewer(request: Request, form: Annotated[FormData, Depends(_form)]) -> Viewer:
     """The signed-in user of a form post, whose hidden `csrf` field must match."""
     viewer = page_viewer(request)
-    form = await request.form()
     given = form.get(csrf.FIELD)
     csrf.check_field(given if isinstance(given, str) else None, viewer.csrf)
     return viewer
@@ -166,14 +163,10 @@ _cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False,
                                    "X-CSRF-Token header")
 
 
-async def api_viewer(request: Request,
-                     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-                     _cookie_token: Annotated[str | None, Depends(_cookie)]) -> Viewer:
+def api_viewer(request: Request,
+               bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+               _cookie_token: Annotated[str | None, Depends(_cookie)]) -> Viewer:
     """The user of an API call: a Bearer token, or the session cookie plus the CSRF header."""
-    return await on_store(store_of(request), _api_viewer, request, bearer)
-
-
-def _api_viewer(request: Request, bearer: HTTPAuthorizationCredentials | None) -> Viewer:
     if bearer is not None:
         token = bearer.credentials.strip()
         account = (store_of(request).api_token_account(token, now=now())
@@ -191,48 +184,7 @@ def _api_viewer(request: Request, bearer: HTTPAuthorizationCredentials | None) -
     return Viewer(found.account, found.csrf)
 
 
-async def _store_dep(request: Request) -> Store:
-    # async, so FastAPI answers it on the event loop instead of handing it to a thread
-    return store_of(request)
-
-
-# Worker threads that may ask a database server at once. Under load, more threads only take
-# turns at Python's interpreter lock and make long tails (16 concurrent requests on 40
-# threads: p99 160-215 ms for history; on 4: about 30 ms); 4 also fits in the connection
-# pool SQLAlchemy keeps (5) without opening more.
-STORE_THREADS = 4
-
-
-_limiters: WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
-    WeakKeyDictionary())
-
-
-def _store_threads() -> anyio.CapacityLimiter:
-    """The limiter of the running event loop (a limiter serves one loop; tests run many)."""
-    loop = asyncio.get_running_loop()
-    found = _limiters.get(loop)
-    if found is None:
-        found = _limiters[loop] = anyio.CapacityLimiter(STORE_THREADS)
-    return found
-
-
-async def on_store(store: Store, work: Callable[..., T], *args: Any) -> T:
-    """Run `work(*args)`, which queries the store, the fastest way for its database.
-
-    SQLite answers these in a fraction of a millisecond from a local file, so the work runs
-    right here on the event loop: handing it to a thread costs more than the query, and under
-    load the threads only queue for Python's interpreter lock. (Another program writing the
-    same file can hold it up to the busy timeout; one server per database file is the rule in
-    docs/storage.md.) A database server is asked from a worker thread, so that a slow network
-    never holds up other requests.
-    """
-    if store.embedded:
-        return work(*args)
-    return await anyio.to_thread.run_sync(functools.partial(work, *args),
-                                          limiter=_store_threads())
-
-
 ApiViewer = Annotated[Viewer, Depends(api_viewer)]
 PageViewer = Annotated[Viewer, Depends(page_viewer)]
 FormViewer = Annotated[Viewer, Depends(form_viewer)]
-StoreDep = Annotated[Store, Depends(_store_dep)]
+StoreDep = Annotated[Store, Depends(store_of)]
