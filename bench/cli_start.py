@@ -7,7 +7,9 @@ Every run is a new process with nothing saved anywhere: HOME and the XDG folders
 fresh, empty folder, so no profile, database or cache of any kind is read. The three commands
 take turns, run after run, so that a busy moment of the shared machine falls on all of them;
 each figure is the median. Target (issue 10): each command at most 1.5x the baseline.
-The command is started the way the console script starts it (tests/command.py).
+The command is started the way the console script starts it (tests/command.py), with its
+modules compiled as an installation has them (pip writes the .pyc files when it installs; a
+PYTHONDONTWRITEBYTECODE in the environment is dropped here, so the first run writes them).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def main() -> None:
         env = {**os.environ, "HOME": home, "XDG_CONFIG_HOME": f"{home}/config",
                "XDG_CACHE_HOME": f"{home}/cache", "XDG_DATA_HOME": f"{home}/data",
                "XDG_STATE_HOME": f"{home}/state", "COLUMNS": "100"}
-        for name in ("STRONGSTRIDE_DB", "STRONGSTRIDE_CONFIG"):
+        for name in ("STRONGSTRIDE_DB", "STRONGSTRIDE_CONFIG", "PYTHONDONTWRITEBYTECODE"):
             env.pop(name, None)
         for case in cases.values():  # once each first: the files are read from disk
             timed(case, env)
