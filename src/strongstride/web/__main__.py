@@ -17,13 +17,16 @@ def main(argv: list[str] | None = None) -> None:
                         help="mark cookies Secure (the app is served over HTTPS)")
     parser.add_argument("--proxy-headers", action="store_true",
                         help="trust X-Forwarded-For/Proto from a reverse proxy on this machine")
+    parser.add_argument("--log-level", default="info",
+                        choices=["critical", "error", "warning", "info", "debug"],
+                        help="uvicorn's logging; below info, requests are not logged")
     args = parser.parse_args(argv)
     serve(args.host, args.port, db=args.db, secure_cookies=args.secure_cookies,
-          proxy_headers=args.proxy_headers)
+          proxy_headers=args.proxy_headers, log_level=args.log_level)
 
 
 def serve(host: str, port: int, *, db: str | None = None, secure_cookies: bool = False,
-          proxy_headers: bool = False) -> None:
+          proxy_headers: bool = False, log_level: str = "info") -> None:
     """Run the app in uvicorn until interrupted (the CLI's `serve` calls this)."""
     import gc
 
@@ -39,7 +42,7 @@ def serve(host: str, port: int, *, db: str | None = None, secure_cookies: bool =
     gc.collect()
     gc.freeze()
     uvicorn.run(app, host=host, port=port, proxy_headers=proxy_headers,
-                forwarded_allow_ips="127.0.0.1" if proxy_headers else None)
+                forwarded_allow_ips="127.0.0.1" if proxy_headers else None, log_level=log_level)
 
 
 if __name__ == "__main__":
