@@ -3,18 +3,18 @@
 Run:  .venv/bin/python bench/api_load.py [--seconds 8] [--rounds 3] [--pg URL]
       .venv/bin/python bench/api_load.py --client python   (no wrk: Python threads, slower)
 
-Starts `uvicorn strongstride.web.app:make_app` on a free port (one worker), signs a user
-up, makes an API token, then times two operations at concurrency 1 and 16, each from its
-own keep-alive connection: logging a set (`POST /api/sessions/{id}/sets`, every request a
-new idempotency key) and reading history (`GET /api/history`: the 50 newest of a second
-user's 60 finished sessions of the seed routine, 80 sets each, made through the API
-first; it does not change during the runs, so after the first read the server answers from its
-history cache, checking the user's history revision on every request). "history+sets"
-reads the same history while a second wrk logs sets into her open session on one connection:
-each set changes her history, so the first read after it reads the history afresh (at most as
-many fresh reads per second as sets logged, which the line prints).
-SQLite always; PostgreSQL too, in a schema of its own, when a server answers. Target on
-this 2-core machine: p99 under 20 ms at concurrency 16 on SQLite.
+Starts the server as `strongstride serve` does (`python -m strongstride.web`: uvicorn, one
+worker, gc.freeze) on a free port, signs a user up, makes an API token, then times two
+operations at concurrency 1 and 16, each from its own keep-alive connection: logging a set
+(`POST /api/sessions/{id}/sets`, every request a new idempotency key, each its own
+transaction) and reading history (`GET /api/history`: the 50 newest of a second user's 60
+finished sessions of the seed routine, 80 sets each, made through the API first; every
+request reads it from the database). "history+sets" reads the same history while
+a second wrk logs sets into her open session on one connection (the line prints how many sets
+per second that second wrk logged).
+SQLite always; PostgreSQL too, in a schema of its own, when a server answers. Target
+(issue 10): every p99 at most 2x the baseline's p99 at the same concurrency, printed as that
+ratio on each line.
 
 The load comes from wrk (Debian's `wrk` package), a C client that takes little of the CPU
 the server needs; each figure is the median over --rounds runs of --seconds each. The
@@ -62,9 +62,8 @@ def free_port() -> int:
 def server(db_url: str) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "STRONGSTRIDE_DB": db_url}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "strongstride.web.app:make_app",
-                             "--factory", "--host", "127.0.0.1", "--port", str(port),
-                             "--log-level", "warning"], env=env)
+    proc = subprocess.Popen([sys.executable, "-m", "strongstride.web", "--host", "127.0.0.1",
+                             "--port", str(port), "--log-level", "warning"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):

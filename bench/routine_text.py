@@ -1,11 +1,9 @@
-"""Speed figures for issue 2: seed import time, import throughput, CLI cold start.
+"""Speed figures for issue 2: seed import time and import throughput. (The CLI's cold start
+is bench/cli_start.py's.)
 
 Run:  .venv/bin/python bench/routine_text.py [--runs N] [--megabytes M]
 
-Prints medians. The machine is shared and noisy, so the cold start is a ratio against
-`python -c pass` timed in the same run, interleaved run by run.
-Targets: seed import < 2 ms; import >= 5 MB/s on >= 1 MB; cold start <= 2.5x.
-The cold start is timed with the launcher's saved answer in place, and also without it.
+Prints medians. Targets: seed import < 2 ms; import >= 5 MB/s on >= 1 MB.
 
 The throughput is measured on a generated corpus of many different pasted workouts (titles,
 prose, headings, lists, every prescription wording the importer reads, junk lines), from a
@@ -15,12 +13,9 @@ fixed seed so every run reads the same text; see `varied_text`.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -31,7 +26,6 @@ from strongstride.routine.parse import parse_routine
 ROOT = Path(__file__).resolve().parents[1]
 SEED_LINES = ROOT / "tests" / "routine" / "data" / "import_seed_lines.txt"
 SEED_ARTICLE = ROOT / "tests" / "routine" / "data" / "import_seed_article.txt"
-SCRIPT = Path(sys.executable).parent / "strongstride"
 
 
 def median_seconds(fn: object, runs: int) -> float:
@@ -266,29 +260,6 @@ def distinct_share(text: str) -> float:
     return len(set(lines)) / len(lines)
 
 
-def cold_start(runs: int) -> tuple[float, float, float]:
-    """Medians of `python -c pass`, `strongstride show` and `show` with the saved answers off.
-
-    Every run is a new process. The launcher's saved answers (strongstride.launch) live in a
-    folder made for this bench, filled by one run before timing; the third figure is what a
-    user sees on the very first run, or after any change to the package or the terminal.
-    """
-    base, show, uncached = [], [], []
-    with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "STRONGSTRIDE_CACHE": cache}
-        env.pop("STRONGSTRIDE_NO_CACHE", None)
-        off = {**env, "STRONGSTRIDE_NO_CACHE": "1"}
-        subprocess.run([str(SCRIPT), "show"], stdout=subprocess.DEVNULL, check=True, env=env)
-        for _ in range(runs):
-            for argv, bucket, run_env in (([sys.executable, "-c", "pass"], base, env),
-                                          ([str(SCRIPT), "show"], show, env),
-                                          ([str(SCRIPT), "show"], uncached, off)):
-                start = time.perf_counter()
-                subprocess.run(argv, stdout=subprocess.DEVNULL, check=True, env=run_env)
-                bucket.append(time.perf_counter() - start)
-    return statistics.median(base), statistics.median(show), statistics.median(uncached)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=31)
@@ -331,13 +302,7 @@ def main() -> None:
     print(f"  with the garbage collector not paused: {took * 1000:.0f} ms median = "
           f"{size / 1e6 / took:.1f} MB/s")
 
-    base, show, uncached = cold_start(args.runs)
-    print(f"cold start: python -c pass {base * 1000:.1f} ms, strongstride show "
-          f"{show * 1000:.1f} ms (medians of {args.runs}, interleaved) = "
-          f"{show / base:.2f}x  [target <= 2.5x]")
-    print(f"  first run / saved answers off (STRONGSTRIDE_NO_CACHE=1): {uncached * 1000:.1f} ms"
-          f" = {uncached / base:.2f}x")
-
+    print("cold start of the CLI: see bench/cli_start.py")
 
 if __name__ == "__main__":
     main()

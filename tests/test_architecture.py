@@ -28,27 +28,21 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports(path: Path, *, top_level_only: bool = False) -> set[str]:
-    """The modules `path` imports; with `top_level_only`, only those imported when the module
-    loads (not inside functions, not under TYPE_CHECKING)."""
+def imports(path: Path) -> set[str]:
+    """The modules `path` imports, a function's own late imports included (they are a
+    dependence all the same), but not those only for type checking."""
     tree = ast.parse(path.read_text())
     package = module_name(path).rsplit(".", 1)[0] if path.name != "__init__.py" \
         else module_name(path)
-    nodes: list[ast.AST]
-    if top_level_only:
-        nodes = []
-        for node in tree.body:
-            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-                continue
-            nodes.extend(ast.walk(node))
-    else:
-        nodes = list(ast.walk(tree))
     found: set[str] = set()
-    for node in nodes:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and top_level_only:
-            continue
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
         if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
+            found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
@@ -56,7 +50,11 @@ def imports(path: Path, *, top_level_only: bool = False) -> set[str]:
                 anchor = anchor[:len(anchor) - (node.level - 1)]
                 base = ".".join([*anchor, base] if base else anchor)
             found.add(base)
-            found |= {f"{base}.{alias.name}" for alias in node.names}
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
     return found
 
 
@@ -91,10 +89,10 @@ def test_formats_and_reports_take_data_not_a_store(path: Path) -> None:
 
 
 def test_no_module_imports_a_module_that_imports_it_back() -> None:
-    """No cycle among the imports made when modules load (a function's own late import
-    aside): each module can be understood, and tested, from the ones below it."""
+    """No cycle among the modules' imports, late ones included: each module can be
+    understood, and tested, from the ones below it."""
     modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
-    graph = {name: {i for i in imports(path, top_level_only=True) if i in modules} - {name}
+    graph = {name: {i for i in imports(path) if i in modules} - {name}
              for name, path in modules.items()}
     # a package imports its own modules in its __init__: that is not a cycle of meaning
     for name in graph:

@@ -46,7 +46,7 @@ def test_good_records_break_no_rule() -> None:
     ({"variation": "v" * 61}, "variation", "keep it to at most 60"),
     ({"note": "n" * 2001}, "note", "note is 2001 characters; keep it to at most 2000"),
     ({"note": "a\x00b"}, "note", "note contains a NUL character"),
-    ({"note": "a\ud800b"}, "note", "note holds a character that is not valid Unicode"),
+    ({"note": "a\ud800b"}, "note", "note contains a lone UTF-16 surrogate (U+D800 at character 2)"),
     ({"note": "a\x1bb"}, "note", "note holds a control character"),
     ({"note": "a\x7fb"}, "note", "note holds a control character"),
     ({"note": "a\x85b"}, "note", "note holds a control character"),
@@ -96,7 +96,7 @@ DAY = date(2026, 4, 8)
     (CheckIn(DAY, 2, exercise="Plank", stiffness=3), "stiffness",
      "morning stiffness is for how you feel overall: leave the exercise out"),
     (CheckIn(DAY, 2, note="n" * 501), "note", "note is 501 characters; keep it to at most 500"),
-    (CheckIn(DAY, 2, note="\ud83d"), "note", "not valid Unicode"),
+    (CheckIn(DAY, 2, note="\ud83d"), "note", "lone UTF-16 surrogate"),
     (CheckIn(DAY, 2, note="\x07"), "note", "note holds a control character"),
 ])
 def test_each_rule_of_a_check_in_names_its_field(checkin: CheckIn, field: str,

@@ -74,9 +74,11 @@ def text_issue(field: str, value: object, *, limit: int | None = None, required:
     if "\x00" in value:
         return Issue(f"{name} contains a NUL character, which cannot be stored; take it out",
                      field=field)
-    if _SURROGATE.search(value):
-        return Issue(f"{name} holds a character that is not valid Unicode (a lone surrogate); "
-                     "type it again", field=field)
+    lone = _SURROGATE.search(value)
+    if lone:  # JSON can carry one as an escape; it has no UTF-8 form, so no database keeps it
+        return Issue(f"{name} contains a lone UTF-16 surrogate (U+{ord(lone.group()):04X} at "
+                     f"character {lone.start() + 1}), which is not text that can be stored; "
+                     "send the character whole or leave it out", field=field)
     if _CONTROL.search(value):
         return Issue(f"{name} holds a control character; only letters, digits, punctuation, "
                      "spaces, tabs and new lines are kept", field=field)

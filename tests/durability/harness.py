@@ -14,7 +14,6 @@ import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,8 +23,9 @@ from strongstride.plan.session import build_plan
 from strongstride.player.machine import new_player
 from strongstride.routines import load_routine
 from strongstride.store import Store
+from tests.command import strongstride_command
 
-SCRIPT = Path(sys.executable).parent / "strongstride"
+COMMAND = strongstride_command()
 
 
 @dataclass
@@ -53,7 +53,7 @@ def expected_resume(url: str) -> str | None:
 def one_run(url: str, rng: random.Random, tally: Tally, window: tuple[float, float],
             pace: float) -> None:
     expected = expected_resume(url)
-    proc = subprocess.Popen([str(SCRIPT), "--db", url, "start", "--autoplay", "--pace",
+    proc = subprocess.Popen([*COMMAND, "--db", url, "start", "--autoplay", "--pace",
                              str(pace)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + rng.uniform(*window)
     while time.monotonic() < deadline and proc.poll() is None:

@@ -217,3 +217,28 @@ def test_importing_the_package_does_not_import_pydantic_or_read_the_file() -> No
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_shipped_file_passes_every_rule_and_reads_the_same_without_them() -> None:
+    from strongstride.library._validate import read_library
+    from strongstride.library.catalog import DEFAULT_PATH, read_shipped
+
+    checked = read_library(DEFAULT_PATH)  # raises, listing every problem, if a rule is broken
+    assert read_shipped(DEFAULT_PATH).exercises == checked.exercises
+    assert default_library().exercises == checked.exercises
+
+
+def test_a_command_reading_the_shipped_library_does_not_import_pydantic() -> None:
+    code = (
+        "import sys\n"
+        "from strongstride.cli import main\n"
+        "sys.argv = ['strongstride', 'exercise', 'glute-star']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as done:\n"
+        "    assert done.code in (0, None), done.code\n"
+        "print('pydantic' in sys.modules, file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "Glute star" in out.stdout
+    assert out.stderr.strip() == "False"

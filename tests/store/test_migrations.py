@@ -82,12 +82,20 @@ def _sample_0006(raw: Raw) -> None:
     _sample_0005(raw)
 
 
+def _sample_0007(raw: Raw) -> None:
+    """What strongstride wrote at 0007: the rows of 0006, with users' history revisions
+    (kept by triggers, dropped again by 0008)."""
+    _sample_0006(raw)
+    raw.run("UPDATE users SET history_revision = 7 WHERE id = 1")
+
+
 SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001,
                                              "0002_skipped_planned_sets": _sample_0002,
                                              "0003_accounts": _sample_0003,
                                              "0004_reports_checkins": _sample_0004,
                                              "0005_running_plans": _sample_0005,
-                                             "0006_sessions_sets_done": _sample_0006}
+                                             "0006_sessions_sets_done": _sample_0006,
+                                             "0007_history_revision": _sample_0007}
 
 
 def test_the_revisions_form_one_line_starting_at_0001() -> None:
@@ -232,3 +240,38 @@ def test_0004_adds_the_variation_of_a_set_and_keeps_the_sets_before_it(
     assert "variation" in "\n".join(schema_drift(db_url))
     assert sorted(conn.rows("SELECT idempotency_key FROM set_logs")) == [("new-key",),
                                                                         ("old-key",)]
+
+
+def _triggers(raw: Raw) -> set[str]:
+    if raw.is_sqlite:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    else:
+        sql = ("SELECT DISTINCT trigger_name FROM information_schema.triggers "
+               "WHERE trigger_schema = current_schema()")
+    return {name for (name,) in raw.rows(sql)}
+
+
+def test_0008_drops_the_history_revision_and_its_triggers_and_keeps_the_rows(
+        db_url: str, raw: Callable[[], Raw]) -> None:
+    upgrade_url(db_url, "0007_history_revision")
+    conn = raw()
+    _sample_0007(conn)
+    assert any("history" in name for name in _triggers(conn))
+    upgrade_url(db_url)
+    assert conn.rows("SELECT version_num FROM alembic_version") == [(head(),)]
+    assert not any("history" in name for name in _triggers(conn))
+    assert _triggers(conn)  # the sets_done triggers of 0006 stay
+    if not conn.is_sqlite:
+        assert conn.rows("SELECT count(*) FROM pg_proc JOIN pg_namespace n "
+                         "ON n.oid = pg_proc.pronamespace WHERE n.nspname = current_schema() "
+                         "AND proname = 'strongstride_history_revision'") == [(0,)]
+    with Store.open(db_url) as store:
+        assert store.find_user("me") == 1
+        [session] = store.history(1)
+        assert (session.id, session.status, session.sets_done) == ("old-session", "finished", 1)
+        assert sorted(log.key for log in store.sets_of("old-session")) == ["old-key",
+                                                                           "old-skipped"]
+        store.start_session(1, 1, session_id="new", started_at=T0 + timedelta(days=1))
+        assert store.log_set(a_set("new", "new-key"))  # no trigger left to write a column
+        assert [s.sets_done for s in store.history(1)] == [1, 1]
+    assert schema_drift(db_url) == []

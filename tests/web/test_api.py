@@ -237,8 +237,8 @@ def test_a_page_api_call_needs_the_csrf_header_but_a_token_call_does_not(
     ({"band": "b" * 61}, "band", "band must be text of at most 60 characters"),
     ({"variation": "v" * 61}, "variation", "variation must be text of at most 60 characters"),
     ({"note": "n" * 2001}, "note", "note must be text of at most 2000 characters"),
-    ({"note": "a\x00b"}, "note", "note must be text of at most 2000 characters, without "
-                                  "control characters"),
+    ({"note": "a\x00b"}, "note", "note contains a NUL character, which cannot be stored"),
+    ({"note": "a\x07b"}, "note", "note holds a control character"),
     ({"skipped": "maybe"}, "skipped", "skipped must be true or false"),
     ({"logged_at": "2025-03-01T07:30:00"}, "logged_at", "logged_at must be a time with a UTC "
                                                         "offset"),

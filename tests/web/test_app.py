@@ -54,15 +54,30 @@ def test_the_entry_point_says_how_to_use_it() -> None:
 
 
 def test_serve_keeps_what_it_made_at_start_out_of_garbage_collections(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
     from strongstride.web.__main__ import serve
 
-    frozen: list[int] = []
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: frozen.append(gc.get_freeze_count()))
+    seen: dict[str, Any] = {}
+
+    def run(app: Any, **options: Any) -> None:  # instead of serving until interrupted
+        seen["frozen"], seen["app"], seen["options"] = gc.get_freeze_count(), app, options
+
+    monkeypatch.setattr(uvicorn, "run", run)
     try:
-        serve("127.0.0.1", 8000)
-        assert frozen and frozen[0] > 10_000  # the app's code and its libraries
+        serve("127.0.0.1", 8123, db=db_url)
     finally:
         gc.unfreeze()
+    assert seen["frozen"] > 10_000  # the app and its libraries, frozen before serving
+    assert seen["options"]["port"] == 8123
+    with TestClient(seen["app"]) as client:  # the app it serves opens the database given
+        assert client.get("/login").status_code == 200
+        assert client.app.state.strongstride.where in db_url  # type: ignore[attr-defined]
+
+
+def test_an_app_made_and_run_freezes_nothing(db_url: str) -> None:
+    before = gc.get_freeze_count()
+    with TestClient(create_app(db_url)) as client:
+        assert client.get("/login").status_code == 200
+        assert gc.get_freeze_count() == before  # tests make many apps; each must be freed

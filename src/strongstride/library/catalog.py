@@ -1,7 +1,9 @@
 """The exercise catalogue: frozen values and lookups by name, id or alias.
 
-This module is imported at CLI start-up, so it imports nothing heavy: the TOML reader and
-pydantic are loaded only when a library file is actually read (see `_validate`).
+This module is imported at CLI start-up, so it imports nothing heavy. The shipped library is
+read with the TOML reader alone (`read_shipped`): the tests check that file against every rule
+and hold the two readings equal. A library file the user gives goes through `_validate`, which
+checks it with pydantic and says where it is wrong.
 """
 
 from __future__ import annotations
@@ -151,20 +153,40 @@ class Library:
 
 @functools.cache
 def default_library() -> Library:
-    """The library shipped with strongstride, read and checked once per process."""
-    from strongstride.library._validate import read_library
-
-    return read_library(DEFAULT_PATH)
+    """The library shipped with strongstride, read once per process."""
+    return read_shipped(DEFAULT_PATH)
 
 
-def load_library(path: Path | None = None) -> Library:
-    """Read and check a library file; without a path, the shipped library (cached).
+def read_shipped(path: Path) -> Library:
+    """A library file known to be right, read without checking it: for the shipped file only,
+    which tests/library/test_library_shipped.py checks with `_validate` and holds equal to
+    this reading. (Importing pydantic for the check took longer than the rest of a command.)"""
+    import tomllib
 
-    Raises StrongstrideError, whose message and issues say where the file is wrong and how to
-    fix it, for a missing file, a TOML syntax error or data that breaks the rules.
-    """
-    if path is None:
-        return default_library()
-    from strongstride.library._validate import read_library
+    with open(path, "rb") as fh:
+        tables = tomllib.load(fh)["exercise"]
+    return Library(tuple(_info(table) for table in tables))
 
-    return read_library(path)
+
+def _info(table: dict[str, object]) -> ExerciseInfo:
+    def texts(name: str) -> tuple[str, ...]:
+        return tuple(str(item) for item in _list(table.get(name)))
+
+    def pairs(name: str) -> tuple[tuple[str, str], ...]:
+        found = table.get(name)
+        return tuple((str(k), str(v)) for k, v in found.items()) if isinstance(found, dict) \
+            else ()
+
+    seconds = table["seconds_per_rep"]
+    assert isinstance(seconds, int | float)
+    return ExerciseInfo(
+        id=str(table["id"]), name=str(table["name"]), aliases=texts("aliases"),
+        primary_muscles=texts("primary_muscles"), secondary_muscles=texts("secondary_muscles"),
+        equipment=texts("equipment"), one_sided=bool(table["one_sided"]),
+        seconds_per_rep=float(seconds), hold=bool(table.get("hold", False)),
+        steps=texts("steps"), cues=texts("cues"), mistakes=texts("mistakes"),
+        modifications=pairs("modifications"), variations=pairs("variations"))
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []

@@ -28,7 +28,9 @@ ENV_VAR = DB_ENV
 FILE_NAME = "strongstride.db"
 CONNECT_TIMEOUT_SECONDS = 5
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_POOL_SIZE = 40  # anyio's thread pool, where the web app's handlers run, has 40
+# The web app's handlers run in anyio's worker threads, 40 of them: a pool as large lets each
+# thread hold a connection, where past the pool every request would open (and close) its own.
+POOL_SIZE = 40
 
 # An execution option of our own: a session bound with it starts a write transaction.
 _WRITE = "strongstride_write"
@@ -121,7 +123,9 @@ def make_engine(target: Target) -> Engine:
     connect_args: dict[str, Any] = {}
     if "connect_timeout" not in target.url.query:
         connect_args["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
-    engine = create_engine(target.url, connect_args=connect_args, pool_pre_ping=True)
+    # Connections are opened as they are first needed, so a CLI command opens one.
+    engine = create_engine(target.url, connect_args=connect_args, pool_pre_ping=True,
+                           pool_size=POOL_SIZE, max_overflow=POOL_SIZE)
 
     @event.listens_for(engine, "connect")
     def _utc_session(dbapi_connection: Any, _record: Any) -> None:
@@ -144,7 +148,7 @@ def _sqlite_engine(target: Target) -> Engine:
         # A pool as large as the web server's busiest moment: a connection opened past the
         # pool is closed again after one use, and opening one costs more than the query.
         engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
-                               pool_size=SQLITE_POOL_SIZE, max_overflow=SQLITE_POOL_SIZE)
+                               pool_size=POOL_SIZE, max_overflow=POOL_SIZE)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -9,11 +9,11 @@ and walks that user's sessions, so its time does not grow with other users' data
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
-from typing import Any, TypeVar, cast
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import (
@@ -42,9 +42,6 @@ from strongstride.store.tables import (
     UserRow,
 )
 
-T = TypeVar("T")
-
-
 _SET_COLUMNS = (
     SetLogRow.idempotency_key, SetLogRow.session_id, SetLogRow.step_key, SetLogRow.exercise,
     SetLogRow.section, SetLogRow.exercise_index, SetLogRow.set_number, SetLogRow.side,
@@ -53,27 +50,6 @@ _SET_COLUMNS = (
     SetLogRow.seconds, SetLogRow.load, SetLogRow.unit, SetLogRow.band, SetLogRow.rpe,
     SetLogRow.pain, SetLogRow.note, SetLogRow.round, SetLogRow.skipped, SetLogRow.variation,
 )
-def _builder(cls: type[T]) -> Callable[..., T]:
-    """A constructor for a frozen, slotted dataclass that fills its slots through their
-    descriptors, positionally, every field given.
-
-    The `__init__` of a frozen dataclass goes through `object.__setattr__` once per field;
-    for the thousands of records a report reads, one call per slot descriptor, written out
-    (no loop), is about twice as fast. Only for records without `__post_init__` (nothing
-    would run it)."""
-    assert not hasattr(cls, "__post_init__"), cls
-    names = [f.name for f in fields(cast("Any", cls))]
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    scope.update({f"put_{name}": getattr(cls, name).__set__ for name in names})
-    lines = [f"def build({', '.join(names)}):", "    record = new(cls)",
-             *(f"    put_{name}(record, {name})" for name in names), "    return record"]
-    exec("\n".join(lines), scope)  # the way dataclasses writes its own __init__
-    build: Callable[..., T] = scope["build"]
-    return build
-
-
-_new_set = _builder(SetLog)
-_new_session = _builder(SessionInfo)
 
 # More session ids than this in one user_sets read go in as a subquery, not as values.
 _MANY_SESSIONS = 500
@@ -83,13 +59,15 @@ def _set(row: Sequence[Any]) -> SetLog:
     (key, session_id, step_key, exercise, section, exercise_index, set_number, side, logged_at,
      reps_lo, reps_hi, seconds_lo, seconds_hi, reps, seconds, load, unit, band, rpe, pain, note,
      round_, skipped, variation) = row
-    return _new_set(
-        key, session_id, step_key, exercise, section, exercise_index, set_number,
-        side, instant(logged_at),
-        None if reps_lo is None or reps_hi is None else (reps_lo, reps_hi),
-        None if seconds_lo is None or seconds_hi is None else (seconds_lo, seconds_hi),
-        reps, seconds, load, unit, band, rpe, pain, note or "", round_, bool(skipped),
-        variation)
+    return SetLog(
+        key=key, session_id=session_id, step_key=step_key, exercise=exercise, section=section,
+        exercise_index=exercise_index, set_number=set_number, side=side,
+        logged_at=instant(logged_at),
+        target_reps=None if reps_lo is None or reps_hi is None else (reps_lo, reps_hi),
+        target_seconds=None if seconds_lo is None or seconds_hi is None
+        else (seconds_lo, seconds_hi),
+        reps=reps, seconds=seconds, load=load, unit=unit, band=band, rpe=rpe, pain=pain,
+        note=note or "", round=round_, skipped=bool(skipped), variation=variation)
 
 
 class ReportingMixin(StorePart):
@@ -217,9 +195,11 @@ def _read_sessions(session: Session, user_id: int, until: datetime | None,
     rows = session.connection().execute(
         _sessions_query(since is not None, until is not None),
         _params(user_id, since, until)).all()  # all(): one fetchall, not a fetch per row
-    return [_new_session(sid, user_id, version_id, slug, title, instant(started), status,
-                         None if ended is None else instant(ended), _equipment(equipment),
-                         planned, int(sets_done or 0))
+    return [SessionInfo(id=sid, user_id=user_id, routine_version_id=version_id,
+                        routine_slug=slug, routine_title=title, started_at=instant(started),
+                        status=status, ended_at=None if ended is None else instant(ended),
+                        equipment=_equipment(equipment), planned_sets=planned,
+                        sets_done=int(sets_done or 0))
             for (sid, version_id, equipment, started, ended, status, planned, slug, title,
                  sets_done) in rows]
 

@@ -81,12 +81,6 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         return cls(engine, target)
 
     @property
-    def embedded(self) -> bool:
-        """True when the database is a file this process opens (SQLite), not a server: its
-        queries take well under a millisecond and never wait on a network."""
-        return self._target.is_sqlite
-
-    @property
     def where(self) -> str:
         """The file or URL (password hidden) that messages name."""
         return self._target.where
@@ -259,14 +253,6 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         with self._connect() as conn:
             rows = conn.execute(_HISTORY[status is not None], params).all()  # one fetch
         return [_info(row) for row in rows]
-
-    def history_revision(self, user_id: int) -> int | None:
-        """A number that changes whenever anything `history` shows for the user changes,
-        whoever changed it (migration 0007); None for a user that does not exist. Read it
-        before the history it is to vouch for."""
-        with self._connect() as conn:
-            found: int | None = conn.execute(_HISTORY_REVISION, {"uid": user_id}).scalar()
-            return found
 
     def _session_info(self, session: Session, session_id: str,
                       user_id: int | None = None) -> SessionInfo:
@@ -455,7 +441,6 @@ def _build_info_query() -> Select[*tuple[Any, ...]]:
 
 
 _INFO_QUERY = _build_info_query()
-_HISTORY_REVISION = select(UserRow.history_revision).where(UserRow.id == bindparam("uid"))
 _HISTORY = tuple(  # [with a status?]: a user's sessions, newest first, up to a limit
     (_INFO_QUERY.where(SessionRow.user_id == bindparam("uid"), *where)
      .order_by(*_newest_first()).limit(bindparam("limit")))

@@ -88,9 +88,6 @@ class UserRow(Base):
     # The side the user marked as injured ("left" or "right"); symmetry is then involved /
     # uninvolved. Checked by the store, not the database, so the column drops cleanly.
     injured_side: Mapped[str | None]
-    # Goes up whenever anything her history shows changes (a session or a routine's name),
-    # kept by triggers (migration 0007): a cached history is good while it is unchanged.
-    history_revision: Mapped[int] = mapped_column(server_default="0")
 
 
 class RoutineRow(Base):

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import gc
-import os
 
 from strongstride.paths import DB_ENV as ENV_VAR
-from strongstride.web.app import SECURE_COOKIES_ENV
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -20,28 +17,32 @@ def main(argv: list[str] | None = None) -> None:
                         help="mark cookies Secure (the app is served over HTTPS)")
     parser.add_argument("--proxy-headers", action="store_true",
                         help="trust X-Forwarded-For/Proto from a reverse proxy on this machine")
+    parser.add_argument("--log-level", default="info",
+                        choices=["critical", "error", "warning", "info", "debug"],
+                        help="uvicorn's logging; below info, requests are not logged")
     args = parser.parse_args(argv)
     serve(args.host, args.port, db=args.db, secure_cookies=args.secure_cookies,
-          proxy_headers=args.proxy_headers)
+          proxy_headers=args.proxy_headers, log_level=args.log_level)
 
 
 def serve(host: str, port: int, *, db: str | None = None, secure_cookies: bool = False,
-          proxy_headers: bool = False) -> None:
+          proxy_headers: bool = False, log_level: str = "info") -> None:
     """Run the app in uvicorn until interrupted (the CLI's `serve` calls this)."""
+    import gc
+
     import uvicorn
 
-    if db:
-        os.environ[ENV_VAR] = db
-    if secure_cookies:
-        os.environ[SECURE_COOKIES_ENV] = "1"
-    # Everything made before serving (the app, the libraries) lives as long as the server.
-    # Freezing it keeps Python's full garbage collections from walking it all again and
-    # again: on a small machine each one held every request up 60-90 ms.
+    from strongstride.web.app import create_app
+
+    app = create_app(db, secure_cookies=secure_cookies)
+    # Everything made so far (the app, its routes, the libraries) lives as long as the server.
+    # Freezing it keeps Python's full garbage collections from walking it all again and again:
+    # on this machine each one held every request up 60-90 ms. Done here, in the server's own
+    # process, so that a process making apps (the tests) can still free them.
     gc.collect()
     gc.freeze()
-    uvicorn.run("strongstride.web.app:make_app", factory=True, host=host, port=port,
-                proxy_headers=proxy_headers, forwarded_allow_ips="127.0.0.1" if proxy_headers
-                else None)
+    uvicorn.run(app, host=host, port=port, proxy_headers=proxy_headers,
+                forwarded_allow_ips="127.0.0.1" if proxy_headers else None, log_level=log_level)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
-from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from strongstride.app import Strongstride
@@ -153,10 +153,15 @@ def page_viewer(request: Request) -> Viewer:
     return Viewer(found.account, found.csrf)
 
 
-async def form_viewer(request: Request) -> Viewer:
+async def _form(request: Request) -> FormData:
+    # Reading the body is the one thing here that must wait on the client: it stays on the
+    # event loop, and the store's part (form_viewer) runs in a worker thread like the rest.
+    return await request.form()
+
+
+def form_viewer(request: Request, form: Annotated[FormData, Depends(_form)]) -> Viewer:
     """The signed-in user of a form post, whose hidden `csrf` field must match."""
-    viewer = await run_in_threadpool(page_viewer, request)  # it reads the database
-    form = await request.form()
+    viewer = page_viewer(request)
     given = form.get(csrf.FIELD)
     csrf.check_field(given if isinstance(given, str) else None, viewer.csrf)
     return viewer

@@ -60,6 +60,8 @@ def validation_problems(errors: Sequence[Any]) -> list[dict[str, Any]]:
             message = f"{field} is required"
         elif kind == "extra_forbidden":
             message = f"{field} is not a field of this request"
+        elif kind == "text_rule":  # what the text rule says is wrong with this very text
+            message = f"{field} {error.get('msg', 'is not valid')}"
         elif last in RULES:
             message = f"{field} must be {RULES[last]}"
         else:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from strongstride import rules
 from strongstride.shapes import SessionSummary as SessionSummary  # api.py names it here
@@ -58,8 +59,8 @@ RULES = {
 
 def _plain_text(value: str) -> str:
     issue = rules.text_issue("text", value)
-    if issue is not None:
-        raise ValueError(issue.message.removeprefix("text "))
+    if issue is not None:  # the rule's own words; errors.py puts the field's name before them
+        raise PydanticCustomError("text_rule", issue.message.removeprefix("text "))
     return value
 
 

@@ -1,13 +1,11 @@
-"""GET /api/history answers from its cache only while the user's history is unchanged."""
+"""GET /api/history shows every change at once, whoever made it, and only the user's own."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from strongstride.web.history_cache import HistoryCache
 
-from strongstride.store import Store
 from tests.store.conftest import Raw
 from tests.web.conftest import TestClient, Visitor, work_steps
 
@@ -18,36 +16,7 @@ def ana(visitor: Visitor) -> Visitor:
     return visitor
 
 
-def reads_of_history(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count the store's history reads from now on."""
-    store: Store = client.app.state.store  # type: ignore[attr-defined]
-    count = [0]
-    real = store.history
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        count[0] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(store, "history", counted)
-    return count
-
-
-def test_an_unchanged_history_is_answered_again_without_reading_it(
-        ana: Visitor, client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    session = ana.start()
-    first = ana.api("GET", "/api/history")
-    reads = reads_of_history(client, monkeypatch)
-    again = ana.api("GET", "/api/history")
-    assert again.status_code == 200 and again.headers["content-type"] == "application/json"
-    assert again.content == first.content
-    assert [s["id"] for s in again.json()] == [session["id"]]
-    assert reads[0] == 0
-    ana.api("GET", "/api/history?limit=1")  # another limit is another answer
-    assert reads[0] == 1
-
-
-def test_every_change_is_in_the_next_answer(
-        ana: Visitor, client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_change_is_in_the_next_answer(ana: Visitor, client: TestClient) -> None:
     session = ana.start()
     routine = ana.api("GET", "/api/routines/runner-glute").json()
     step = work_steps(routine)[0]["key"]
@@ -82,14 +51,3 @@ def test_users_never_get_each_others_answer(client: TestClient, new_visitor: Any
     mine = ana.start()
     assert [s["id"] for s in ana.api("GET", "/api/history").json()] == [mine["id"]]
     assert ben.api("GET", "/api/history").json() == []
-
-
-def test_the_cache_keeps_only_the_most_recently_asked(
-        ana: Visitor, client: TestClient) -> None:
-    store: Store = client.app.state.store  # type: ignore[attr-defined]
-    user = store.find_user("ana")
-    assert user is not None
-    cache = HistoryCache(kept=2)
-    for limit in (1, 2, 3, 2):
-        cache.answer(store, user, limit)
-    assert list(cache._answers) == [(user, 3), (user, 2)]
