@@ -11,16 +11,16 @@ import pytest
 
 from strongstride import rules
 from strongstride.errors import Invalid
-from strongstride.plan.schedule import Race
-from strongstride.plan.setup import PlanSetup
-from strongstride.plan.week import RunningWeek
 from strongstride.records import CheckIn, EquipmentProfile, SetLog
+from strongstride.schedule.placing import Race
+from strongstride.schedule.setup import ScheduleSetup
+from strongstride.schedule.week import RunningWeek
 
 A_SET = SetLog(key="k1", session_id="s1", step_key="s1.e1.set1.work", exercise="Clamshell",
                section=0, exercise_index=0, set_number=1, side="left",
                logged_at=datetime(2026, 4, 8, 7, 30, tzinfo=UTC), reps=12, note="fine")
 WEEK = RunningWeek(long=frozenset({6}), quality=frozenset({1}))
-SETUP = PlanSetup(WEEK, date(2027, 3, 1), race=Race(date(2027, 4, 25), "half"))
+SETUP = ScheduleSetup(WEEK, date(2027, 3, 1), race=Race(date(2027, 4, 25), "half"))
 
 
 def fields_and_words(record: object) -> list[tuple[str | None, str]]:
@@ -125,7 +125,7 @@ def test_each_rule_of_a_check_in_names_its_field(checkin: CheckIn, field: str,
     (replace(SETUP, race=Race(date(2027, 2, 28), "10k")), "race.date",
      "race date: 2027-02-28 is before the plan starts (2027-03-01); clear it or start"),
 ])
-def test_each_rule_of_a_running_week_names_its_field(setup: PlanSetup, field: str,
+def test_each_rule_of_a_running_week_names_its_field(setup: ScheduleSetup, field: str,
                                                      words: str) -> None:
     [(named, message)] = fields_and_words(setup)
     assert named == field

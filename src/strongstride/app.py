@@ -30,9 +30,7 @@ if TYPE_CHECKING:  # the records and the player load when a use case needs them
     from strongstride.exchange.csvread import Imported as ImportedHistory
     from strongstride.exchange.history_import import HistoryImport
     from strongstride.library.catalog import ExerciseInfo
-    from strongstride.plan.schedule import SchedulePlan
     from strongstride.plan.session import SessionPlan, Step
-    from strongstride.plan.setup import PlanSetup
     from strongstride.plan.substitute import Substitution
     from strongstride.player.clock import Clock
     from strongstride.player.machine import Actuals
@@ -54,6 +52,8 @@ if TYPE_CHECKING:  # the records and the player load when a use case needs them
     from strongstride.reports.targets import TodayTarget
     from strongstride.routine.importer import Imported
     from strongstride.routine.model import Routine
+    from strongstride.schedule.placing import Schedule
+    from strongstride.schedule.setup import ScheduleSetup
     from strongstride.store import Store
     from strongstride.workout import CueSink, LastTime, Workout
 
@@ -486,10 +486,10 @@ class Strongstride:
 
     # the running week -------------------------------------------------------------------------
 
-    def running_week(self, user_id: int) -> PlanSetup | None:
+    def running_week(self, user_id: int) -> ScheduleSetup | None:
         return self.store.plan_setup(user_id)
 
-    def save_running_week(self, user_id: int, setup: PlanSetup, *, where: str = "") -> None:
+    def save_running_week(self, user_id: int, setup: ScheduleSetup, *, where: str = "") -> None:
         """Keep her running week; the rules the plan page and the backup keep, so that a
         backup reads it back (`where` starts the message: the option or form)."""
         from strongstride import rules
@@ -497,14 +497,14 @@ class Strongstride:
         rules.check(setup, where)
         self.store.save_plan_setup(user_id, setup, now=self.now())
 
-    def schedule(self, setup: PlanSetup) -> SchedulePlan:
+    def schedule(self, setup: ScheduleSetup) -> Schedule:
         """The strength sessions of the setup's weeks around her runs, each with its reason."""
-        from strongstride.plan.schedule import plan_weeks
+        from strongstride.schedule.placing import schedule_weeks
 
-        return plan_weeks(setup.week, start=setup.start, weeks=setup.weeks,
+        return schedule_weeks(setup.week, start=setup.start, weeks=setup.weeks,
                           sessions_per_week=setup.sessions_per_week, race=setup.race)
 
-    def calendar(self, setup: PlanSetup, schedule: SchedulePlan | None = None, *,
+    def calendar(self, setup: ScheduleSetup, schedule: Schedule | None = None, *,
                  routine: LoadedRoutine | None = None) -> bytes:
         """The schedule as an iCalendar file with reminders and stable UIDs, each event as
         long as the routine's longest estimate (`routine`, else the setup's by id or path)."""
@@ -528,7 +528,7 @@ class Strongstride:
     def set_calendar_token(self, user_id: int, token: str) -> None:
         self.store.set_calendar_token(user_id, token)
 
-    def running_week_by_calendar(self, token: str) -> PlanSetup | None:
+    def running_week_by_calendar(self, token: str) -> ScheduleSetup | None:
         return self.store.plan_setup_by_calendar_token(token)
 
     # files in and out -------------------------------------------------------------------------

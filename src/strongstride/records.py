@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from strongstride.plan.setup import PlanSetup
+    from strongstride.schedule.setup import ScheduleSetup
 
 LogSide = Literal["left", "right", "both"]
 SessionStatus = Literal["active", "finished", "abandoned"]
@@ -150,7 +150,7 @@ class Kept:
 
     missing_equipment: tuple[str, ...] = ()
     injured_side: InjuredSide | None = None
-    running_week: PlanSetup | None = None
+    running_week: ScheduleSetup | None = None
     checkins: tuple[CheckIn, ...] = ()
 
 

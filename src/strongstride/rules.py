@@ -47,8 +47,8 @@ def validate(record: object) -> tuple[Issue, ...]:
     """Every rule `record` breaks, in field order; empty when it is fine.
 
     For a set (`SetLog`), a check-in (`CheckIn`) and an equipment profile
-    (`EquipmentProfile`), whose rules are below; for a running week (`plan.week.RunningWeek`)
-    and the plan around it (`plan.setup.PlanSetup`), whose rules live with them and register
+    (`EquipmentProfile`), whose rules are below; for a running week (`schedule.week.RunningWeek`)
+    and the plan around it (`schedule.setup.ScheduleSetup`), whose rules live with them and register
     here (so that a command that needs no plan does not load it)."""
     raise TypeError(f"no rules for {type(record).__name__}")
 

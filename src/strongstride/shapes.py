@@ -23,10 +23,10 @@ from pydantic import (
 
 from strongstride import rules
 from strongstride.errors import Issue
-from strongstride.plan.schedule import Race
-from strongstride.plan.setup import PlanSetup, race_distance_issue
-from strongstride.plan.week import format_week, parse_week
 from strongstride.records import CheckIn, EquipmentProfile, SessionInfo, SetLog
+from strongstride.schedule.placing import Race
+from strongstride.schedule.setup import ScheduleSetup, race_distance_issue
+from strongstride.schedule.week import format_week, parse_week
 
 
 def _utc(when: datetime) -> str:
@@ -154,7 +154,7 @@ class RaceShape(Shape):
 
 
 class RunningWeekShape(Shape):
-    """The running week as its text (`plan.week.format_week`) and the plan's settings."""
+    """The running week as its text (`schedule.week.format_week`) and the plan's settings."""
 
     week: str
     start: date
@@ -165,7 +165,7 @@ class RunningWeekShape(Shape):
     routine: str
 
     @classmethod
-    def of(cls, setup: PlanSetup) -> RunningWeekShape:
+    def of(cls, setup: ScheduleSetup) -> RunningWeekShape:
         race = setup.race
         return cls(week=format_week(setup.week), start=setup.start, weeks=setup.weeks,
                    sessions_per_week=setup.sessions_per_week,
@@ -188,11 +188,11 @@ class RunningWeekShape(Shape):
         _refuse(rules.validate(self.setup()))
         return self
 
-    def setup(self) -> PlanSetup:
+    def setup(self) -> ScheduleSetup:
         week = parse_week(self.week).week
         assert week is not None  # checked when read
         race = None if self.race is None else Race(self.race.date, self.race.distance)
-        return PlanSetup(week, self.start, self.weeks, self.sessions_per_week, race,
+        return ScheduleSetup(week, self.start, self.weeks, self.sessions_per_week, race,
                          self.alarm_minutes, self.routine)
 
 

@@ -22,10 +22,10 @@ from strongstride.errors import StrongstrideError
 from strongstride.exchange.backup import CSV_COLUMNS
 from strongstride.exchange.strong import read_strong
 from strongstride.library.equipment import EQUIPMENT
-from strongstride.plan.schedule import Race
-from strongstride.plan.setup import RACE_DISTANCES, PlanSetup
-from strongstride.plan.week import ROLES, RunningWeek
 from strongstride.records import CheckIn, ImportSession, ImportVersion, Restored, SetLog
+from strongstride.schedule.placing import Race
+from strongstride.schedule.setup import RACE_DISTANCES, ScheduleSetup
+from strongstride.schedule.week import ROLES, RunningWeek
 from strongstride.store import Store
 
 DATA = Path(__file__).parent / "data"
@@ -35,7 +35,7 @@ T0 = datetime(2025, 3, 1, 7, 30, 15, 123456, tzinfo=timezone(timedelta(hours=-5)
 WEEK = RunningWeek(long=frozenset({6}), quality=frozenset({1, 3}), easy=frozenset({0, 2, 5}),
                    rest=frozenset({4}), strength_time=time(18, 30), run_time=time(6, 15),
                    timezone="Europe/Paris")
-SETUP = PlanSetup(WEEK, date(2025, 3, 3), 10, 3, Race(date(2025, 4, 27), "half"), 60, "hips")
+SETUP = ScheduleSetup(WEEK, date(2025, 3, 3), 10, 3, Race(date(2025, 4, 27), "half"), 60, "hips")
 CHECKINS = (
     CheckIn(date(2025, 3, 2), 2, 4, note="stiff calves, \"both\" — ça va"),
     CheckIn(date(2025, 3, 2), 3, exercise="Single-leg bridge with adductor ball squeeze",
@@ -415,7 +415,7 @@ def test_what_she_has_already_is_kept_and_the_rest_restored(
     exported = export_json(*source)
     store, user, _ = fresh
     store.set_injured_side(user, "right")
-    mine = PlanSetup(RunningWeek(rest=frozenset({0})), date(2025, 1, 6))
+    mine = ScheduleSetup(RunningWeek(rest=frozenset({0})), date(2025, 1, 6))
     store.save_plan_setup(user, mine, now=T0)
     store.save_checkin(user, CheckIn(date(2025, 3, 2), 7, note="mine"), now=T0)
     done = import_json(store, user, exported)
@@ -479,7 +479,7 @@ ROLE_OF_DAY = st.dictionaries(st.integers(0, 6), st.sampled_from(ROLES), min_siz
 
 
 @st.composite
-def setups(draw: st.DrawFn) -> PlanSetup:
+def setups(draw: st.DrawFn) -> ScheduleSetup:
     roles = draw(ROLE_OF_DAY)
     week = RunningWeek(**{role: frozenset(d for d, r in roles.items() if r == role)
                           for role in ROLES},
@@ -490,7 +490,7 @@ def setups(draw: st.DrawFn) -> PlanSetup:
     race = draw(st.none() | st.builds(
         Race, st.dates(start, date(2100, 12, 31)),
         st.sampled_from([*RACE_DISTANCES, "15 mi", "ultra trail", "21.1 km"])))
-    return PlanSetup(week, start, draw(st.integers(1, 52)), draw(st.integers(1, 7)), race,
+    return ScheduleSetup(week, start, draw(st.integers(1, 52)), draw(st.integers(1, 7)), race,
                      draw(st.integers(0, 1440)), draw(TEXT.filter(str.strip)))
 
 
@@ -508,7 +508,7 @@ def checkins(draw: st.DrawFn) -> CheckIn:
        st.sampled_from([None, "left", "right"]), st.none() | setups(),
        st.lists(checkins(), max_size=5))
 def test_any_profile_running_week_and_check_ins_survive_the_round_trip(
-        missing: list[str], injured: str | None, setup: PlanSetup | None,
+        missing: list[str], injured: str | None, setup: ScheduleSetup | None,
         found: list[CheckIn]) -> None:
     with Store.open("sqlite://") as store, Store.open("sqlite://") as copy:
         user = store.ensure_user()

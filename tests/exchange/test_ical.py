@@ -12,8 +12,8 @@ import recurring_ical_events  # type: ignore[import-untyped]
 from icalendar import Calendar, Event
 
 from strongstride.exchange.ical import plan_to_ical, session_uid, slot_uid
-from strongstride.plan.schedule import Race, ScheduledSession, SchedulePlan, plan_weeks
-from strongstride.plan.week import RunningWeek, parse_week
+from strongstride.schedule.placing import Race, Schedule, ScheduledSession, schedule_weeks
+from strongstride.schedule.week import RunningWeek, parse_week
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("STRONGSTRIDE_UPDATE_GOLDEN") == "1"
@@ -28,7 +28,7 @@ def week_of(text: str) -> RunningWeek:
     return week
 
 
-def export(plan: SchedulePlan, tz: str, **kw: object) -> bytes:
+def export(plan: Schedule, tz: str, **kw: object) -> bytes:
     return plan_to_ical(plan, tz=tz, **{**ROUTINE, **kw})  # type: ignore[arg-type]
 
 
@@ -38,9 +38,9 @@ def expand(data: bytes, first: date, last: date) -> list[Event]:
     return sorted(events, key=lambda e: e.decoded("dtstart"))
 
 
-def spring_plan(**kw: object) -> SchedulePlan:
+def spring_plan(**kw: object) -> Schedule:
     # Europe moves its clocks on Sunday 28 March 2027: weeks 4 and 5 sit either side.
-    return plan_weeks(week_of(STANDARD + "; tz: Europe/Paris"), start=date(2027, 3, 1),
+    return schedule_weeks(week_of(STANDARD + "; tz: Europe/Paris"), start=date(2027, 3, 1),
                       weeks=8, **kw)  # type: ignore[arg-type]
 
 
@@ -51,7 +51,7 @@ def spring_plan(**kw: object) -> SchedulePlan:
     ("America/New_York", date(2027, 10, 25), 3),  # 7 November 2027
 ])
 def test_weekly_series_keep_the_local_hour_across_dst(tz: str, start: date, weeks: int) -> None:
-    plan = plan_weeks(week_of(STANDARD + f"; tz: {tz}"), start=start, weeks=weeks,
+    plan = schedule_weeks(week_of(STANDARD + f"; tz: {tz}"), start=start, weeks=weeks,
                       sessions_per_week=3)
     events = expand(export(plan, tz), start - timedelta(30), plan.end + timedelta(30))
     zone = ZoneInfo(tz)
@@ -136,7 +136,7 @@ def test_uids_are_stable_when_the_plan_changes_later() -> None:
 def test_a_session_outside_every_series_gets_a_dated_uid() -> None:
     week = week_of(STANDARD)
     lone = ScheduledSession(date(2027, 3, 3), time(18), "normal", "Wednesday has no run.", 1)
-    plan = SchedulePlan(week, date(2027, 3, 1), 1, 1, None, time(18), (), (lone,), ())
+    plan = Schedule(week, date(2027, 3, 1), 1, 1, None, time(18), (), (lone,), ())
     [event] = expand(export(plan, "UTC"), date(2027, 3, 1), date(2027, 3, 7))
     assert str(event["UID"]) == session_uid("runner-glute", date(2027, 3, 3))
     assert "RRULE" not in event and event.decoded("dtstart").hour == 18
@@ -150,7 +150,7 @@ def test_bad_arguments_are_refused() -> None:
 
 
 def test_golden_file() -> None:
-    plan = plan_weeks(week_of(STANDARD + "; tz: Europe/Paris"), start=date(2027, 3, 1),
+    plan = schedule_weeks(week_of(STANDARD + "; tz: Europe/Paris"), start=date(2027, 3, 1),
                       weeks=6, race=Race(date(2027, 3, 28), "10k"))
     data = export(plan, "Europe/Paris")
     path = GOLDEN / "ical_10k_paris.ics"

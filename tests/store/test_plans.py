@@ -9,9 +9,9 @@ from datetime import date, time, timedelta
 import pytest
 
 from strongstride.errors import NotFound
-from strongstride.plan.schedule import Race
-from strongstride.plan.setup import PlanSetup
-from strongstride.plan.week import RunningWeek
+from strongstride.schedule.placing import Race
+from strongstride.schedule.setup import ScheduleSetup
+from strongstride.schedule.week import RunningWeek
 from strongstride.store import Store
 from strongstride.store.migrate import downgrade_url, schema_drift, upgrade_url
 from tests.store.conftest import T0, Raw
@@ -19,7 +19,7 @@ from tests.store.conftest import T0, Raw
 WEEK = RunningWeek(long=frozenset({6}), quality=frozenset({1, 3}), easy=frozenset({0, 2, 5}),
                    rest=frozenset({4}), strength_time=time(18, 30), run_time=time(6, 15),
                    timezone="Europe/Paris")
-SETUP = PlanSetup(WEEK, date(2027, 3, 1), 10, 3, Race(date(2027, 4, 25), "half"), 60,
+SETUP = ScheduleSetup(WEEK, date(2027, 3, 1), 10, 3, Race(date(2027, 4, 25), "half"), 60,
                   "runner-glute")
 
 
@@ -28,7 +28,7 @@ def test_a_setup_comes_back_as_it_was_saved(store: Store) -> None:
     assert store.plan_setup(user) is None
     store.save_plan_setup(user, SETUP, now=T0)
     assert store.plan_setup(user) == SETUP
-    plain = PlanSetup(RunningWeek(rest=frozenset({0})), date(2027, 1, 4))
+    plain = ScheduleSetup(RunningWeek(rest=frozenset({0})), date(2027, 1, 4))
     store.save_plan_setup(user, plain, now=T0 + timedelta(days=1))  # replaces the first
     assert store.plan_setup(user) == plain
 

@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 
 from strongstride.errors import StrongstrideError
-from strongstride.plan.schedule import Race
-from strongstride.plan.setup import PlanSetup
-from strongstride.plan.week import RunningWeek
 from strongstride.records import CheckIn
+from strongstride.schedule.placing import Race
+from strongstride.schedule.setup import ScheduleSetup
+from strongstride.schedule.week import RunningWeek
 from strongstride.store import Store
 from strongstride.store.repository import ImportSession, ImportVersion
 from strongstride.store.restore import Kept, restore
 from tests.store.conftest import T0, Raw, a_set, pg_schema
 
-SETUP = PlanSetup(RunningWeek(long=frozenset({6}), quality=frozenset({2}),
+SETUP = ScheduleSetup(RunningWeek(long=frozenset({6}), quality=frozenset({2}),
                               strength_time=time(18, 0), timezone="Europe/Paris"),
                   date(2025, 3, 3), 8, 2, Race(date(2025, 4, 27), "10k"), 15, "runner-glute")
 KEPT = Kept(("band", "step"), "right", SETUP, (

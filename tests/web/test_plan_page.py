@@ -15,8 +15,8 @@ import recurring_ical_events  # type: ignore[import-untyped]
 from icalendar import Calendar, Event
 
 from strongstride.exchange.ical import slot_uid
-from strongstride.plan.schedule import plan_weeks
-from strongstride.plan.week import parse_week
+from strongstride.schedule.placing import schedule_weeks
+from strongstride.schedule.week import parse_week
 from tests.web.conftest import TestClient, Visitor
 from tests.web.test_pages import Page, check_page_rules
 
@@ -100,7 +100,7 @@ def test_a_saved_week_places_the_sessions_and_says_why(ana: Visitor) -> None:
     # What the page shows is the planner's plan, session for session.
     week = parse_week(STANDARD).week
     assert week is not None
-    plan = plan_weeks(week, start=date(2027, 3, 1), weeks=8, sessions_per_week=2,
+    plan = schedule_weeks(week, start=date(2027, 3, 1), weeks=8, sessions_per_week=2,
                       race=answer_race())
     for s in plan.sessions:
         assert f"{s.date:%a} {s.date.day} {s.date:%b}, 18:00" in words
@@ -119,7 +119,7 @@ def test_a_moved_session_says_why_under_its_week(ana: Visitor) -> None:
 
 
 def answer_race() -> Any:
-    from strongstride.plan.schedule import Race
+    from strongstride.schedule.placing import Race
 
     return Race(date(2027, 4, 25), "half")
 
@@ -215,7 +215,7 @@ def test_the_calendar_address_serves_the_plan_with_reminders_and_stable_uids(
     # the change to summer time on 28 March 2027.
     week = parse_week(STANDARD).week
     assert week is not None
-    plan = plan_weeks(week, start=date(2027, 3, 1), weeks=8, race=answer_race())
+    plan = schedule_weeks(week, start=date(2027, 3, 1), weeks=8, race=answer_race())
     paris = ZoneInfo("Europe/Paris")
     expanded = expand(answer.content, date(2027, 2, 1), date(2027, 6, 1))
     assert [e.decoded("dtstart") for e in expanded] == [

@@ -13,8 +13,8 @@ from strongstride.routines import read_text
 
 if TYPE_CHECKING:
     from strongstride.exchange.csvread import App as SourceApp
-    from strongstride.plan.setup import PlanSetup
     from strongstride.records import Unit
+    from strongstride.schedule.setup import ScheduleSetup
 
 
 def _write(path: str, data: bytes) -> None:
@@ -152,9 +152,9 @@ def plan_(ctx: click.Context, week_file: str | None, start: object, weeks: int, 
     """
     from datetime import date, datetime
 
-    from strongstride.plan.schedule import Race, plan_weeks
-    from strongstride.plan.setup import PlanSetup
-    from strongstride.plan.week import parse_week
+    from strongstride.schedule.placing import Race, schedule_weeks
+    from strongstride.schedule.setup import ScheduleSetup
+    from strongstride.schedule.week import parse_week
 
     def given(name: str) -> bool:
         return ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
@@ -182,10 +182,10 @@ def plan_(ctx: click.Context, week_file: str | None, start: object, weeks: int, 
         first = start.date() if isinstance(start, datetime) else date.today()
         race = (Race(race_date.date(), race_distance) if isinstance(race_date, datetime)
                 else None)
-    schedule = plan_weeks(week, start=first, weeks=weeks, sessions_per_week=sessions,
+    schedule = schedule_weeks(week, start=first, weeks=weeks, sessions_per_week=sessions,
                           race=race, deload_every=deload_every)
     if save:
-        _save_setup(ctx, PlanSetup(week, first, weeks, sessions, race, alarm,
+        _save_setup(ctx, ScheduleSetup(week, first, weeks, sessions, race, alarm,
                                    routine or "runner-glute"))
     if as_json:
         import json
@@ -204,13 +204,13 @@ def plan_(ctx: click.Context, week_file: str | None, start: object, weeks: int, 
         click.echo("Saved as your running week: `strongstride plan` without WEEK uses it.",
                    err=as_json)
     if ical_file:
-        setup = PlanSetup(week, first, weeks, sessions, race, alarm, routine or "runner-glute")
+        setup = ScheduleSetup(week, first, weeks, sessions, race, alarm, routine or "runner-glute")
         _write(ical_file, app_of(ctx).calendar(setup, schedule))
         click.echo(f"Wrote {ical_file}: {len(schedule.sessions)} sessions with reminders.",
                    err=as_json)
 
 
-def _saved_setup(ctx: click.Context) -> PlanSetup:
+def _saved_setup(ctx: click.Context) -> ScheduleSetup:
     app = app_of(ctx)
     saved = app.running_week(app.user())
     if saved is None:
@@ -221,7 +221,7 @@ def _saved_setup(ctx: click.Context) -> PlanSetup:
     return saved
 
 
-def _save_setup(ctx: click.Context, setup: PlanSetup) -> None:
+def _save_setup(ctx: click.Context, setup: ScheduleSetup) -> None:
     app = app_of(ctx)
     app.save_running_week(app.user(), setup, where="--save")
 

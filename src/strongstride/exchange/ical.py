@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Alarm, Calendar, Event
 
-from strongstride.plan.schedule import ScheduledSession, SchedulePlan
-from strongstride.plan.week import DAY_ABBR
+from strongstride.schedule.placing import Schedule, ScheduledSession
+from strongstride.schedule.week import DAY_ABBR
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://strongstride.invalid/schedule")
 PRODID = "-//strongstride//strength schedule//EN"
@@ -44,7 +44,7 @@ def _zone(tz: str) -> ZoneInfo:
 
 
 class _Writer:
-    def __init__(self, plan: SchedulePlan, title: str, minutes: int, zone: ZoneInfo,
+    def __init__(self, plan: Schedule, title: str, minutes: int, zone: ZoneInfo,
                  alarm: int) -> None:
         self.plan, self.title, self.zone = plan, title, zone
         self.length, self.alarm = timedelta(minutes=minutes), timedelta(minutes=alarm)
@@ -88,7 +88,7 @@ def _pair(sessions: Sequence[ScheduledSession], slots: dict[int, date]
     return pairs, spare[len(moved):], loose[len(moved):]
 
 
-def plan_to_ical(plan: SchedulePlan, *, routine_id: str, routine_title: str,
+def plan_to_ical(plan: Schedule, *, routine_id: str, routine_title: str,
                  duration_minutes: int, tz: str, alarm_minutes: int = 30) -> bytes:
     """The plan as an .ics calendar; the same plan always gives the same bytes."""
     if duration_minutes <= 0 or alarm_minutes < 0:

@@ -64,36 +64,36 @@ class AccountsMixin(StorePart):
         created = now or datetime.now(UTC)
         convert.check_instant("created_at", created)
         values = {"name": name, "created_at": created, "password_hash": password_hash}
-        with self._write() as session:
-            if not self._insert_new(session, UserRow, values, ["name"]):
+        with self._write() as db:
+            if not self._insert_new(db, UserRow, values, ["name"]):
                 raise NameTaken(f"the name {name!r} is taken; choose another")
-            row = session.scalars(select(UserRow).where(UserRow.name == name)).one()
+            row = db.scalars(select(UserRow).where(UserRow.name == name)).one()
             return _account(row)
 
     def sign_in_details(self, name: str) -> tuple[Account, str] | None:
         """The account called `name` and its password hash; None if it cannot sign in."""
-        with self._read() as session:
-            row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
+        with self._read() as db:
+            row = db.scalars(select(UserRow).where(UserRow.name == name)).first()
             if row is None or row.password_hash is None:
                 return None
             return _account(row), row.password_hash
 
     def set_password_hash(self, user_id: int, password_hash: str) -> None:
         convert.check_text("password hash", password_hash, required=True)
-        with self._write() as session:
-            _user_row(session, user_id).password_hash = password_hash
+        with self._write() as db:
+            _user_row(db, user_id).password_hash = password_hash
 
     def account(self, user_id: int) -> Account:
-        with self._read() as session:
-            return _account(_user_row(session, user_id))
+        with self._read() as db:
+            return _account(_user_row(db, user_id))
 
     def set_missing_equipment(self, user_id: int, equipment_ids: Iterable[str]) -> Account:
         """Record the equipment the user does not have (ids, kept in the order given)."""
         ids = tuple(dict.fromkeys(equipment_ids))
         rules.check(EquipmentProfile(ids), "equipment profile")
         text = convert.equipment_json(ids)
-        with self._write() as session:
-            row = _user_row(session, user_id)
+        with self._write() as db:
+            row = _user_row(db, user_id)
             row.missing_equipment = text
             return _account(row)
 
@@ -105,16 +105,16 @@ class AccountsMixin(StorePart):
         convert.check_text("session token", token, required=True)
         convert.check_text("csrf token", csrf, required=True)
         convert.check_instant("now", now)
-        with self._write() as session:
-            _user_row(session, user_id)
-            session.execute(delete(WebSessionRow).where(WebSessionRow.expires_at < now))
-            session.add(WebSessionRow(token_sha256=token_digest(token), user_id=user_id,
+        with self._write() as db:
+            _user_row(db, user_id)
+            db.execute(delete(WebSessionRow).where(WebSessionRow.expires_at < now))
+            db.add(WebSessionRow(token_sha256=token_digest(token), user_id=user_id,
                                       csrf=csrf, created_at=now, expires_at=now + lifetime))
 
     def web_session(self, token: str, *, now: datetime) -> WebSession | None:
         """The browser session of a cookie token, if it exists and has not expired."""
-        with self._read() as session:
-            found = session.execute(
+        with self._read() as db:
+            found = db.execute(
                 select(WebSessionRow, UserRow).join(UserRow, WebSessionRow.user_id == UserRow.id)
                 .where(WebSessionRow.token_sha256 == token_digest(token),
                        WebSessionRow.expires_at > now)).first()
@@ -124,8 +124,8 @@ class AccountsMixin(StorePart):
             return WebSession(_account(user), row.csrf, row.expires_at)
 
     def close_web_session(self, token: str) -> None:
-        with self._write() as session:
-            session.execute(delete(WebSessionRow).where(
+        with self._write() as db:
+            db.execute(delete(WebSessionRow).where(
                 WebSessionRow.token_sha256 == token_digest(token)))
 
     # API tokens
@@ -135,12 +135,12 @@ class AccountsMixin(StorePart):
         convert.check_text("token name", name, required=True)
         convert.check_text("token", token, required=True)
         convert.check_instant("now", now)
-        with self._write() as session:
-            _user_row(session, user_id)
+        with self._write() as db:
+            _user_row(db, user_id)
             row = ApiTokenRow(token_sha256=token_digest(token), user_id=user_id, name=name,
                               created_at=now, last_used_at=None)
-            session.add(row)
-            session.flush()
+            db.add(row)
+            db.flush()
             return _token(row)
 
     def api_token_account(self, token: str, *, now: datetime) -> Account | None:
@@ -153,30 +153,30 @@ class AccountsMixin(StorePart):
         user_id, name, missing, last = found
         account = _account_of(user_id, name, missing)
         if last is None or now - last >= LAST_USED_RESOLUTION:
-            with self._write() as session:
-                for stored in session.scalars(select(ApiTokenRow).where(
+            with self._write() as db:
+                for stored in db.scalars(select(ApiTokenRow).where(
                         ApiTokenRow.token_sha256 == digest)):
                     stored.last_used_at = now
         return account
 
     def api_tokens(self, user_id: int) -> list[ApiToken]:
-        with self._read() as session:
-            rows = session.scalars(select(ApiTokenRow).where(ApiTokenRow.user_id == user_id)
+        with self._read() as db:
+            rows = db.scalars(select(ApiTokenRow).where(ApiTokenRow.user_id == user_id)
                                    .order_by(ApiTokenRow.created_at, ApiTokenRow.id))
             return [_token(row) for row in rows]
 
     def revoke_api_token(self, user_id: int, token_id: int) -> None:
         """Delete one of the user's tokens; another user's token is not found."""
-        with self._write() as session:
-            done = session.execute(delete(ApiTokenRow).where(
+        with self._write() as db:
+            done = db.execute(delete(ApiTokenRow).where(
                 ApiTokenRow.id == token_id, ApiTokenRow.user_id == user_id)
                 .returning(ApiTokenRow.id)).first()
             if done is None:
                 raise NotFound(f"no API token {token_id}")
 
 
-def _user_row(session: Session, user_id: int) -> UserRow:
-    row = session.get(UserRow, user_id)
+def _user_row(db: Session, user_id: int) -> UserRow:
+    row = db.get(UserRow, user_id)
     if row is None:
         raise NotFound(f"no user {user_id}")
     return row

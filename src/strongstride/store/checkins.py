@@ -44,7 +44,7 @@ def _to_checkin(row: CheckinRow) -> CheckIn:
                    exercise=row.exercise or None, side=cast("LogSide", row.side), note=row.note)
 
 
-def read_checkins(session: Session, user_id: int, since: date | None,
+def read_checkins(db: Session, user_id: int, since: date | None,
                   until: date | None) -> list[CheckIn]:
     query = select(CheckinRow).where(CheckinRow.user_id == user_id)
     if since is not None:
@@ -52,12 +52,12 @@ def read_checkins(session: Session, user_id: int, since: date | None,
     if until is not None:
         query = query.where(CheckinRow.day <= until)
     order = (CheckinRow.day, CheckinRow.exercise, CheckinRow.side)
-    return [_to_checkin(row) for row in session.scalars(query.order_by(*order))]
+    return [_to_checkin(row) for row in db.scalars(query.order_by(*order))]
 
 
-def read_injured_side(session: Session, user_id: int) -> InjuredSide | None:
-    side = session.scalar(select(UserRow.injured_side).where(UserRow.id == user_id))
-    if side is None and session.get(UserRow, user_id) is None:
+def read_injured_side(db: Session, user_id: int) -> InjuredSide | None:
+    side = db.scalar(select(UserRow.injured_side).where(UserRow.id == user_id))
+    if side is None and db.get(UserRow, user_id) is None:
         raise NotFound(f"no user {user_id}")
     return cast("InjuredSide | None", side)
 
@@ -71,12 +71,12 @@ class CheckinsMixin(StorePart):
         values = checkin_values(user_id, checkin, now or datetime.now(UTC))
         exercise = values["exercise"]
         table = Base.metadata.tables[CheckinRow.__tablename__]
-        with self._write() as session:
-            if session.get(UserRow, user_id) is None:
+        with self._write() as db:
+            if db.get(UserRow, user_id) is None:
                 raise NotFound(f"no user {user_id}")
-            dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+            dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
             upsert = dialect.insert(table).values(values)
-            session.execute(upsert.on_conflict_do_update(
+            db.execute(upsert.on_conflict_do_update(
                 index_elements=["user_id", "day", "exercise", "side"],
                 set_={name: upsert.excluded[name]
                       for name in ("pain", "stiffness", "note", "recorded_at")}))
@@ -86,30 +86,30 @@ class CheckinsMixin(StorePart):
     def checkins(self, user_id: int, *, since: date | None = None,
                  until: date | None = None) -> list[CheckIn]:
         """The user's check-ins on days in [`since`, `until`], oldest first, overall first."""
-        with self._read() as session:
-            return read_checkins(session, user_id, since, until)
+        with self._read() as db:
+            return read_checkins(db, user_id, since, until)
 
     def delete_checkin(self, user_id: int, day: date, exercise: str | None = None,
                        side: LogSide = "both") -> bool:
         """Forget one check-in of the user; False when there was none."""
-        with self._write() as session:
-            done = session.execute(delete(CheckinRow).where(
+        with self._write() as db:
+            done = db.execute(delete(CheckinRow).where(
                 CheckinRow.user_id == user_id, CheckinRow.day == day,
                 CheckinRow.exercise == (exercise or "").strip(), CheckinRow.side == side))
             return bool(getattr(done, "rowcount", 0))
 
     def injured_side(self, user_id: int) -> InjuredSide | None:
         """The side the user marked as injured, if any."""
-        with self._read() as session:
-            return read_injured_side(session, user_id)
+        with self._read() as db:
+            return read_injured_side(db, user_id)
 
     def set_injured_side(self, user_id: int, side: str | None) -> None:
         """Mark the injured side ("left" or "right"), or clear it with None."""
         if side is not None and side not in get_args(InjuredSide):
             raise StrongstrideError(f"the injured side must be left or right (or none), "
                                     f"not {side!r}")
-        with self._write() as session:
-            row = session.get(UserRow, user_id)
+        with self._write() as db:
+            row = db.get(UserRow, user_id)
             if row is None:
                 raise NotFound(f"no user {user_id}")
             row.injured_side = side

@@ -189,7 +189,7 @@ def writer(engine: Engine) -> Engine:
 
 
 def session_makers(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
-    """(reads, writes): use each as `with maker.begin() as session:`, one transaction."""
+    """(reads, writes): use each as `with maker.begin() as db:`, one transaction."""
     reads = sessionmaker(bind=engine, expire_on_commit=False)
     writes = sessionmaker(bind=writer(engine), expire_on_commit=False)
     return reads, writes

@@ -24,6 +24,6 @@ class StorePart:
     def _connect(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
-    def _insert_new(self, session: Session, entity: type[Base], values: Mapping[str, Any],
+    def _insert_new(self, db: Session, entity: type[Base], values: Mapping[str, Any],
                     unique: list[str]) -> bool:
         raise NotImplementedError

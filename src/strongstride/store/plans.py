@@ -19,9 +19,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from strongstride import rules
 from strongstride.errors import NotFound, StrongstrideError
-from strongstride.plan.schedule import Race
-from strongstride.plan.setup import PlanSetup
-from strongstride.plan.week import format_week, parse_week
+from strongstride.schedule.placing import Race
+from strongstride.schedule.setup import ScheduleSetup
+from strongstride.schedule.week import format_week, parse_week
 from strongstride.store import convert
 from strongstride.store.parts import StorePart
 from strongstride.store.tables import Base, UserRow
@@ -45,17 +45,17 @@ class RunningPlanRow(Base):
     updated_at: Mapped[datetime]
 
 
-def _setup(row: RunningPlanRow) -> PlanSetup:
+def _setup(row: RunningPlanRow) -> ScheduleSetup:
     parsed = parse_week(row.week, "stored running week")
     if parsed.week is None:  # only a hand-edited database gets here
         raise StrongstrideError("the stored running week no longer reads; enter it again")
     race = (Race(row.race_date, row.race_distance or "marathon")
             if row.race_date is not None else None)
-    return PlanSetup(parsed.week, row.start, row.weeks, row.sessions_per_week, race,
+    return ScheduleSetup(parsed.week, row.start, row.weeks, row.sessions_per_week, race,
                      row.alarm_minutes, row.routine)
 
 
-def setup_values(setup: PlanSetup) -> dict[str, Any]:
+def setup_values(setup: ScheduleSetup) -> dict[str, Any]:
     """The row's columns for a setup (all but the user, calendar token and time of saving);
     refused with a message naming the field when the database could not keep it."""
     rules.check(setup, "running week")
@@ -69,23 +69,23 @@ def setup_values(setup: PlanSetup) -> dict[str, Any]:
 class PlansMixin(StorePart):
     """The running-plan methods of `Store`; the store provides the transactions."""
 
-    def plan_setup(self, user_id: int) -> PlanSetup | None:
+    def plan_setup(self, user_id: int) -> ScheduleSetup | None:
         """The user's saved running week and plan settings, or None."""
-        with self._read() as session:
-            row = session.get(RunningPlanRow, user_id)
+        with self._read() as db:
+            row = db.get(RunningPlanRow, user_id)
             return None if row is None else _setup(row)
 
-    def save_plan_setup(self, user_id: int, setup: PlanSetup, *, now: datetime) -> None:
+    def save_plan_setup(self, user_id: int, setup: ScheduleSetup, *, now: datetime) -> None:
         """Keep the user's setup (replacing the one before); the calendar address stays."""
         convert.check_instant("now", now)
         values = setup_values(setup)
-        with self._write() as session:
-            if session.get(UserRow, user_id) is None:
+        with self._write() as db:
+            if db.get(UserRow, user_id) is None:
                 raise NotFound(f"no user {user_id}")
-            if self._insert_new(session, RunningPlanRow,
+            if self._insert_new(db, RunningPlanRow,
                                 {"user_id": user_id, "updated_at": now, **values}, ["user_id"]):
                 return
-            row = session.get(RunningPlanRow, user_id)
+            row = db.get(RunningPlanRow, user_id)
             assert row is not None
             for name, value in values.items():
                 setattr(row, name, value)
@@ -93,22 +93,22 @@ class PlansMixin(StorePart):
 
     def calendar_token(self, user_id: int) -> str | None:
         """The token of the user's calendar address, or None (none made yet)."""
-        with self._read() as session:
-            return session.scalars(select(RunningPlanRow.calendar_token)
+        with self._read() as db:
+            return db.scalars(select(RunningPlanRow.calendar_token)
                                    .where(RunningPlanRow.user_id == user_id)).first()
 
     def set_calendar_token(self, user_id: int, token: str) -> None:
         """Give the user's calendar a new address; the old one stops answering at once."""
         convert.check_text("calendar token", token, required=True)
-        with self._write() as session:
-            row = session.get(RunningPlanRow, user_id)
+        with self._write() as db:
+            row = db.get(RunningPlanRow, user_id)
             if row is None:
                 raise NotFound("there is no running week yet: save one first")
             row.calendar_token = token
 
-    def plan_setup_by_calendar_token(self, token: str) -> PlanSetup | None:
+    def plan_setup_by_calendar_token(self, token: str) -> ScheduleSetup | None:
         """The setup whose calendar address holds `token`, or None."""
-        with self._read() as session:
-            row = session.scalars(select(RunningPlanRow)
+        with self._read() as db:
+            row = db.scalars(select(RunningPlanRow)
                                   .where(RunningPlanRow.calendar_token == token)).first()
             return None if row is None else _setup(row)

@@ -75,39 +75,39 @@ class ReportingMixin(StorePart):
 
     def find_user(self, name: str) -> int | None:
         """The id of the user called `name`, or None (nothing is made)."""
-        with self._read() as session:
-            found: int | None = session.scalar(select(UserRow.id).where(UserRow.name == name))
+        with self._read() as db:
+            found: int | None = db.scalar(select(UserRow.id).where(UserRow.name == name))
             return found
 
     def user_sessions(self, user_id: int, *, since: datetime | None = None,
                       until: datetime | None = None) -> list[SessionInfo]:
         """Every session of the user (started in [`since`, `until`), where given), oldest
         first, with `sets_done` (the sets not skipped)."""
-        with self._read() as session:
-            return _read_sessions(session, user_id, until, since)
+        with self._read() as db:
+            return _read_sessions(db, user_id, until, since)
 
     def user_sets(self, user_id: int, *, since: datetime | None = None,
                   until: datetime | None = None) -> list[SetLog]:
         """Every set (skipped ones too) of the user's sessions that started in
         [`since`, `until`), in one query, in the order they were logged. A session's sets are
         never split: the window is on the session's start."""
-        with self._read() as session:
-            return _read_sets(session, user_id, since, until)
+        with self._read() as db:
+            return _read_sets(db, user_id, since, until)
 
     def versions_played(self, user_id: int,
                         version_ids: Iterable[int] | None = None) -> list[RoutineVersion]:
         """The routine versions the user's sessions played (or those of `version_ids` that
         are the user's), the most recently played first."""
-        with self._read() as session:
-            return _read_versions(session, user_id, version_ids)
+        with self._read() as db:
+            return _read_versions(db, user_id, version_ids)
 
     def session_weeks(self, user_id: int, *, before: datetime) -> list[WeekRow]:
         """The user's sessions that count (finished, or with a set done) that started before
         `before`, summed up per ISO week (in UTC) in SQL, oldest week first: (the week's
         Monday, sessions, the first and the last session's day, whether every session did
         at most half its planned sets)."""
-        with self._read() as session:
-            return _read_weeks(session, user_id, before)
+        with self._read() as db:
+            return _read_weeks(db, user_id, before)
 
     def report_reads(self, user_id: int, *, since: datetime | None, until: datetime,
                      checkins_since: date | None, today: date) -> ReportReads:
@@ -118,17 +118,17 @@ class ReportingMixin(StorePart):
         only summed up per week (`session_weeks(before=since)`), as adherence and the deload
         rule read them; `versions_played`, `checkins(since=checkins_since, until=today)` and
         `injured_side`."""
-        with self._read() as session:
-            sessions = _read_sessions(session, user_id, until, since)
+        with self._read() as db:
+            sessions = _read_sessions(db, user_id, until, since)
             return ReportReads(
                 sessions,
                 # The analysis puts the sets in its own order: no sort in SQL.
-                _read_sets(session, user_id, since, until, [s.id for s in sessions],
+                _read_sets(db, user_id, since, until, [s.id for s in sessions],
                            ordered=False),
-                _read_versions(session, user_id, None),
-                read_checkins(session, user_id, checkins_since, today),
-                read_injured_side(session, user_id),
-                [] if since is None else _read_weeks(session, user_id, since))
+                _read_versions(db, user_id, None),
+                read_checkins(db, user_id, checkins_since, today),
+                read_injured_side(db, user_id),
+                [] if since is None else _read_weeks(db, user_id, since))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +190,9 @@ def _sets_query(subquery: tuple[bool, bool] | None,
     return query.order_by(SetLogRow.logged_at, SetLogRow.id) if ordered else query
 
 
-def _read_sessions(session: Session, user_id: int, until: datetime | None,
+def _read_sessions(db: Session, user_id: int, until: datetime | None,
                    since: datetime | None = None) -> list[SessionInfo]:
-    rows = session.connection().execute(
+    rows = db.connection().execute(
         _sessions_query(since is not None, until is not None),
         _params(user_id, since, until)).all()  # all(): one fetchall, not a fetch per row
     return [SessionInfo(id=sid, user_id=user_id, routine_version_id=version_id,
@@ -204,13 +204,13 @@ def _read_sessions(session: Session, user_id: int, until: datetime | None,
                  sets_done) in rows]
 
 
-def _read_sets(session: Session, user_id: int, since: datetime | None,
+def _read_sets(db: Session, user_id: int, since: datetime | None,
                until: datetime | None, ids: Sequence[str] | None = None, *,
                ordered: bool = True) -> list[SetLog]:
     """`user_sets`; `ids` are the ids of the window's sessions when they were read already.
     Unless `ordered`, the sets come in no particular order (SQLite sorting 1,840 rows of 24
     columns costs half a millisecond)."""
-    connection = session.connection()
+    connection = db.connection()
     params = _params(user_id, since, until)
     if ids is None:
         ids = list(connection.execute(_session_ids(since is not None, until is not None),
@@ -234,14 +234,14 @@ def _read_sets(session: Session, user_id: int, since: datetime | None,
 WeekRow = tuple[date, int, date, date, bool]
 
 
-def _read_weeks(session: Session, user_id: int, before: datetime) -> list[WeekRow]:
+def _read_weeks(db: Session, user_id: int, before: datetime) -> list[WeekRow]:
     # Where a report covers recent weeks, adherence and the deload rule still read every
     # session the user ever did: summed up here per week, a few hundred small rows instead
     # of a SessionInfo per session.
-    query = _weeks_query(session.get_bind().dialect.name)
+    query = _weeks_query(db.get_bind().dialect.name)
     return [(_day(week), sessions, _day(first_day), _day(last_day), bool(all_light))
             for week, sessions, first_day, last_day, all_light
-            in session.connection().execute(query, {"uid": user_id, "before": before}).all()]
+            in db.connection().execute(query, {"uid": user_id, "before": before}).all()]
 
 
 @cache
@@ -271,12 +271,12 @@ def _day(value: date | str) -> date:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _read_versions(session: Session, user_id: int,
+def _read_versions(db: Session, user_id: int,
                    version_ids: Iterable[int] | None) -> list[RoutineVersion]:
     params: dict[str, Any] = {"uid": user_id}
     if version_ids is not None:
         params["ids"] = sorted(set(version_ids))
-    rows = session.connection().execute(_versions_query(version_ids is not None), params).all()
+    rows = db.connection().execute(_versions_query(version_ids is not None), params).all()
     return [RoutineVersion(*row) for row in rows]
 
 

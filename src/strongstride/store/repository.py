@@ -55,7 +55,7 @@ def _now() -> datetime:
 class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsMixin):
     """Open with `Store.open(url)`; use as a context manager or call `close()`.
 
-    Methods that take a keyword `user_id` answer NotFound for another user's session, the same
+    Methods that take a keyword `user_id` answer NotFound for another user's db, the same
     as for a session that does not exist, so a caller can scope every query to one user.
     """
 
@@ -97,8 +97,8 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with translated(self._target), self._reads.begin() as session:
-            yield session
+        with translated(self._target), self._reads.begin() as db:
+            yield db
 
     @contextmanager
     def _connect(self) -> Iterator[Connection]:
@@ -110,30 +110,30 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
     def _write(self) -> Iterator[Session]:
         # SQLite lets one writer in at a time; threads of this process queue on a lock rather
         # than in SQLite's busy handler, whose growing sleeps make long tails under load.
-        with self._write_lock, translated(self._target), self._writes.begin() as session:
-            yield session
+        with self._write_lock, translated(self._target), self._writes.begin() as db:
+            yield db
 
-    def _insert_new(self, session: Session, entity: type[Base], values: Mapping[str, Any],
+    def _insert_new(self, db: Session, entity: type[Base], values: Mapping[str, Any],
                     unique: list[str]) -> bool:
         """INSERT ... ON CONFLICT DO NOTHING: True if this call inserted the row."""
         table = Base.metadata.tables[entity.__tablename__]
-        if session.get_bind().dialect.name == "postgresql":
+        if db.get_bind().dialect.name == "postgresql":
             pg = postgresql.insert(table).values(values).on_conflict_do_nothing(
                 index_elements=unique)
-            inserted = session.execute(pg.returning(table.c[unique[0]])).first()
+            inserted = db.execute(pg.returning(table.c[unique[0]])).first()
         else:
             lite = sqlite.insert(table).values(values).on_conflict_do_nothing(
                 index_elements=unique)
-            inserted = session.execute(lite.returning(table.c[unique[0]])).first()
+            inserted = db.execute(lite.returning(table.c[unique[0]])).first()
         return inserted is not None
 
     # users and routines
 
     def ensure_user(self, name: str = "me") -> int:
         convert.check_text("user name", name, required=True)
-        with self._write() as session:
-            self._insert_new(session, UserRow, {"name": name, "created_at": _now()}, ["name"])
-            return session.scalars(select(UserRow.id).where(UserRow.name == name)).one()
+        with self._write() as db:
+            self._insert_new(db, UserRow, {"name": name, "created_at": _now()}, ["name"])
+            return db.scalars(select(UserRow.id).where(UserRow.name == name)).one()
 
     def save_routine(self, user_id: int, slug: str, title: str | None,
                      text: str) -> RoutineVersion:
@@ -142,30 +142,30 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         convert.check_text("routine title", title)
         convert.check_text(f"routine {slug}", text)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        with self._write() as session:
-            self._need_user(session, user_id)
-            self._insert_new(session, RoutineRow, {"user_id": user_id, "slug": slug,
+        with self._write() as db:
+            self._need_user(db, user_id)
+            self._insert_new(db, RoutineRow, {"user_id": user_id, "slug": slug,
                                                    "title": title, "created_at": _now()},
                              ["user_id", "slug"])
-            routine = session.scalars(
+            routine = db.scalars(
                 select(RoutineRow).where(RoutineRow.user_id == user_id, RoutineRow.slug == slug)
                 .with_for_update()).one()  # versions of one routine are numbered in turn
             routine.title = title
-            row = session.scalars(select(RoutineVersionRow).where(
+            row = db.scalars(select(RoutineVersionRow).where(
                 RoutineVersionRow.routine_id == routine.id,
                 RoutineVersionRow.sha256 == digest)).first()
             if row is None:
-                latest = session.scalar(select(func.max(RoutineVersionRow.version)).where(
+                latest = db.scalar(select(func.max(RoutineVersionRow.version)).where(
                     RoutineVersionRow.routine_id == routine.id))
                 row = RoutineVersionRow(routine_id=routine.id, version=(latest or 0) + 1,
                                         text=text, sha256=digest, created_at=_now())
-                session.add(row)
-                session.flush()
+                db.add(row)
+                db.flush()
             return convert.to_version(row, routine)
 
     def routine_version(self, version_id: int) -> RoutineVersion:
-        with self._read() as session:
-            found = session.execute(
+        with self._read() as db:
+            found = db.execute(
                 select(RoutineVersionRow, RoutineRow).join(
                     RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
                 .where(RoutineVersionRow.id == version_id)).first()
@@ -187,9 +187,9 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         values = {"id": session_id, "user_id": user_id, "routine_version_id": routine_version_id,
                   "equipment": convert.equipment_json(equipment), "started_at": started_at,
                   "status": "active", "planned_sets": planned_sets}
-        with self._write() as session:
-            self._need_user(session, user_id)
-            owner = session.scalar(select(RoutineRow.user_id).join(
+        with self._write() as db:
+            self._need_user(db, user_id)
+            owner = db.scalar(select(RoutineRow.user_id).join(
                 RoutineVersionRow, RoutineVersionRow.routine_id == RoutineRow.id)
                 .where(RoutineVersionRow.id == routine_version_id))
             if owner is None:
@@ -197,8 +197,8 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
             if owner != user_id:
                 raise StrongstrideError(f"routine version {routine_version_id} belongs to "
                                         f"another user than {user_id}")
-            self._insert_new(session, SessionRow, values, ["id"])
-            info = self._session_info(session, session_id)
+            self._insert_new(db, SessionRow, values, ["id"])
+            info = self._session_info(db, session_id)
             if (info.user_id, info.routine_version_id) != (user_id, routine_version_id):
                 raise StrongstrideError(f"session {session_id} already exists for another "
                                         "user or routine; start the session with a new id")
@@ -213,22 +213,22 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
     def _end(self, session_id: str, ended_at: datetime,
              status: Literal["finished", "abandoned"]) -> SessionInfo:
         convert.check_instant(f"session {session_id}: ended_at", ended_at)
-        with self._write() as session:
-            row = session.scalars(select(SessionRow).where(SessionRow.id == session_id)
+        with self._write() as db:
+            row = db.scalars(select(SessionRow).where(SessionRow.id == session_id)
                                   .with_for_update()).first()
             if row is None:
                 raise NotFound(f"{self.where}: no session {session_id}")
             if row.status == "active":
                 row.status, row.ended_at = status, ended_at.astimezone(UTC)
-                session.flush()
+                db.flush()
             elif row.status != status:  # ending it the same way again is a retry: no-op
                 raise StrongstrideError(f"session {session_id} is already {row.status}; "
                                         f"it cannot be {status}")
-            return self._session_info(session, session_id)
+            return self._session_info(db, session_id)
 
     def session(self, session_id: str, *, user_id: int | None = None) -> SessionInfo:
-        with self._read() as session:
-            return self._session_info(session, session_id, user_id)
+        with self._read() as db:
+            return self._session_info(db, session_id, user_id)
 
     def unfinished_session(self, user_id: int, slug: str | None = None) -> SessionInfo | None:
         """The newest active session of the user (of routine `slug` if given), if any."""
@@ -236,8 +236,8 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
                                     SessionRow.status == "active")
         if slug is not None:
             query = query.where(RoutineRow.slug == slug)
-        with self._read() as session:
-            found = session.execute(query.order_by(*_newest_first()).limit(1)).first()
+        with self._read() as db:
+            found = db.execute(query.order_by(*_newest_first()).limit(1)).first()
             return None if found is None else _info(found)
 
     def history(self, user_id: int, limit: int = 50, *,
@@ -254,34 +254,34 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
             rows = conn.execute(_HISTORY[status is not None], params).all()  # one fetch
         return [_info(row) for row in rows]
 
-    def _session_info(self, session: Session, session_id: str,
+    def _session_info(self, db: Session, session_id: str,
                       user_id: int | None = None) -> SessionInfo:
         query = _info_query().where(SessionRow.id == session_id)
         if user_id is not None:
             query = query.where(SessionRow.user_id == user_id)
-        found = session.execute(query).first()
+        found = db.execute(query).first()
         if found is None:
             raise NotFound(f"{self.where}: no session {session_id}")
         return _info(found)
 
-    def _need_user(self, session: Session, user_id: int) -> None:
-        if session.get(UserRow, user_id) is None:
+    def _need_user(self, db: Session, user_id: int) -> None:
+        if db.get(UserRow, user_id) is None:
             raise NotFound(f"{self.where}: no user {user_id}")
 
     # sets
 
     def sets_of(self, session_id: str, *, user_id: int | None = None) -> list[SetLog]:
         """The session's sets, skipped ones included, in the order they were logged."""
-        with self._read() as session:
-            self._session_info(session, session_id, user_id)
-            rows = session.scalars(select(SetLogRow).where(SetLogRow.session_id == session_id)
+        with self._read() as db:
+            self._session_info(db, session_id, user_id)
+            rows = db.scalars(select(SetLogRow).where(SetLogRow.session_id == session_id)
                                    .order_by(SetLogRow.logged_at, SetLogRow.id))
             return [convert.to_set(row) for row in rows]
 
     def logged_step_keys(self, session_id: str) -> set[str]:
         """The steps with a log (done or skipped): what a resumed session need not ask again."""
-        with self._read() as session:
-            keys = session.scalars(select(SetLogRow.step_key).distinct().where(
+        with self._read() as db:
+            keys = db.scalars(select(SetLogRow.step_key).distinct().where(
                 SetLogRow.session_id == session_id))
             return set(keys)
 
@@ -291,20 +291,20 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
 
         With `before_session`, only sessions that started before that one count.
         """
-        with self._read() as session:
+        with self._read() as db:
             query = (select(SessionRow.id).join(SetLogRow, SetLogRow.session_id == SessionRow.id)
                      .where(SessionRow.user_id == user_id, SetLogRow.exercise == exercise,
                             SetLogRow.skipped == false()))
             if before_session is not None:
                 query = query.where(SessionRow.id != before_session)
-                started = session.scalar(select(SessionRow.started_at).where(
+                started = db.scalar(select(SessionRow.started_at).where(
                     SessionRow.id == before_session))
                 if started is not None:
                     query = query.where(SessionRow.started_at < started)
-            latest = session.scalar(query.order_by(*_newest_first()).limit(1))
+            latest = db.scalar(query.order_by(*_newest_first()).limit(1))
             if latest is None:
                 return []
-            rows = session.scalars(select(SetLogRow).where(
+            rows = db.scalars(select(SetLogRow).where(
                 SetLogRow.session_id == latest, SetLogRow.exercise == exercise,
                 SetLogRow.skipped == false()).order_by(SetLogRow.logged_at, SetLogRow.id))
             return [convert.to_set(row) for row in rows]
@@ -313,9 +313,9 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
 
     def routine_versions(self, user_id: int) -> list[RoutineVersion]:
         """Every version of every routine of the user, by slug then version number."""
-        with self._read() as session:
-            self._need_user(session, user_id)
-            found = session.execute(
+        with self._read() as db:
+            self._need_user(db, user_id)
+            found = db.execute(
                 select(RoutineVersionRow, RoutineRow).join(
                     RoutineRow, RoutineVersionRow.routine_id == RoutineRow.id)
                 .where(RoutineRow.user_id == user_id)
@@ -333,11 +333,11 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         and then nothing is written.
         """
         _check_import(sessions, routines)
-        with self._write() as session:
-            self._need_user(session, user_id)
-            return self._import_sessions_in(session, user_id, sessions, routines)
+        with self._write() as db:
+            self._need_user(db, user_id)
+            return self._import_sessions_in(db, user_id, sessions, routines)
 
-    def _import_sessions_in(self, session: Session, user_id: int,
+    def _import_sessions_in(self, db: Session, user_id: int,
                             sessions: Sequence[ImportSession],
                             routines: Sequence[ImportVersion]) -> ImportCount:
         """`import_sessions` in the caller's transaction (the backup's restore uses it too);
@@ -345,8 +345,8 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         added = {"routines": 0, "versions": 0}
         version_ids: dict[tuple[str, str], int] = {}
         for version in (*routines, *(s.routine for s in sessions)):
-            self._import_version(session, user_id, version, version_ids, added)
-        owners = dict(_lookup(session, SessionRow.id, SessionRow.user_id,
+            self._import_version(db, user_id, version, version_ids, added)
+        owners = dict(_lookup(db, SessionRow.id, SessionRow.user_id,
                               [s.id for s in sessions]))
         new_sessions: dict[str, dict[str, Any]] = {}
         for item in sessions:
@@ -362,7 +362,7 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
                     "started_at": item.started_at, "ended_at": item.ended_at,
                     "planned_sets": item.planned_sets}
         logs = [log for item in sessions for log in item.sets]
-        holders = dict(_lookup(session, SetLogRow.idempotency_key, SetLogRow.session_id,
+        holders = dict(_lookup(db, SetLogRow.idempotency_key, SetLogRow.session_id,
                                [log.key for log in logs]))
         new_sets: dict[str, dict[str, Any]] = {}
         for log in logs:
@@ -373,9 +373,9 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
             if holder is None:
                 new_sets.setdefault(log.key, convert.set_values(log))
         if new_sessions:
-            session.execute(insert(SessionRow), list(new_sessions.values()))
+            db.execute(insert(SessionRow), list(new_sessions.values()))
         if new_sets:
-            session.execute(insert(SetLogRow), list(new_sets.values()))
+            db.execute(insert(SetLogRow), list(new_sets.values()))
         return ImportCount(
             routines_added=added["routines"], versions_added=added["versions"],
             sessions_added=len(new_sessions),
@@ -383,32 +383,32 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
             sets_added=len(new_sets),
             sets_present=len({log.key for log in logs}) - len(new_sets))
 
-    def _import_version(self, session: Session, user_id: int, item: ImportVersion,
+    def _import_version(self, db: Session, user_id: int, item: ImportVersion,
                         ids: dict[tuple[str, str], int], added: dict[str, int]) -> None:
         key = _version_key(item)
         if key in ids:
             return
-        if self._insert_new(session, RoutineRow, {"user_id": user_id, "slug": item.slug,
+        if self._insert_new(db, RoutineRow, {"user_id": user_id, "slug": item.slug,
                                                   "title": item.title,
                                                   "created_at": item.created_at},
                             ["user_id", "slug"]):
             added["routines"] += 1
-        routine_id = session.scalars(select(RoutineRow.id).where(
+        routine_id = db.scalars(select(RoutineRow.id).where(
             RoutineRow.user_id == user_id, RoutineRow.slug == item.slug)).one()
-        found = session.scalar(select(RoutineVersionRow.id).where(
+        found = db.scalar(select(RoutineVersionRow.id).where(
             RoutineVersionRow.routine_id == routine_id, RoutineVersionRow.sha256 == key[1]))
         if found is None:
             number = item.version
-            if number is None or session.scalar(select(RoutineVersionRow.id).where(
+            if number is None or db.scalar(select(RoutineVersionRow.id).where(
                     RoutineVersionRow.routine_id == routine_id,
                     RoutineVersionRow.version == number)) is not None:
-                latest = session.scalar(select(func.max(RoutineVersionRow.version)).where(
+                latest = db.scalar(select(func.max(RoutineVersionRow.version)).where(
                     RoutineVersionRow.routine_id == routine_id))
                 number = (latest or 0) + 1
             row = RoutineVersionRow(routine_id=routine_id, version=number, text=item.text,
                                     sha256=key[1], created_at=item.created_at)
-            session.add(row)
-            session.flush()
+            db.add(row)
+            db.flush()
             found = row.id
             added["versions"] += 1
         ids[key] = found
@@ -451,12 +451,12 @@ def _version_key(item: ImportVersion) -> tuple[str, str]:
     return item.slug, hashlib.sha256(item.text.encode("utf-8")).hexdigest()
 
 
-def _lookup(session: Session, key: Any, value: Any, wanted: list[str]) -> list[tuple[Any, Any]]:
+def _lookup(db: Session, key: Any, value: Any, wanted: list[str]) -> list[tuple[Any, Any]]:
     """(key, value) of the rows whose `key` is in `wanted`, asked in chunks."""
     found: list[tuple[Any, Any]] = []
     unique = sorted(set(wanted))
     for at in range(0, len(unique), 500):
-        rows = session.execute(select(key, value).where(key.in_(unique[at:at + 500])))
+        rows = db.execute(select(key, value).where(key.in_(unique[at:at + 500])))
         found += [(row[0], row[1]) for row in rows]
     return found
 

@@ -36,7 +36,7 @@ def restore(store: Store, user_id: int, sessions: Sequence[ImportSession], *,
     """Write all of it in one transaction, or nothing (see the module's text).
 
     Every value is checked before the transaction starts; a problem raises StrongstrideError
-    naming the session, set, check-in or field.
+    naming the db, set, check-in or field.
     """
     kept = kept or Kept()
     _check_import(sessions, routines)
@@ -45,8 +45,8 @@ def restore(store: Store, user_id: int, sessions: Sequence[ImportSession], *,
     plan = None if kept.running_week is None else setup_values(kept.running_week)
     written: list[str] = []
     held: list[str] = []
-    with store._write() as session:
-        user = session.get(UserRow, user_id)
+    with store._write() as db:
+        user = db.get(UserRow, user_id)
         if user is None:
             raise NotFound(f"{store.where}: no user {user_id}")
         if kept.missing_equipment:
@@ -62,12 +62,12 @@ def restore(store: Store, user_id: int, sessions: Sequence[ImportSession], *,
                 user.injured_side = kept.injured_side
                 written.append("injured side")
         if plan is not None:
-            new = store._insert_new(session, RunningPlanRow,
+            new = store._insert_new(db, RunningPlanRow,
                                     {"user_id": user_id, "updated_at": now, **plan},
                                     ["user_id"])
             (written if new else held).append("running week")
-        added = sum(store._insert_new(session, CheckinRow, row,
+        added = sum(store._insert_new(db, CheckinRow, row,
                                       ["user_id", "day", "exercise", "side"]) for row in rows)
-        count = store._import_sessions_in(session, user_id, sessions, routines)
+        count = store._import_sessions_in(db, user_id, sessions, routines)
     return Restored(count, added, len(rows) - added, tuple(written), tuple(held))
 

@@ -67,7 +67,7 @@ class SetWriterMixin:
         """What building a set of the user's session needs: its routine text and the equipment
         she was without when it started.
 
-        NotFound for another user's session, as for one that does not exist.
+        NotFound for another user's db, as for one that does not exist.
         """
         with translated(self._target), self._engine.connect() as conn:
             found = conn.execute(self._statements.source,

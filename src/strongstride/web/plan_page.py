@@ -1,8 +1,8 @@
 """The plan page: her running week in, the strength sessions placed around it out, and the
 secret calendar address a calendar app subscribes to.
 
-The rules live in `plan.schedule` (through `strongstride.planner`); the form is read by
-`plan.setup.read_setup`. The calendar address needs no sign-in: its unguessable token is the
+The rules live in `schedule.placing` (through the application); the form is read by
+`schedule.setup.read_setup`. The calendar address needs no sign-in: its unguessable token is the
 key, and making a new one shuts the old address at once.
 """
 
@@ -20,7 +20,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from strongstride.app import Strongstride
 from strongstride.errors import NotFound
-from strongstride.plan.setup import PlanSetup, form_values, read_setup
+from strongstride.schedule.setup import ScheduleSetup, form_values, read_setup
 from strongstride.web import plan_view
 from strongstride.web.auth import AppDep, FormViewer, PageViewer, now
 from strongstride.web.templating import render
@@ -35,7 +35,7 @@ def new_calendar_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def _page(request: Request, app: Strongstride, setup: PlanSetup | None, token: str | None, *,
+def _page(request: Request, app: Strongstride, setup: ScheduleSetup | None, token: str | None, *,
           values: Mapping[str, str] | None = None, errors: Mapping[str, str] | None = None,
           notice: str | None = None, status_code: int = 200) -> HTMLResponse:
     feed = path = None

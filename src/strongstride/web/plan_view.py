@@ -1,4 +1,4 @@
-"""What the plan page shows, built from a `SchedulePlan`: the regular days with their
+"""What the plan page shows, built from a `Schedule`: the regular days with their
 compromises set apart, the weeks with the notes about each under it, and the form's choices.
 """
 
@@ -11,10 +11,10 @@ from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
 
-from strongstride.plan.schedule import ScheduledSession, SchedulePlan
-from strongstride.plan.setup import ALARM_CHOICES, RACE_DISTANCES
-from strongstride.plan.week import DAY_ABBR, DAY_NAMES
 from strongstride.routines import LoadedRoutine
+from strongstride.schedule.placing import Schedule, ScheduledSession
+from strongstride.schedule.setup import ALARM_CHOICES, RACE_DISTANCES
+from strongstride.schedule.week import DAY_ABBR, DAY_NAMES
 
 _AREAS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/",
           "Europe/", "Indian/", "Pacific/")
@@ -63,7 +63,7 @@ def said(reason: str, warnings: tuple[str, ...]) -> Said:
 _WEEK_NOTE = re.compile(r"Week (\d+)(?: \(from [\d-]+\))?: (.+)")
 
 
-def week_views(schedule: SchedulePlan) -> tuple[list[WeekView], list[str]]:
+def week_views(schedule: Schedule) -> tuple[list[WeekView], list[str]]:
     """The plan week by week, with the notes about one week moved under it; the other notes."""
     usual = {p.weekday: p.reason for p in schedule.pattern}
     by_week: dict[int, list[str]] = {}
@@ -92,7 +92,7 @@ def week_views(schedule: SchedulePlan) -> tuple[list[WeekView], list[str]]:
     return views, general
 
 
-def shown(schedule: SchedulePlan | None) -> dict[str, Any]:
+def shown(schedule: Schedule | None) -> dict[str, Any]:
     """The plan's part of the page: the regular days, the general notes, the weeks."""
     if schedule is None:
         return {"schedule": None, "pattern": [], "notes": [], "weeks": []}

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strongstride.errors import Span
-from strongstride.plan.schedule import Race, SchedulePlan, ScheduleRules, plan_weeks
-from strongstride.plan.week import (
+from strongstride.schedule.placing import Race, Schedule, ScheduleRules, schedule_weeks
+from strongstride.schedule.week import (
     ROLES,
     RunningWeek,
     format_week,
@@ -32,7 +32,7 @@ def week_of(text: str) -> RunningWeek:
     return parsed.week
 
 
-def weekdays(plan: SchedulePlan, week: int = 1) -> list[str]:
+def weekdays(plan: Schedule, week: int = 1) -> list[str]:
     return [s.weekday for s in plan.sessions if s.week == week]
 
 
@@ -143,7 +143,7 @@ def test_parse_of_format_is_the_same_week(week: RunningWeek) -> None:
 # --- placement rules -------------------------------------------------------------------------
 
 def test_standard_week_lifts_after_the_quality_runs() -> None:
-    plan = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=2)
+    plan = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=2)
     assert [(s.date, s.weekday, s.time, s.kind) for s in plan.sessions] == [
         (date(2027, 3, 2), "Tuesday", time(18), "normal"),
         (date(2027, 3, 4), "Thursday", time(18), "normal"),
@@ -159,7 +159,7 @@ def test_standard_week_lifts_after_the_quality_runs() -> None:
 
 
 def test_a_quality_day_the_day_before_the_long_run_is_moved() -> None:
-    plan = plan_weeks(week_of("long: sun; quality: tue, sat; easy: mon, wed, thu; rest: fri"),
+    plan = schedule_weeks(week_of("long: sun; quality: tue, sat; easy: mon, wed, thu; rest: fri"),
                       start=MONDAY, weeks=1)
     assert weekdays(plan) == ["Tuesday", "Thursday"]
     assert ("Saturday is a quality day but Sunday's long run is only 13 h later: "
@@ -168,7 +168,7 @@ def test_a_quality_day_the_day_before_the_long_run_is_moved() -> None:
 
 
 def test_a_quality_day_36_h_before_the_long_run_is_moved_when_a_better_day_exists() -> None:
-    plan = plan_weeks(week_of("long: sat; quality: thu; easy: mon, tue, wed, sun; rest: fri"),
+    plan = schedule_weeks(week_of("long: sat; quality: thu; easy: mon, tue, wed, sun; rest: fri"),
                       start=MONDAY, weeks=1, sessions_per_week=1)
     assert weekdays(plan) == ["Monday"]
     assert ("Thursday is a quality day but Saturday's long run is 37 h later (48 h preferred): "
@@ -177,7 +177,7 @@ def test_a_quality_day_36_h_before_the_long_run_is_moved_when_a_better_day_exist
 
 
 def test_the_long_run_day_is_a_hard_day_too() -> None:
-    plan = plan_weeks(week_of("long: sat; quality: tue, thu; easy: mon, wed, sun; rest: fri"),
+    plan = schedule_weeks(week_of("long: sat; quality: tue, thu; easy: mon, wed, sun; rest: fri"),
                       start=MONDAY, weeks=1)
     assert weekdays(plan) == ["Tuesday", "Saturday"]
     assert any(n.startswith("Thursday is a quality day but Saturday's long run is 37 h later")
@@ -187,23 +187,23 @@ def test_the_long_run_day_is_a_hard_day_too() -> None:
 def test_a_runner_with_six_run_days() -> None:
     week = week_of("long: sun; quality: tue, fri; easy: mon, wed, sat; rest: thu")
     assert len(week.run_days) == 6
-    two = plan_weeks(week, start=MONDAY, weeks=1)
+    two = schedule_weeks(week, start=MONDAY, weeks=1)
     assert weekdays(two) == ["Tuesday", "Friday"]
-    three = plan_weeks(week, start=MONDAY, weeks=1, sessions_per_week=3)
+    three = schedule_weeks(week, start=MONDAY, weeks=1, sessions_per_week=3)
     assert weekdays(three) == ["Tuesday", "Friday", "Sunday"]
     for plan in (two, three):
         assert all(hours_to_next_hard(week, s.at, None) >= 24 for s in plan.sessions)
 
 
 def test_three_sessions_are_spread_48_h_apart() -> None:
-    plan = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=3, sessions_per_week=3)
+    plan = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=3, sessions_per_week=3)
     assert weekdays(plan, 2) == ["Tuesday", "Thursday", "Sunday"]
     gaps = [(b.at - a.at) / timedelta(hours=1) for a, b in pairwise(plan.sessions)]
     assert min(gaps) >= 48
 
 
 def test_four_sessions_cannot_all_be_48_h_apart_and_it_says_so() -> None:
-    plan = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=1, sessions_per_week=4)
+    plan = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=1, sessions_per_week=4)
     assert len(plan.sessions) == 4
     close = [w for s in plan.sessions for w in s.warnings if "strength session (48 h" in w]
     assert close
@@ -212,7 +212,7 @@ def test_four_sessions_cannot_all_be_48_h_apart_and_it_says_so() -> None:
 
 def test_when_two_sessions_cannot_avoid_the_24_h_rule_the_least_bad_is_placed() -> None:
     week = week_of("long: sun; quality: tue, wed, thu, fri, sat; easy: mon")
-    plan = plan_weeks(week, start=MONDAY, weeks=1)
+    plan = schedule_weeks(week, start=MONDAY, weeks=1)
     assert weekdays(plan) == ["Tuesday", "Sunday"]
     tue, sun = plan.sessions
     assert any("least bad" in w and "13 h before Wednesday's quality run" in w
@@ -225,7 +225,7 @@ def test_when_two_sessions_cannot_avoid_the_24_h_rule_the_least_bad_is_placed() 
 
 def test_marathon_in_three_weeks_tapers() -> None:
     race = Race(date(2027, 3, 21), "marathon")  # a Sunday, day 20 of the plan
-    plan = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=4, race=race)
+    plan = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=4, race=race)
     kinds = [(s.date, s.kind) for s in plan.sessions]
     assert kinds == [
         (date(2027, 3, 2), "normal"), (date(2027, 3, 4), "normal"),
@@ -244,7 +244,7 @@ def test_no_hard_session_in_the_last_ten_days_before_a_marathon_whatever_the_wee
     for text in (STANDARD, "long: sat; quality: wed; easy: mon, tue, thu, fri, sun"):
         for offset in range(7):
             race = Race(MONDAY + timedelta(days=21 + offset), "marathon")
-            plan = plan_weeks(week_of(text), start=MONDAY, weeks=5, race=race,
+            plan = schedule_weeks(week_of(text), start=MONDAY, weeks=5, race=race,
                               sessions_per_week=3)
             before = [s for s in plan.sessions if s.date < race.date]
             assert all(s.kind == "taper" for s in before if (race.date - s.date).days < 10)
@@ -254,7 +254,7 @@ def test_no_hard_session_in_the_last_ten_days_before_a_marathon_whatever_the_wee
 
 def test_a_10k_next_week_makes_the_last_week_light() -> None:
     race = Race(date(2027, 3, 14), "10k")  # Sunday of week 2
-    plan = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=3, race=race)
+    plan = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=3, race=race)
     assert [(s.date, s.kind) for s in plan.sessions if s.week <= 2] == [
         (date(2027, 3, 2), "normal"), (date(2027, 3, 4), "normal"),
         (date(2027, 3, 9), "taper")]
@@ -270,7 +270,7 @@ def test_a_10k_next_week_makes_the_last_week_light() -> None:
 
 def test_a_race_on_a_weekday_is_a_key_workout() -> None:
     race = Race(date(2027, 3, 18), "5k")  # a Thursday evening race would clash with lifting
-    plan = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=3, race=race)
+    plan = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=3, race=race)
     assert all(not 0 <= (race.date - s.date).days <= 3 for s in plan.sessions)
     assert Race(date(2027, 1, 1), "half").label == "the half marathon"
     assert Race(date(2027, 1, 1), "50k").is_long(ScheduleRules())
@@ -278,14 +278,14 @@ def test_a_race_on_a_weekday_is_a_key_workout() -> None:
 
 
 def test_a_race_before_the_plan_is_ignored() -> None:
-    plan = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=1,
+    plan = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=1,
                       race=Race(date(2027, 2, 1), "10k"))
     assert plan.race is None and weekdays(plan) == ["Tuesday", "Thursday"]
     assert "The 10k race (2027-02-01) is before the plan: ignored." in plan.notes
 
 
 def test_deload_in_week_six_halves_the_sets_on_the_same_days() -> None:
-    plan = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=7)
+    plan = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=7)
     kinds = {s.week: s.kind for s in plan.sessions}
     assert kinds == {1: "normal", 2: "normal", 3: "normal", 4: "normal", 5: "normal",
                      6: "deload", 7: "normal"}
@@ -295,38 +295,39 @@ def test_deload_in_week_six_halves_the_sets_on_the_same_days() -> None:
         deload.reason)
     assert "Week 6 (from 2027-04-05): deload: halve the sets, keep the days and exercises." in (
         plan.notes)
-    every_4 = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=8, deload_every=4)
+    every_4 = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=8, deload_every=4)
     assert sorted({s.week for s in every_4.sessions if s.kind == "deload"}) == [4, 8]
-    never = plan_weeks(week_of(STANDARD), start=MONDAY, weeks=8, deload_every=0)
+    never = schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=8, deload_every=0)
     assert {s.kind for s in never.sessions} == {"normal"}
     assert any("about every 6 (4-8)" in n for n in
-               plan_weeks(week_of(STANDARD), start=MONDAY, weeks=1, deload_every=12).notes)
+               schedule_weeks(week_of(STANDARD), start=MONDAY, weeks=1, deload_every=12).notes)
 
 
 def test_lifting_too_soon_after_or_before_the_run_is_said() -> None:
-    soon = plan_weeks(week_of(STANDARD + "; strength: 12:00"), start=MONDAY, weeks=1)
+    soon = schedule_weeks(week_of(STANDARD + "; strength: 12:00"), start=MONDAY, weeks=1)
     assert all("only 5 h after the run (6 h apart preferred)" in s.warnings
                for s in soon.sessions)
-    before = plan_weeks(week_of(STANDARD + "; strength: 6:00"), start=MONDAY, weeks=1)
+    before = schedule_weeks(week_of(STANDARD + "; strength: 6:00"), start=MONDAY, weeks=1)
     assert any("the 06:00 session comes before the 07:00 run" in w
                for s in before.sessions for w in s.warnings)
 
 
 def test_start_mid_week_keeps_the_weekdays() -> None:
-    plan = plan_weeks(week_of(STANDARD), start=date(2027, 3, 3), weeks=2)
+    plan = schedule_weeks(week_of(STANDARD), start=date(2027, 3, 3), weeks=2)
     assert [s.date for s in plan.sessions] == [
         date(2027, 3, 4), date(2027, 3, 9), date(2027, 3, 11), date(2027, 3, 16)]
 
 
 def test_edges_and_purity() -> None:
     week = week_of(STANDARD)
-    assert plan_weeks(week, start=MONDAY, weeks=3) == plan_weeks(week, start=MONDAY, weeks=3)
-    assert plan_weeks(week, start=MONDAY, weeks=2, sessions_per_week=0).sessions == ()
-    assert plan_weeks(week, start=MONDAY, weeks=0).sessions == ()
+    assert schedule_weeks(week, start=MONDAY, weeks=3) == \
+        schedule_weeks(week, start=MONDAY, weeks=3)
+    assert schedule_weeks(week, start=MONDAY, weeks=2, sessions_per_week=0).sessions == ()
+    assert schedule_weeks(week, start=MONDAY, weeks=0).sessions == ()
     with pytest.raises(ValueError):
-        plan_weeks(week, start=MONDAY, weeks=-1)
+        schedule_weeks(week, start=MONDAY, weeks=-1)
     with pytest.raises(ValueError):
-        plan_weeks(week, start=MONDAY, weeks=1, sessions_per_week=8)
+        schedule_weeks(week, start=MONDAY, weeks=1, sessions_per_week=8)
 
 
 # --- the safety property ---------------------------------------------------------------------
@@ -342,7 +343,7 @@ races = st.none() | st.builds(
 def test_no_session_inside_24_h_before_a_hard_run_unless_the_plan_says_why(
         week: RunningWeek, start: date, n_weeks: int, per_week: int, race: Race | None,
         deload_every: int) -> None:
-    plan = plan_weeks(week, start=start, weeks=n_weeks, sessions_per_week=per_week, race=race,
+    plan = schedule_weeks(week, start=start, weeks=n_weeks, sessions_per_week=per_week, race=race,
                       deload_every=deload_every)
     race = plan.race
     dates = [s.date for s in plan.sessions]

@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import combinations, pairwise
 from typing import Literal
 
-from strongstride.plan.week import DAY_NAMES, Role, RunningWeek
+from strongstride.schedule.week import DAY_NAMES, Role, RunningWeek
 
 Kind = Literal["normal", "deload", "taper"]
 _Score = tuple[int, int, int, int, int, float, tuple[int, ...]]
@@ -108,7 +108,7 @@ class PatternDay:
 
 
 @dataclass(frozen=True, slots=True)
-class SchedulePlan:
+class Schedule:
     week: RunningWeek
     start: date
     weeks: int
@@ -303,9 +303,9 @@ def _in_taper(day: date, race: Race | None, rules: ScheduleRules) -> bool:
     return rules.race_rest_days < (race.date - day).days <= light
 
 
-def plan_weeks(week: RunningWeek, *, start: date, weeks: int, sessions_per_week: int = 2,
+def schedule_weeks(week: RunningWeek, *, start: date, weeks: int, sessions_per_week: int = 2,
                race: Race | None = None, deload_every: int = 6,
-               rules: ScheduleRules | None = None) -> SchedulePlan:
+               rules: ScheduleRules | None = None) -> Schedule:
     """Place `sessions_per_week` strength sessions in each of `weeks` 7-day weeks from `start`.
 
     Every `deload_every` weeks is a deload (0: never). A race tapers the weeks before it.
@@ -385,7 +385,7 @@ def plan_weeks(week: RunningWeek, *, start: date, weeks: int, sessions_per_week:
             sessions.append(ScheduledSession(d, week.lift_time, kind, reason, i + 1, warnings))
     if race is not None:
         notes.extend(_race_notes(race, sessions, rules))
-    return SchedulePlan(week, start, weeks, n, race, week.lift_time, pattern,
+    return Schedule(week, start, weeks, n, race, week.lift_time, pattern,
                         tuple(sorted(sessions, key=lambda s: s.date)), tuple(notes + week_notes))
 
 

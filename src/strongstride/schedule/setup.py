@@ -1,9 +1,10 @@
 """What a runner tells strongstride about her training, read from a form's fields.
 
-`PlanSetup` is everything `plan_weeks` and the calendar need: the running week, the first day
-and length of the plan, the strength sessions a week, an optional race, the reminder and the
-routine. `read_setup` turns the fields of the web form (plain strings) into one, or into a
-message per field that is wrong; it never raises. Pure: `today` comes in from the caller.
+`ScheduleSetup` is everything `schedule_weeks` and the calendar need: the running week, the
+first day and length of the schedule, the strength sessions a week, an optional race, the
+reminder and the routine. `read_setup` turns the fields of the web form (plain strings) into
+one, or into a message per field that is wrong; it never raises. Pure: `today` comes in from
+the caller.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from datetime import date, time
 
 from strongstride import rules
 from strongstride.errors import Issue
-from strongstride.plan.schedule import Race
-from strongstride.plan.week import (
+from strongstride.schedule.placing import Race
+from strongstride.schedule.week import (
     DAY_ABBR,
     DAY_NAMES,
     DEFAULT_RUN_TIME,
@@ -37,7 +38,7 @@ _quote = rules.quote
 
 
 @dataclass(frozen=True, slots=True)
-class PlanSetup:
+class ScheduleSetup:
     week: RunningWeek
     start: date
     weeks: int = DEFAULT_WEEKS
@@ -51,7 +52,7 @@ class PlanSetup:
 class SetupRead:
     """The setup (None when any field is wrong) and a message per wrong field."""
 
-    setup: PlanSetup | None
+    setup: ScheduleSetup | None
     errors: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -69,7 +70,7 @@ def race_distance_issue(distance: object, field: str = "race.distance") -> Issue
     return None
 
 
-def validate_setup(setup: PlanSetup) -> tuple[Issue, ...]:
+def validate_setup(setup: ScheduleSetup) -> tuple[Issue, ...]:
     """The running week and the plan's settings: what the plan page, `strongstride plan
     --save`, the store and the backup keep (`rules.validate` answers with this)."""
     issues = list(validate_week(setup.week))
@@ -103,7 +104,7 @@ def _settings_issues(weeks: object, sessions: object, alarm: object,
 
 
 @rules.validate.register
-def _validate(record: PlanSetup) -> tuple[Issue, ...]:
+def _validate(record: ScheduleSetup) -> tuple[Issue, ...]:
     return validate_setup(record)
 
 
@@ -112,7 +113,7 @@ FORM_FIELDS = {"sessions_per_week": "sessions", "alarm_minutes": "alarm",
                "race.date": "race_date", "race.distance": "race_distance"}
 
 
-def form_values(setup: PlanSetup | None, today: date) -> dict[str, str]:
+def form_values(setup: ScheduleSetup | None, today: date) -> dict[str, str]:
     """The form's fields for a setup (or the defaults), the inverse of `read_setup`."""
     if setup is None:
         return {**{day: "" for day in DAY_ABBR}, "strength_time": "18:00",
@@ -218,7 +219,7 @@ def read_setup(form: Mapping[str, str], *, routine: str = "runner-glute") -> Set
         issues = [*issues, *(validate_week(week) if week is not None else ())]
         setup = None
     else:
-        setup = PlanSetup(week, start, int(weeks), int(sessions), race, int(alarm), routine)
+        setup = ScheduleSetup(week, start, int(weeks), int(sessions), race, int(alarm), routine)
         issues = validate_setup(setup)
     for issue in issues:
         reader.errors.setdefault(FORM_FIELDS.get(issue.field or "", issue.field or "week"),

@@ -1,4 +1,4 @@
-"""Reading the plan form's fields into a `PlanSetup`: every wrong field gets its own message,
+"""Reading the plan form's fields into a `ScheduleSetup`: every wrong field gets its own message,
 naming the field; the values of a setup read back to the same setup."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strongstride.plan.schedule import Race
-from strongstride.plan.setup import PlanSetup, form_values, read_setup
-from strongstride.plan.week import RunningWeek
+from strongstride.schedule.placing import Race
+from strongstride.schedule.setup import ScheduleSetup, form_values, read_setup
+from strongstride.schedule.week import RunningWeek
 
 TODAY = date(2027, 3, 1)
 GOOD = {"mon": "easy", "tue": "quality", "wed": "easy", "thu": "quality", "fri": "rest",
@@ -25,7 +25,7 @@ GOOD = {"mon": "easy", "tue": "quality", "wed": "easy", "thu": "quality", "fri":
 def test_a_filled_form_is_a_setup() -> None:
     read = read_setup(GOOD)
     assert read.errors == {}
-    assert read.setup == PlanSetup(
+    assert read.setup == ScheduleSetup(
         RunningWeek(long=frozenset({6}), quality=frozenset({1, 3}), easy=frozenset({0, 2}),
                     rest=frozenset({4}), strength_time=time(18, 30), run_time=time(6, 15),
                     timezone="Europe/Paris"),
@@ -43,13 +43,13 @@ def test_empty_optional_fields_take_the_defaults() -> None:
 @pytest.mark.parametrize("setup", [
     None,
     read_setup(GOOD).setup,
-    PlanSetup(RunningWeek(rest=frozenset({2}), strength_time=time(5, 0)), date(2027, 1, 4),
+    ScheduleSetup(RunningWeek(rest=frozenset({2}), strength_time=time(5, 0)), date(2027, 1, 4),
               52, 7, None, 0),
-    PlanSetup(RunningWeek(long=frozenset({5}), strength_time=time(18, 0),
+    ScheduleSetup(RunningWeek(long=frozenset({5}), strength_time=time(18, 0),
                           timezone="America/New_York"),
               date(2026, 12, 28), 1, 1, Race(date(2027, 1, 3), "marathon"), 120),
 ])
-def test_the_values_of_a_setup_read_back_to_it(setup: PlanSetup | None) -> None:
+def test_the_values_of_a_setup_read_back_to_it(setup: ScheduleSetup | None) -> None:
     values = form_values(setup, TODAY)
     if setup is None:  # the blank form: every day "no run"
         assert read_setup(values).errors == {"week": read_setup(values).errors["week"]}
