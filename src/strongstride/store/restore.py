@@ -36,7 +36,7 @@ def restore(store: Store, user_id: int, sessions: Sequence[ImportSession], *,
     """Write all of it in one transaction, or nothing (see the module's text).
 
     Every value is checked before the transaction starts; a problem raises StrongstrideError
-    naming the db, set, check-in or field.
+    naming the session, set, check-in or field.
     """
     kept = kept or Kept()
     _check_import(sessions, routines)
