@@ -17,12 +17,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
-from strongstride import routines
 from strongstride.errors import FieldError, NotFound, StrongstrideError
-from strongstride.routine.format import format_routine
-from strongstride.routines import LoadedRoutine
 
-if TYPE_CHECKING:  # the records and the player load when a use case needs them
+if TYPE_CHECKING:  # the rest loads when a use case needs it: a command pays for what it uses
     from strongstride.analysis import Report
     from strongstride.errors import Issue
     from strongstride.exchange.backup import Backup
@@ -52,6 +49,7 @@ if TYPE_CHECKING:  # the records and the player load when a use case needs them
     from strongstride.reports.targets import TodayTarget
     from strongstride.routine.importer import Imported
     from strongstride.routine.model import Routine
+    from strongstride.routines import LoadedRoutine
     from strongstride.schedule.placing import Schedule
     from strongstride.schedule.setup import ScheduleSetup
     from strongstride.store import Store
@@ -59,7 +57,7 @@ if TYPE_CHECKING:  # the records and the player load when a use case needs them
 
 Wall = Callable[[], datetime]
 Ending = Literal["finish", "abandon"]
-DEFAULT_ROUTINE = routines.DEFAULT_ROUTINE
+DEFAULT_ROUTINE = "runner-glute"
 MIN_PREFIX = 4  # characters of a session id that `find_session` needs
 
 
@@ -117,31 +115,55 @@ class Strongstride:
     # routines and the exercise library (no database) ------------------------------------------
 
     def routines(self) -> list[LoadedRoutine]:
+        from strongstride import routines
+
         return routines.list_routines()
 
     def routine(self, ref: str | None = None) -> LoadedRoutine:
         """A built-in routine by id (default runner-glute), or a routine file by path."""
+        from strongstride import routines
+
         return routines.load_routine(ref)
 
     def builtin_routine(self, slug: str) -> LoadedRoutine:
         """A built-in routine by slug only: what a web request names is never read as a file."""
+        from strongstride import routines
+
         return routines.builtin_routine(slug)
 
     def check(self, path: str) -> tuple[Issue, ...]:
+        from strongstride import routines
+
         return routines.check_file(path)
 
     def format(self, path: str) -> str:
+        from strongstride import routines
+
         return routines.format_file(path)
 
     def import_workout(self, path: str) -> Imported:
         """A workout pasted from an article (a file, or - for standard input) as a routine."""
+        from strongstride import routines
+
         return routines.import_file(path)
 
     def exercise(self, name: str) -> ExerciseInfo:
-        return routines.find_exercise(name)
+        """The library's entry for an exercise; NotFound, with the closest names, if none."""
+        from strongstride.library import load_library
+
+        library = load_library()
+        found = library.find(name)
+        if found is None:
+            close = library.search(name)
+            hint = f"; did you mean {', '.join(repr(c.name) for c in close)}?" if close else ""
+            raise NotFound(f"no exercise called '{name}' in the library{hint}")
+        return found
 
     def describe(self, name: str) -> ExerciseInfo | None:
-        return routines.describe_exercise(name)
+        """The library's entry for an exercise named in a routine, if it has one."""
+        from strongstride.library import load_library
+
+        return load_library().find(name)
 
     def substitution(self, name: str, missing: frozenset[str]) -> Substitution | None:
         """What is done instead of the exercise `name` without the `missing` equipment."""
@@ -153,12 +175,16 @@ class Strongstride:
 
     def session_plan(self, routine: LoadedRoutine,
                      missing: frozenset[str] = frozenset()) -> SessionPlan:
+        from strongstride import routines
+
         return routines.plan(routine.routine, missing)
 
     def substitutions(self, routine: Routine,
                       missing: frozenset[str]) -> dict[str, Substitution]:
         """The exercises of `routine` done another way for want of the `missing` equipment,
         by name."""
+        from strongstride import routines
+
         return routines.substitutions(routine, missing)
 
     # users and accounts -----------------------------------------------------------------------
@@ -226,6 +252,8 @@ class Strongstride:
     def terminal_equipment(self, without: Sequence[str] = ()) -> frozenset[str]:
         """What the terminal's user is without today: the `--without` words when given
         (`none` for nothing), else her saved profile."""
+        from strongstride import routines
+
         return routines.missing_equipment(tuple(without))
 
     def save_terminal_equipment(self, missing: frozenset[str]) -> str:
@@ -245,8 +273,10 @@ class Strongstride:
         `join_unfinished` (a session done on paper is one of its own). A new session
         keeps the routine's text and the `missing` equipment: its steps are the library's
         variations for it, whatever her profile says later."""
+        from strongstride import routines
         from strongstride.library.equipment import EQUIPMENT
         from strongstride.player.sets import planned_sets
+        from strongstride.routine.format import format_routine
 
         unknown = sorted(missing - EQUIPMENT.keys())
         if unknown:
@@ -300,6 +330,8 @@ class Strongstride:
     def plan_of(self, info: SessionInfo) -> SessionPlan:
         """The plan the session walks: the routine text it started with, done without the
         equipment she lacked then."""
+        from strongstride import routines
+
         text = self.store.routine_version(info.routine_version_id).text
         return routines.plan_of_text(text, frozenset(info.equipment))
 
@@ -317,6 +349,7 @@ class Strongstride:
         """Store one set of the user's session, built from the plan step it names: (the set,
         True once stored, False if a set with `key` was stored before). One transaction per
         set: it succeeds or fails alone."""
+        from strongstride import routines
         from strongstride.player.sets import set_log
 
         source = self.store.step_source(session_id, user_id=user_id)
@@ -510,6 +543,7 @@ class Strongstride:
         long as the routine's longest estimate (`routine`, else the setup's by id or path)."""
         import math
 
+        from strongstride import routines
         from strongstride.exchange.ical import plan_to_ical
 
         routine = routine or self.routine(setup.routine)

@@ -257,18 +257,6 @@ def describe_exercise(name: str) -> ExerciseInfo | None:
     return load_library().find(name)
 
 
-def find_exercise(name: str) -> ExerciseInfo:
-    from strongstride.library import load_library
-
-    library = load_library()
-    found = library.find(name)
-    if found is None:
-        close = library.search(name)
-        hint = f"; did you mean {', '.join(repr(c.name) for c in close)}?" if close else ""
-        raise NotFound(f"no exercise called '{name}' in the library{hint}")
-    return found
-
-
 # a session's plan as the page's player reads it ------------------------------------------
 def _pair(r: Range | None) -> list[int] | None:
     return None if r is None else [r.lo, r.hi]

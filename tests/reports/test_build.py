@@ -11,8 +11,7 @@ import pytest
 from strongstride.analysis import build_report, report_dict
 from strongstride.app import Strongstride
 from strongstride.errors import StrongstrideError
-from strongstride.reports import prescriptions_of
-from strongstride.reports.build import window
+from strongstride.reports.build import prescriptions_of, window
 from strongstride.store import Store
 from tests.reports.conftest import TODAY
 

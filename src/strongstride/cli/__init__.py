@@ -12,7 +12,6 @@ import click
 
 from strongstride.cli.context import app_of, emit_json
 from strongstride.errors import Issue, StrongstrideError
-from strongstride.routines import exercise_dict, read_text, show_dict
 
 
 class _Group(click.Group):
@@ -84,6 +83,8 @@ def show(ctx: click.Context, routine: str | None, as_json: bool, how: bool,
     missing = app.terminal_equipment(without)
     loaded = app.routine(routine)
     if as_json:
+        from strongstride.routines import show_dict
+
         emit_json(show_dict(loaded, missing))
         return
     from strongstride.cli.render import print_how_to, print_routine
@@ -138,6 +139,8 @@ def exercise(ctx: click.Context, name: str, as_json: bool) -> None:
     from strongstride.cli.render import print_exercise
 
     if as_json:
+        from strongstride.routines import exercise_dict
+
         emit_json(exercise_dict(info))
         return
     print_exercise(info)
@@ -172,6 +175,8 @@ def fmt(ctx: click.Context, file: str, write: bool, check_only: bool) -> None:
     """Print a routine file in canonical form (running it twice changes nothing)."""
     text = app_of(ctx).format(file)
     if check_only:
+        from strongstride.routines import read_text
+
         _, original = read_text(file)
         if original != text:
             click.echo(f"{file}: not in canonical form; run 'strongstride fmt -w {file}'",

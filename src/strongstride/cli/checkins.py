@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from strongstride.cli.context import app_of, emit_json
-from strongstride.reports.words import checkin_dict, checkin_line
+from strongstride.words import checkin_dict, checkin_line
 
 if TYPE_CHECKING:
     from strongstride.records import InjuredSide, LogSide

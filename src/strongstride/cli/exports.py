@@ -9,7 +9,6 @@ import click
 
 from strongstride.cli.context import app_of
 from strongstride.errors import StrongstrideError
-from strongstride.routines import read_text
 
 if TYPE_CHECKING:
     from strongstride.exchange.csvread import App as SourceApp
@@ -174,6 +173,8 @@ def plan_(ctx: click.Context, week_file: str | None, start: object, weeks: int, 
         if race is not None and given("race_distance"):
             race = Race(race.date, race_distance)
     else:
+        from strongstride.routines import read_text
+
         source, text = read_text(week_file)
         parsed = parse_week(text, source)
         if parsed.week is None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from strongstride.cli.context import app_of, emit_json
-from strongstride.reports.words import session_dict, set_dict
+from strongstride.words import session_dict, set_dict
 
 if TYPE_CHECKING:
     from strongstride.plan.session import Step

@@ -4,9 +4,5 @@ terminal tables, a self-contained HTML file, a PDF and server-rendered SVG chart
 
 `build.build` calls `strongstride.analysis.build_report` on the data it is given; `view` turns
 the report into rows and charts that every renderer shares, so the terminal, the HTML file,
-the PDF and the web dashboard say the same thing.
+the PDF and the web dashboard say the same thing. Importing the package loads none of them.
 """
-
-from strongstride.reports.build import DEFAULT_WEEKS, build, prescriptions_of
-
-__all__ = ["DEFAULT_WEEKS", "build", "prescriptions_of"]

@@ -14,7 +14,6 @@ from fastapi import APIRouter, Path, Query, Response
 from strongstride.app import Strongstride
 from strongstride.player.machine import Actuals
 from strongstride.records import SessionInfo
-from strongstride.reports.words import session_dict, set_dict
 from strongstride.routines import detail_dict, substitution_dict, summary_dict
 from strongstride.web.auth import ApiViewer, AppDep
 from strongstride.web.schemas import (
@@ -31,6 +30,7 @@ from strongstride.web.schemas import (
     TokenIn,
     TokenOut,
 )
+from strongstride.words import session_dict, set_dict
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "not signed in"},

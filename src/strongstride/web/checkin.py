@@ -17,9 +17,9 @@ from strongstride import rules
 from strongstride.app import Strongstride
 from strongstride.errors import Issue, StrongstrideError
 from strongstride.records import CheckIn, InjuredSide, LogSide
-from strongstride.reports.words import checkin_line
 from strongstride.web.auth import AppDep, FormViewer, PageViewer, now
 from strongstride.web.templating import render
+from strongstride.words import checkin_line
 
 router = APIRouter(include_in_schema=False)
 FormText = Annotated[str, Form()]

@@ -3,9 +3,10 @@ the API and the backup share (`strongstride.shapes`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from strongstride.records import CheckIn, SessionInfo, SetLog
+if TYPE_CHECKING:
+    from strongstride.records import CheckIn, SessionInfo, SetLog
 
 
 def checkin_line(checkin: CheckIn) -> str:
