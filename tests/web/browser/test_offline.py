@@ -54,7 +54,7 @@ def test_a_reload_offline_resumes_at_the_same_step(runner: Any) -> None:
     session_id = page.evaluate("window.__player.sessionId")
     with runner.api() as api:
         session = api.get(f"/api/sessions/{session_id}").json()
-    assert [s["step"] for s in session["sets"]] == ["s1.e1.set1.work", "s1.e2.set1.work",
+    assert [s["step_key"] for s in session["sets"]] == ["s1.e1.set1.work", "s1.e2.set1.work",
                                                      "s1.e3.set1.work"]
     assert runner.errors == []
 
@@ -102,7 +102,7 @@ def test_a_set_sent_twice_is_stored_once(make_runner: Any) -> None:
     with runner.api() as api:
         stored = api.get(f"/api/sessions/{session_id}").json()["sets"]
     assert [s["key"] for s in stored] == [sent[0]["key"]]
-    assert stored[0]["step"] == "s1.e1.set1.work" and stored[0]["reps"] == 10
+    assert stored[0]["step_key"] == "s1.e1.set1.work" and stored[0]["reps"] == 10
     assert runner.errors == []
 
 
@@ -138,5 +138,5 @@ def test_a_session_started_offline_reaches_the_server(runner: Any) -> None:
     with runner.api() as api:
         sets = api.get(f"/api/sessions/{elsewhere}").json()["sets"]
         assert api.get(f"/api/sessions/{made_here}").status_code == 404
-    assert [s["step"] for s in sets] == ["s1.e1.set1.work"]
+    assert [s["step_key"] for s in sets] == ["s1.e1.set1.work"]
     assert runner.errors == []
