@@ -121,6 +121,23 @@ def test_last_time_fills_in_reps_and_load(runner: Any) -> None:
     assert runner.errors == []
 
 
+def test_any_load_she_owns_can_be_typed(runner: Any) -> None:
+    """An 8 kg dumbbell, not a multiple of the 2.5 kg the buttons step by: stored as typed."""
+    page = runner.page
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    page.fill("#load", "8")
+    runner.press("#done")
+    runner.outbox_empty()
+    with runner.api() as api:
+        [session] = api.get("/api/sessions?status=active").json()
+        [stored] = api.get(f"/api/sessions/{session['id']}").json()["sets"]
+    assert (stored["load"], stored["unit"]) == (8.0, "kg")
+    assert runner.errors == []
+
+
 def test_how_to_and_tap_targets(make_runner: Any) -> None:
     """The how-to of the exercise (the routine JSON's `how_to`, by exercise name), and every
     control at least 48 px square on a 390 px wide phone, with no sideways scrolling."""

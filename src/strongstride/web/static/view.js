@@ -10,7 +10,8 @@ const PAIN_WORDS = ["none", "", "", "mild", "", "moderate", "", "", "", "", "wor
 
 function stepper(id, text, value, { min = 0, max = 1000, step = 1, unit = null, fewer, more, onchange }) {
   const input = h("input", { id, name: id, type: "number", inputmode: step % 1 ? "decimal" : "numeric",
-    min, max, step, value: value ?? "", placeholder: id === "load" ? "–" : "" });
+    // Any load she owns can be typed (8 kg, 12 lb); the buttons step by the usual plates.
+    min, max, step: id === "load" ? "any" : step, value: value ?? "", placeholder: id === "load" ? "–" : "" });
   const bump = (sign) => () => {
     const now = input.value === "" ? 0 : Number(input.value);
     const next = Math.min(max, Math.max(min, Math.round((now + sign * step) * 100) / 100));
