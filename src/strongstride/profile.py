@@ -15,8 +15,6 @@ from pathlib import Path
 
 from strongstride.errors import Issue, Span, StrongstrideError
 from strongstride.paths import equipment_file
-from strongstride.records import EquipmentProfile
-from strongstride.rules import validate
 
 
 def read_missing(path: str | None = None) -> frozenset[str]:
@@ -39,6 +37,9 @@ def read_missing(path: str | None = None) -> frozenset[str]:
     if not isinstance(without, list) or not all(isinstance(x, str) for x in without):
         raise _bad(where, text, "`without` must be a list of equipment ids, like "
                                 '["exercise-ball"]')
+    from strongstride.records import EquipmentProfile  # only when she has a profile
+    from strongstride.rules import validate
+
     issues = validate(EquipmentProfile(tuple(without)))
     if issues:
         raise _bad(where, text, issues[0].message)
