@@ -215,14 +215,6 @@ def show_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> d
     }
 
 
-def duration_text(seconds: tuple[int, int] | list[int]) -> str:
-    """'about 12 min' or '38-41 min', rounded to whole minutes."""
-    lo, hi = round(seconds[0] / 60), round(seconds[1] / 60)
-    if lo == hi:
-        return f"about {lo} min" if lo else f"about {seconds[0]} s"
-    return f"{lo}-{hi} min"
-
-
 def exercise_dict(info: ExerciseInfo) -> dict[str, Any]:
     """An exercise of the library as JSON (`exercise --json`, the web player's how-to)."""
     return {

@@ -34,3 +34,11 @@ def set_dict(log: SetLog) -> dict[str, Any]:
     from strongstride.shapes import SetShape
 
     return SetShape.of(log).model_dump(mode="json")
+
+
+def duration_text(seconds: tuple[int, int] | list[int]) -> str:
+    """'about 12 min' or '38-41 min', rounded to whole minutes."""
+    lo, hi = round(seconds[0] / 60), round(seconds[1] / 60)
+    if lo == hi:
+        return f"about {lo} min" if lo else f"about {seconds[0]} s"
+    return f"{lo}-{hi} min"

@@ -9,14 +9,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from strongstride.plan.session import SessionPlan
-from strongstride.routine.prescription import write_prescription
-from strongstride.routines import duration_text as duration
+from strongstride.words import duration_text as duration
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from strongstride.library.catalog import ExerciseInfo
+    from strongstride.plan.session import SessionPlan
     from strongstride.plan.substitute import Substitution
     from strongstride.records import SessionInfo, SetLog
     from strongstride.routines import LoadedRoutine
@@ -41,6 +40,8 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
                   changed: Mapping[str, Substitution] | None = None) -> None:
     """The routine as a table per section; exercises done another way for want of equipment
     (`changed`, by name) show the variation, marked."""
+    from strongstride.routine.prescription import write_prescription
+
     changed = changed or {}
     routine = loaded.routine
     console = Console()

@@ -14,8 +14,8 @@ from strongstride.errors import StrongstrideError
 from strongstride.library.equipment import EQUIPMENT
 from strongstride.records import SessionInfo
 from strongstride.routine.prescription import write_prescription
-from strongstride.routines import duration_text as duration
 from strongstride.web import auth, csrf
+from strongstride.words import duration_text as duration
 
 HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
