@@ -74,8 +74,9 @@ def start_session(body: SessionStart, viewer: ApiViewer, app: AppDep,
 
 @router.get("/sessions", response_model=list[SessionSummary])
 def list_sessions(viewer: ApiViewer, app: AppDep, status: SessionStatus | None = None,
-                  limit: Limit = 50) -> list[dict[str, Any]]:
-    return [session_dict(info) for info in app.history(viewer.id, limit=limit, status=status)]
+                  limit: Limit = 50) -> list[SessionSummary]:
+    return [SessionSummary.of(info)
+            for info in app.history(viewer.id, limit=limit, status=status)]
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut)
@@ -114,8 +115,8 @@ def abandon_session(session_id: SessionId, viewer: ApiViewer, app: AppDep,
 
 
 @router.get("/history", response_model=list[SessionSummary])
-def history(viewer: ApiViewer, app: AppDep, limit: Limit = 50) -> list[dict[str, Any]]:
-    return [session_dict(info) for info in app.history(viewer.id, limit=limit)]
+def history(viewer: ApiViewer, app: AppDep, limit: Limit = 50) -> list[SessionSummary]:
+    return [SessionSummary.of(info) for info in app.history(viewer.id, limit=limit)]
 
 
 @router.post("/tokens", status_code=201, response_model=TokenOut)

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
@@ -35,6 +36,7 @@ from strongstride.web.auth import Settings
 STATIC = Path(__file__).parent / "static"
 SECURE_COOKIES_ENV = "STRONGSTRIDE_SECURE_COOKIES"
 STATIC_MAX_AGE = 7 * 24 * 3600
+WORKER_THREADS = int(os.environ.get("STRONGSTRIDE_THREADS", "4"))
 
 # Scripts and styles come from this site only; 'unsafe-inline' styles let scripts set
 # style attributes. No frames, no plugins, forms post here.
@@ -92,6 +94,10 @@ def create_app(db_url: str | None = None, *, secure_cookies: bool = False) -> Fa
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The handlers run in the event loop's thread pool (docs/storage.md, "One threading
+        # model"). Past a few threads, Python only takes turns at its interpreter lock, and
+        # the turns make the long tails: the pool is sized to the work, not to the requests.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         app.state.strongstride = Strongstride.open(db_url)
         try:
             yield

@@ -197,4 +197,9 @@ def api_viewer(request: Request,
 ApiViewer = Annotated[Viewer, Depends(api_viewer)]
 PageViewer = Annotated[Viewer, Depends(page_viewer)]
 FormViewer = Annotated[Viewer, Depends(form_viewer)]
-AppDep = Annotated[Strongstride, Depends(app_of)]
+async def _app(request: Request) -> Strongstride:
+    # No input or output here: answered on the event loop, not handed to a thread of its own.
+    return app_of(request)
+
+
+AppDep = Annotated[Strongstride, Depends(_app)]
