@@ -40,11 +40,11 @@ from typing import Any
 from strongstride import routines
 from strongstride.analysis import DEFAULT_SETTINGS, TrainingWeek, build_report
 from strongstride.app import Strongstride
+from strongstride.player.sets import planned_sets
 from strongstride.records import SessionInfo
 from strongstride.reports.build import prescriptions_of, window
 from strongstride.routine.format import format_routine
 from strongstride.store import Store
-from strongstride.workout import planned_sets
 
 PG_URL = os.environ.get("STRONGSTRIDE_BENCH_PG",
                         "postgresql+psycopg://postgres@127.0.0.1:5432/test")
