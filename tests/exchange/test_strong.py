@@ -280,6 +280,23 @@ def test_imported_sessions_keep_every_value(db: tuple[Store, int, Path]) -> None
     assert {s.step_key for s in sets if s.step_key.endswith(".work")} <= plan_keys
 
 
+def test_a_long_or_odd_note_is_kept_as_a_set_keeps_notes(db: tuple[Store, int, Path]) -> None:
+    """Another app's notes may run long or hold carriage returns and control characters:
+    the set keeps them cleaned and cut, and the rest of the file still comes in."""
+    store, user, _ = db
+    header, first = CURRENT.splitlines()[:2]
+    odd = "Left knee\r\nclicked\x07 twice"
+    long = "x" * 2500
+    rows = [first.replace(",,\"Knees", f",\"{note}\",\"Knees") for note in (odd, long)]
+    text = "\n".join([header, rows[0], rows[1].replace(",W,", ",1,")]) + "\n"
+    done = keep(store, user, read_strong(text, "notes.csv", unit="kg"), tz=UTC)
+    assert done.count.sets_added == 2
+    (session,) = store.history(user)
+    notes = [s.note for s in store.sets_of(session.id)]
+    assert notes[0] == "Left knee\nclicked  twice"
+    assert len(notes[1]) == 2000 and notes[1].endswith("…")
+
+
 def test_workouts_done_the_same_way_share_a_routine_version(
         db: tuple[Store, int, Path]) -> None:
     store, user, path = db

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
+from strongstride import rules
 from strongstride.errors import StrongstrideError
 from strongstride.exchange.csvread import (
     APP_NAMES,
@@ -165,11 +166,22 @@ def _stored_name(logged: ImportedSet, library: Library) -> str:
 
 
 def _set_note(logged: ImportedSet) -> str:
+    """The set's note as a set keeps notes (`rules`): line breaks as new lines, other control
+    characters as spaces, and cut at the longest note a set takes, so that one long or odd
+    note in another app's file never keeps the whole file out."""
     parts = [logged.note] if logged.note else []
     if logged.distance is not None:
         unit = f" {logged.distance_unit}" if logged.distance_unit else ""
         parts.append(f"distance {_number(logged.distance)}{unit}")
-    return "\n".join(parts)
+    text = "\n".join(parts).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(" " if _control(ch) else ch for ch in text).strip()
+    if len(text) > rules.SET_NOTE_MAX:
+        text = text[:rules.SET_NOTE_MAX - 1].rstrip() + "…"
+    return text
+
+
+def _control(ch: str) -> bool:
+    return ch not in "\n\t" and (ch < " " or "\x7f" <= ch <= "\x9f")
 
 
 def _number(value: float) -> str:
