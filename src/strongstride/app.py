@@ -238,10 +238,6 @@ class Strongstride:
 
     # equipment --------------------------------------------------------------------------------
 
-    def missing_equipment(self, user_id: int) -> frozenset[str]:
-        """What the user's account says she is without (the web app's profile)."""
-        return frozenset(self.store.account(user_id).missing_equipment)
-
     def set_missing_equipment(self, user_id: int, equipment_ids: Iterable[str]) -> Account:
         from strongstride.plan.substitute import read_equipment
 
