@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
+    AliasChoices,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -197,12 +198,14 @@ class RunningWeekShape(Shape):
 
 
 class ProfileShape(Shape):
-    """The equipment she is without (ids) and the side she marked as injured."""
+    """The equipment she is without (ids) and the side she marked as injured. `without`, as
+    a session says it; backups before format 3 said `missing_equipment`, and still read."""
 
-    missing_equipment: list[str] = []
+    without: list[str] = Field(default=[], validation_alias=AliasChoices(
+        "without", "missing_equipment"))
     injured_side: Literal["left", "right"] | None = None
 
-    @field_validator("missing_equipment")
+    @field_validator("without")
     @classmethod
     def _known_once(cls, ids: list[str]) -> list[str]:
         _refuse(rules.validate(EquipmentProfile(tuple(ids))))

@@ -169,7 +169,7 @@ def test_the_export_is_stable_sorted_and_holds_no_database_ids(
     exported = export_json(*source)
     assert export_json(*source) == exported
     doc = json.loads(exported)
-    assert (doc["format"], doc["format_version"]) == ("strongstride-backup", 2)
+    assert (doc["format"], doc["format_version"]) == ("strongstride-backup", 3)
     assert [r["slug"] for r in doc["routines"]] == [
         "hips", "imported-strong-glutes", "imported-strong-treadmill", "runner-glute"]
     assert [v["version"] for v in doc["routines"][3]["versions"]] == [1, 2]
@@ -179,7 +179,7 @@ def test_the_export_is_stable_sorted_and_holds_no_database_ids(
     finished = next(s for s in doc["sessions"] if s["id"] == "s-finished")
     assert finished["started_at"] == "2025-03-01T12:30:15.123456+00:00"
     assert finished["ended_at"] == "2025-03-01T13:10:15.123463+00:00"
-    assert finished["equipment"] == ["loop band", "kettlebell"]
+    assert finished["without"] == ["loop band", "kettlebell"]
     assert finished["sets"][3]["load"] == 0.30000000000000004
     assert finished["sets"][2]["target_seconds"] == [30, 45]
     active = next(s for s in doc["sessions"] if s["id"] == "s-active")
@@ -188,7 +188,7 @@ def test_the_export_is_stable_sorted_and_holds_no_database_ids(
     assert finished["sets"][0]["variation"] is None
     assert "routine_version_id" not in exported and '"user' not in exported
     assert "theirs" not in exported
-    assert doc["profile"] == {"missing_equipment": ["weights", "exercise-ball"],
+    assert doc["profile"] == {"without": ["weights", "exercise-ball"],
                               "injured_side": "left"}
     assert doc["running_week"] == {
         "week": "long: sun; quality: tue, thu; easy: mon, wed, sat; rest: fri; strength: 18:30; "
@@ -213,7 +213,7 @@ def test_the_csv_export_has_a_row_per_version_session_and_set(
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [sum(r["kind"] == kind for r in rows) for kind in
             ("profile", "routine_version", "session", "set", "checkin")] == [1, 5, 5, 13, 4]
-    assert (rows[0]["kind"], rows[0]["equipment"], rows[0]["side"]) == (
+    assert (rows[0]["kind"], rows[0]["without"], rows[0]["side"]) == (
         "profile", '["weights", "exercise-ball"]', "left")
     assert [(r["day"], r["exercise"], r["side"], r["pain"], r["stiffness"])
             for r in rows[-4:-2]] == [("2025-03-02", "", "both", "2", "4"), (
@@ -221,7 +221,7 @@ def test_the_csv_export_has_a_row_per_version_session_and_set(
     assert "secret-calendar-token" not in text
     finished = next(i for i, r in enumerate(rows) if r["session"] == "s-finished")
     assert rows[finished]["kind"] == "session"
-    assert rows[finished]["equipment"] == '["loop band", "kettlebell"]'
+    assert rows[finished]["without"] == '["loop band", "kettlebell"]'
     bridge = rows[finished + 3]
     assert (bridge["kind"], bridge["load"], bridge["unit"], bridge["target_seconds"],
             bridge["rpe"], bridge["band"], bridge["round"], bridge["skipped"]) == (
@@ -254,9 +254,9 @@ def test_a_file_that_is_not_json_names_the_line(fresh: tuple[Store, int, Path]) 
 def test_another_json_file_is_not_a_backup(fresh: tuple[Store, int, Path]) -> None:
     refused(fresh, '{"name": "x"}', "format: Field required")
     refused(fresh, "[1, 2]", "(the whole file): Input should be an object")
-    refused(fresh, json.dumps({"format": "strongstride-backup", "format_version": 3,
+    refused(fresh, json.dumps({"format": "strongstride-backup", "format_version": 4,
                                "routines": [], "sessions": []}),
-            "format_version: Input should be 1 or 2")
+            "format_version: Input should be 1, 2 or 3")
 
 
 def test_a_wrong_value_names_its_field(source: tuple[Store, int],
@@ -312,11 +312,11 @@ def test_a_taken_version_number_gives_the_next_one(source: tuple[Store, int],
 
 
 BAD_FIELDS: list[tuple[str, Any, str]] = [
-    ("profile.missing_equipment", ["weights", "ball"],
-     "profile.missing_equipment: Value error, unknown equipment 'ball'; use ids from: "
+    ("profile.without", ["weights", "ball"],
+     "profile.without: Value error, unknown equipment 'ball'; use ids from: "
      "band, exercise-ball,"),
-    ("profile.missing_equipment", ["band", "band"],
-     "profile.missing_equipment: Value error, 'band' is listed twice; give it once"),
+    ("profile.without", ["band", "band"],
+     "profile.without: Value error, 'band' is listed twice; give it once"),
     ("profile.injured_side", "both", "profile.injured_side: Input should be 'left' or 'right'"),
     ("running_week.week", "long: sun; quality: tue, fry",
      "running_week.week: Value error, column 26: 'fry' is not a day: did you mean 'fri'?"),
@@ -402,12 +402,27 @@ def test_a_backup_of_format_version_1_is_read(fresh: tuple[Store, int, Path]) ->
     assert store.account(user).missing_equipment == ("step",)
     now = json.loads(export_json(store, user))
     assert (now.pop("format_version"), now.pop("profile"), now.pop("running_week"),
-            now.pop("checkins")) == (2, {"missing_equipment": ["step"], "injured_side": None},
+            now.pop("checkins")) == (3, {"without": ["step"], "injured_side": None},
                                      None, [])
     for session in now["sessions"]:
+        session["equipment"] = session.pop("without")  # its name before format 3
         for log in session["sets"]:
             assert log.pop("variation") is None
     assert now == {k: v for k, v in json.loads(old).items() if k != "format_version"}
+
+
+def test_a_backup_of_format_version_2_is_read(source: tuple[Store, int],
+                                              fresh: tuple[Store, int, Path]) -> None:
+    """Format 2 named the equipment she was without `equipment` in a session and
+    `missing_equipment` in the profile: the same backup under those names reads the same."""
+    doc = json.loads(export_json(*source))
+    doc["format_version"] = 2
+    doc["profile"]["missing_equipment"] = doc["profile"].pop("without")
+    for session in doc["sessions"]:
+        session["equipment"] = session.pop("without")
+    store, user, _ = fresh
+    import_json(store, user, json.dumps(doc))
+    assert export_json(store, user) == export_json(*source)
 
 
 def test_what_she_has_already_is_kept_and_the_rest_restored(
@@ -533,7 +548,7 @@ JSON_VALUE = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
     max_leaves=6)
 NEW_FIELDS = [
-    ("profile",), ("profile", "missing_equipment"), ("profile", "missing_equipment", 0),
+    ("profile",), ("profile", "without"), ("profile", "without", 0),
     ("profile", "injured_side"), ("running_week",), ("running_week", "week"),
     ("running_week", "start"), ("running_week", "weeks"), ("running_week", "sessions_per_week"),
     ("running_week", "race"), ("running_week", "race", "date"),

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import (
+    AliasChoices,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -45,10 +46,10 @@ from strongstride.records import ImportSession, ImportVersion, Kept, UserData
 from strongstride.shapes import CheckInShape, ProfileShape, RunningWeekShape, SetShape
 
 FORMAT = "strongstride-backup"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: a session's and the profile's equipment is `without`, as in the API
 CSV_COLUMNS = (
     "kind", "routine", "version", "title", "created_at", "text",
-    "session", "status", "started_at", "ended_at", "equipment", "planned_sets",
+    "session", "status", "started_at", "ended_at", "without", "planned_sets",
     "key", "step_key", "exercise", "section", "exercise_index", "set_number", "round", "side",
     "target_reps", "target_seconds", "reps", "seconds", "load", "unit", "band", "rpe", "pain",
     "note", "skipped", "logged_at", "variation", "day", "stiffness",
@@ -77,7 +78,7 @@ def export_csv(data: UserData) -> str:
     `kind`), after one row for the profile; the running week is left out.
 
     A session's row comes right before the rows of its sets. The profile's row holds the
-    equipment she is without in `equipment` and the injured side in `side`. Lists are written
+    equipment she is without in `without` and the injured side in `side`. Lists are written
     as JSON, ranges as `low-high`, booleans as true/false; an empty cell is no value.
     """
     doc = _document(data)
@@ -88,7 +89,7 @@ def export_csv(data: UserData) -> str:
     def row(**cells: object) -> None:
         writer.writerow([_cell(cells.get(name)) for name in CSV_COLUMNS])
 
-    row(kind="profile", equipment=doc["profile"]["missing_equipment"],
+    row(kind="profile", without=doc["profile"]["without"],
         side=doc["profile"]["injured_side"])
     for routine in doc["routines"]:
         for v in routine["versions"]:
@@ -128,7 +129,7 @@ def read_json(text: str, source: str = "<backup>") -> Backup:
                 f"{source}: sessions[{i}] is of routine {s.routine!r} version "
                 f"{s.routine_version}, which the file's routines do not hold")
         sessions.append(ImportSession(
-            s.id, wanted, s.started_at, s.status, s.ended_at, tuple(s.equipment),
+            s.id, wanted, s.started_at, s.status, s.ended_at, tuple(s.without),
             s.planned_sets, tuple(log.record(s.id) for log in s.sets)))
     seen: dict[tuple[date, str, str], int] = {}
     for i, c in enumerate(doc.checkins):
@@ -137,7 +138,7 @@ def read_json(text: str, source: str = "<backup>") -> Backup:
             raise StrongstrideError(f"{source}: checkins[{i}] is for the same morning, "
                                     f"exercise and side as checkins[{first}]; keep one")
     profile = doc.profile or ProfileShape()
-    kept = Kept(tuple(profile.missing_equipment), profile.injured_side,
+    kept = Kept(tuple(profile.without), profile.injured_side,
                 None if doc.running_week is None else doc.running_week.setup(),
                 tuple(c.record() for c in doc.checkins))
     return Backup(tuple(versions), tuple(sessions), kept)
@@ -164,12 +165,12 @@ def _document(data: UserData) -> dict[str, Any]:
             "id": info.id, "routine": version.slug, "routine_version": version.version,
             "status": info.status, "started_at": _time(info.started_at),
             "ended_at": _time(info.ended_at) if info.ended_at else None,
-            "equipment": list(info.equipment), "planned_sets": info.planned_sets,
+            "without": list(info.equipment), "planned_sets": info.planned_sets,
             "sets": [SetShape.of(log).model_dump(mode="json") for log in sets]})
     kept = data.kept
     return {"format": FORMAT, "format_version": FORMAT_VERSION,
             "profile": ProfileShape(
-                missing_equipment=list(kept.missing_equipment),
+                without=list(kept.missing_equipment),
                 injured_side=kept.injured_side).model_dump(mode="json"),
             "running_week": None if kept.running_week is None
             else RunningWeekShape.of(kept.running_week).model_dump(mode="json"),
@@ -217,7 +218,7 @@ class _Session(_Model):
     status: Literal["active", "finished", "abandoned"]
     started_at: AwareDatetime
     ended_at: AwareDatetime | None
-    equipment: list[str]
+    without: list[str] = Field(validation_alias=AliasChoices("without", "equipment"))
     planned_sets: int
     sets: list[SetShape]
 
@@ -232,7 +233,7 @@ class _Session(_Model):
 
 class _Backup(_Model):
     format: Literal["strongstride-backup"]
-    format_version: Literal[1, 2]
+    format_version: Literal[1, 2, 3]
     profile: ProfileShape | None = None
     running_week: RunningWeekShape | None = None
     checkins: list[CheckInShape] = []
