@@ -239,18 +239,19 @@ class Strongstride:
     # equipment --------------------------------------------------------------------------------
 
     def set_missing_equipment(self, user_id: int, equipment_ids: Iterable[str]) -> Account:
-        from strongstride.plan.substitute import read_equipment
-
-        ids = list(equipment_ids)
-        read_equipment(ids)  # refuses an unknown id with the list of choices
-        return self.store.set_missing_equipment(user_id, ids)
+        """Keep what her account is without (the store checks the ids by the rules)."""
+        return self.store.set_missing_equipment(user_id, equipment_ids)
 
     def terminal_equipment(self, without: Sequence[str] = ()) -> frozenset[str]:
         """What the terminal's user is without today: the `--without` words when given
         (`none` for nothing), else her saved profile."""
-        from strongstride import routines
+        if without:
+            from strongstride.plan.substitute import read_equipment
 
-        return routines.missing_equipment(tuple(without))
+            return read_equipment([w for w in without if w.strip().lower() != "none"])
+        from strongstride.profile import read_missing
+
+        return read_missing()
 
     def save_terminal_equipment(self, missing: frozenset[str]) -> str:
         """Keep what the terminal's user is without; returns the profile file's path."""
@@ -269,15 +270,13 @@ class Strongstride:
         `join_unfinished` (a session done on paper is one of its own). A new session
         keeps the routine's text and the `missing` equipment: its steps are the library's
         variations for it, whatever her profile says later."""
-        from strongstride import routines
-        from strongstride.library.equipment import EQUIPMENT
+        from strongstride import routines, rules
         from strongstride.player.sets import planned_sets
+        from strongstride.records import EquipmentProfile
         from strongstride.routine.format import format_routine
 
-        unknown = sorted(missing - EQUIPMENT.keys())
-        if unknown:
-            raise FieldError("without", f"unknown equipment {unknown[0]!r}; the ids are: "
-                                        f"{', '.join(EQUIPMENT)}")
+        for issue in rules.validate(EquipmentProfile(tuple(sorted(missing)))):
+            raise FieldError("without", issue.message)  # the first is enough to act on
         store = self.store
         if session_id is not None:
             try:
@@ -372,15 +371,20 @@ class Strongstride:
     def last_time(self, user_id: int, plan: SessionPlan,
                   session_id: str) -> dict[tuple[int, int], LastTime]:
         """Per (section, exercise) of the plan: the sets done the last time before this
-        session, for 'last time' and for pre-filling."""
+        session, for 'last time' and for pre-filling (asked once per exercise name)."""
         from strongstride.workout import LastTime
 
+        found: dict[str, LastTime | None] = {}
         out: dict[tuple[int, int], LastTime] = {}
         for si, section in enumerate(plan.routine.sections):
             for ei, exercise in enumerate(section.exercises):
-                logs = self.store.last_sets(user_id, exercise.name, before_session=session_id)
-                if logs:
-                    out[(si, ei)] = LastTime(exercise.name, tuple(logs))
+                if exercise.name not in found:
+                    logs = self.store.last_sets(user_id, exercise.name,
+                                                before_session=session_id)
+                    found[exercise.name] = LastTime(exercise.name, tuple(logs)) if logs else None
+                last = found[exercise.name]
+                if last is not None:
+                    out[(si, ei)] = last
         return out
 
     def targets(self, user_id: int, info: SessionInfo,

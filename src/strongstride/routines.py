@@ -175,19 +175,6 @@ def substitutions(routine: Routine, missing: frozenset[str]) -> dict[str, Substi
     return find(routine, missing)
 
 
-def missing_equipment(without: tuple[str, ...] = ()) -> frozenset[str]:
-    """What the user is without: `--without` words when given (`none` for nothing), else the
-    saved profile."""
-    from strongstride.plan.substitute import read_equipment
-
-    if without:
-        words = [w for w in without if w.strip().lower() != "none"]
-        return read_equipment(words)
-    from strongstride.profile import read_missing
-
-    return read_missing()
-
-
 def substitution_dict(sub: Substitution) -> dict[str, Any]:
     return {"exercise": sub.exercise, "variation": sub.variation, "without": list(sub.without),
             "how": sub.how}
@@ -234,19 +221,15 @@ def exercise_dict(info: ExerciseInfo) -> dict[str, Any]:
 
 def how_to_dict(routine: Routine) -> dict[str, dict[str, Any]]:
     """The library's entry for each exercise of a routine that has one, by routine name."""
+    from strongstride.library import load_library
+
+    library = load_library()
     out = {}
     for exercise in routine.exercises:
-        info = describe_exercise(exercise.name)
+        info = library.find(exercise.name)
         if info is not None:
             out[exercise.name] = exercise_dict(info)
     return out
-
-
-def describe_exercise(name: str) -> ExerciseInfo | None:
-    """The library's entry for an exercise named in a routine, if it has one."""
-    from strongstride.library import load_library
-
-    return load_library().find(name)
 
 
 # a session's plan as the page's player reads it ------------------------------------------
