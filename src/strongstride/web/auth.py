@@ -203,3 +203,4 @@ async def _app(request: Request) -> Strongstride:
 
 
 AppDep = Annotated[Strongstride, Depends(_app)]
+PostedForm = Annotated[FormData, Depends(_form)]  # read once a request, on the event loop

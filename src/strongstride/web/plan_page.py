@@ -15,14 +15,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from strongstride.app import Strongstride
 from strongstride.errors import NotFound
 from strongstride.schedule.setup import ScheduleSetup, form_values, read_setup
 from strongstride.web import plan_view
-from strongstride.web.auth import AppDep, FormViewer, PageViewer, now
+from strongstride.web.auth import AppDep, FormViewer, PageViewer, PostedForm, now
 from strongstride.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -64,14 +63,8 @@ def plan_page(request: Request, viewer: PageViewer, app: AppDep,
 
 
 @router.post("/plan", response_model=None)
-async def save_plan(request: Request, viewer: FormViewer, app: AppDep) -> Response:
-    form = await request.form()  # read here; the database work is in a thread (_save_plan)
+def save_plan(request: Request, viewer: FormViewer, app: AppDep, form: PostedForm) -> Response:
     fields = {key: value for key, value in form.items() if isinstance(value, str)}
-    return await run_in_threadpool(_save_plan, request, viewer, app, fields)
-
-
-def _save_plan(request: Request, viewer: FormViewer, app: Strongstride,
-               fields: dict[str, str]) -> Response:
     slug = fields.get("routine") or "runner-glute"
     known = {loaded.id for loaded in app.routines()}
     read = read_setup(fields, routine=slug if slug in known else "runner-glute")
