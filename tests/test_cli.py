@@ -202,3 +202,16 @@ def test_show_how_explains_every_exercise_of_the_seed(run: Run) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("How to do it") == 24
     assert "not in the exercise library" not in result.stdout
+
+
+def test_her_text_prints_as_written_not_as_rich_markup(run: Run, tmp_path: Path) -> None:
+    routine = tmp_path / "brackets.routine"
+    routine.write_text("# Hips [/b]\nequipment: band [/], mat :smile:\n"
+                       "directions: Slow [light] and [/bold] steady.\n\n"
+                       "## main\nSquat [goblet]: 2 sets of 10 reps\n", encoding="utf-8")
+    result = run("show", str(routine))
+    assert result.returncode == 0, result.stderr
+    for written in ("Hips [/b]", "band [/], mat :smile:", "Slow [light] and [/bold] steady.",
+                    "Squat [goblet]"):
+        assert written in result.stdout
+    assert "Traceback" not in result.stderr

@@ -102,3 +102,19 @@ def test_the_database_comes_from_the_environment(run: Run, tmp_path: Path) -> No
     finally:
         del os.environ["STRONGSTRIDE_DB"]
     assert path.exists()
+
+
+def test_a_note_in_brackets_prints_as_written(run: Run, db: str) -> None:
+    from strongstride.app import Strongstride
+    from strongstride.player.machine import Actuals
+
+    app = Strongstride.open(db)
+    user = app.user()
+    routine = app.builtin_routine("runner-glute")
+    info, _ = app.start_session(user, routine)
+    step = app.plan_of(info).steps[0]
+    app.log_set(user, info.id, step.key, Actuals(reps=10, note="[/] :smile: [red]"))
+    app.close()
+    result = run("--db", db, "session", info.id[:8])
+    assert result.returncode == 0, result.stderr
+    assert "[/]" in result.stdout and ":smile:" in result.stdout and "[red]" in result.stdout

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 from strongstride.errors import Issue, Span, StrongstrideError
@@ -28,6 +27,8 @@ def read_missing(path: str | None = None) -> frozenset[str]:
         raise StrongstrideError(f"{where}: cannot read the equipment profile ({exc}); "
                                 "write it again with `strongstride equipment --without ...`"
                                 ) from None
+    import tomllib  # only when she has a profile
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

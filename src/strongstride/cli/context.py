@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -21,5 +20,7 @@ def app_of(ctx: click.Context) -> Strongstride:
 
 
 def emit_json(data: object, *, indent: int | None = 2) -> None:
+    import json  # only the commands asked for JSON
+
     click.echo(json.dumps(data, indent=indent, ensure_ascii=False))
     sys.stdout.flush()

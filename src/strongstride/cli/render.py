@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 
 
 def _console() -> Console:
-    # Our text has no Python values to colour: without the highlighter's patterns run over
-    # every string, a routine prints in half the time.
-    return Console(highlight=False)
+    # Every string printed is her text or ours, never Rich markup: a note holding "[/]" or
+    # ":smile:" prints as written. Styles are given with Text. No highlighter either: our
+    # text has no Python values to colour.
+    return Console(highlight=False, markup=False, emoji=False)
 
 
 def print_routines(loaded: list[LoadedRoutine]) -> None:
@@ -54,13 +55,13 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
     console.print(Text(routine.title or loaded.id, style="bold underline"))
     if routine.credit:
         console.print(Text(f"by {routine.credit}", style="italic"))
-    console.print(f"Estimated time: [bold]{duration(plan.total_seconds())}[/bold]")
+    console.print(Text.assemble("Estimated time: ", (duration(plan.total_seconds()), "bold")))
     if routine.equipment:
-        console.print("\n[bold]Equipment[/bold]")
+        console.print(Text("\nEquipment", style="bold"))
         for item in routine.equipment:
             console.print(f"  • {item}")
     if routine.directions:
-        console.print("\n[bold]Directions[/bold]")
+        console.print(Text("\nDirections", style="bold"))
         console.print(routine.directions.replace("\n", " "))
     for index, section in enumerate(routine.sections):
         label = section.label
@@ -82,7 +83,7 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
         console.print()
         console.print(table)
     if routine.notes:
-        console.print("\n[bold]Notes[/bold]")
+        console.print(Text("\nNotes", style="bold"))
         console.print(routine.notes.replace("\n", " "))
     if changed:
         console.print(f"\n{len(changed)} exercise{'s' if len(changed) != 1 else ''} "

@@ -17,7 +17,6 @@ Indented lines continue the item above them (a header field, a setup or an exerc
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -182,6 +181,8 @@ class _Reader:
         kind = m.group("kind").strip().lower()
         column = m.start("kind") + 1
         if kind not in SECTION_KINDS:
+            import difflib  # only for a mistake
+
             close = difflib.get_close_matches(kind, SECTION_KINDS, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             self.error(number, column, f"unknown section kind '{m.group('kind')}'; {hint}"
