@@ -11,7 +11,7 @@ The store opens on first use: the commands that only read routines and the exerc
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the rest loads when a use case needs it: a command pays for
     from strongstride.plan.session import SessionPlan, Step
     from strongstride.plan.substitute import Substitution
     from strongstride.player.clock import Clock
-    from strongstride.player.machine import Actuals
+    from strongstride.player.machine import Actuals, Prefill, PrefillKey
     from strongstride.records import (
         Account,
         ApiToken,
@@ -406,6 +406,17 @@ class Strongstride:
         checks = morning_checks(store.checkins(user_id, since=since and since.date(),
                                                until=today))
         return session_targets(sessions, logs, checks, prescriptions, today)
+
+    def starting_amounts(self, plan: SessionPlan, last: Mapping[tuple[int, int], LastTime],
+                         targets: Mapping[str, TodayTarget], today: Sequence[SetLog] = ()
+                         ) -> dict[PrefillKey, Prefill]:
+        """Per exercise and side, the amounts the set forms start from: that side's latest
+        set `today`, else today's target with its gaps filled from that side's last session
+        (see `player.sets.starting_amounts`)."""
+        from strongstride.player.sets import starting_amounts
+
+        aims = {name: t.amounts for name, t in targets.items() if t.amounts is not None}
+        return starting_amounts(plan, {k: lt.sets for k, lt in last.items()}, aims, today)
 
     def play(self, user_id: int, routine: LoadedRoutine, *, resume: bool = True,
              missing: frozenset[str] = frozenset(), clock: Clock | None = None,

@@ -20,7 +20,6 @@ from strongstride.player.machine import (
     Effect,
     Event,
     PlayerState,
-    Prefill,
     Save,
     Saved,
     SaveFailed,
@@ -78,15 +77,11 @@ class Workout:
         pre-filled from today's target or else from last time."""
         clock = clock or MonotonicClock()
         plan = app.plan_of(session)
-        done = frozenset(log.step_key for log in app.sets(user_id, session.id))
+        logged = app.sets(user_id, session.id)
+        done = frozenset(log.step_key for log in logged)
         last = app.last_time(user_id, plan, session.id)
         targets = app.targets(user_id, session, plan)
-        prefill = {key: _prefill(lt) for key, lt in last.items()}
-        names = {(si, ei): exercise.name for si, section in enumerate(plan.routine.sections)
-                 for ei, exercise in enumerate(section.exercises)}
-        prefill.update({key: _aimed(targets[name]) for key, name in names.items()
-                        if name in targets and targets[name].prefill})
-        state = new_player(plan, done, {k: v for k, v in prefill.items() if v is not None})
+        state = new_player(plan, done, app.starting_amounts(plan, last, targets, logged))
         return cls(app, user_id, session, plan, state, clock=clock, cues=cues, last=last,
                    targets=targets)
 
@@ -135,18 +130,3 @@ class Workout:
         if current.exercise is None:
             return None
         return self.last.get((current.section, current.exercise))
-
-
-def _aimed(target: TodayTarget) -> Prefill | None:
-    aim = target.suggestion.target
-    if aim.seconds is not None and aim.reps is None:
-        return None  # a hold: the form has no amounts to fill in
-    return Prefill(reps=aim.reps, load=aim.load, unit=aim.unit)
-
-
-def _prefill(last: LastTime) -> Prefill | None:
-    done = [log for log in last.sets if not log.skipped and log.reps is not None]
-    if not done:
-        return None
-    final = done[-1]
-    return Prefill(reps=final.reps, load=final.load, unit=final.unit)

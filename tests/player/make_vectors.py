@@ -175,19 +175,33 @@ def state_view(state: PlayerState, now: float, before: Iterable[str] = ()) -> Js
         "doneNow": sorted(state.done - frozenset(before)),
         "pending": None if state.pending is None else state.pending.step.key,
         "pendingSince": state.pending_since,
-        "prefill": {f"{s}:{e}": prefill_view(fill) for (s, e), fill in sorted(state.prefill)},
+        "prefill": {f"{s}:{e}:{side}": prefill_view(fill)
+                    for (s, e, side), fill in sorted(state.prefill)},
         "nextDue": next_due(state), "remaining": remaining(state, now),
         "progress": progress(state, now),
     }
 
 
 def start_player(plan: SessionPlan, done: Iterable[str], prefill: Json) -> PlayerState:
-    """A player as the page makes one: done step keys, prefill keyed "section:exercise"."""
+    """A player as the page makes one: done step keys, prefill keyed "section:exercise:side"
+    (the server's `start_amounts`)."""
     fills = {}
     for key, value in prefill.items():
-        section, exercise = key.split(":")
-        fills[(int(section), int(exercise))] = Prefill(**value)
+        section, exercise, side = key.split(":")
+        fills[(int(section), int(exercise), side)] = Prefill(**value)
     return new_player(plan, frozenset(done), fills)
+
+
+def each_side(plan: SessionPlan, prefill: Json) -> Json:
+    """A script's prefill by "section:exercise", given to every side the plan does it on."""
+    out: Json = {}
+    for key, value in prefill.items():
+        section, exercise = (int(x) for x in key.split(":"))
+        sides = sorted({st.side or "" for st in plan.steps if st.kind == "work"
+                        and st.section == section and st.exercise == exercise})
+        for side in sides:
+            out[f"{section}:{exercise}:{side}"] = value
+    return out
 
 
 def replay(plan: SessionPlan, sequence: Json) -> Iterable[tuple[int, Json, Json]]:
@@ -215,7 +229,7 @@ class Script:
         self.plan = plan.plan()
         self.now = at
         done = sorted(done)
-        prefill = prefill or {}
+        prefill = each_side(self.plan, prefill or {})
         self.state = start_player(self.plan, done, prefill)
         self.before = done
         self.events: list[Json] = []
@@ -394,6 +408,24 @@ def without_kit() -> Json:
     return s.record
 
 
+def sides_apart() -> Json:
+    """Each leg keeps its own numbers: left 8, right 7, and the next left set starts at 8;
+    a form with nothing to go on starts at the bottom of the prescription."""
+    plan = GLUTE.plan()
+    s = Script("each side keeps its own numbers", GLUTE, done=work_keys(plan, sections=2))
+    s.send({"type": "start"})
+    s.skip_to(next(st.key for st in plan.steps if st.kind == "work" and st.side == "left"
+                   and st.section == 2 and st.reps is not None and st.set_number == 1))
+    s.send(complete(reps=8), after=30)
+    s.run_out()
+    s.send(complete(reps=7), after=30)
+    s.run_out()
+    s.send(complete(), after=30)  # eight, as the left leg did
+    s.run_out()
+    s.send(complete(), after=30)  # seven, as the right leg did
+    return s.record
+
+
 def optional_set() -> Json:
     """A session resumed part-way through a section; the optional third set is not counted
     in the time left."""
@@ -528,7 +560,8 @@ def build() -> Json:
         "plans": {src.name: src.entry() for src in SOURCES},
         "resume": resume_cases(),
         "sequences": [
-            warm_up(), without_bands(), without_kit(), optional_set(), holds(), small_circuit(),
+            warm_up(), without_bands(), without_kit(), sides_apart(), optional_set(), holds(),
+            small_circuit(),
             random_walk("random events, all equipment", GLUTE, 11, 90),
             random_walk("random events, small circuit", SMALL_PLAN, 12, 90),
         ],

@@ -127,7 +127,7 @@ def test_a_failed_save_stays_on_the_set_and_says_so() -> None:
     assert d.state.step.key == "s1.e1.set1.left.work"  # type: ignore[union-attr]
 
 
-def test_reps_and_load_are_prefilled_from_the_target_and_adjustable() -> None:
+def test_reps_and_load_are_prefilled_per_side_and_adjustable() -> None:
     d = driver()
     d.send(Start())
     d.send(Complete())
@@ -137,13 +137,23 @@ def test_reps_and_load_are_prefilled_from_the_target_and_adjustable() -> None:
     d.send(Complete())
     assert (d.saved[-1].actuals.reps, d.saved[-1].actuals.load) == (8, 5)
     d.send(Skip())  # the rest
-    d.send(Complete())  # set 2, left: the adjustment holds for the exercise
+    d.send(Complete())  # set 2, left: what the left leg did, not the right's 8
+    assert (d.saved[-1].actuals.reps, d.saved[-1].actuals.load) == (10, None)
+    d.wait(5)
+    d.send(Complete())  # set 2, right: the right leg's numbers
     assert (d.saved[-1].actuals.reps, d.saved[-1].actuals.load) == (8, 5)
+
+
+def test_a_form_with_nothing_to_go_on_starts_at_the_bottom_of_the_range() -> None:
+    d = driver("## main\nSquat: 2 sets of 12-15 reps\n")
+    d.send(Start())
+    d.send(Complete())
+    assert d.saved[-1].actuals.reps == 12
 
 
 def test_prefill_from_last_time() -> None:
     plan = plan_of()
-    state = new_player(plan, prefill={(0, 1): Prefill(reps=11, load=22.5, unit="kg")})
+    state = new_player(plan, prefill={(0, 1, ""): Prefill(reps=11, load=22.5, unit="kg")})
     d = Driver(state, FakeClock())
     d.send(Start())
     for _ in range(6):  # lunge: 2 sets x 2 sides, with switches and rests

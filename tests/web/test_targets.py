@@ -37,6 +37,41 @@ def test_a_session_carries_todays_target_per_exercise(visitor: Visitor, db_url: 
     again = visitor.api("GET", f"/api/sessions/{session['id']}").json()
     assert again["targets"]["Goblet squat"] == goblet
 
+    # The set form starts from the target, and once a set is logged, from that set.
+    where = f"{step['section']}:{step['exercise']}:"
+    assert goblet["prefill"] and goblet["reps"] is not None  # the demo's history has one
+    started = session["start_amounts"][where]
+    assert started["reps"] == goblet["reps"]
+    assert goblet["load"] is None or (started["load"], started["unit"]) == (
+        goblet["load"], goblet["unit"])
+    assert again["start_amounts"][where] == {"reps": 1, "load": 2, "unit": "kg"}
+
+
+def test_each_side_starts_from_the_target_then_from_its_own_sets(visitor: Visitor) -> None:
+    visitor.register("sides")
+    routine = visitor.client.get("/api/routines/runner-glute").json()
+    sided = [s for s in work_steps(routine) if s["side"] and s["reps"]]
+    left, right = sided[0], sided[1]
+    assert (left["side"], right["side"]) == ("left", "right") and left["name"] == right["name"]
+    first = visitor.api("POST", "/api/sessions", json={"routine": "runner-glute"}).json()
+    for step, reps in ((left, 8), (right, 7)):
+        visitor.api("POST", f"/api/sessions/{first['id']}/sets",
+                    json={"key": str(uuid.uuid4()), "step_key": step["key"], "reps": reps})
+    visitor.api("POST", f"/api/sessions/{first['id']}/finish", json={})
+
+    then = visitor.api("POST", "/api/sessions", json={"routine": "runner-glute"}).json()
+    where = f"{left['section']}:{left['exercise']}"
+    aim = then["targets"][left["name"]]
+    assert aim["prefill"] and aim["reps"] is not None
+    # "Today: ... reps" is for the exercise: both legs start there, whatever each did.
+    amounts = then["start_amounts"]
+    assert amounts[f"{where}:left"]["reps"] == amounts[f"{where}:right"]["reps"] == aim["reps"]
+    # Once a leg has done a set today, its next set starts from that, the other leg's not.
+    visitor.api("POST", f"/api/sessions/{then['id']}/sets",
+                json={"key": str(uuid.uuid4()), "step_key": left["key"], "reps": 9})
+    again = visitor.api("GET", f"/api/sessions/{then['id']}").json()["start_amounts"]
+    assert again[f"{where}:left"]["reps"] == 9 and again[f"{where}:right"]["reps"] == aim["reps"]
+
 
 def test_a_new_user_gets_start_targets_that_do_not_prefill(visitor: Visitor) -> None:
     visitor.register("newbie")

@@ -143,6 +143,10 @@ class Problem:
 Effect = Cue | Save | Ended | Problem
 
 
+# (section, exercise, side or "") of a work step: see `prefill_key`.
+PrefillKey = tuple[int, int, str]
+
+
 @dataclass(frozen=True, slots=True)
 class Prefill:
     reps: int | None = None
@@ -162,7 +166,7 @@ class PlayerState:
     done: frozenset[str] = frozenset()  # step keys the store holds
     pending: Save | None = None
     pending_since: float | None = None  # when the pending set ended: the next step starts then
-    prefill: tuple[tuple[tuple[int, int], Prefill], ...] = field(default=())
+    prefill: tuple[tuple[PrefillKey, Prefill], ...] = field(default=())
 
     @property
     def step(self) -> Step | None:
@@ -170,11 +174,25 @@ class PlayerState:
         return steps[self.index] if 0 <= self.index < len(steps) else None
 
     def prefill_for(self, step: Step) -> Prefill:
-        wanted = (step.section, step.exercise or 0)
+        """What the set form starts from: this side's last set today, else what the player
+        was started with for this side (today's target or last session), else the bottom of
+        the prescription (where the next-session rules start her)."""
+        wanted = prefill_key(step)
         for key, value in self.prefill:
             if key == wanted:
                 return value
-        return Prefill(reps=step.reps.hi if step.reps else None)
+        return Prefill(reps=step.reps.lo if step.reps else None)
+
+    def with_prefill(self, step: Step, fill: Prefill) -> PlayerState:
+        key = prefill_key(step)
+        rest = tuple((k, v) for k, v in self.prefill if k != key)
+        return replace(self, prefill=(*rest, (key, fill)))
+
+
+def prefill_key(step: Step) -> PrefillKey:
+    """Pre-filled amounts are kept per exercise of the routine and per side: her left and
+    right legs do not share numbers."""
+    return (step.section, step.exercise or 0, step.side or "")
 
 
 def duration(step: Step) -> float | None:
@@ -202,8 +220,9 @@ def resume_index(plan: SessionPlan, done: frozenset[str]) -> int:
 
 
 def new_player(plan: SessionPlan, done: frozenset[str] = frozenset(),
-               prefill: dict[tuple[int, int], Prefill] | None = None) -> PlayerState:
-    """A player at the first step with no log; `prefill` is (section, exercise) -> last time."""
+               prefill: dict[PrefillKey, Prefill] | None = None) -> PlayerState:
+    """A player at the first step with no log; `prefill` is (section, exercise, side) -> the
+    amounts her set forms start from (see `player.sets.starting_amounts`)."""
     return PlayerState(plan=plan, index=resume_index(plan, done), done=done,
                        prefill=tuple((prefill or {}).items()))
 
@@ -335,6 +354,9 @@ def _complete(state: PlayerState, actuals: Actuals, now: float,
         fill = state.prefill_for(step)
         actuals = replace(actuals, reps=fill.reps, load=actuals.load or fill.load,
                           unit=actuals.unit or fill.unit)
+    if not skipped and actuals.reps is not None and step.reps is not None:
+        # The next set on this side starts from what this one was.
+        state = state.with_prefill(step, Prefill(actuals.reps, actuals.load, actuals.unit))
     if not skipped and actuals.seconds is None and step.hold_seconds is not None:
         held = None if state.started is None else tenths(now - state.started)
         actuals = replace(actuals, seconds=held)
@@ -396,11 +418,9 @@ def step(state: PlayerState, event: Event, now: float) -> tuple[PlayerState, lis
             return replace(state, deadline=state.deadline + seconds, paused_left=left,
                            fired=countdown), []
         case Adjust(reps, load, unit, clear_load) if current.kind == "work":
-            key = (current.section, current.exercise or 0)
             old = state.prefill_for(current)
             new = Prefill(reps if reps is not None else old.reps,
                           None if clear_load else load if load is not None else old.load,
                           unit if unit is not None else old.unit)
-            rest = tuple((k, v) for k, v in state.prefill if k != key)
-            return replace(state, prefill=(*rest, (key, new))), []
+            return state.with_prefill(current, new), []
     return state, []

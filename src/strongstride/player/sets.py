@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from strongstride.plan.session import SessionPlan, Step
-from strongstride.player.machine import Actuals
+from strongstride.player.machine import Actuals, Prefill, PrefillKey, prefill_key
 from strongstride.records import SetLog
 
 
@@ -31,3 +32,46 @@ def set_log(step: Step, actuals: Actuals, *, session_id: str, logged_at: datetim
         pain=a.pain, note=a.note, round=s.round, skipped=skipped,
         variation=variation or s.variation,
     )
+
+
+def starting_amounts(plan: SessionPlan, last: Mapping[tuple[int, int], Sequence[SetLog]],
+                     aims: Mapping[str, Prefill], today: Sequence[SetLog] = ()
+                     ) -> dict[PrefillKey, Prefill]:
+    """The amounts each side's set form starts from when the player opens a session: that
+    side's latest set of this session (`today`: a session resumed), else today's target
+    where one is shown (`aims`, by exercise name) with its gaps filled from that side's final
+    set last session (`last`, by (section, exercise) of the plan). Exercises with none of
+    these are left to the player's default, the bottom of the prescription. The target comes
+    before last session so that the form never contradicts the "Today" line above it."""
+    out: dict[PrefillKey, Prefill] = {}
+    for step in plan.steps:
+        if step.kind != "work" or step.exercise is None or step.reps is None:
+            continue
+        key = prefill_key(step)
+        if key in out:
+            continue
+        latest = _final_on_side(step, [log for log in today if log.section == step.section
+                                       and log.exercise_index == step.exercise])
+        if latest is not None:
+            out[key] = Prefill(reps=latest.reps, load=latest.load, unit=latest.unit)
+            continue
+        aim = aims.get(step.name or "")
+        before = _final_on_side(step, last.get((step.section, step.exercise), ()))
+        if aim is None and before is None:
+            continue
+        reps = aim.reps if aim is not None and aim.reps is not None else (
+            before.reps if before is not None else None)
+        if aim is not None and aim.load is not None:
+            load, unit = aim.load, aim.unit
+        elif before is not None:
+            load, unit = before.load, before.unit
+        else:
+            load, unit = None, None
+        out[key] = Prefill(reps=reps, load=load, unit=unit)
+    return out
+
+
+def _final_on_side(step: Step, logs: Sequence[SetLog]) -> SetLog | None:
+    done = [log for log in logs if not log.skipped and log.reps is not None
+            and (step.side is None or log.side == step.side)]
+    return max(done, key=lambda log: log.logged_at) if done else None

@@ -16,6 +16,7 @@ from strongstride.analysis import (
     Suggestion,
     next_session,
 )
+from strongstride.player.machine import Prefill
 from strongstride.records import SessionInfo, SetLog
 from strongstride.routine.model import Prescription
 
@@ -46,6 +47,14 @@ class TodayTarget:
         t = self.suggestion.target
         return self.suggestion.action not in _NO_PREFILL and (
             t.reps is not None or t.load is not None)
+
+    @property
+    def amounts(self) -> Prefill | None:
+        """The reps and load the set form starts from, when it does (a hold has none)."""
+        aim = self.suggestion.target
+        if not self.prefill or (aim.seconds is not None and aim.reps is None):
+            return None
+        return Prefill(reps=aim.reps, load=aim.load, unit=aim.unit)
 
     def as_dict(self) -> dict[str, object]:
         t = self.suggestion.target

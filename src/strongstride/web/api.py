@@ -137,13 +137,17 @@ def session_shape(app: Strongstride, user_id: int, info: SessionInfo) -> dict[st
     plan = app.plan_of(info)
     sets = app.sets(user_id, info.id)
     logged = {log.step_key for log in sets}
-    last = {lt.exercise: [set_dict(log) for log in lt.sets]
-            for lt in app.last_time(user_id, plan, info.id).values()}
+    before = app.last_time(user_id, plan, info.id)
+    targets = app.targets(user_id, info, plan)
+    amounts = app.starting_amounts(plan, before, targets, sets)
     missing = frozenset(info.equipment)
     changed = app.substitutions(plan.routine, missing)
     return {**session_dict(info),
             "done_steps": [step.key for step in plan.steps if step.key in logged],
-            "last_time": last, "sets": [set_dict(log) for log in sets],
+            "last_time": {lt.exercise: [set_dict(log) for log in lt.sets]
+                          for lt in before.values()},
+            "sets": [set_dict(log) for log in sets],
             "substitutions": [substitution_dict(sub) for sub in changed.values()],
-            "targets": {name: target.as_dict()
-                        for name, target in app.targets(user_id, info, plan).items()}}
+            "targets": {name: target.as_dict() for name, target in targets.items()},
+            "start_amounts": {f"{s}:{e}:{side}": {"reps": a.reps, "load": a.load, "unit": a.unit}
+                              for (s, e, side), a in amounts.items()}}

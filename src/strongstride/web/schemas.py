@@ -217,6 +217,12 @@ class TargetOut(BaseModel):
     prefill: bool = Field(description="whether the set form starts from reps and load")
 
 
+class AmountsOut(BaseModel):
+    reps: int | None
+    load: float | None
+    unit: Literal["kg", "lb"] | None
+
+
 class SessionOut(SessionSummary):
     done_steps: list[str] = Field(description="the plan's step keys that have a set logged")
     last_time: dict[str, list[SetShape]] = Field(
@@ -228,6 +234,11 @@ class SessionOut(SessionSummary):
     substitutions: list[Substitution] = Field(
         default_factory=list, description="the exercises this session does another way, for "
                                           "want of the equipment in `without`")
+    start_amounts: dict[str, AmountsOut] = Field(
+        default_factory=dict,
+        description="per 'section:exercise:side' of the plan's work steps (side empty for a "
+                    "move done on both legs), the reps and load the set form starts from: "
+                    "today's target, its gaps filled from that side's last session")
 
 
 class SessionStart(Strict):

@@ -12,11 +12,15 @@ AIM = {"action": "add load", "sets": 1, "reps": 11, "load": 7.5, "unit": "kg", "
                "add 2.5 kg.", "prefill": True}
 
 
-def with_targets(targets: dict[str, Any]) -> Any:
+def with_targets(targets: dict[str, Any], amounts: dict[str, Any] | None = None) -> Any:
+    """The server's answer with these targets and, as the server would give with them, the
+    amounts the set forms start from."""
     def handle(route: Any) -> None:
         response = route.fetch()
         body = response.json()
         body["targets"] = targets
+        if amounts is not None:
+            body["start_amounts"] = amounts
         route.fulfill(response=response, body=json.dumps(body))
     return handle
 
@@ -26,8 +30,9 @@ def test_the_target_is_shown_and_fills_in_the_set_form(make_runner: Any) -> None
     page = runner.page
     stop = {**AIM, "action": "stop", "prefill": False, "reps": 99,
             "text": "Stop Good morning and see your physio: you noted swelling."}
-    runner.context.route("**/api/sessions", with_targets({"Squat to overhead reach": AIM,
-                                                           "Good morning": stop}))
+    runner.context.route("**/api/sessions", with_targets(
+        {"Squat to overhead reach": AIM, "Good morning": stop},
+        {"0:0:": {"reps": AIM["reps"], "load": AIM["load"], "unit": AIM["unit"]}}))
     runner.register()
     page.goto("/play/runner-glute")
     page.click("#start")

@@ -29,7 +29,8 @@ export function resumeIndex(steps, done) {
   return steps.length;
 }
 
-// `prefill` maps "section:exercise" to {reps, load, unit}: what was done last time.
+// `prefill` maps "section:exercise:side" (see prefillKey) to {reps, load, unit}: the amounts
+// each side's set form starts from.
 export function newPlayer(plan, done = [], prefill = {}) {
   return {
     steps: plan.steps, total: plan.total_seconds ? plan.total_seconds[0] : 0,
@@ -40,11 +41,14 @@ export function newPlayer(plan, done = [], prefill = {}) {
 }
 
 export const currentStep = (state) => state.steps[state.index] ?? null;
-export const exerciseKey = (step) => `${step.section}:${step.exercise ?? 0}`;
+// Her left and right legs do not share numbers: amounts are kept per exercise and side.
+export const prefillKey = (step) => `${step.section}:${step.exercise ?? 0}:${step.side ?? ""}`;
 
+// This side's last set today, else what the player started with, else the bottom of the
+// prescription (where the next-session rules start her).
 export function prefillFor(state, step) {
-  return state.prefill[exerciseKey(step)] ??
-    { reps: step.reps ? step.reps[1] : null, load: null, unit: null };
+  return state.prefill[prefillKey(step)] ??
+    { reps: step.reps ? step.reps[0] : null, load: null, unit: null };
 }
 
 // What she does: the variation when equipment is missing, else the exercise as written.
@@ -157,6 +161,11 @@ function complete(state, actuals, now, skipped = false) {
     actuals.load = actuals.load || fill.load; // as the Python machine: 0 means "as before"
     actuals.unit = actuals.unit || fill.unit;
   }
+  if (!skipped && actuals.reps != null && step.reps) {
+    // The next set on this side starts from what this one was.
+    const fill = { reps: actuals.reps, load: actuals.load ?? null, unit: actuals.unit ?? null };
+    state = { ...state, prefill: { ...state.prefill, [prefillKey(step)]: fill } };
+  }
   if (!skipped && actuals.seconds == null && step.hold_seconds) {
     actuals.seconds = state.started === null ? null : Math.round((now - state.started) * 10) / 10;
   }
@@ -240,7 +249,7 @@ export function step(state, event, now) {
         const pick = (k) => (event[k] !== undefined && event[k] !== null ? event[k] : old[k]);
         const fill = { reps: pick("reps"), load: pick("load"), unit: pick("unit") };
         if (event.clearLoad) fill.load = null;
-        return [{ ...state, prefill: { ...state.prefill, [exerciseKey(current)]: fill } }, []];
+        return [{ ...state, prefill: { ...state.prefill, [prefillKey(current)]: fill } }, []];
       }
       break;
   }

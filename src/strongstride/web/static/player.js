@@ -108,22 +108,6 @@ async function refreshToken() {
   return false;
 }
 
-// The set form starts from today's target when there is one, else from last time.
-function prefillFrom(last, steps, aims = {}) {
-  const out = {};
-  for (const s of steps) {
-    const aim = s.kind === "work" && s.name ? aims[s.name] : null;
-    const logs = s.kind === "work" && s.name ? (last[s.name] ?? []).filter((x) => !x.skipped && x.reps != null) : [];
-    if (aim?.prefill && !s.hold_seconds) {
-      out[M.exerciseKey(s)] = { reps: aim.reps, load: aim.load, unit: aim.unit };
-    } else if (logs.length) {
-      const final = logs[logs.length - 1];
-      out[M.exerciseKey(s)] = { reps: final.reps, load: final.load ?? null, unit: final.unit ?? null };
-    }
-  }
-  return out;
-}
-
 function persist() {
   if (!state || !sessionId) return Promise.resolve();
   const ended = state.status === "finished" || state.status === "abandoned";
@@ -159,7 +143,8 @@ async function begin() {
     skippedKeys = new Set();
     const queued = (await outbox.summary()).entries
       .filter((e) => e.kind === "set" && e.sessionId === answer.id).map((e) => e.body.step_key);
-    state = M.newPlayer(plan, [...new Set([...(answer.done_steps ?? []), ...queued])], prefillFrom(lastTime, plan.steps, targets));
+    // Each side's form starts from today's target, else that side's last session (the server's rule).
+    state = M.newPlayer(plan, [...new Set([...(answer.done_steps ?? []), ...queued])], answer.start_amounts ?? {});
     await kvSet(PLAN, { plan, routine, lastTime, targets }).catch(() => {});
   } else if (resumable) {
     sessionId = local.sessionId;
