@@ -176,3 +176,66 @@ def test_how_to_and_tap_targets(make_runner: Any) -> None:
     assert [b for b in boxes if min(b[1], b[2]) < 47.5] == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert runner.errors == []
+
+
+def test_rpe_and_pain_are_one_tap_each(runner: Any) -> None:
+    """Chips for RPE (6-10) and pain (0-10, in the traffic light's colours), both optional:
+    a set as prescribed is one tap (Done), with RPE and pain three; a second tap on a chip
+    takes it back; RPE is explained the first time only."""
+    page = runner.page
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    assert "how hard the set felt" in page.inner_text("#rpe-help")
+    assert "pl-pain-green" in (page.get_attribute("button[aria-label='Pain 3']", "class") or "")
+    assert "pl-pain-amber" in (page.get_attribute("button[aria-label='Pain 4']", "class") or "")
+    assert "pl-pain-red" in (page.get_attribute("button[aria-label='Pain 6']", "class") or "")
+    page.click("button[aria-label='RPE 8']")
+    page.click("button[aria-label='Pain 4']")
+    runner.press("#done")  # three taps
+    runner.press("#skip")  # the rest
+    runner.wait_step("s1.e2.set1.work", "running")
+    assert page.query_selector("#rpe-help") is None  # explained once is enough
+    page.click("button[aria-label='Pain 2']")
+    page.click("button[aria-label='Pain 2']")  # taken back
+    assert page.get_attribute("button[aria-label='Pain 2']", "aria-pressed") == "false"
+    runner.press("#done")
+    runner.press("#skip")
+    runner.press("#done")  # one tap: as prescribed, no RPE, no pain
+    runner.outbox_empty()
+    with runner.api() as api:
+        [session] = api.get("/api/sessions?status=active").json()
+        stored = api.get(f"/api/sessions/{session['id']}").json()["sets"]
+    got = [(s["step_key"], s["reps"], s["rpe"], s["pain"]) for s in stored]
+    assert got == [("s1.e1.set1.work", 10, 8, 4), ("s1.e2.set1.work", 10, None, None),
+                   ("s1.e3.set1.work", 10, None, None)]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert runner.errors == []
+
+
+def test_the_load_buttons_step_by_her_own_increment(runner: Any) -> None:
+    """1 or 2.5 kg, 2.5 or 5 lb, chosen in the player's settings and kept."""
+    page = runner.page
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    page.fill("#load", "8")
+    page.click("button[aria-label='More load']")
+    assert page.input_value("#load") == "10.5"  # the usual 2.5 kg
+    page.click(".pl-settings summary")
+    page.select_option("#step-kg", "1")
+    page.click("button[aria-label='More load']")
+    assert page.input_value("#load") == "11.5"
+    page.select_option("#unit", "lb")
+    page.fill("#load", "12")
+    page.click("button[aria-label='Less load']")
+    assert page.input_value("#load") == "7"  # 5 lb
+    page.select_option("#step-lb", "2.5")
+    page.click("button[aria-label='More load']")
+    assert page.input_value("#load") == "9.5"
+    page.reload()
+    runner.wait_step("s1.e1.set1.work")
+    assert page.input_value("#step-kg") == "1" and page.input_value("#step-lb") == "2.5"
+    assert runner.errors == []

@@ -42,8 +42,7 @@ def test_a_whole_session_with_three_sets_offline(runner: Any, shots: Path) -> No
 
     # The warm-up: three sets of 10, the first one adjusted to 9 reps with a little pain.
     page.click("button[aria-label='One rep fewer']")
-    page.click("#set-form summary")
-    page.select_option("#pain", "2")
+    page.click("button[aria-label='Pain 2']")
     runner.press("#done")
     assert runner.step() == "s1.e1.set1.rest"
     assert "Rest 15 seconds" in page.inner_text("#timer-live")

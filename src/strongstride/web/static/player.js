@@ -54,6 +54,9 @@ const view = new View(root, {
   addRest: () => dispatch({ type: "addRest", seconds: 15 }),
   finish: () => dispatch({ type: "finish" }),
   discard: (seq) => outbox.discard(seq),
+  // The +/- step of the load, hers to set: 1 or 2.5 kg, 2.5 or 5 lb.
+  loadStep: (unit) => Number(localStorage.getItem(`ss.step.${unit}`)) || (unit === "lb" ? 5 : 2.5),
+  setLoadStep: (unit, n) => localStorage.setItem(`ss.step.${unit}`, String(n)),
   nameOf: (key) => {
     const step = (plan ?? routine?.plan)?.steps.find((s) => s.key === key);
     return step ? `${M.label(step)}, set ${step.set_number}` : key;
@@ -225,7 +228,7 @@ async function store(save) {
   const extras = skipped ? {} : view.readExtras(step.key);
   const pick = { ...extras, ...Object.fromEntries(Object.entries(actuals).filter(([, v]) => v !== null && v !== undefined)) };
   const body = { key: crypto.randomUUID(), step_key: step.key, logged_at: new Date().toISOString() };
-  for (const k of ["reps", "seconds", "load", "pain"]) if (typeof pick[k] === "number") body[k] = pick[k];
+  for (const k of ["reps", "seconds", "load", "rpe", "pain"]) if (typeof pick[k] === "number") body[k] = pick[k];
   if (body.load !== undefined) body.unit = pick.unit || ctx.unit();
   if (pick.note) body.note = pick.note;
   if (skipped) body.skipped = true;

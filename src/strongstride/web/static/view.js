@@ -6,15 +6,21 @@ import { canVibrate, isOn, setOn } from "./cues.js";
 import { currentStep, duration, nextWork, prefillFor, progress, remaining, shown, stepLeft } from "./machine.js";
 import { howTo } from "./howto.js";
 
-const PAIN_WORDS = ["none", "", "", "mild", "", "moderate", "", "", "", "", "worst"];
+// Pain during a set, in the clinic's traffic light (docs/analysis.md): 0-3 green, 4-5 amber, 6+ red.
+const PAIN_LIGHT = (n) => (n <= 3 ? "green" : n <= 5 ? "amber" : "red");
+const RPE_CHIPS = [6, 7, 8, 9, 10];
+const RPE_SEEN = "ss.rpe-explained";
+export const NOTE_MAX = 2000; // as the server's rule for a set's note
 
+// `step` is a number, or a function giving it (the load's step follows the unit chosen).
 function stepper(id, text, value, { min = 0, max = 1000, step = 1, unit = null, fewer, more, onchange }) {
-  const input = h("input", { id, name: id, type: "number", inputmode: step % 1 ? "decimal" : "numeric",
-    // Any load she owns can be typed (8 kg, 12 lb); the buttons step by the usual plates.
+  const by = typeof step === "function" ? step : () => step;
+  const input = h("input", { id, name: id, type: "number", inputmode: id === "load" ? "decimal" : "numeric",
+    // Any load she owns can be typed (8 kg, 12 lb); the buttons step by her own increment.
     min, max, step: id === "load" ? "any" : step, value: value ?? "", placeholder: id === "load" ? "–" : "" });
   const bump = (sign) => () => {
     const now = input.value === "" ? 0 : Number(input.value);
-    const next = Math.min(max, Math.max(min, Math.round((now + sign * step) * 100) / 100));
+    const next = Math.min(max, Math.max(min, Math.round((now + sign * by()) * 100) / 100));
     input.value = String(next);
     onchange();
   };
@@ -53,9 +59,14 @@ export class View {
     const toggle = (channel, text) => h("label", { class: "pl-toggle" },
       h("input", { type: "checkbox", checked: isOn(channel), onchange: (e) => setOn(channel, e.target.checked) }),
       text);
-    return h("details", { class: "pl-settings" }, h("summary", null, "Sound, voice and vibration"),
+    const steps = (unit, choices) => h("div", { class: "pl-field" },
+      h("label", { for: `step-${unit}` }, `+/− step in ${unit}`),
+      h("select", { id: `step-${unit}`, onchange: (e) => this.act.setLoadStep(unit, Number(e.target.value)) },
+        choices.map((n) => h("option", { value: n, selected: n === this.act.loadStep(unit) }, `${n} ${unit}`))));
+    return h("details", { class: "pl-settings" }, h("summary", null, "Sound, voice, vibration and load steps"),
       toggle("sound", "Beeps"), toggle("voice", "Spoken cues"),
-      canVibrate() ? toggle("vibrate", "Vibration") : null);
+      canVibrate() ? toggle("vibrate", "Vibration") : null,
+      steps("kg", [1, 2.5]), steps("lb", [2.5, 5]));
   }
 
   showMessage(title, text) {
@@ -189,13 +200,11 @@ export class View {
         ctx.setUnit(unit.value);
         change();
       } }, ["kg", "lb"].map((u) => h("option", { value: u, selected: u === unitName }, u)));
-      fields.push(stepper("load", "Load", fill.load, { max: 1000, step: unitName === "lb" ? 5 : 2.5, unit,
+      fields.push(stepper("load", "Load", fill.load, { max: 1000, step: () => this.act.loadStep(unit.value), unit,
         fewer: "Less load", more: "More load", onchange: change }));
     }
     const last = lastSummary(ctx.lastTime(step));
     const aim = ctx.target?.(step);
-    const pain = h("select", { id: "pain", name: "pain" }, h("option", { value: "" }, "not noted"),
-      PAIN_WORDS.map((word, n) => h("option", { value: n }, word ? `${n} ${word}` : `${n}`)));
     const done = step.hold_seconds ? "End hold now" : "Done";
     return h("form", { id: "set-form", class: "pl-form", onsubmit: (e) => {
       e.preventDefault();
@@ -204,12 +213,47 @@ export class View {
       aim ? h("p", { class: `pl-today pl-${aim.action === "stop" ? "stop" : "aim"}`, id: "today" }, aim.text) : null,
       last ? h("p", { class: "pl-last" }, `Last time: ${last}`) : null,
       fields,
-      h("details", { class: "pl-extra" }, h("summary", null, "Pain or a note"),
-        h("div", { class: "pl-field" }, h("label", { for: "pain" }, "Pain (0-10)"), pain),
+      this.chips(),
+      h("details", { class: "pl-extra" }, h("summary", null, "Add a note"),
         h("div", { class: "pl-field pl-wide" }, h("label", { for: "note" }, "Note"),
-          h("textarea", { id: "note", name: "note", rows: 2, maxlength: 500 }))),
+          h("textarea", { id: "note", name: "note", rows: 3, maxlength: NOTE_MAX,
+            "aria-describedby": "note-room", oninput: (e) => this.noteRoom(e.target) }),
+          h("p", { class: "pl-small", id: "note-room" }, `Up to ${NOTE_MAX} characters.`))),
       state.status === "ready" ? null :
         h("button", { type: "submit", class: step.hold_seconds ? "pl-secondary" : "pl-primary", id: "done" }, done));
+  }
+
+  // RPE and pain for the set, one tap each and both optional: a second tap takes it back.
+  chips() {
+    const group = (name, label, values, cls) => h("fieldset", { class: "pl-chips", id: `${name}-chips` },
+      h("legend", null, label),
+      h("div", { class: `pl-chiprow pl-${name}row` }, values.map((n) => h("button", {
+        type: "button", class: `pl-chip ${cls(n)}`, "data-value": n, "aria-pressed": "false",
+        "aria-label": `${name === "rpe" ? "RPE" : "Pain"} ${n}`,
+        onclick: (e) => {
+          const chip = e.currentTarget;
+          const on = chip.getAttribute("aria-pressed") !== "true";
+          for (const other of chip.parentNode.children) other.setAttribute("aria-pressed", "false");
+          chip.setAttribute("aria-pressed", on ? "true" : "false");
+          if (name === "rpe") this.rpeExplained();
+        } }, String(n)))));
+    let seen = false;
+    try { seen = localStorage.getItem(RPE_SEEN) === "1"; } catch { /* private mode */ }
+    return h("div", { class: "pl-rate" },
+      group("rpe", "How hard (RPE)", RPE_CHIPS, () => "pl-rpe"),
+      seen ? null : h("p", { class: "pl-small", id: "rpe-help" },
+        "RPE is how hard the set felt: 10 = not one more rep, 8 = two more in the tank, 6 = easy."),
+      group("pain", "Pain (0 none – 10 worst)", [...Array(11).keys()], (n) => `pl-pain-${PAIN_LIGHT(n)}`));
+  }
+
+  rpeExplained() {
+    try { localStorage.setItem(RPE_SEEN, "1"); } catch { /* private mode */ }
+  }
+
+  noteRoom(area) {
+    const left = NOTE_MAX - area.value.length;
+    const el = $(this.form, "#note-room");
+    if (el) el.textContent = left < 200 ? `${left} characters left.` : `Up to ${NOTE_MAX} characters.`;
   }
 
   readAmounts() {
@@ -226,9 +270,12 @@ export class View {
   readExtras(key) {
     if (!this.form || !this.shownKey || !this.form.isConnected) return {};
     if (this.formKey && this.formKey !== key) return {};
-    const pain = $(this.form, "#pain");
+    const chosen = (name) => {
+      const chip = $(this.form, `#${name}-chips [aria-pressed="true"]`);
+      return chip ? Number(chip.dataset.value) : null;
+    };
     const note = $(this.form, "#note");
-    return { pain: pain && pain.value !== "" ? Number(pain.value) : null, note: note ? note.value.trim() : "" };
+    return { rpe: chosen("rpe"), pain: chosen("pain"), note: note ? note.value.trim() : "" };
   }
 
   controls(state) {
