@@ -156,8 +156,17 @@ def test_history_and_the_session_page_show_every_set_per_side(ana: Visitor) -> N
     assert "<strong>12 reps</strong> × 10 kg" in text and "RPE 8" in text
     assert "wobbly" in text and "skipped" in text
 
-    gone = ana.post_form(f"/sessions/{session['id']}/abandon")
+    # Abandoning asks first: the link leads to a page that says what happens to her sets.
+    assert f'href="/sessions/{session["id"]}/abandon"' in text
+    ask = ana.client.get(f"/sessions/{session['id']}/abandon")
+    check_page_rules(ask.text, signed_in=True)
+    assert "stay in your history" in ask.text and "Keep it and carry on" in ask.text
+    unasked = ana.post_form(f"/sessions/{session['id']}/abandon")  # no confirmation
+    assert unasked.url.path == f"/sessions/{session['id']}/abandon"
+    assert ana.api("GET", f"/api/sessions/{session['id']}").json()["status"] == "active"
+    gone = ana.post_form(f"/sessions/{session['id']}/abandon", {"confirm": "abandon"})
     assert gone.url.path == f"/sessions/{session['id']}" and "abandoned" in gone.text
+    assert "Abandon this session" not in gone.text
     assert ana.client.get("/sessions/not-a-session").status_code == 404
     assert ana.client.get("/sessions/bad%00id").status_code == 404
 

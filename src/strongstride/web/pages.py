@@ -97,8 +97,21 @@ def session_page(request: Request, session_id: str, viewer: PageViewer,
     return render(request, "session.html", {"info": info, "table": set_table(sets)})
 
 
-@router.post("/sessions/{session_id}/abandon")
-def abandon(session_id: str, viewer: FormViewer, app: AppDep) -> RedirectResponse:
+@router.get("/sessions/{session_id}/abandon")
+def abandon_page(request: Request, session_id: str, viewer: PageViewer,
+                 app: AppDep) -> HTMLResponse:
+    """Abandoning asks first: what happens to her sets, and the way back to the session."""
     info = owned_session(app, viewer.id, session_id)
+    return render(request, "abandon.html", {"info": info})
+
+
+@router.post("/sessions/{session_id}/abandon")
+def abandon(session_id: str, viewer: FormViewer, app: AppDep,
+            confirm: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Only the confirmation page's button abandons (it sends `confirm=abandon`); any other
+    post of this form is taken to that page."""
+    info = owned_session(app, viewer.id, session_id)
+    if confirm != "abandon":
+        return RedirectResponse(f"/sessions/{info.id}/abandon", status_code=303)
     app.end_session(viewer.id, info.id, "abandon")
     return RedirectResponse(f"/sessions/{info.id}", status_code=303)

@@ -239,3 +239,32 @@ def test_the_load_buttons_step_by_her_own_increment(runner: Any) -> None:
     runner.wait_step("s1.e1.set1.work")
     assert page.input_value("#step-kg") == "1" and page.input_value("#step-lb") == "2.5"
     assert runner.errors == []
+
+
+def test_abandon_asks_first_and_leaves_no_stale_resume(runner: Any) -> None:
+    page = runner.page
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    runner.press("#done")
+    runner.outbox_empty()
+    with runner.api() as api:
+        [first] = api.get("/api/sessions?status=active").json()
+    page.goto(f"/sessions/{first['id']}")
+    page.click("text=Abandon this session…")  # a page that asks, not a one-tap button
+    assert page.url.endswith(f"/sessions/{first['id']}/abandon")
+    assert "stay in your history" in page.inner_text("main")
+    page.click("text=Abandon it")
+    assert "abandoned" in page.inner_text("main")
+
+    page.goto("/play/runner-glute")
+    page.wait_for_selector("#screen[data-status='start']")
+    assert page.inner_text("#start") == "Start"  # not "Resume" of the abandoned session
+    assert "ended on another page or phone" in page.inner_text("#ended-note")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")  # from the beginning, in a new session
+    with runner.api() as api:
+        [second] = api.get("/api/sessions?status=active").json()
+    assert second["id"] != first["id"]
+    assert runner.errors == []

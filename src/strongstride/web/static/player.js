@@ -296,7 +296,13 @@ async function boot() {
   if (!routine) {
     return view.showMessage("You are offline", "This routine has not been opened on this phone yet. Open it once while online.");
   }
-  if (local && local.status === "active" && saved?.plan) {
+  let ended = false;
+  if (local && local.status === "active" && saved?.plan && await endedElsewhere(local.sessionId)) {
+    // Finished or abandoned on another page or phone: no stale Resume that would quietly
+    // start a new session from where the old one stopped.
+    await kvSet(PROGRESS, { ...local, status: "ended" }).catch(() => {});
+    ended = true;
+  } else if (local && local.status === "active" && saved?.plan) {
     // Show where the session stopped; Resume goes on from here.
     plan = saved.plan;
     sessionId = local.sessionId;
@@ -309,7 +315,21 @@ async function boot() {
       return;
     }
   }
-  view.showStart(routine, { resumeAt: await activeElsewhere() });
+  view.showStart(routine, { resumeAt: await activeElsewhere(), ended });
+}
+
+// Whether the server says the session this phone was in is over (only when it can say: a
+// session started offline and not yet sent is not over).
+async function endedElsewhere(id) {
+  if (!navigator.onLine) return false;
+  const unsent = (await outbox.summary()).entries.some((e) => e.kind === "start" && e.sessionId === id);
+  if (unsent) return false;
+  try {
+    const open = await call("GET", "/sessions?status=active");
+    return !open.some((s) => s.id === id);
+  } catch {
+    return false;
+  }
 }
 
 // A session of this routine still open on the server (begun on another phone, say).

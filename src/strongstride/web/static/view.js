@@ -78,7 +78,7 @@ export class View {
   }
 
   // Before a session: the routine, how long it takes, and Start (or Resume).
-  showStart(routine, { resumeAt, busy }) {
+  showStart(routine, { resumeAt, busy, ended }) {
     this.shownKey = null;
     this.screen.dataset.step = "";
     this.screen.dataset.status = "start";
@@ -90,6 +90,8 @@ export class View {
       h("h1", { class: "pl-title" }, routine.title ?? "Routine"),
       h("p", { class: "pl-text" }, [minutes, sets ? plural(sets, "set", "sets") : ""].filter(Boolean).join(" · ")),
       resumeAt ? h("p", { class: "pl-text" }, resumeAt) : null,
+      ended && !resumeAt ? h("p", { class: "pl-text", id: "ended-note" },
+        "Your last session of this routine was ended on another page or phone. Start begins a new one.") : null,
       h("button", { type: "button", class: "pl-primary", id: "start", disabled: busy, onclick: () => this.act.start() },
         resumeAt ? "Carry on" : "Start"),
       routine.equipment?.length ? h("details", { class: "pl-how" }, h("summary", null, "What you need"),
