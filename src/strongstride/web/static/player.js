@@ -204,7 +204,12 @@ function dispatch(event, t = now()) {
     else if (effect.type === "problem") view.showProblem(effect.message);
   }
   if (state.status === "finished" || state.status === "abandoned") return;
-  if (before.index !== state.index || before.status !== state.status) {
+  if (before.index === state.index && (before.status === "saving") !== (state.status === "saving") &&
+      before.status !== "ready") {
+    // A set going to the phone's storage, or back after a failed write: the same screen,
+    // its buttons held while the write lasts.
+    view.showSaving(state);
+  } else if (before.index !== state.index || before.status !== state.status) {
     if (before.index !== state.index || before.status === "ready") {
       persist();
       announce(live, describe(M.currentStep(state)));

@@ -30,11 +30,12 @@ export class Outbox {
     this.last = null; // the latest summary
   }
 
-  // Resolves once the entry is committed to IndexedDB.
+  // Resolves once the entry is committed to IndexedDB; the count of what waits is read
+  // again afterwards, without holding up the player's next screen.
   async addSet(sessionId, body) {
     const entry = { kind: "set", key: body.key, sessionId, body, created: Date.now() };
     entry.seq = await outboxAdd(entry);
-    await this.changed();
+    this.changed().catch(() => {});
     return entry;
   }
 

@@ -144,6 +144,16 @@ export class View {
     this.updateClock(state, ctx.now());
   }
 
+  // While a set is written: the same screen, with Done, Back, Pause and Skip held.
+  showSaving(state) {
+    const on = state.status === "saving";
+    this.screen.dataset.status = state.status;
+    for (const id of ["done", "back", "pause", "skip"]) {
+      const el = this.screen.querySelector(`#${id}`);
+      if (el) el.disabled = on;
+    }
+  }
+
   heading(step, ctx) {
     const section = sectionName(ctx.routine, step);
     let title = shown(step) ?? "Set up";
