@@ -268,3 +268,26 @@ def test_abandon_asks_first_and_leaves_no_stale_resume(runner: Any) -> None:
         [second] = api.get("/api/sessions?status=active").json()
     assert second["id"] != first["id"]
     assert runner.errors == []
+
+
+def test_a_long_note_without_spaces_keeps_the_pages_phone_wide(runner: Any) -> None:
+    import uuid
+
+    page = runner.page
+    runner.register()
+    with runner.api() as api:  # the browser's cookie, and the page's CSRF token
+        page.goto("/play/runner-glute")
+        token = page.get_attribute('meta[name="csrf-token"]', "content")
+        started = api.post("/api/sessions", json={"routine": "runner-glute"},
+                           headers={"X-CSRF-Token": token or ""})
+        assert started.status_code in (200, 201), started.text
+        session = started.json()
+        logged = api.post(f"/api/sessions/{session['id']}/sets",
+                          headers={"X-CSRF-Token": token or ""},
+                          json={"key": str(uuid.uuid4()), "step_key": "s1.e1.set1.work", "reps": 10,
+                                "note": "x" * 2000})
+        assert logged.status_code == 201, logged.text
+    for path in (f"/sessions/{session['id']}", "/history"):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    assert runner.errors == []
