@@ -65,6 +65,8 @@ def test_a_whole_session_with_three_sets_offline(runner: Any, shots: Path) -> No
     runner.wait_step(FIRST_HOLD, "running")
     assert page.inner_text("#clock") == "0:30"
     assert page.inner_text("#exercise") == "Half Pigeon pose"
+    # A cool-down stretch asks about pain, not effort.
+    assert page.query_selector("#pain-chips") and not page.query_selector("#rpe-chips")
     hold_start = cues(page)[-1]
     assert hold_start["kind"] == "go"
 

@@ -255,6 +255,7 @@ async function ended(status) {
   keepAwake(false);
   await persist();
   if (status === "finished") {
+    view.rpeExplained();
     announce(live, "Session complete. Well done!");
     await outbox.addFinish(sessionId);
     view.showDone({ sets: state.done.filter((k) => !skippedKeys.has(k)).length, historyUrl });

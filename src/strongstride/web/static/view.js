@@ -225,18 +225,19 @@ export class View {
       aim ? h("p", { class: `pl-today pl-${aim.action === "stop" ? "stop" : "aim"}`, id: "today" }, aim.text) : null,
       last ? h("p", { class: "pl-last" }, `Last time: ${last}`) : null,
       fields,
-      this.chips(),
+      // A stretch of the cool-down is not rated for effort; pain is asked everywhere.
+      this.chips(ctx.routine?.sections?.[step.section]?.kind !== "cool-down"),
+      state.status === "ready" ? null :
+        h("button", { type: "submit", class: step.hold_seconds ? "pl-secondary" : "pl-primary", id: "done" }, done),
       h("details", { class: "pl-extra" }, h("summary", null, "Add a note"),
         h("div", { class: "pl-field pl-wide" }, h("label", { for: "note" }, "Note"),
           h("textarea", { id: "note", name: "note", rows: 3, maxlength: NOTE_MAX,
             "aria-describedby": "note-room", oninput: (e) => this.noteRoom(e.target) }),
-          h("p", { class: "pl-small", id: "note-room" }, `Up to ${NOTE_MAX} characters.`))),
-      state.status === "ready" ? null :
-        h("button", { type: "submit", class: step.hold_seconds ? "pl-secondary" : "pl-primary", id: "done" }, done));
+          h("p", { class: "pl-small", id: "note-room" }, `Up to ${NOTE_MAX} characters.`))));
   }
 
   // RPE and pain for the set, one tap each and both optional: a second tap takes it back.
-  chips() {
+  chips(effort = true) {
     const group = (name, label, values, cls) => h("fieldset", { class: "pl-chips", id: `${name}-chips` },
       h("legend", null, label),
       h("div", { class: `pl-chiprow pl-${name}row` }, values.map((n) => h("button", {
@@ -252,12 +253,13 @@ export class View {
     let seen = false;
     try { seen = localStorage.getItem(RPE_SEEN) === "1"; } catch { /* private mode */ }
     return h("div", { class: "pl-rate" },
-      group("rpe", "How hard (RPE)", RPE_CHIPS, () => "pl-rpe"),
-      seen ? null : h("p", { class: "pl-small", id: "rpe-help" },
+      effort ? group("rpe", "How hard (RPE)", RPE_CHIPS, () => "pl-rpe") : null,
+      seen || !effort ? null : h("p", { class: "pl-small", id: "rpe-help" },
         "RPE is how hard the set felt: 10 = not one more rep, 8 = two more in the tank, 6 = easy."),
       group("pain", "Pain (0 none – 10 worst)", [...Array(11).keys()], (n) => `pl-pain-${PAIN_LIGHT(n)}`));
   }
 
+  // RPE is explained until she has rated a set or played a session through.
   rpeExplained() {
     try { localStorage.setItem(RPE_SEEN, "1"); } catch { /* private mode */ }
   }
