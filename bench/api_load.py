@@ -162,10 +162,11 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk_run(base: str, script: str, concurrency: int, seconds: float,
-            alongside: str | None = None) -> tuple[float, float, float, float]:
+            alongside: str | None = None, timeout: float = 2) -> tuple[float, float, float, float]:
     """(requests per second, p50 ms, p99 ms, the second wrk's requests per second) of one wrk
-    run; fails on any non-2xx answer. `alongside`: a script that a second wrk runs at the
-    same time on one connection (it must not fail either)."""
+    run; fails on any non-2xx answer or any request unanswered after `timeout` seconds (wrk's
+    own default). `alongside`: a script that a second wrk runs at the same time on one
+    connection (it must not fail either)."""
     scripts = []
     for text in (script, alongside):
         if text is not None:
@@ -177,8 +178,8 @@ def wrk_run(base: str, script: str, concurrency: int, seconds: float,
             ["wrk", "-t1", "-c1", f"-d{seconds:g}s", "-s", scripts[1], base],
             stdout=subprocess.PIPE, text=True)
         out = subprocess.run(["wrk", "-t1", f"-c{concurrency}", f"-d{seconds:g}s", "--latency",
-                              "-s", scripts[0], base], capture_output=True, text=True,
-                             check=True).stdout
+                              f"--timeout={timeout:g}s", "-s", scripts[0], base],
+                             capture_output=True, text=True, check=True).stdout
         side_rate = 0.0
         if other is not None:
             side, _ = other.communicate()
