@@ -61,13 +61,9 @@ def starting_amounts(plan: SessionPlan, last: Mapping[tuple[int, int], Sequence[
             continue
         reps = aim.reps if aim is not None and aim.reps is not None else (
             before.reps if before is not None else None)
-        if aim is not None and aim.load is not None:
-            load, unit = aim.load, aim.unit
-        elif before is not None:
-            load, unit = before.load, before.unit
-        else:
-            load, unit = None, None
-        out[key] = Prefill(reps=reps, load=load, unit=unit)
+        amounts = aim if aim is not None and aim.load is not None else before
+        out[key] = Prefill(reps=reps, load=amounts.load if amounts else None,
+                           unit=amounts.unit if amounts else None)
     return out
 
 
