@@ -11,7 +11,7 @@ from tests.web.conftest import Visitor
 from tests.web.test_pages import check_page_rules
 
 REPORT_KEYS = ["schema", "today", "settings", "involved_side", "progress", "symmetry",
-               "balance", "adherence", "calendar", "pain", "deload", "suggestions"]
+               "balance", "adherence", "calendar", "pain", "deload", "suggestions", "focus"]
 
 
 def with_demo(db_url: str, name: str) -> None:

@@ -173,10 +173,11 @@ def few_changes(found: Sequence[tuple[Suggestion, ExerciseState | None]],
     for i, (s, state) in enumerate(found):
         if i in forward_ones and i not in going:
             assert state is not None
+            moves = "moves" if cap == 1 else "move"
             out.append(state.suggest("keep", f"Repeat last session: {cap} other "
-                                             f"{plural(cap, 'exercise')} move on this time, "
-                                             f"at most {cap} at once. Waiting its turn: "
-                                             f"{s.reason}"))
+                                             f"{plural(cap, 'exercise')} {moves} on this "
+                                             f"time, at most {cap} at once. Waiting its "
+                                             f"turn: {s.reason}"))
         else:
             out.append(s)
     return tuple(out)

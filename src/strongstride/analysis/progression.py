@@ -219,7 +219,8 @@ def _reps_or_keep(state: ExerciseState) -> Suggestion:
     fewest = state.last.reps or 0
     if fewest >= state.top:
         # At the top on every set done, yet not every set was done (on both sides).
-        return state.suggest("keep", f"Do every set at {top}{both} to move on.",
+        on_both = " on both sides" if state.latest.one_sided else ""
+        return state.suggest("keep", f"Do every set at {top}{on_both} to move on.",
                              reps=state.top)
     aim = fewest + 1
     return state.suggest("add reps", f"Your lowest set was {counted(fewest, 'rep')}: aim for "

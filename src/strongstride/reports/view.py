@@ -12,6 +12,7 @@ from datetime import date
 
 from strongstride.analysis import Report, SideProgress, Suggestion, SymmetryResult, Target
 from strongstride.analysis.history import iso_week
+from strongstride.analysis.plural import counted
 from strongstride.reports import svg
 
 SIDE_LABEL = {"left": "Left", "right": "Right", "both": "Both legs"}
@@ -108,7 +109,7 @@ def view(report: Report, *, weeks: int, who: str | None = None) -> ReportView:
     days = report.calendar
     start = days[0].date if days else report.today
     sessions = sum(d.sessions for d in days)
-    period = (f"{day_text(start)} to {day_text(report.today)} ({weeks} weeks)" if weeks > 0
+    period = (f"{day_text(start)} to {day_text(report.today)} ({_weeks(weeks)})" if weeks > 0
               else f"everything up to {day_text(report.today)}")
     sections = (_symmetry(report), _next(report), _pain(report), _adherence(report, start),
                 _progress(report, start), _volume(report, start))
@@ -123,8 +124,8 @@ def _summary(report: Report, sessions: int, weeks: int) -> tuple[str, ...]:
         return ("Collecting data: no sessions logged in this period yet. Do a session and "
                 "the report fills in as you go.",)
     a = report.adherence
-    span = f"in the last {weeks} weeks" if weeks > 0 else "in all"
-    lines = [f"{sessions} sessions {span}, against a target of {a.target} a week; current "
+    span = f"in the last {_weeks(weeks)}" if weeks > 0 else "in all"
+    lines = [f"{counted(sessions, 'session')} {span}, against a target of {a.target} a week; current "
              f"streak {_weeks(a.current_streak)}, longest {_weeks(a.longest_streak)}."]
     flagged = [r for r in report.symmetry if r.status == "flagged"]
     if flagged:
@@ -140,17 +141,18 @@ def _summary(report: Report, sessions: int, weeks: int) -> tuple[str, ...]:
         lines.append("Stop and see your physio: "
                      + ", ".join(s.exercise for s in report.pain.stops) + ".")
     if amber or red:
-        lines.append(f"Pain: of the {len(lights)} sets with a pain score, {amber} amber and "
+        lines.append(f"Pain: of the {counted(len(lights), 'set')} with a pain score, {amber} amber and "
                      f"{red} red; the rest green (0-{report.settings.green_max}).")
     elif lights:
-        lines.append(f"Pain: all {len(lights)} sets with a pain score were green (0-3).")
+        lines.append(f"Pain: the {counted(len(lights), 'set')} with a pain score "
+                     f"{'was' if len(lights) == 1 else 'were'} green (0-3).")
     if report.deload is not None:
         lines.append(f"Deload: {report.deload.reason}.")
     return tuple(lines)
 
 
 def _weeks(n: int) -> str:
-    return f"{n} week" if n == 1 else f"{n} weeks"
+    return counted(n, "week")
 
 
 # Symmetry ------------------------------------------------------------------------------------
@@ -253,13 +255,13 @@ def _adherence(report: Report, start: date) -> Section:
     a = report.adherence
     first_week = iso_week(start)
     weeks = [w for w in a.weeks if w.week >= first_week]
-    lead = (f"Target: {a.target} sessions a week. Current streak {_weeks(a.current_streak)} "
+    lead = (f"Target: {counted(a.target, 'session')} a week. Current streak {_weeks(a.current_streak)} "
             f"(this week counts once it meets the target), longest {_weeks(a.longest_streak)}.",)
     rows = tuple((w.week, str(w.sessions), "yes" if w.met else "no") for w in weeks)
     table = Table("Sessions per week", ("Week", "Sessions", "Target met"), rows)
     days = [(d.date, d.sessions) for d in report.calendar]
     done = [d for d, n in days if n]
-    desc = (f"{len(done)} days with a session from {day_text(start)} to "
+    desc = (f"{counted(len(done), 'day')} with a session from {day_text(start)} to "
             f"{day_text(report.today)}: " + ", ".join(f"{d:%d %b}" for d in done))
     chart = Chart("chart-calendar", "Sessions by day", desc, lambda acc: svg.calendar_chart(
         "Sessions by day", desc, days, accessible=acc, ident="chart-calendar"), table)
