@@ -125,13 +125,15 @@ def _summary(report: Report, sessions: int, weeks: int) -> tuple[str, ...]:
                 "the report fills in as you go.",)
     a = report.adherence
     span = f"in the last {_weeks(weeks)}" if weeks > 0 else "in all"
-    lines = [f"{counted(sessions, 'session')} {span}, against a target of {a.target} a week; current "
-             f"streak {_weeks(a.current_streak)}, longest {_weeks(a.longest_streak)}."]
+    lines = [f"{counted(sessions, 'session')} {span}, against a target of {a.target} a "
+             f"week; current streak (weeks running that met it) {_weeks(a.current_streak)}, "
+             f"longest {_weeks(a.longest_streak)}."]
     flagged = [r for r in report.symmetry if r.status == "flagged"]
     if flagged:
+        # Said without the index: LSI is explained in its section, below.
         lines.append("Left/right gap flagged on " + "; ".join(
-            f"{r.exercise} ({r.weaker} side weaker, median LSI {percent(r.median_lsi)})"
-            for r in flagged) + ".")
+            f"{r.exercise} ({r.weaker} side weaker: {percent(r.median_lsi)} of the other "
+            f"side, the median of the last sessions)" for r in flagged) + ".")
     else:
         lines.append("No left/right gap flagged.")
     lights = report.pain.sets
@@ -147,7 +149,8 @@ def _summary(report: Report, sessions: int, weeks: int) -> tuple[str, ...]:
         lines.append(f"Pain: the {counted(len(lights), 'set')} with a pain score "
                      f"{'was' if len(lights) == 1 else 'were'} green (0-3).")
     if report.deload is not None:
-        lines.append(f"Deload: {report.deload.reason}.")
+        lines.append(f"Deload (a lighter week: half the sets at the same load): "
+                     f"{report.deload.reason}.")
     return tuple(lines)
 
 
@@ -215,8 +218,14 @@ def _next(report: Report) -> Section:
                 s.reason)
 
     rows = tuple(row(s) for s in report.suggestions)
+    cap = report.settings.changes_per_session
     lead = ("What to do next time, per exercise, and why. The first rule that applies "
-            "decides: red flags, pain, a deload, then progression gated on the weaker side.",)
+            "decides: red flags, pain, a deload (a lighter session: half the sets at the same "
+            "load), then progression gated on the weaker side. RPE is how hard a set felt, "
+            "from 6 (four more reps in you) to 10 (none left); load goes up only at RPE "
+            f"{number(report.settings.progression_rpe_max)} or less. At most "
+            f"{counted(cap, 'exercise')} move on in one session, one change each; the others "
+            "repeat.",)
     if not rows:
         return Section("next", "Next session", ("No routine played yet.",))
     return Section("next", "Next session", lead, tables=(Table(
@@ -255,7 +264,8 @@ def _adherence(report: Report, start: date) -> Section:
     a = report.adherence
     first_week = iso_week(start)
     weeks = [w for w in a.weeks if w.week >= first_week]
-    lead = (f"Target: {counted(a.target, 'session')} a week. Current streak {_weeks(a.current_streak)} "
+    lead = (f"Target: {counted(a.target, 'session')} a week (weeks run Monday to Sunday; "
+            f"2026-W05 is the fifth week of 2026). Current streak {_weeks(a.current_streak)} "
             f"(this week counts once it meets the target), longest {_weeks(a.longest_streak)}.",)
     rows = tuple((w.week, str(w.sessions), "yes" if w.met else "no") for w in weeks)
     table = Table("Sessions per week", ("Week", "Sessions", "Target met"), rows)
@@ -351,8 +361,9 @@ def _volume(report: Report, start: date) -> Section:
                                               names, unit="sets", accessible=a,
                                               ident="chart-volume"), table)
     lead: tuple[str, ...] = (
-        "Sets per ISO week for each primary muscle of the exercises done (one-sided sets "
-        "count per leg, so 2 sets on each leg count as 2).",)
+        "Sets per week for each primary muscle of the exercises done (one-sided sets "
+        "count per leg, so 2 sets on each leg count as 2). The quadriceps to hamstrings "
+        "ratio compares the front and the back of the thigh.",)
     if report.balance.unknown_exercises:
         lead = (*lead, "Not counted (not in the exercise library): "
                 + ", ".join(report.balance.unknown_exercises) + ".")
