@@ -86,7 +86,10 @@ def focus(symmetry: Sequence[SymmetryResult], stalled: Mapping[str, int],
         return Focus("stalled", f"{name} has stalled",
                      f"{said} Next time: {nxt.reason}" if nxt else said, name)
     if deload is not None:
-        return Focus("deload", "A lighter week", f"{deload.reason}: this week do half the "
-                     "sets at the same load, on the same days. A lighter week now and then "
-                     "lets your legs take in the work of the weeks before.")
+        since = "your last lighter week" if deload.after_deload else "your first session"
+        why = ("This week is a lighter one" if deload.in_progress else
+               f"It has been {counted(deload.weeks, 'week')} since {since}")
+        return Focus("deload", "A lighter week", f"{why}: do half the sets at the same load, "
+                     "on the same days. A lighter week now and then lets your legs take in "
+                     "the work of the weeks before (a deload).")
     return None

@@ -61,7 +61,7 @@ def _week(report: Report, planned: Sequence[date] | None) -> Line:
                     f"{counted(done, 'session')} done; your plan has a rest this week.",
                     "good")
     if done >= count:
-        head = (f"{done} of {count} sessions done" if done == count
+        head = (f"{done} of {counted(count, 'session')} done" if done == count
                 else f"{counted(done, 'session')} done, {count} planned")
         return Line("week", "This week", head, "All of this week's sessions are done. "
                     "Well done.", "good")
