@@ -35,19 +35,22 @@ def test_this_week_counts_done_of_planned_and_names_the_next_day() -> None:
     planned = [day(0), day(3), day(5)]
     tone, head, words = card(infos(logs), logs, day(2), planned)["week"]
     assert head == "1 of 3 sessions done"
-    assert words == "3 in your plan; 2 to go. The next: Thursday 5 Mar."
+    assert words == "2 to go. Next in your plan: tomorrow, Thursday\u00a05\u00a0Mar."
+    later = card(infos(logs), logs, day(1), planned)["week"][2]
+    assert later == "2 to go. Next in your plan: Thursday\u00a05\u00a0Mar."
     done = card(infos(logs), logs, day(2), [day(0)])["week"]
     assert done == ("good", "1 of 1 session done", "All of this week's sessions are done. "
                                                    "Well done.")
     passed = card(infos(logs), logs, day(6), [day(0), day(1)])["week"]
-    assert passed[2] == "2 in your plan; the planned days have passed, 1 to catch up."
+    assert passed[2] == ("1 to go: the days in your plan have passed, so fit it in when you "
+                         "can.")
     rest = card(infos(logs), logs, day(2), [])["week"]
     assert rest[1] == "No session planned"
 
 
 def test_without_a_running_week_the_weekly_target_stands_in() -> None:
     tone, head, words = card([], [], day(2))["week"]
-    assert (head, words) == ("0 of 2 sessions done", "2 a week is your target; 2 to go.")
+    assert (head, words) == ("0 of 2 sessions done", "2 to go, for your target of 2 a week.")
 
 
 def test_a_stalled_exercise_is_the_one_thing_when_no_gap_is_flagged() -> None:
@@ -95,8 +98,8 @@ def test_pain_lines_say_the_light_and_whether_it_settled() -> None:
                                    "steps back next time.")
     red = reps_only(BRIDGE, 1, (10, 10), pain=7)
     assert card(infos(red), red, day(2))["pain"][:2] == (
-        "stop", f"Red: 7/10 on {BRIDGE}, Monday 2 Mar")
+        "stop", f"Red: 7/10 on {BRIDGE}, Monday\u00a02\u00a0Mar")
     green = reps_only(BRIDGE, 1, (10, 10), pain=2)
     assert card(infos(green), green, day(0) + timedelta(days=1))["pain"] == (
-        "good", "Green last time", "Your highest pain score on Monday 2 Mar was 2/10; 0-3 is "
+        "good", "Green last time", "Your highest pain score on Monday\u00a02\u00a0Mar was 2/10; 0-3 is "
                                    "green: fine to keep moving on.")

@@ -128,8 +128,8 @@ def test_the_top_card_speaks_first_in_plain_words(visitor: Visitor, db_url: str,
     report = visitor.api("GET", "/api/report").json()
     done = next(w["sessions"] for w in report["adherence"]["weeks"]
                 if w["week"] == iso_week(on_wednesday))
-    assert lines["week"].startswith(f"plain: This week {done} of 2 sessions done 2 a week "
-                                    f"is your target; {2 - done} to go.")
+    assert lines["week"].startswith(f"plain: This week {done} of 2 sessions done {2 - done} "
+                                    f"to go, for your target of 2 a week.")
     assert "Plan your week around your runs" in lines["week"]
     # The one thing: the flagged gap of the demo, said without an index or a median.
     assert lines["focus"] == (
@@ -175,8 +175,8 @@ def test_this_week_counts_what_her_running_week_plans(visitor: Visitor, db_url: 
         routine = app.builtin_routine("runner-glute")
         app.log_past_session(user, routine, datetime(2026, 4, 7, 18, 30, tzinfo=UTC), [])
     lines = card(visitor.client.get("/dashboard").text)
-    assert lines["week"] == ("plain: This week 1 of 2 sessions done 2 in your plan; 1 to go. "
-                             "The next: Thursday 9 Apr.")
+    assert lines["week"] == ("plain: This week 1 of 2 sessions done 1 to go. Next in your "
+                             "plan: tomorrow, Thursday 9 Apr.")
     assert "Plan your week" not in lines["week"]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from strongstride.analysis import Report
@@ -39,9 +39,11 @@ class Glance:
 
 
 def day_name(day: date, today: date) -> str:
+    """"today", "tomorrow, Tuesday 8 Dec" or "Saturday 5 Dec" (kept on one line)."""
     if day == today:
         return "today"
-    return f"{day:%A} {day.day} {day:%b}"
+    named = f"{day:%A}\u00a0{day.day}\u00a0{day:%b}"
+    return f"tomorrow, {named}" if day == today + timedelta(days=1) else named
 
 
 def glance(report: Report, planned: Sequence[date] | None) -> Glance:
@@ -55,7 +57,6 @@ def _week(report: Report, planned: Sequence[date] | None) -> Line:
     this_week = iso_week(today)
     done = next((w.sessions for w in report.adherence.weeks if w.week == this_week), 0)
     count = len(planned) if planned is not None else report.adherence.target
-    source = "in your plan" if planned is not None else "a week is your target"
     if count == 0:
         return Line("week", "This week", "No session planned",
                     f"{counted(done, 'session')} done; your plan has a rest this week.",
@@ -67,13 +68,15 @@ def _week(report: Report, planned: Sequence[date] | None) -> Line:
                     "Well done.", "good")
     head = f"{done} of {counted(count, 'session')} done"
     left = count - done
-    upcoming = [d for d in (planned or ())[done:] if d >= today]
-    when = (f" The next: {day_name(upcoming[0], today)}." if planned is not None and upcoming
-            else "")
-    words = f"{count} {source}; {left} to go.{when}"
-    if planned is not None and not upcoming:
-        words = f"{count} {source}; the planned days have passed, {left} to catch up."
-    return Line("week", "This week", head, words)
+    if planned is None:
+        return Line("week", "This week", head,
+                    f"{left} to go, for your target of {count} a week.")
+    upcoming = [d for d in planned[done:] if d >= today]
+    if not upcoming:
+        return Line("week", "This week", head, f"{left} to go: the days in your plan have "
+                                               f"passed, so fit it in when you can.")
+    return Line("week", "This week", head,
+                f"{left} to go. Next in your plan: {day_name(upcoming[0], today)}.")
 
 
 def _focus(report: Report) -> Line:
