@@ -33,7 +33,7 @@ def infos(logs: list[SetLog]) -> list[SessionInfo]:
 def test_this_week_counts_done_of_planned_and_names_the_next_day() -> None:
     logs = sides(BRIDGE, sid="mon", n=0, left=(10, 10), right=(10, 10))
     planned = [day(0), day(3), day(5)]
-    tone, head, words = card(infos(logs), logs, day(2), planned)["week"]
+    _, head, words = card(infos(logs), logs, day(2), planned)["week"]
     assert head == "1 of 3 sessions done"
     assert words == "2 to go. Next in your plan: tomorrow, Thursday\u00a05\u00a0Mar."
     later = card(infos(logs), logs, day(1), planned)["week"][2]
@@ -49,7 +49,7 @@ def test_this_week_counts_done_of_planned_and_names_the_next_day() -> None:
 
 
 def test_without_a_running_week_the_weekly_target_stands_in() -> None:
-    tone, head, words = card([], [], day(2))["week"]
+    _, head, words = card([], [], day(2))["week"]
     assert (head, words) == ("0 of 2 sessions done", "2 to go, for your target of 2 a week.")
 
 
@@ -67,7 +67,7 @@ def test_a_flagged_gap_comes_before_a_stalled_exercise() -> None:
     logs = reps_only(BRIDGE, 3, (10, 10))
     for i, n in enumerate((0, 3, 6)):
         logs += sides(HIP, sid=f"r{n:03d}", n=n, left=(8, 8 + i % 2), right=(10, 10))
-    tone, head, words = card(infos(logs), logs, day(6))["focus"]
+    _, head, words = card(infos(logs), logs, day(6))["focus"]
     assert head == HIP
     assert words == ("Your left side did fewer reps than your right in 3 of your last 3 "
                      "sessions compared: about 80% as many. Start each set with your left "
@@ -79,7 +79,7 @@ def test_a_due_deload_is_said_without_the_word_first() -> None:
     for week in range(7):
         reps = min(8 + week, 12)  # moving on every week: no stall
         logs += sides(BRIDGE, sid=f"w{week}", n=7 * week, left=(reps,) * 2, right=(reps,) * 2)
-    tone, head, words = card(infos(logs), logs, day(45))["focus"]
+    _, head, words = card(infos(logs), logs, day(45))["focus"]
     assert head == "A lighter week"
     assert words.startswith("It has been 6 weeks since your first session: do half the sets")
 
@@ -101,5 +101,6 @@ def test_pain_lines_say_the_light_and_whether_it_settled() -> None:
         "stop", f"Red: 7/10 on {BRIDGE}, Monday\u00a02\u00a0Mar")
     green = reps_only(BRIDGE, 1, (10, 10), pain=2)
     assert card(infos(green), green, day(0) + timedelta(days=1))["pain"] == (
-        "good", "Green last time", "Your highest pain score on Monday\u00a02\u00a0Mar was 2/10; 0-3 is "
-                                   "green: fine to keep moving on.")
+        "good", "Green last time",
+        "Your highest pain score on Monday\u00a02\u00a0Mar was 2/10; 0-3 is green: fine to keep "
+        "moving on.")

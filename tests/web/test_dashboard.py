@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
+
 import pytest
 
 from strongstride.analysis import iso_week

@@ -71,5 +71,5 @@ def exercise_message(result: SymmetryResult, settings: Settings,
     if done == 0:
         return (f"No sessions compared yet: log both sides at the same load and band; "
                 f"{need} are needed to see a trend.")
-    return (f"{done} of {counted(need, 'session')} compared so far: keep logging both sides at the same "
-            f"load and band.")
+    return (f"{done} of {counted(need, 'session')} compared so far: keep logging both sides at "
+            f"the same load and band.")

@@ -88,15 +88,16 @@ def day_text(day: date) -> str:
 def best_text(p: SideProgress) -> str:
     b = p.best
     amount = f"{number(b.seconds)} s" if b.reps is None and b.seconds is not None else (
-        f"{b.reps} reps" if b.load is None else f"{b.reps} x {number(b.load)} {b.unit}")
+        counted(b.reps or 0, "rep") if b.load is None
+        else f"{b.reps} x {number(b.load)} {b.unit}")
     return f"{amount}, {b.band} band" if b.band else amount
 
 
 def target_text(t: Target) -> str:
-    work = (f"{t.reps} reps" if t.reps is not None else
+    work = (counted(t.reps, "rep") if t.reps is not None else
             f"{t.seconds} s" if t.seconds is not None else "")
     parts = [f"{t.sets} x {work}" if t.sets and work else work or
-             (f"{t.sets} sets" if t.sets else "")]
+             (counted(t.sets, "set") if t.sets else "")]
     if t.load is not None:
         parts.append(f"{number(t.load)} {t.unit or 'kg'}")
     if t.band:
@@ -143,8 +144,8 @@ def _summary(report: Report, sessions: int, weeks: int) -> tuple[str, ...]:
         lines.append("Stop and see your physio: "
                      + ", ".join(s.exercise for s in report.pain.stops) + ".")
     if amber or red:
-        lines.append(f"Pain: of the {counted(len(lights), 'set')} with a pain score, {amber} amber and "
-                     f"{red} red; the rest green (0-{report.settings.green_max}).")
+        lines.append(f"Pain: of the {counted(len(lights), 'set')} with a pain score, {amber} "
+                     f"amber and {red} red; the rest green (0-{report.settings.green_max}).")
     elif lights:
         lines.append(f"Pain: the {counted(len(lights), 'set')} with a pain score "
                      f"{'was' if len(lights) == 1 else 'were'} green (0-3).")
