@@ -170,7 +170,10 @@ def _symmetry(report: Report) -> Section:
             f"{number(cutoff)}% is the usual "
             f"cutoff; a gap is flagged only when the median of the last "
             f"{report.settings.rolling_window} comparable sessions is under it and the same "
-            f"side was weaker in {report.settings.same_side_weaker} of them.",)
+            f"side was weaker in {report.settings.same_side_weaker} of them. Not measurable: "
+            f"both sides reached the target on every set, so the sets cannot show a "
+            f"difference; collecting data: fewer than "
+            f"{counted(report.settings.min_comparable_sessions, 'session')} to compare.",)
     if not results:
         return Section("symmetry", "Left/right symmetry",
                        ("No one-sided exercises logged yet: collecting data.",))
