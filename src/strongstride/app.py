@@ -548,6 +548,20 @@ class Strongstride:
         return schedule_weeks(setup.week, start=setup.start, weeks=setup.weeks,
                           sessions_per_week=setup.sessions_per_week, race=setup.race)
 
+    def planned_this_week(self, user_id: int, today: date) -> tuple[date, ...] | None:
+        """The days her running week's schedule places strength sessions on in today's week
+        (Monday to Sunday); None when she saved no running week or its weeks do not cover
+        today's."""
+        setup = self.running_week(user_id)
+        if setup is None:
+            return None
+        schedule = self.schedule(setup)
+        monday = today - timedelta(days=today.weekday())
+        sunday = monday + timedelta(days=6)
+        if schedule.start > sunday or schedule.end < monday:
+            return None
+        return tuple(sorted(s.date for s in schedule.sessions if monday <= s.date <= sunday))
+
     def calendar(self, setup: ScheduleSetup, schedule: Schedule | None = None, *,
                  routine: LoadedRoutine | None = None) -> bytes:
         """The schedule as an iCalendar file with reminders and stable UIDs, each event as

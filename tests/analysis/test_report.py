@@ -90,7 +90,7 @@ def test_report_dict_is_json_with_a_stable_key_order() -> None:
     data = report_dict(build_report(infos, logs, PRESCRIPTIONS, checks, today=day(12)))
     assert list(data) == ["schema", "today", "settings", "involved_side", "progress",
                           "symmetry", "balance", "adherence", "calendar", "pain", "deload",
-                          "suggestions"]
+                          "suggestions", "focus"]
     text = json.dumps(data)
     assert json.loads(text) == data
     assert data["today"] == "2026-03-14"

@@ -209,7 +209,8 @@ async def test_shows_todays_target_and_fills_the_form_from_it(store: Store) -> N
     goblet = next(s for s in workout.plan.steps if s.kind == "work" and s.name == "Goblet squat")
     aim = workout.target(goblet)
     assert aim is not None and aim.suggestion.action == "add load"
-    assert aim.text == ("Today: 1 x 12 reps, 18.5 kg — Both sides reached 12 reps at RPE 7 "
+    # The goblet squat is two-legged: said without sides.
+    assert aim.text == ("Today: 1 x 12 reps, 18.5 kg — You reached 12 reps at RPE 7 "
                         "twice: add 2.5 kg.")
     fill = workout.state.prefill_for(goblet)
     assert (fill.reps, fill.load) == (12, 18.5)  # last time was 16 kg: the target wins

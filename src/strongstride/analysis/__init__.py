@@ -17,6 +17,7 @@ from strongstride.analysis.adherence import (
 )
 from strongstride.analysis.balance import Balance, MuscleSets, WeekBalance, balance
 from strongstride.analysis.deload import DeloadDue, deload_due
+from strongstride.analysis.focus import Focus, focus
 from strongstride.analysis.history import Side, iso_week
 from strongstride.analysis.next_session import Outlook, next_session, suggest
 from strongstride.analysis.pain import (
@@ -60,6 +61,7 @@ __all__ = [
     "BestSet",
     "CalendarDay",
     "DeloadDue",
+    "Focus",
     "Kind",
     "Light",
     "MorningCheck",
@@ -93,6 +95,7 @@ __all__ = [
     "compare_session",
     "deload_due",
     "epley",
+    "focus",
     "iso_week",
     "morning_after",
     "morning_results",

@@ -9,6 +9,7 @@ from datetime import date
 
 from strongstride.analysis.adherence import TrainingWeek, training_weeks
 from strongstride.analysis.history import SIDES, SessionSets, is_loaded, iso_week
+from strongstride.analysis.plural import counted
 from strongstride.analysis.progression import ExerciseState
 from strongstride.analysis.settings import Settings
 from strongstride.analysis.suggestion import Suggestion, number
@@ -29,7 +30,7 @@ class DeloadDue:
         if self.in_progress:
             return "This is a deload week"
         since = "your last deload" if self.after_deload else "your first session"
-        return f"{self.weeks} weeks since {since}"
+        return f"{counted(self.weeks, 'week')} since {since}"
 
 
 def deload_due(sessions: Sequence[SessionInfo], today: date, settings: Settings,
@@ -105,7 +106,7 @@ def deload(state: ExerciseState, why: str) -> Suggestion:
     prescribed = state.prescribed_sets[0] if state.prescribed_sets else 0
     sets = max(state.last.sets or 1, prescribed)
     half = max(1, sets // 2)
-    return state.suggest("deload", f"{why}: deload: {half} set{'s' if half > 1 else ''} instead "
+    return state.suggest("deload", f"{why}: deload: {counted(half, 'set')} instead "
                                    f"of {sets}, same load, same days and exercises.", sets=half)
 
 
@@ -133,6 +134,6 @@ def regress(state: ExerciseState, why: str) -> Suggestion:
         return state.suggest("regress", f"{why}: do one set fewer ({sets - 1}).", sets=sets - 1)
     aim = max(1, state.bottom or last.reps or 1)
     if last.reps is not None and last.reps > aim:
-        return state.suggest("regress", f"{why}: {aim} reps a set.", reps=aim)
+        return state.suggest("regress", f"{why}: {counted(aim, 'rep')} a set.", reps=aim)
     return state.suggest("regress", f"{why}: try an easier variation.")
 

@@ -9,6 +9,9 @@ The rules are tried in this order, and the first that applies gives the suggesti
 4. stretches stay at 30 s;
 5. a deload is due (about every 6 weeks), or the last 2 sessions stalled -> deload;
 6. the exercise's forward rule (see `progression`), held back while morning stiffness rises.
+
+Then, over the whole session, at most `changes_per_session` (3) exercises move forward: those
+that have waited longest at their level, then in routine order; the others repeat last session.
 """
 
 from __future__ import annotations
@@ -35,7 +38,14 @@ from strongstride.analysis.pain import (
     stiffness_rising,
     stop_message,
 )
-from strongstride.analysis.progression import ExerciseState, Kind, forward, state_of
+from strongstride.analysis.plural import counted, plural
+from strongstride.analysis.progression import (
+    ExerciseState,
+    Kind,
+    forward,
+    level_sessions,
+    state_of,
+)
 from strongstride.analysis.settings import DEFAULT_SETTINGS, Settings
 from strongstride.analysis.suggestion import PROGRESSIONS, Action, Suggestion, Target
 from strongstride.library import Library, default_library
@@ -97,7 +107,7 @@ def _pain_rule(state: ExerciseState, outlook: Outlook) -> Suggestion | None:
         running += 1
     amber = f"{s.green_max + 1}-{s.amber_max}"
     if running >= s.amber_sessions_for_deload:
-        return deload(state, f"Pain {amber} in the last {running} sessions")
+        return deload(state, f"Pain {amber} in the last {counted(running, 'session')}")
     return state.suggest("hold", f"Pain {pain}/10 last time is amber ({amber}): repeat the same "
                                  f"next time; it should settle by the next morning.")
 
@@ -106,32 +116,71 @@ def suggest(exercise: str, prescription: Prescription | None, history: Sequence[
             outlook: Outlook, settings: Settings = DEFAULT_SETTINGS,
             library: Library | None = None,
             logged: Sequence[SessionSets] | None = None) -> Suggestion:
-    """The suggestion for one exercise.
+    """The suggestion for one exercise, on its own (`next_session` also keeps the number of
+    exercises that move forward in one session small).
 
     `history` holds the sessions with sets done, oldest first (`by_exercise`); `logged` the
     same with skipped sets too, for red flags in their notes (default: `history`).
     """
+    return _suggest(exercise, prescription, history, outlook, settings, library, logged)[0]
+
+
+def _suggest(exercise: str, prescription: Prescription | None, history: Sequence[SessionSets],
+             outlook: Outlook, settings: Settings, library: Library | None,
+             logged: Sequence[SessionSets] | None) -> tuple[Suggestion, ExerciseState | None]:
     flags = exercise_flags(exercise, logged if logged is not None else history, settings)
     if flags:
-        return Suggestion(exercise, "stop", Target(), stop_message(exercise, flags, settings))
+        return Suggestion(exercise, "stop", Target(),
+                          stop_message(exercise, flags, settings)), None
     if not history:
-        return _start(exercise, prescription)
+        return _start(exercise, prescription), None
     state = state_of(exercise, history, prescription, settings, library or default_library())
     by_pain = _pain_rule(state, outlook)
     if by_pain is not None:
-        return by_pain
+        return by_pain, state
     if state.kind == "stretch":
-        return forward(state)
+        return forward(state), state
     if outlook.deload is not None:
-        return deload(state, outlook.deload.reason)
+        return deload(state, outlook.deload.reason), state
     stalled = stalls(state)
     if stalled >= settings.deload_after_stalls:
-        return deload(state, f"No progress in the last {stalled} sessions")
+        return deload(state, f"No progress in the last {counted(stalled, 'session')}"), state
     suggestion = forward(state)
     if suggestion.action in PROGRESSIONS and outlook.stiffness_rising:
         return state.suggest("hold", "Your morning stiffness rose this week: repeat last "
-                                     "session before adding more.")
-    return suggestion
+                                     "session before adding more."), state
+    return suggestion, state
+
+
+def few_changes(found: Sequence[tuple[Suggestion, ExerciseState | None]],
+                settings: Settings = DEFAULT_SETTINGS) -> tuple[Suggestion, ...]:
+    """At most `changes_per_session` exercises move forward in one session, so that a sore
+    morning points at one of a few changes and the session's work grows by a little: those
+    that waited longest at their level go first (then routine order); the others repeat."""
+    cap = settings.changes_per_session
+    forward_ones = [i for i, (s, state) in enumerate(found)
+                    if s.action in PROGRESSIONS and state is not None]
+    if len(forward_ones) <= cap:
+        return tuple(s for s, _ in found)
+
+    def waited(i: int) -> tuple[int, int]:
+        state = found[i][1]
+        assert state is not None
+        return -level_sessions(state), i
+
+    going = set(sorted(forward_ones, key=waited)[:cap])
+    out: list[Suggestion] = []
+    for i, (s, state) in enumerate(found):
+        if i in forward_ones and i not in going:
+            assert state is not None
+            moves = "moves" if cap == 1 else "move"
+            out.append(state.suggest("keep", f"Repeat last session: {cap} other "
+                                             f"{plural(cap, 'exercise')} {moves} on this "
+                                             f"time, at most {cap} at once. Waiting its "
+                                             f"turn: {s.reason}"))
+        else:
+            out.append(s)
+    return tuple(out)
 
 
 def next_session(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
@@ -156,7 +205,7 @@ def next_session(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
             deload_due(sessions, today, settings, last_deload),
             stiffness_rising([c for c in checks if c.date <= today]))
     names = list(prescriptions) or exercise_order((), logged)
-    return tuple(
-        suggest(name, lookup(prescriptions, name), lookup(done, name) or (), outlook, settings,
-                library, lookup(logged, name) or ())
-        for name in names)
+    return few_changes([
+        _suggest(name, lookup(prescriptions, name), lookup(done, name) or (), outlook,
+                 settings, library, lookup(logged, name) or ())
+        for name in names], settings)

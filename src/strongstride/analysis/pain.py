@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from strongstride.analysis.history import Grouped, SessionSets, by_exercise, iso_week, max_pain
+from strongstride.analysis.plural import counted
 from strongstride.analysis.settings import DEFAULT_SETTINGS, Settings
 from strongstride.library import name_key
 from strongstride.records import LogSide, SessionInfo, SetLog
@@ -246,8 +247,8 @@ def stop_message(exercise: str, flags: Sequence[RedFlag],
     reds = {f.session_id for f in flags if f.kind == "red pain"}
     parts = [f"you noted {_listed(noted)}"] if noted else []
     if reds:
-        parts.append(f"you logged pain of {settings.amber_max + 1} or more in {len(reds)} "
-                     f"sessions")
+        parts.append(f"you logged pain of {settings.amber_max + 1} or more in "
+                     f"{counted(len(reds), 'session')}")
     return f"Stop {exercise} and see your physio: {'; '.join(parts)}."
 
 

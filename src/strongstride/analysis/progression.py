@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, TypeVar, Unpack
 
 from strongstride.analysis.history import SessionSets, is_loaded
+from strongstride.analysis.plural import counted
 from strongstride.analysis.settings import Settings
 from strongstride.analysis.suggestion import Action, Changes, Suggestion, Target, number
 from strongstride.library import Library, name_key
@@ -98,9 +99,8 @@ def gated(state: ExerciseState, done: SessionSets) -> bool:
     `progression_rpe_max`, doing at least the prescribed sets."""
     if state.top is None or not done.sets:
         return False
-    sides: tuple[LogSide, ...] = ("left", "right") if done.one_sided else ("both",)
     fewest = state.prescribed_sets[0] if state.prescribed_sets else 1
-    if min(len(done.on(side)) for side in sides) < fewest:
+    if min(len(done.on(side)) for side in _sides(done)) < fewest:
         return False
     rpe_max = state.settings.progression_rpe_max
     return all((s.reps or 0) >= state.top and (s.rpe is None or s.rpe <= rpe_max)
@@ -125,20 +125,55 @@ def _times(state: ExerciseState) -> str:
     return {1: "once", 2: "twice"}.get(n, f"in {n} sessions running")
 
 
+def level_sessions(state: ExerciseState) -> int:
+    """Sessions running, up to the latest, at the latest one's sets, loads and bands: how long
+    the exercise has waited at its level (reps may have changed)."""
+    def level(done: SessionSets) -> tuple[int, frozenset[tuple[float | None, str | None,
+                                                           str | None]]]:
+        return done.set_count(), _conditions(done)
+
+    latest = level(state.latest)
+    n = 0
+    for done in reversed(state.history):
+        if level(done) != latest:
+            break
+        n += 1
+    return n
+
+
+def _reached(state: ExerciseState) -> str:
+    """Who reached the top: "Both sides" of a one-sided move, "You" of a two-legged one."""
+    return "Both sides" if state.latest.one_sided else "You"
+
+
+def _sides(done: SessionSets) -> tuple[LogSide, ...]:
+    return ("left", "right") if done.one_sided else ("both",)
+
+
 def _hardest_rpe(sessions: Sequence[SessionSets]) -> float | None:
     rpes = [s.rpe for d in sessions for s in d.sets if s.rpe is not None]
     return max(rpes) if rpes else None
 
 
 def _back_to_sets(state: ExerciseState) -> Suggestion | None:
-    """Fewer sets than prescribed last time (a deload, or sets skipped): do them all first."""
+    """Fewer sets than prescribed last time on any side (a deload, or sets skipped): do them
+    all first. The side that did fewest decides: a set skipped on one leg is a set not done."""
     prescribed = state.prescribed_sets
-    sets = state.last.sets or 0
+    done = state.latest
+    counts = {side: len(done.on(side)) for side in _sides(done)}
+    side = min(counts, key=lambda s: counts[s])
+    sets = counts[side]
     if prescribed is None or sets >= prescribed[0]:
         return None
-    return state.suggest("keep", f"Last time you did {sets} of the {prescribed[0]} prescribed "
-                                 f"sets: do all {prescribed[0]} before adding more.",
-                         sets=prescribed[0])
+    need = prescribed[0]
+    if done.one_sided and len(set(counts.values())) > 1:
+        said = f"Last time your {side} side did {sets} of the {counted(need, 'set')}"
+        each = " on each side"
+    else:
+        said = f"Last time you did {sets} of the {counted(need, 'set')}"
+        each = ""
+    return state.suggest("keep", f"{said}: do all {need}{each} before adding more.",
+                         sets=need)
 
 
 def loaded(state: ExerciseState) -> Suggestion:
@@ -153,7 +188,7 @@ def loaded(state: ExerciseState) -> Suggestion:
         rpe = _hardest_rpe(state.history[-n:])
         steps = s.rpe_steps(rpe) if rpe is not None else 1
         at = f" at RPE {number(rpe)}" if rpe is not None else ""
-        did = f"Both sides reached {state.top} reps{at} {_times(state)}"
+        did = f"{_reached(state)} reached {counted(state.top, 'rep')}{at} {_times(state)}"
         if steps > 0:
             more = steps * step
             why = "" if rpe is not None else " (no RPE logged: one step)"
@@ -176,13 +211,20 @@ def loaded(state: ExerciseState) -> Suggestion:
 
 def _reps_or_keep(state: ExerciseState) -> Suggestion:
     assert state.top is not None
+    top = counted(state.top, "rep")
     if gated(state, state.latest):
-        return state.suggest("keep", f"Both sides reached {state.top} reps on every set: do it "
+        return state.suggest("keep", f"{_reached(state)} reached {top} on every set: do it "
                                      f"again to move on.", reps=state.top)
+    both = ", both sides" if state.latest.one_sided else ""
     fewest = state.last.reps or 0
-    aim = min(state.top, fewest + 1)
-    return state.suggest("add reps", f"Your fewest reps on a set were {fewest}: aim for {aim} "
-                                     f"on every set, both sides (up to {state.top}).", reps=aim)
+    if fewest >= state.top:
+        # At the top on every set done, yet not every set was done (on both sides).
+        on_both = " on both sides" if state.latest.one_sided else ""
+        return state.suggest("keep", f"Do every set at {top}{on_both} to move on.",
+                             reps=state.top)
+    aim = fewest + 1
+    return state.suggest("add reps", f"Your lowest set was {counted(fewest, 'rep')}: aim for "
+                                     f"{aim} on every set{both} (up to {state.top}).", reps=aim)
 
 
 def ladder(state: ExerciseState) -> Suggestion:
@@ -199,32 +241,35 @@ def ladder(state: ExerciseState) -> Suggestion:
         return back
     if not gated_running(state):
         return _reps_or_keep(state)
-    did = f"Both sides reached {state.top} reps {_times(state)}"
+    did = f"{_reached(state)} reached {counted(state.top, 'rep')} {_times(state)}"
     sets = last.sets or 1
     # Without a prescription, the fewest sets ever done stand in for it.
     most = (state.prescribed_sets[1] if state.prescribed_sets
             else min(d.set_count() for d in state.history))
     if sets <= most:
-        return state.suggest("add a set", f"{did}: add one set ({sets + 1} sets).",
+        return state.suggest("add a set", f"{did}: add one set ({counted(sets + 1, 'set')}).",
                              sets=sets + 1, reps=state.top)
     if last.band is None:
-        return state.suggest("harder variation", f"{did} with {sets} sets: try a harder "
-                                                 f"variation, back to {state.bottom} reps. When "
+        return state.suggest("harder variation", f"{did} with {counted(sets, 'set')}: try a "
+                                                 f"harder variation, back to "
+                                                 f"{counted(state.bottom or 0, 'rep')}. When "
                                                  f"there is none, slow the tempo instead.",
                              reps=state.bottom)
     order = [b.casefold() for b in s.band_order]
     band = last.band.strip().casefold()
     if band in order and order.index(band) + 1 < len(order):
         harder = s.band_order[order.index(band) + 1]
-        return state.suggest("harder band", f"{did} with {sets} sets: move up to the {harder} "
-                                            f"band, back to {state.bottom} reps.",
+        return state.suggest("harder band", f"{did} with {counted(sets, 'set')}: move up to "
+                                            f"the {harder} band, back to "
+                                            f"{counted(state.bottom or 0, 'rep')}.",
                              band=harder, reps=state.bottom)
     if band in order:
         return state.suggest("slower tempo", f"{did} with the {last.band} band: take "
                                              f"{s.slow_lowering_seconds} s to lower each rep.",
                              reps=state.bottom)
-    return state.suggest("harder band", f"{did} with {sets} sets: use a harder band than "
-                                        f"{last.band}, back to {state.bottom} reps.",
+    return state.suggest("harder band", f"{did} with {counted(sets, 'set')}: use a harder "
+                                        f"band than {last.band}, back to "
+                                        f"{counted(state.bottom or 0, 'rep')}.",
                          band=None, reps=state.bottom)
 
 

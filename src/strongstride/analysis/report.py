@@ -23,6 +23,7 @@ from strongstride.analysis.adherence import (
 )
 from strongstride.analysis.balance import Balance, MuscleSets, balance
 from strongstride.analysis.deload import DeloadDue, weekly_deload_due
+from strongstride.analysis.focus import Focus, focus, stalled_exercises
 from strongstride.analysis.history import Side, exercise_order, group, lookup
 from strongstride.analysis.next_session import Outlook, Suggestion, next_session
 from strongstride.analysis.pain import (
@@ -73,6 +74,8 @@ class Report:
     pain: PainReport
     deload: DeloadDue | None
     suggestions: tuple[Suggestion, ...]
+    focus: Focus | None = None
+    """The one thing to work on, in plain words (`analysis.focus`)."""
 
 
 def build_report(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
@@ -118,15 +121,19 @@ def build_report(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
     due = weekly_deload_due(weeks, today, settings, last_deload)
     rising = stiffness_rising(checks)
     outlook = Outlook(today, tuple(checks), due, rising)
+    ranked_symmetry = tuple(sorted(symmetry(sessions, logs, settings, involved_side, targets,
+                                            library, grouped=grouped),
+                                   key=lambda r: (ranked(r.exercise), r.exercise)))
+    suggestions = next_session(sessions, logs, prescriptions, today, settings, checks,
+                               last_deload, library, grouped=grouped, outlook=outlook)
+    stalled = stalled_exercises(grouped.done, prescriptions, settings, library)
     return Report(
         today=today,
         settings=settings,
         involved_side=involved_side,
         progress=tuple(sorted(progress(sessions, logs, settings, grouped=grouped),
                               key=lambda p: (ranked(p.exercise), p.exercise))),
-        symmetry=tuple(sorted(symmetry(sessions, logs, settings, involved_side, targets,
-                                       library, grouped=grouped),
-                              key=lambda r: (ranked(r.exercise), r.exercise))),
+        symmetry=ranked_symmetry,
         balance=balance(sessions, logs, library, grouped=grouped),
         adherence=weekly_adherence(weeks, today, settings),
         calendar=calendar(sessions, start, today),
@@ -142,8 +149,8 @@ def build_report(sessions: Sequence[SessionInfo], logs: Sequence[SetLog],
                                key=lambda s: (ranked(s.exercise), s.exercise))),
         ),
         deload=due,
-        suggestions=next_session(sessions, logs, prescriptions, today, settings, checks,
-                                 last_deload, library, grouped=grouped, outlook=outlook),
+        suggestions=suggestions,
+        focus=focus(ranked_symmetry, stalled, suggestions, due),
     )
 
 

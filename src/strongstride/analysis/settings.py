@@ -92,6 +92,8 @@ class Settings:
     """The slower tempo the ladder suggests: lower in this many seconds (4-5 s)."""
     band_order: tuple[str, ...] = field(default=DEFAULT_BAND_ORDER)
     """Band names from the easiest to the hardest, for "a harder band". (design)"""
+    changes_per_session: int = 3
+    """At most this many exercises move forward in one session; the others repeat. (design)"""
 
     # Deload (Rogerson 2024)
     deload_every_weeks: int = 6
@@ -127,6 +129,7 @@ class Settings:
                  or self.red_pain_sessions < 1 or self.amber_sessions_for_deload < 1
                  or self.pain_window < 1, "session counts must be at least 1"),
                 (self.sessions_per_week < 1, "sessions_per_week must be at least 1"),
+                (self.changes_per_session < 1, "changes_per_session must be at least 1"),
                 (self.calendar_weeks < 1, "calendar_weeks must be at least 1"),
             ) if bad
         ]

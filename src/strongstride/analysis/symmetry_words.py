@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from strongstride.analysis.history import other
+from strongstride.analysis.plural import counted
 from strongstride.analysis.settings import Settings
 
 if TYPE_CHECKING:
@@ -24,6 +25,11 @@ _VERBS = {
 
 def percent(value: float) -> str:
     return f"{value:.0f}%"
+
+
+def _last(n: int) -> str:
+    """"session" for the last one, "4 sessions" for more."""
+    return "session" if n == 1 else counted(n, "session")
 
 
 def _verb(window: Sequence[SessionSymmetry]) -> str:
@@ -42,7 +48,7 @@ def exercise_message(result: SymmetryResult, settings: Settings,
     if result.status == "flagged" and result.weaker and result.median_lsi is not None:
         side = result.weaker
         return (f"Your {side} side has {_verb(window)} your {other(side)} on "
-                f"{result.weaker_count} of the last {n} sessions "
+                f"{result.weaker_count} of the last {_last(n)} "
                 f"(median {percent(result.median_lsi)}). "
                 f"Consider starting with your {side} side.")
     if result.status == "balanced" and result.median_lsi is not None:
@@ -50,12 +56,12 @@ def exercise_message(result: SymmetryResult, settings: Settings,
         if result.median_lsi >= settings.lsi_cutoff and result.involved is not None:
             side = result.involved
             return (f"Your {side} side is at {median} of your {other(side)}: median over the "
-                    f"last {n} sessions.")
+                    f"last {_last(n)}.")
         if result.median_lsi >= settings.lsi_cutoff:
             return (f"Your left and right sides are close: median {median} over the last "
-                    f"{n} sessions.")
+                    f"{_last(n)}.")
         return (f"The gap between your sides changes from session to session (median {median} "
-                f"over the last {n} sessions) and neither side was behind in "
+                f"over the last {_last(n)}) and neither side was behind in "
                 f"{settings.same_side_weaker} of them; day-to-day differences like this are "
                 f"normal.")
     if result.status == "not measurable" and latest is not None:
@@ -65,5 +71,5 @@ def exercise_message(result: SymmetryResult, settings: Settings,
     if done == 0:
         return (f"No sessions compared yet: log both sides at the same load and band; "
                 f"{need} are needed to see a trend.")
-    return (f"{done} of {need} sessions compared so far: keep logging both sides at the same "
-            f"load and band.")
+    return (f"{done} of {counted(need, 'session')} compared so far: keep logging both sides at "
+            f"the same load and band.")

@@ -20,9 +20,11 @@ def _env() -> Environment:
         keep_trailing_newline=True)
 
 
-def body(view: ReportView, *, open_numbers: bool = False) -> str:
-    """The sections, headed h2 and down: the page around it gives the h1."""
-    return _env().get_template("_body.html").render(view=view, open_numbers=open_numbers)
+def body(view: ReportView, *, open_numbers: bool = False, summary: bool = True) -> str:
+    """The sections, headed h2 and down: the page around it gives the h1 (and, without
+    `summary`, its own summary)."""
+    return _env().get_template("_body.html").render(view=view, open_numbers=open_numbers,
+                                                    summary=summary)
 
 
 def document(view: ReportView) -> str:

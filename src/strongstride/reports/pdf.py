@@ -8,7 +8,8 @@ The file is deterministic: no creation date is written.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from fpdf import FPDF
@@ -59,21 +60,63 @@ def render(view: ReportView) -> bytes:
     pdf.set_font(FONT, "B", 18)
     pdf.multi_cell(0, 8, latin(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     _paragraph(pdf, view.period, colour=MUTED)
+    # Said first rather than last: a closing line alone would make a near-empty last page.
+    _paragraph(pdf, "The numbers describe what was logged; they are not a diagnosis.",
+               colour=MUTED, size=8.5)
     _heading(pdf, "Summary")
     for line in view.summary:
         _paragraph(pdf, f"- {line}")
     if not view.empty:
         for section in view.sections:
             _section(pdf, section)
-    pdf.ln(3)
-    _paragraph(pdf, "The numbers describe what was logged; they are not a diagnosis.",
-               colour=MUTED, size=8.5)
     return bytes(pdf.output())
 
 
-def _heading(pdf: FPDF, text: str) -> None:
-    if pdf.get_y() > pdf.h - 45:
+# Page breaks ----------------------------------------------------------------------------------
+# A page never ends on a heading, a chart never splits, and a short table stays whole and with
+# the chart it belongs to: such a block that does not fit starts the next page. A long table
+# splits, once at least MIN_SPLIT_MM of it fits.
+SHORT_TABLE_MM = 70.0
+MIN_SPLIT_MM = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    height: float
+    draw: Callable[[FPDF], None]
+    whole: bool = True
+
+
+def _space(pdf: FPDF) -> float:
+    return pdf.h - pdf.b_margin - pdf.get_y()
+
+
+def _page_height(pdf: FPDF) -> float:
+    return pdf.h - pdf.t_margin - pdf.b_margin
+
+
+def _needs(block: _Block) -> float:
+    """The part of the block that must fit on the page it starts on."""
+    return block.height if block.whole else min(block.height, MIN_SPLIT_MM)
+
+
+def _make_room(pdf: FPDF, height: float) -> None:
+    if height > _space(pdf) and height <= _page_height(pdf):
         pdf.add_page()
+
+
+def _measured(draw: Callable[[FPDF], None]) -> float:
+    """How tall `draw` is, drawn on a scratch page long enough for anything."""
+    scratch = FPDF(orientation="P", unit="mm", format=(210, 5000))
+    scratch.set_margins(15, 15, 15)
+    scratch.set_auto_page_break(False)
+    scratch.add_page()
+    top = scratch.get_y()
+    draw(scratch)
+    return scratch.get_y() - top
+
+
+def _heading(pdf: FPDF, text: str) -> None:
     pdf.ln(3)
     pdf.set_text_color(*BRAND)
     pdf.set_font(FONT, "B", 13)
@@ -90,47 +133,83 @@ def _paragraph(pdf: FPDF, text: str, *, colour: tuple[int, int, int] = INK,
     pdf.set_text_color(*INK)
 
 
+def _opening(section: Section) -> Callable[[FPDF], None]:
+    def draw(pdf: FPDF) -> None:
+        _heading(pdf, section.title)
+        for line in section.lead:
+            _paragraph(pdf, line)
+        for alert in section.alerts:
+            _paragraph(pdf, alert, colour=DANGER, style="B")
+    return draw
+
+
 def _section(pdf: FPDF, section: Section) -> None:
-    _heading(pdf, section.title)
-    for line in section.lead:
-        _paragraph(pdf, line)
-    for alert in section.alerts:
-        _paragraph(pdf, alert, colour=DANGER, style="B")
+    blocks = _blocks(pdf, section)
+    opening = _opening(section)
+    # The heading and its words go with the first chart or table.
+    _make_room(pdf, _measured(opening) + (_needs(blocks[0]) if blocks else 0.0))
+    opening(pdf)
+    for block in blocks:
+        _make_room(pdf, _needs(block))
+        block.draw(pdf)
+
+
+def _blocks(pdf: FPDF, section: Section) -> list[_Block]:
     if section.ident == "progress":
-        _charts(pdf, section.charts, small=True)
-        _table(pdf, _progress_summary(section.charts))
-        return
+        return [*_chart_rows(pdf, section.charts, small=True),
+                _table_block(_progress_summary(section.charts))]
+    blocks: list[_Block] = []
     if section.charts:
-        _charts(pdf, section.charts[:1], small=False)
-        _charts(pdf, section.charts[1:], small=True)
-        _table(pdf, section.charts[0].table)
-    for table in section.tables:
+        first = _chart_rows(pdf, section.charts[:1], small=False)[0]
+        rest = _chart_rows(pdf, section.charts[1:], small=True)
+        table = _table_block(section.charts[0].table)
+        if not rest and table.whole:
+            # A short table stays with its chart.
+            def both(p: FPDF, a: _Block = first, b: _Block = table) -> None:
+                a.draw(p)
+                b.draw(p)
+            blocks.append(_Block(first.height + table.height, both))
+        else:
+            blocks += [first, *rest, table]
+    blocks += [_table_block(t) for t in section.tables]
+    return [b for b in blocks if b.height > 0]
+
+
+def _table_block(table: Table) -> _Block:
+    def draw(pdf: FPDF) -> None:
         _table(pdf, table)
+    height = _measured(draw) if table.rows else 0.0
+    return _Block(height, draw, whole=height <= SHORT_TABLE_MM)
 
 
-def _charts(pdf: FPDF, charts: Sequence[Chart], *, small: bool) -> None:
-    """Charts in a grid: two a row when small, one when wide."""
+def _chart_rows(pdf: FPDF, charts: Sequence[Chart], *, small: bool) -> list[_Block]:
+    """Charts in a grid, a block a row: two a row when small, one when wide."""
     width = SMALL_CHART_MM if small else WIDE_CHART_MM
     per_row = 2 if small else 1
     gap = (pdf.epw - per_row * width) / max(per_row - 1, 1) if per_row > 1 else 0.0
+    rows: list[_Block] = []
     for start in range(0, len(charts), per_row):
         row = charts[start:start + per_row]
         images = [_svg_size(c) for c in row]
         height = max(width * h / w for w, h in images)
         pdf.set_font(FONT, "B", 8.5)
         head = max(_lines(pdf, width, c.title) for c in row) * 4 + 1
-        if pdf.get_y() + head + height + 3 > pdf.h - pdf.b_margin:
-            pdf.add_page()
-        top = pdf.get_y()
-        for i, chart in enumerate(row):
-            x = pdf.l_margin + i * (width + gap)
-            pdf.set_xy(x, top)
-            pdf.set_font(FONT, "B", 8.5)
-            pdf.multi_cell(width, 4, latin(chart.title), align="L", new_x=XPos.LEFT,
-                           new_y=YPos.NEXT)
-            pdf.image(io.BytesIO(chart.svg(False).encode("utf-8")), x=x, y=top + head,
-                      w=width)
-        pdf.set_xy(pdf.l_margin, top + head + height + 3)
+
+        def draw(pdf: FPDF, row: Sequence[Chart] = row, head: float = head,
+                 height: float = height) -> None:
+            top = pdf.get_y()
+            for i, chart in enumerate(row):
+                x = pdf.l_margin + i * (width + gap)
+                pdf.set_xy(x, top)
+                pdf.set_font(FONT, "B", 8.5)
+                pdf.multi_cell(width, 4, latin(chart.title), align="L", new_x=XPos.LEFT,
+                               new_y=YPos.NEXT)
+                pdf.image(io.BytesIO(chart.svg(False).encode("utf-8")), x=x, y=top + head,
+                          w=width)
+            pdf.set_xy(pdf.l_margin, top + head + height + 3)
+
+        rows.append(_Block(head + height + 3, draw))
+    return rows
 
 
 def _lines(pdf: FPDF, width: float, text: str) -> int:
@@ -164,8 +243,6 @@ def _table(pdf: FPDF, table: Table) -> None:
     columns = len(table.head)
     size = 8.0 if columns <= 5 else 6.5
     pdf.set_font(FONT, "B", 9)
-    if pdf.get_y() > pdf.h - 35:
-        pdf.add_page()
     pdf.multi_cell(0, 5, latin(table.caption), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     widths = _widths(table)
     pdf.set_font(FONT, "", size)

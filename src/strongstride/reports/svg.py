@@ -263,10 +263,11 @@ def calendar_chart(title: str, desc: str, days: Sequence[tuple[date, int]], *,
     size = cell - 6
     height = top + 7 * cell + 26
     body: list[str] = []
-    for i, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
-        if name:
-            body.append(_text(left - 6, top + i * cell + size / 2 + 4, name, size=11,
-                              anchor="end", fill=MUTED))
+    # Every row labelled: a row without a name is a guess (is it Tuesday or Thursday?).
+    label = min(11.0, cell * 0.8)
+    for i, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")):
+        body.append(_text(left - 6, top + i * cell + size / 2 + label / 3, name, size=label,
+                          anchor="end", fill=MUTED))
     for day, sessions in days:
         week = (day - first).days // 7
         x, y = left + week * cell, top + day.weekday() * cell

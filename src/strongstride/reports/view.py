@@ -12,6 +12,7 @@ from datetime import date
 
 from strongstride.analysis import Report, SideProgress, Suggestion, SymmetryResult, Target
 from strongstride.analysis.history import iso_week
+from strongstride.analysis.plural import counted
 from strongstride.reports import svg
 
 SIDE_LABEL = {"left": "Left", "right": "Right", "both": "Both legs"}
@@ -87,15 +88,16 @@ def day_text(day: date) -> str:
 def best_text(p: SideProgress) -> str:
     b = p.best
     amount = f"{number(b.seconds)} s" if b.reps is None and b.seconds is not None else (
-        f"{b.reps} reps" if b.load is None else f"{b.reps} x {number(b.load)} {b.unit}")
+        counted(b.reps or 0, "rep") if b.load is None
+        else f"{b.reps} x {number(b.load)} {b.unit}")
     return f"{amount}, {b.band} band" if b.band else amount
 
 
 def target_text(t: Target) -> str:
-    work = (f"{t.reps} reps" if t.reps is not None else
+    work = (counted(t.reps, "rep") if t.reps is not None else
             f"{t.seconds} s" if t.seconds is not None else "")
     parts = [f"{t.sets} x {work}" if t.sets and work else work or
-             (f"{t.sets} sets" if t.sets else "")]
+             (counted(t.sets, "set") if t.sets else "")]
     if t.load is not None:
         parts.append(f"{number(t.load)} {t.unit or 'kg'}")
     if t.band:
@@ -108,7 +110,7 @@ def view(report: Report, *, weeks: int, who: str | None = None) -> ReportView:
     days = report.calendar
     start = days[0].date if days else report.today
     sessions = sum(d.sessions for d in days)
-    period = (f"{day_text(start)} to {day_text(report.today)} ({weeks} weeks)" if weeks > 0
+    period = (f"{day_text(start)} to {day_text(report.today)} ({_weeks(weeks)})" if weeks > 0
               else f"everything up to {day_text(report.today)}")
     sections = (_symmetry(report), _next(report), _pain(report), _adherence(report, start),
                 _progress(report, start), _volume(report, start))
@@ -123,14 +125,16 @@ def _summary(report: Report, sessions: int, weeks: int) -> tuple[str, ...]:
         return ("Collecting data: no sessions logged in this period yet. Do a session and "
                 "the report fills in as you go.",)
     a = report.adherence
-    span = f"in the last {weeks} weeks" if weeks > 0 else "in all"
-    lines = [f"{sessions} sessions {span}, against a target of {a.target} a week; current "
-             f"streak {_weeks(a.current_streak)}, longest {_weeks(a.longest_streak)}."]
+    span = f"in the last {_weeks(weeks)}" if weeks > 0 else "in all"
+    lines = [f"{counted(sessions, 'session')} {span}, against a target of {a.target} a "
+             f"week; current streak (weeks running that met it) {_weeks(a.current_streak)}, "
+             f"longest {_weeks(a.longest_streak)}."]
     flagged = [r for r in report.symmetry if r.status == "flagged"]
     if flagged:
+        # Said without the index: LSI is explained in its section, below.
         lines.append("Left/right gap flagged on " + "; ".join(
-            f"{r.exercise} ({r.weaker} side weaker, median LSI {percent(r.median_lsi)})"
-            for r in flagged) + ".")
+            f"{r.exercise} ({r.weaker} side weaker: {percent(r.median_lsi)} of the other "
+            f"side, the median of the last sessions)" for r in flagged) + ".")
     else:
         lines.append("No left/right gap flagged.")
     lights = report.pain.sets
@@ -140,17 +144,19 @@ def _summary(report: Report, sessions: int, weeks: int) -> tuple[str, ...]:
         lines.append("Stop and see your physio: "
                      + ", ".join(s.exercise for s in report.pain.stops) + ".")
     if amber or red:
-        lines.append(f"Pain: of the {len(lights)} sets with a pain score, {amber} amber and "
-                     f"{red} red; the rest green (0-{report.settings.green_max}).")
+        lines.append(f"Pain: of the {counted(len(lights), 'set')} with a pain score, {amber} "
+                     f"amber and {red} red; the rest green (0-{report.settings.green_max}).")
     elif lights:
-        lines.append(f"Pain: all {len(lights)} sets with a pain score were green (0-3).")
+        lines.append(f"Pain: the {counted(len(lights), 'set')} with a pain score "
+                     f"{'was' if len(lights) == 1 else 'were'} green (0-3).")
     if report.deload is not None:
-        lines.append(f"Deload: {report.deload.reason}.")
+        lines.append(f"Deload (a lighter week: half the sets at the same load): "
+                     f"{report.deload.reason}.")
     return tuple(lines)
 
 
 def _weeks(n: int) -> str:
-    return f"{n} week" if n == 1 else f"{n} weeks"
+    return counted(n, "week")
 
 
 # Symmetry ------------------------------------------------------------------------------------
@@ -164,7 +170,10 @@ def _symmetry(report: Report) -> Section:
             f"{number(cutoff)}% is the usual "
             f"cutoff; a gap is flagged only when the median of the last "
             f"{report.settings.rolling_window} comparable sessions is under it and the same "
-            f"side was weaker in {report.settings.same_side_weaker} of them.",)
+            f"side was weaker in {report.settings.same_side_weaker} of them. Not measurable: "
+            f"both sides reached the target on every set, so the sets cannot show a "
+            f"difference; collecting data: fewer than "
+            f"{counted(report.settings.min_comparable_sessions, 'session')} to compare.",)
     if not results:
         return Section("symmetry", "Left/right symmetry",
                        ("No one-sided exercises logged yet: collecting data.",))
@@ -213,8 +222,14 @@ def _next(report: Report) -> Section:
                 s.reason)
 
     rows = tuple(row(s) for s in report.suggestions)
+    cap = report.settings.changes_per_session
     lead = ("What to do next time, per exercise, and why. The first rule that applies "
-            "decides: red flags, pain, a deload, then progression gated on the weaker side.",)
+            "decides: red flags, pain, a deload (a lighter session: half the sets at the same "
+            "load), then progression gated on the weaker side. RPE is how hard a set felt, "
+            "from 6 (four more reps in you) to 10 (none left); load goes up only at RPE "
+            f"{number(report.settings.progression_rpe_max)} or less. At most "
+            f"{counted(cap, 'exercise')} move on in one session, one change each; the others "
+            "repeat.",)
     if not rows:
         return Section("next", "Next session", ("No routine played yet.",))
     return Section("next", "Next session", lead, tables=(Table(
@@ -253,13 +268,14 @@ def _adherence(report: Report, start: date) -> Section:
     a = report.adherence
     first_week = iso_week(start)
     weeks = [w for w in a.weeks if w.week >= first_week]
-    lead = (f"Target: {a.target} sessions a week. Current streak {_weeks(a.current_streak)} "
+    lead = (f"Target: {counted(a.target, 'session')} a week (weeks run Monday to Sunday; "
+            f"2026-W05 is the fifth week of 2026). Current streak {_weeks(a.current_streak)} "
             f"(this week counts once it meets the target), longest {_weeks(a.longest_streak)}.",)
     rows = tuple((w.week, str(w.sessions), "yes" if w.met else "no") for w in weeks)
     table = Table("Sessions per week", ("Week", "Sessions", "Target met"), rows)
     days = [(d.date, d.sessions) for d in report.calendar]
     done = [d for d, n in days if n]
-    desc = (f"{len(done)} days with a session from {day_text(start)} to "
+    desc = (f"{counted(len(done), 'day')} with a session from {day_text(start)} to "
             f"{day_text(report.today)}: " + ", ".join(f"{d:%d %b}" for d in done))
     chart = Chart("chart-calendar", "Sessions by day", desc, lambda acc: svg.calendar_chart(
         "Sessions by day", desc, days, accessible=acc, ident="chart-calendar"), table)
@@ -349,8 +365,9 @@ def _volume(report: Report, start: date) -> Section:
                                               names, unit="sets", accessible=a,
                                               ident="chart-volume"), table)
     lead: tuple[str, ...] = (
-        "Sets per ISO week for each primary muscle of the exercises done (one-sided sets "
-        "count per leg, so 2 sets on each leg count as 2).",)
+        "Sets per week for each primary muscle of the exercises done (one-sided sets "
+        "count per leg, so 2 sets on each leg count as 2). The quadriceps to hamstrings "
+        "ratio compares the front and the back of the thigh.",)
     if report.balance.unknown_exercises:
         lead = (*lead, "Not counted (not in the exercise library): "
                 + ", ".join(report.balance.unknown_exercises) + ".")

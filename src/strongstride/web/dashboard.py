@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse
 from strongstride.analysis import report_dict
 from strongstride.reports import html as report_html
 from strongstride.reports.build import DEFAULT_WEEKS
+from strongstride.reports.glance import glance
 from strongstride.reports.view import view
 from strongstride.web.auth import ApiViewer, AppDep, PageViewer, now
 from strongstride.web.templating import render
@@ -29,10 +30,13 @@ def _today() -> date:
 
 @router.get("/dashboard")
 def dashboard(request: Request, viewer: PageViewer, app: AppDep) -> HTMLResponse:
-    report = app.report(viewer.id, _today())
+    today = _today()
+    report = app.report(viewer.id, today)
     shown = view(report, weeks=DEFAULT_WEEKS)
+    # The top card is the dashboard's summary: the body below goes without its own.
     return render(request, "dashboard.html", {
-        "view": shown, "body": Markup(report_html.body(shown)),
+        "view": shown, "body": Markup(report_html.body(shown, summary=False)),
+        "glance": glance(report, app.planned_this_week(viewer.id, today)),
         "injured": report.involved_side})
 
 
