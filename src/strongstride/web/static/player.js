@@ -3,11 +3,9 @@
 // moment of the next cue, and the display loop only redraws.
 
 import * as M from "./machine.js";
-import { Outbox } from "./queue.js";
-import { kvGet, kvSet } from "./store.js";
+import { Outbox, kvGet, kvSet } from "./queue.js";
 import { View } from "./view.js";
-import { announce, play, unlock } from "./cues.js";
-import { awake, keepAwake } from "./wake.js";
+import { announce, awake, keepAwake, play, unlock } from "./cues.js";
 import { range } from "./dom.js";
 
 const root = document.getElementById("player");
@@ -284,15 +282,14 @@ function draw() {
 }
 
 async function boot() {
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/sw.js", { scope: "/" })
-      .then(() => navigator.serviceWorker.ready)
-      .then((reg) => reg.active?.postMessage({ type: "keep", urls: [location.pathname, `${api}/routines/${slug}`] }))
-      .catch(() => {});
-  }
+  // The routine and the sessions open on the server go out at once, while the phone's own
+  // record is read: none of the three waits for another.
+  const asked = call("GET", `/routines/${encodeURIComponent(slug)}`);
+  const open = navigator.onLine ? call("GET", "/sessions?status=active").catch(() => null) : Promise.resolve(null);
+  asked.catch(() => {});
   const [local, saved] = await Promise.all([kvGet(PROGRESS).catch(() => null), kvGet(PLAN).catch(() => null)]);
   try {
-    routine = await call("GET", `/routines/${encodeURIComponent(slug)}`);
+    routine = await asked;
   } catch (err) {
     if (err.status === 401) return view.showMessage("Sign in first", "Sign in, then open the routine again.");
     routine = saved?.routine ?? null;
@@ -303,7 +300,7 @@ async function boot() {
     return view.showMessage("You are offline", "This routine has not been opened on this phone yet. Open it once while online.");
   }
   let ended = false;
-  if (local && local.status === "active" && saved?.plan && await endedElsewhere(local.sessionId)) {
+  if (local && local.status === "active" && saved?.plan && await endedElsewhere(local.sessionId, open)) {
     // Finished or abandoned on another page or phone: no stale Resume that would quietly
     // start a new session from where the old one stopped.
     await kvSet(PROGRESS, { ...local, status: "ended" }).catch(() => {});
@@ -321,32 +318,32 @@ async function boot() {
       return;
     }
   }
-  view.showStart(routine, { resumeAt: await activeElsewhere(), ended });
+  view.showStart(routine, { resumeAt: activeElsewhere(await open), ended });
 }
 
 // Whether the server says the session this phone was in is over (only when it can say: a
-// session started offline and not yet sent is not over).
-async function endedElsewhere(id) {
-  if (!navigator.onLine) return false;
+// session started offline and not yet sent is not over). `open`: the server's open sessions,
+// or null when it could not be asked.
+async function endedElsewhere(id, open) {
   const unsent = (await outbox.summary()).entries.some((e) => e.kind === "start" && e.sessionId === id);
-  if (unsent) return false;
-  try {
-    const open = await call("GET", "/sessions?status=active");
-    return !open.some((s) => s.id === id);
-  } catch {
-    return false;
-  }
+  const sessions = await open;
+  return !unsent && sessions !== null && !sessions.some((s) => s.id === id);
 }
 
 // A session of this routine still open on the server (begun on another phone, say).
-async function activeElsewhere() {
-  if (!navigator.onLine) return null;
-  try {
-    const open = (await call("GET", "/sessions?status=active")).find((s) => s.routine === slug);
-    return open ? `You have a session of this routine going, with ${open.sets_done} of ${open.planned_sets} sets done.` : null;
-  } catch {
-    return null;
-  }
+function activeElsewhere(sessions) {
+  const found = sessions?.find((s) => s.routine === slug);
+  return found ? `You have a session of this routine going, with ${found.sets_done} of ${found.planned_sets} sets done.` : null;
+}
+
+// The service worker is fetched and installed once the player is on screen, so its copies
+// of the files do not compete with the page's own first load.
+function keepForOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register("/sw.js", { scope: "/" })
+    .then(() => navigator.serviceWorker.ready)
+    .then((reg) => reg.active?.postMessage({ type: "keep", urls: [location.pathname, `${api}/routines/${slug}`] }))
+    .catch(() => {});
 }
 
 window.addEventListener("online", () => outbox.drain());
@@ -361,4 +358,4 @@ window.__player = {
   outbox, dispatch, awake,
 };
 
-boot();
+boot().finally(keepForOffline);

@@ -1,10 +1,9 @@
 // What the player shows. The view builds a screen when the step changes and afterwards only
 // rewrites the clock, so what the user is typing is never thrown away by a redraw.
 
-import { $, capital, clock, fill, h, lastSummary, minutesLeft, plural, range, sectionName } from "./dom.js";
+import { $, capital, clock, fill, h, howTo, lastSummary, minutesLeft, plural, range, sectionName } from "./dom.js";
 import { canVibrate, isOn, setOn } from "./cues.js";
 import { currentStep, duration, nextWork, prefillFor, progress, remaining, shown, stepLeft } from "./machine.js";
-import { howTo } from "./howto.js";
 
 // Pain during a set, in the clinic's traffic light (docs/analysis.md): 0-3 green, 4-5 amber, 6+ red.
 const PAIN_LIGHT = (n) => (n <= 3 ? "green" : n <= 5 ? "amber" : "red");
