@@ -113,7 +113,35 @@ function persist() {
   if (!state || !sessionId) return Promise.resolve();
   const ended = state.status === "finished" || state.status === "abandoned";
   return kvSet(PROGRESS, { sessionId, index: state.index, done: state.done, prefill: state.prefill,
-    skipped: [...skippedKeys], status: ended ? state.status : "active", at: Date.now() }).catch(() => {});
+    skipped: [...skippedKeys], status: ended ? state.status : "active", at: Date.now(),
+    clock: timerKept() }).catch(() => {});
+}
+
+// A running or paused timer, kept on the phone's wall clock (performance.now() starts again
+// with each page), so a reload carries on to the same deadline instead of a full new rest.
+function timerKept() {
+  if (state.deadline === null || (state.status !== "running" && state.status !== "paused")) return null;
+  const wall = (t) => Date.now() + (t - now()) * 1000;
+  return { index: state.index, deadlineAt: wall(state.deadline), startedAt: wall(state.started ?? now()),
+    pausedLeft: state.status === "paused" ? state.pausedLeft : null, fired: state.fired };
+}
+
+// Whether a kept timer still stands: a hold that ran out while the page was gone is not
+// logged as held; it starts again.
+function stillTimed(kept, index) {
+  if (!kept || kept.index !== index) return false;
+  const step = plan.steps[index];
+  return !(step?.kind === "work" && kept.pausedLeft === null && kept.deadlineAt <= Date.now());
+}
+
+function carryOn(kept) {
+  const mono = (at) => now() + (at - Date.now()) / 1000;
+  const paused = kept.pausedLeft !== null && kept.pausedLeft !== undefined;
+  state = { ...state, status: paused ? "paused" : "running", started: mono(kept.startedAt),
+    deadline: mono(kept.deadlineAt), pausedLeft: paused ? kept.pausedLeft : null, fired: kept.fired ?? [] };
+  announce(live, describe(M.currentStep(state)));
+  view.showStep(state, ctx);
+  schedule();
 }
 
 // Where a session goes on: the local record if it is this session, else the server's logs.
@@ -124,6 +152,7 @@ async function begin() {
   const local = await kvGet(PROGRESS).catch(() => null);
   const saved = await kvGet(PLAN).catch(() => null);
   let answer = null;
+  let kept = null; // the timer that was running when the page went
   if (navigator.onLine) {
     try {
       // The start time comes from the phone's clock, like the finish time and every set's.
@@ -155,6 +184,7 @@ async function begin() {
     const done = [...new Set([...local.done, ...(answer?.done_steps ?? [])])];
     skippedKeys = new Set(local.skipped ?? []);
     state = { ...M.newPlayer(plan, done, local.prefill), index: Math.min(local.index, plan.steps.length) };
+    if (stillTimed(local.clock, state.index)) kept = local.clock;
   } else {
     // Offline on a device that never saw this session: start one here and tell the server later.
     sessionId = crypto.randomUUID();
@@ -165,7 +195,8 @@ async function begin() {
     await kvSet(PLAN, { plan, routine, lastTime, targets }).catch(() => {});
   }
   keepAwake(true);
-  dispatch({ type: "start" });
+  if (kept) carryOn(kept);
+  else dispatch({ type: "start" });
   outbox.drain();
 }
 
@@ -202,6 +233,8 @@ function dispatch(event, t = now()) {
     else if (effect.type === "problem") view.showProblem(effect.message);
   }
   if (state.status === "finished" || state.status === "abandoned") return;
+  // Pause, resume and +15 s move the deadline: kept too, for a reload.
+  const timerMoved = before.deadline !== state.deadline || before.pausedLeft !== state.pausedLeft;
   if (before.index === state.index && (before.status === "saving") !== (state.status === "saving") &&
       before.status !== "ready") {
     // A set going to the phone's storage, or back after a failed write: the same screen,
@@ -211,9 +244,9 @@ function dispatch(event, t = now()) {
     if (before.index !== state.index || before.status === "ready") {
       persist();
       announce(live, describe(M.currentStep(state)));
-    }
+    } else if (timerMoved) persist();
     view.showStep(state, ctx);
-  }
+  } else if (timerMoved) persist();
   schedule();
 }
 
@@ -313,6 +346,12 @@ async function boot() {
     targets = saved.targets ?? {};
     skippedKeys = new Set(local.skipped ?? []);
     state = { ...M.newPlayer(plan, local.done, local.prefill), index: Math.min(local.index, plan.steps.length) };
+    if (state.index < plan.steps.length && stillTimed(local.clock, state.index)) {
+      // A rest, switch or hold was counting down: it goes on by itself. Sound needs a tap
+      // in this new page, so the first tap anywhere switches it back on.
+      document.addEventListener("pointerdown", unlock, { once: true, capture: true });
+      return begin();
+    }
     if (state.index < plan.steps.length) {
       view.showStep(state, ctx);
       return;
