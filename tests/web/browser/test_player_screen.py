@@ -129,3 +129,58 @@ def test_a_reload_during_a_rest_carries_on_counting_down(runner: Any) -> None:
     page.click("#pause")  # Resume
     runner.wait_step("s1.e2.set1.work", "running")  # the rest ran out from where it was
     assert runner.errors == []
+
+
+KEPT = """async () => !!navigator.serviceWorker.controller
+  && !!(await caches.match('/play/runner-glute')) && !!(await caches.match('/static/app.css'))"""
+
+
+def test_offline_a_link_from_the_player_says_what_works_and_history_is_its_last_copy(
+        runner: Any, shots: Path) -> None:
+    from tests.web.browser.test_offline import poll
+
+    page = start(runner)
+    runner.press("#done")
+    runner.outbox_empty()
+    poll(page, KEPT)
+    page.goto("/history")  # seen online: the service worker keeps this copy
+    assert "1 of" in page.inner_text("main")
+    poll(page, "async () => !!(await caches.match('/history'))")
+    page.goto("/play/runner-glute")
+    runner.wait_step("s1.e1.set1.rest", "running")
+
+    runner.context.set_offline(True)
+    page.click("header.top summary")
+    with page.expect_navigation():
+        page.click("header.top nav a[href='/plan']")
+    assert page.inner_text("h1") == "You are offline"
+    text = page.inner_text("main")
+    assert "What works offline" in text and "The player" in text
+    assert page.locator("main a[href='/play/runner-glute']").inner_text() == \
+        "Butt and Leg Workout for Runners"
+    assert "History, as of" in text
+    assert page.locator("main a[href='/plan']").inner_text() == "Try again"
+    page.screenshot(path=str(shots / "offline.png"))
+
+    with page.expect_navigation():
+        page.click("main a[href='/history']")
+    note = page.inner_text(".offline-copy")
+    assert note.startswith("Offline: this is your history as of ")
+    assert "Butt and Leg Workout for Runners" in page.inner_text("main")
+    assert page.locator("main > .offline-copy").count() == 1
+
+    page.goto("/dashboard")  # never opened online here: the offline page, not an error
+    assert page.inner_text("h1") == "You are offline"
+    page.goto("/play/runner-glute")  # and the player still plays
+    runner.wait_step("s1.e1.set1.rest")
+
+    # Back online, the page is the live one again, unmarked.
+    runner.context.set_offline(False)
+    page.goto("/history")
+    assert page.locator(".offline-copy").count() == 0
+    # Signing out takes her last-seen pages off the phone.
+    page.goto("/account")
+    with page.expect_navigation():
+        page.click("form[action='/logout'] [type=submit]")
+    poll(page, "async () => !(await caches.match('/history'))")
+    assert runner.errors == []
