@@ -33,7 +33,8 @@ WATCH_START = """(() => {
     window.__startUsable = performance.now();
     requestAnimationFrame(() => { window.__startPainted = performance.now(); });
   };
-  new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true });
+  new MutationObserver(mark).observe(document,
+    { subtree: true, childList: true, attributes: true });
 })();"""
 
 
