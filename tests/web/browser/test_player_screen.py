@@ -115,7 +115,7 @@ def test_a_reload_during_a_rest_carries_on_counting_down(runner: Any) -> None:
     # No tap needed: the rest goes on from where it was, not from the top.
     runner.wait_step("s1.e1.set1.rest", "running")
     after = seconds_left(page)
-    assert after <= before and after >= before - 3, (full, before, after)
+    assert before - 6 <= after <= before, (full, before, after)  # not the full rest again
     assert page.inner_text("#pause") == "Pause"
 
     # Paused, reloaded: still paused, with the same time left.
