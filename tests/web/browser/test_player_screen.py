@@ -8,13 +8,26 @@ from pathlib import Path
 from typing import Any
 
 
-def start(runner: Any) -> Any:
+def start(runner: Any, asked: list[str] | None = None) -> Any:
     page = runner.page
     runner.register()
+    if asked is not None:
+        page.on("request", lambda request: asked.append(request.url.split("/", 3)[3]))
     page.goto("/play/runner-glute")
     page.click("#start")
     runner.wait_step("s1.e1.set1.work", "running")
     return page
+
+
+def test_the_player_asks_for_its_data_once_while_its_code_loads(runner: Any) -> None:
+    asked: list[str] = []
+    start(runner, asked)
+    before_start = asked[:asked.index("api/sessions")] if "api/sessions" in asked else asked
+    # The page names what the player fetches first (preload), and the player's own requests
+    # take those answers: each is asked for once, not twice.
+    assert before_start.count("api/routines/runner-glute") == 1, asked
+    assert asked.count("api/sessions?status=active") == 1, asked
+    assert runner.errors == []
 
 
 def box(page: Any, selector: str) -> dict[str, float]:
