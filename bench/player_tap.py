@@ -31,7 +31,8 @@ TIMING = """() => {
     if (began === null || screen.dataset.step === from) return;
     const t0 = began, shown = performance.now();
     began = null;
-    requestAnimationFrame(() => setTimeout(() => window.__taps.push([performance.now() - t0, shown - t0]), 0));
+    requestAnimationFrame(() => setTimeout(
+      () => window.__taps.push([performance.now() - t0, shown - t0]), 0));
   }).observe(screen, { attributes: true, attributeFilter: ['data-step'] });
 }"""
 

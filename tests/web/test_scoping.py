@@ -192,6 +192,8 @@ def test_nobody_gets_401_from_the_api_and_is_sent_to_sign_in_from_pages(
             assert answer.json() == {"detail": [{"field": None, "message": "sign in first"}]}
         elif _params(path) & SECRET_PARAMS:
             assert answer.status_code == 404, (method, path)
+        elif (method, path) == ("GET", "/"):  # the visitor's landing page: nobody's data
+            assert answer.status_code == 200 and 'href="/register"' in answer.text
         else:
             assert answer.status_code == 303, (method, path)
             assert answer.headers["location"].startswith("/login"), (method, path)

@@ -14,8 +14,22 @@ from strongstride.cli.context import app_of, emit_json
 from strongstride.errors import Issue, StrongstrideError
 
 
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(dict)["db"] = value
+
+
 class _Group(click.Group):
-    """Turns domain errors into messages and exit code 1, in one place."""
+    """Turns domain errors into messages and exit code 1, in one place; gives every command
+    `--db URL`, so it may come after the command's name as well as before it."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if not any(param.name == "db" for param in cmd.params):
+            cmd.params.append(click.Option(
+                ["--db"], metavar="URL", expose_value=False, callback=_remember_db,
+                help="Database: sqlite:///PATH or postgresql://... (as `strongstride --db "
+                     "URL COMMAND`; env STRONGSTRIDE_DB)."))
+        super().add_command(cmd, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -12,7 +12,7 @@ from strongstride.app import Strongstride
 from strongstride.errors import NotFound
 from strongstride.library.equipment import EQUIPMENT
 from strongstride.records import SessionInfo, SetLog
-from strongstride.web.auth import AppDep, FormViewer, PageViewer
+from strongstride.web.auth import AppDep, FormViewer, PageViewer, web_session
 from strongstride.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -41,8 +41,12 @@ def set_table(sets: list[SetLog]) -> list[tuple[str, bool, list[SetRow]]]:
 
 
 @router.get("/")
-def home(request: Request, viewer: PageViewer, app: AppDep) -> HTMLResponse:
-    active = {s.routine_slug: s for s in app.history(viewer.id, limit=20, status="active")}
+def home(request: Request, app: AppDep) -> HTMLResponse:
+    signed_in = web_session(request)
+    if signed_in is None:  # a visitor: what strongstride is, then sign in or register
+        return render(request, "landing.html")
+    active = {s.routine_slug: s for s in app.history(signed_in.account.id, limit=20,
+                                                     status="active")}
     items = [(loaded, app.session_plan(loaded).total_seconds(), active.get(loaded.id))
              for loaded in app.routines()]
     return render(request, "home.html", {"items": items})

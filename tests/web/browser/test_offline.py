@@ -45,8 +45,8 @@ def test_a_reload_offline_resumes_at_the_same_step(runner: Any) -> None:
     assert runner.step() == "s1.e3.set1.rest"
     assert "1 set waiting to be sent" in page.inner_text("#queue-status")
 
-    page.reload()  # still offline: the set waits in IndexedDB, the player is where it was
-    runner.wait_step("s1.e3.set1.rest", "ready")
+    page.reload()  # still offline: the set waits in IndexedDB, the rest goes on counting
+    runner.wait_step("s1.e3.set1.rest", "running")
     page.wait_for_selector("#queue-status[data-waiting='1']")
 
     runner.context.set_offline(False)

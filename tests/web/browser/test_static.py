@@ -58,3 +58,13 @@ def test_the_player_page_is_light() -> None:
     files = [STATIC / n for n in names if (STATIC / n).exists()]
     size = sum(len(gzip.compress(f.read_bytes(), compresslevel=6)) for f in files)
     assert size + 2 * 1024 < 60 * 1024, f"{size / 1024:.1f} KB of CSS and JS, gzip"
+
+
+def test_the_player_page_asks_for_every_module_at_once() -> None:
+    """The page names each module the player imports (modulepreload), so they load in one go
+    rather than round by round as imports are read."""
+    template = (STATIC.parent / "templates" / "player.html").read_text()
+    listed = re.search(r"\{% for module in \[(.*?)\] %\}<link rel=\"modulepreload\"", template)
+    assert listed, "player.html has no modulepreload list"
+    preloaded = {f"{name}.js" for name in re.findall(r'"([a-z_]+)"', listed.group(1))}
+    assert preloaded | {"player.js"} == imported_modules()

@@ -3,11 +3,9 @@
 // moment of the next cue, and the display loop only redraws.
 
 import * as M from "./machine.js";
-import { Outbox } from "./queue.js";
-import { kvGet, kvSet } from "./store.js";
+import { Outbox, kvGet, kvSet } from "./queue.js";
 import { View } from "./view.js";
-import { announce, play, unlock } from "./cues.js";
-import { awake, keepAwake } from "./wake.js";
+import { announce, awake, keepAwake, play, unlock } from "./cues.js";
 import { range } from "./dom.js";
 
 const root = document.getElementById("player");
@@ -115,7 +113,35 @@ function persist() {
   if (!state || !sessionId) return Promise.resolve();
   const ended = state.status === "finished" || state.status === "abandoned";
   return kvSet(PROGRESS, { sessionId, index: state.index, done: state.done, prefill: state.prefill,
-    skipped: [...skippedKeys], status: ended ? state.status : "active", at: Date.now() }).catch(() => {});
+    skipped: [...skippedKeys], status: ended ? state.status : "active", at: Date.now(),
+    clock: timerKept() }).catch(() => {});
+}
+
+// A running or paused timer, kept on the phone's wall clock (performance.now() starts again
+// with each page), so a reload carries on to the same deadline instead of a full new rest.
+function timerKept() {
+  if (state.deadline === null || (state.status !== "running" && state.status !== "paused")) return null;
+  const wall = (t) => Date.now() + (t - now()) * 1000;
+  return { index: state.index, deadlineAt: wall(state.deadline), startedAt: wall(state.started ?? now()),
+    pausedLeft: state.status === "paused" ? state.pausedLeft : null, fired: state.fired };
+}
+
+// Whether a kept timer still stands: a hold that ran out while the page was gone is not
+// logged as held; it starts again.
+function stillTimed(kept, index) {
+  if (!kept || kept.index !== index) return false;
+  const step = plan.steps[index];
+  return !(step?.kind === "work" && kept.pausedLeft === null && kept.deadlineAt <= Date.now());
+}
+
+function carryOn(kept) {
+  const mono = (at) => now() + (at - Date.now()) / 1000;
+  const paused = kept.pausedLeft !== null && kept.pausedLeft !== undefined;
+  state = { ...state, status: paused ? "paused" : "running", started: mono(kept.startedAt),
+    deadline: mono(kept.deadlineAt), pausedLeft: paused ? kept.pausedLeft : null, fired: kept.fired ?? [] };
+  announce(live, describe(M.currentStep(state)));
+  view.showStep(state, ctx);
+  schedule();
 }
 
 // Where a session goes on: the local record if it is this session, else the server's logs.
@@ -126,6 +152,7 @@ async function begin() {
   const local = await kvGet(PROGRESS).catch(() => null);
   const saved = await kvGet(PLAN).catch(() => null);
   let answer = null;
+  let kept = null; // the timer that was running when the page went
   if (navigator.onLine) {
     try {
       // The start time comes from the phone's clock, like the finish time and every set's.
@@ -157,6 +184,7 @@ async function begin() {
     const done = [...new Set([...local.done, ...(answer?.done_steps ?? [])])];
     skippedKeys = new Set(local.skipped ?? []);
     state = { ...M.newPlayer(plan, done, local.prefill), index: Math.min(local.index, plan.steps.length) };
+    if (stillTimed(local.clock, state.index)) kept = local.clock;
   } else {
     // Offline on a device that never saw this session: start one here and tell the server later.
     sessionId = crypto.randomUUID();
@@ -167,7 +195,8 @@ async function begin() {
     await kvSet(PLAN, { plan, routine, lastTime, targets }).catch(() => {});
   }
   keepAwake(true);
-  dispatch({ type: "start" });
+  if (kept) carryOn(kept);
+  else dispatch({ type: "start" });
   outbox.drain();
 }
 
@@ -204,6 +233,8 @@ function dispatch(event, t = now()) {
     else if (effect.type === "problem") view.showProblem(effect.message);
   }
   if (state.status === "finished" || state.status === "abandoned") return;
+  // Pause, resume and +15 s move the deadline: kept too, for a reload.
+  const timerMoved = before.deadline !== state.deadline || before.pausedLeft !== state.pausedLeft;
   if (before.index === state.index && (before.status === "saving") !== (state.status === "saving") &&
       before.status !== "ready") {
     // A set going to the phone's storage, or back after a failed write: the same screen,
@@ -213,9 +244,9 @@ function dispatch(event, t = now()) {
     if (before.index !== state.index || before.status === "ready") {
       persist();
       announce(live, describe(M.currentStep(state)));
-    }
+    } else if (timerMoved) persist();
     view.showStep(state, ctx);
-  }
+  } else if (timerMoved) persist();
   schedule();
 }
 
@@ -284,15 +315,14 @@ function draw() {
 }
 
 async function boot() {
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/sw.js", { scope: "/" })
-      .then(() => navigator.serviceWorker.ready)
-      .then((reg) => reg.active?.postMessage({ type: "keep", urls: [location.pathname, `${api}/routines/${slug}`] }))
-      .catch(() => {});
-  }
+  // The routine and the sessions open on the server go out at once, while the phone's own
+  // record is read: none of the three waits for another.
+  const asked = call("GET", `/routines/${encodeURIComponent(slug)}`);
+  const open = navigator.onLine ? call("GET", "/sessions?status=active").catch(() => null) : Promise.resolve(null);
+  asked.catch(() => {});
   const [local, saved] = await Promise.all([kvGet(PROGRESS).catch(() => null), kvGet(PLAN).catch(() => null)]);
   try {
-    routine = await call("GET", `/routines/${encodeURIComponent(slug)}`);
+    routine = await asked;
   } catch (err) {
     if (err.status === 401) return view.showMessage("Sign in first", "Sign in, then open the routine again.");
     routine = saved?.routine ?? null;
@@ -303,7 +333,7 @@ async function boot() {
     return view.showMessage("You are offline", "This routine has not been opened on this phone yet. Open it once while online.");
   }
   let ended = false;
-  if (local && local.status === "active" && saved?.plan && await endedElsewhere(local.sessionId)) {
+  if (local && local.status === "active" && saved?.plan && await endedElsewhere(local.sessionId, open)) {
     // Finished or abandoned on another page or phone: no stale Resume that would quietly
     // start a new session from where the old one stopped.
     await kvSet(PROGRESS, { ...local, status: "ended" }).catch(() => {});
@@ -316,37 +346,43 @@ async function boot() {
     targets = saved.targets ?? {};
     skippedKeys = new Set(local.skipped ?? []);
     state = { ...M.newPlayer(plan, local.done, local.prefill), index: Math.min(local.index, plan.steps.length) };
+    if (state.index < plan.steps.length && stillTimed(local.clock, state.index)) {
+      // A rest, switch or hold was counting down: it goes on by itself. Sound needs a tap
+      // in this new page, so the first tap anywhere switches it back on.
+      document.addEventListener("pointerdown", unlock, { once: true, capture: true });
+      return begin();
+    }
     if (state.index < plan.steps.length) {
       view.showStep(state, ctx);
       return;
     }
   }
-  view.showStart(routine, { resumeAt: await activeElsewhere(), ended });
+  view.showStart(routine, { resumeAt: activeElsewhere(await open), ended });
 }
 
 // Whether the server says the session this phone was in is over (only when it can say: a
-// session started offline and not yet sent is not over).
-async function endedElsewhere(id) {
-  if (!navigator.onLine) return false;
+// session started offline and not yet sent is not over). `open`: the server's open sessions,
+// or null when it could not be asked.
+async function endedElsewhere(id, open) {
   const unsent = (await outbox.summary()).entries.some((e) => e.kind === "start" && e.sessionId === id);
-  if (unsent) return false;
-  try {
-    const open = await call("GET", "/sessions?status=active");
-    return !open.some((s) => s.id === id);
-  } catch {
-    return false;
-  }
+  const sessions = await open;
+  return !unsent && sessions !== null && !sessions.some((s) => s.id === id);
 }
 
 // A session of this routine still open on the server (begun on another phone, say).
-async function activeElsewhere() {
-  if (!navigator.onLine) return null;
-  try {
-    const open = (await call("GET", "/sessions?status=active")).find((s) => s.routine === slug);
-    return open ? `You have a session of this routine going, with ${open.sets_done} of ${open.planned_sets} sets done.` : null;
-  } catch {
-    return null;
-  }
+function activeElsewhere(sessions) {
+  const found = sessions?.find((s) => s.routine === slug);
+  return found ? `You have a session of this routine going, with ${found.sets_done} of ${found.planned_sets} sets done.` : null;
+}
+
+// The service worker is fetched and installed once the player is on screen, so its copies
+// of the files do not compete with the page's own first load.
+function keepForOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register("/sw.js", { scope: "/" })
+    .then(() => navigator.serviceWorker.ready)
+    .then((reg) => reg.active?.postMessage({ type: "keep", urls: [location.pathname, `${api}/routines/${slug}`] }))
+    .catch(() => {});
 }
 
 window.addEventListener("online", () => outbox.drain());
@@ -361,4 +397,4 @@ window.__player = {
   outbox, dispatch, awake,
 };
 
-boot();
+boot().finally(keepForOffline);

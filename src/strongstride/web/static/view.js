@@ -1,10 +1,9 @@
 // What the player shows. The view builds a screen when the step changes and afterwards only
 // rewrites the clock, so what the user is typing is never thrown away by a redraw.
 
-import { $, capital, clock, fill, h, lastSummary, minutesLeft, plural, range, sectionName } from "./dom.js";
+import { $, capital, clock, fill, h, howTo, lastSummary, minutesLeft, plural, range, sectionName } from "./dom.js";
 import { canVibrate, isOn, setOn } from "./cues.js";
 import { currentStep, duration, nextWork, prefillFor, progress, remaining, shown, stepLeft } from "./machine.js";
-import { howTo } from "./howto.js";
 
 // Pain during a set, in the clinic's traffic light (docs/analysis.md): 0-3 green, 4-5 amber, 6+ red.
 const PAIN_LIGHT = (n) => (n <= 3 ? "green" : n <= 5 ? "amber" : "red");
@@ -127,7 +126,7 @@ export class View {
       this.formKey = step.key;
     }
     fill(this.screen, 
-      this.heading(step, ctx),
+      this.heading(step, ctx, state),
       this.clockBlock(state, step),
       this.form,
       state.status === "ready" ?
@@ -154,7 +153,7 @@ export class View {
     }
   }
 
-  heading(step, ctx) {
+  heading(step, ctx, state) {
     const section = sectionName(ctx.routine, step);
     let title = shown(step) ?? "Set up";
     let sub = "";
@@ -172,7 +171,9 @@ export class View {
     }
     return h("header", { class: "pl-head" },
       h("p", { class: "pl-section" }, section),
-      h("h1", { class: "pl-exercise", id: "exercise", tabindex: -1 }, title),
+      h("div", { class: "pl-name-row" },
+        h("h1", { class: "pl-exercise", id: "exercise", tabindex: -1 }, title),
+        this.howButton(step, state, ctx)),
       sub ? h("p", { class: step.kind === "work" ? "pl-set" : "pl-set pl-rest-of", id: "set-info" }, sub) : null,
       step.kind === "work" && step.variation ?
         h("p", { class: "pl-instead", id: "instead" }, h("span", { class: "pl-badge" }, "substituted"),
@@ -313,19 +314,45 @@ export class View {
       show.section !== step.section ? h("p", { class: "pl-small" }, sectionName(ctx.routine, show)) : null);
   }
 
-  howBlock(step, state, ctx) {
-    // During a rest or a switch the how-to is for what comes next.
+  // The how-to for a step: during a rest or a switch it is for what comes next.
+  howOf(step, state, ctx) {
     const about = step.kind === "work" ? step : nextWork(state.steps, state.index) ?? step;
     const info = about.name ? howTo(ctx.routine, about.name) : null;
     if (!info) return null;
     const sub = about.variation ? (ctx.substitutions ?? []).find((x) => x.exercise === about.name) : null;
-    return h("details", { class: "pl-how", open: step.kind === "rest" || step.kind === "setup" },
-      h("summary", null, `How to do the ${shown(about).toLowerCase()}`),
+    return { title: `How to do the ${shown(about).toLowerCase()}`, body: () => [
       sub ? h("p", { class: "pl-instead-how" }, h("strong", null, `${sub.variation}: `), sub.how) : null,
       sub ? h("p", { class: "pl-small" }, `The ${about.name.toLowerCase()}, as written:`) : null,
       info.steps?.length ? h("ol", null, info.steps.map((s) => h("li", null, s))) : null,
       info.cues?.length ? h("p", null, h("strong", null, "Think: "), info.cues.join(" · ")) : null,
-      info.mistakes?.length ? h("p", null, h("strong", null, "Avoid: "), info.mistakes.join(" ")) : null);
+      info.mistakes?.length ? h("p", null, h("strong", null, "Avoid: "), info.mistakes.join(" ")) : null] };
+  }
+
+  howBlock(step, state, ctx) {
+    const how = this.howOf(step, state, ctx);
+    if (!how) return null;
+    return h("details", { class: "pl-how", open: step.kind === "rest" || step.kind === "setup" },
+      h("summary", null, how.title), how.body());
+  }
+
+  // Beside the exercise's name on every step: the how-to over the player, closed with one tap.
+  howButton(step, state, ctx) {
+    const how = this.howOf(step, state, ctx);
+    if (!how) return null;
+    return h("button", { type: "button", class: "pl-how-to", id: "how-to", "aria-haspopup": "dialog",
+      "aria-label": how.title, onclick: () => this.showHow(how) }, "How to");
+  }
+
+  showHow(how) {
+    const dialog = h("dialog", { class: "pl-dialog", id: "how-dialog", "aria-labelledby": "how-title" },
+      h("div", { class: "pl-dialog-head" }, h("h2", { id: "how-title" }, how.title),
+        h("button", { type: "button", class: "pl-quiet", id: "how-close", onclick: () => dialog.close() }, "Close")),
+      how.body());
+    dialog.addEventListener("close", () => dialog.remove());
+    // A tap on the dimmed player around it closes it too.
+    dialog.addEventListener("click", (e) => { if (e.target === dialog) dialog.close(); });
+    this.root.append(dialog);
+    dialog.showModal();
   }
 
   confirmFinish(button) {
