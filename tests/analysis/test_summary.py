@@ -65,6 +65,7 @@ def test_no_gap_when_both_sides_stopped_at_the_target() -> None:
     [split] = finish_summary(session("s1", 0), sets).sides
     assert split.gap is None
     assert split.why_no_gap == "both sides reached the 12-rep target on every set"
+    assert split.at_target
 
 
 def test_two_legged_moves_have_no_sides() -> None:

@@ -68,6 +68,8 @@ class SidesToday:
     """Why there is no gap to tell ("" when there is one, or for a stretch)."""
     weaker: Side | None = None
     lsi: float | None = None
+    at_target: bool = False
+    """Both sides stopped at the target on every set: no gap to see, none to worry about."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,35 +177,42 @@ def _mean(value: float) -> str:
     return number(round(value, 1))
 
 
+@dataclass(frozen=True, slots=True)
+class _Gap:
+    words: str | None = None
+    why_not: str = ""
+    weaker: Side | None = None
+    lsi: float | None = None
+    at_target: bool = False
+
+
 def _gap(exercise: str, today: SessionSets, logged: SessionSets, settings: Settings,
-         involved: Side | None, is_stretch: bool) -> tuple[str | None, str, Side | None,
-                                                        float | None]:
-    """(the gap in words or None, why there is none, the weaker side, the LSI)."""
+         involved: Side | None, is_stretch: bool) -> _Gap:
     if is_stretch:
-        return None, "", None, None
+        return _Gap()
     for side in SIDES:
         if not today.on(side):
             word = "skipped" if logged.on(side) else "not done"
-            return None, f"the {side} side was {word}", None, None
+            return _Gap(why_not=f"the {side} side was {word}")
     reading = compare_session(exercise, today, settings, involved)
     if reading.status != "compared":
-        return None, reading.why, None, None
+        # A target is given back only when both sides stopped at it on every set.
+        return _Gap(why_not=reading.why, at_target=reading.target is not None)
     if reading.basis == "epley":
-        return None, "different loads on each side, so the sets do not compare like for like", \
-            None, None
+        return _Gap(why_not="different loads on each side, so the sets do not compare like "
+                            "for like")
     assert reading.left is not None and reading.right is not None
     per = "reps a set" if reading.basis == "reps" else "s a hold"
     at = [x for x in (_load_text(reading.load, reading.unit),
                       f"{reading.band} band" if reading.band else "") if x]
     where = f" at {', '.join(at)}" if at else ""
     if reading.weaker is None:
-        return (f"Left and right matched: {_mean(reading.left)} {per} each{where}.", "", None,
-                reading.lsi)
-    weaker = reading.weaker
+        return _Gap(f"Left and right matched: {_mean(reading.left)} {per} each{where}.",
+                    lsi=reading.lsi)
     less = "fewer reps" if reading.basis == "reps" else "less time"
-    words = (f"Left {_mean(reading.left)}, right {_mean(reading.right)} {per}{where}: "
-             f"{reading.difference:.0f}% {less} on the {weaker}.")
-    return words, "", weaker, reading.lsi
+    return _Gap(f"Left {_mean(reading.left)}, right {_mean(reading.right)} {per}{where}: "
+                f"{reading.difference:.0f}% {less} on the {reading.weaker}.",
+                weaker=reading.weaker, lsi=reading.lsi)
 
 
 def _sides(today: Mapping[str, SessionSets], logged: Mapping[str, SessionSets],
@@ -219,9 +228,9 @@ def _sides(today: Mapping[str, SessionSets], logged: Mapping[str, SessionSets],
         parts = {side: _side_today(side, done.on(side),
                                    sum(s.skipped for s in every.on(side)), settings)
                  for side in SIDES}
-        gap, why, weaker, lsi = _gap(name, done, every, settings, involved,
-                                     info is not None and info.hold)
-        out.append(SidesToday(name, parts["left"], parts["right"], gap, why, weaker, lsi))
+        gap = _gap(name, done, every, settings, involved, info is not None and info.hold)
+        out.append(SidesToday(name, parts["left"], parts["right"], gap.words, gap.why_not,
+                              gap.weaker, gap.lsi, gap.at_target))
     return out
 
 

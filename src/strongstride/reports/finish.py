@@ -11,6 +11,8 @@ from strongstride.analysis.summary import FinishSummary, SideToday
 from strongstride.reports.view import target_text
 
 CHECKIN_URL = "/checkin"
+AT_TARGET = ("Where both sides reached the target on every set, the sets cannot show a gap: "
+             "one set to failure on each leg would measure it.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,8 @@ def finish_dict(summary: FinishSummary) -> dict[str, Any]:
         "planned": summary.planned, "done": summary.done, "skipped": summary.skipped,
         "sets_text": sets_text(summary),
         "sides": [{"exercise": s.exercise, "left": _side(s.left), "right": _side(s.right),
-                   "gap": s.gap, "why_no_gap": s.why_no_gap, "weaker": s.weaker}
+                   "gap": s.gap, "why_no_gap": s.why_no_gap, "weaker": s.weaker,
+                   "at_target": s.at_target}
                   for s in summary.sides],
         "pain": None if pain is None else {
             "highest": pain.highest, "light": pain.light, "exercise": pain.exercise,
@@ -101,8 +104,10 @@ def finish_parts(summary: FinishSummary) -> tuple[Part, ...]:
             lines.append(f"{s.exercise}: left {s.left.text}; right {s.right.text}")
             if s.gap:
                 lines.append(f"  {s.gap}")
-            elif s.why_no_gap:
+            elif s.why_no_gap and not s.at_target:
                 lines.append(f"  No gap to tell: {s.why_no_gap}.")
+        if any(s.at_target for s in summary.sides):
+            lines.append(AT_TARGET)
         parts.append(Part("Left and right", tuple(lines)))
     parts.append(Part("Pain", (summary.pain.text if summary.pain else "No pain noted.",)))
     if summary.bests:

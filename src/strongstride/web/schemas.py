@@ -286,6 +286,7 @@ class SidesOut(BaseModel):
                                         "today's sets measure it")
     why_no_gap: str = Field(description="why there is no gap to tell ('' when there is one)")
     weaker: Literal["left", "right"] | None
+    at_target: bool = Field(description="both sides stopped at the target on every set")
 
 
 class PainOut(BaseModel):
