@@ -136,8 +136,17 @@ class PlayerApp(App[None]):
             elif isinstance(effect, Ended):
                 self.message = ("Session saved. Well done!" if effect.status == "finished"
                                 else "Session abandoned.")
+                if effect.status == "finished":
+                    self.show_summary()
         self.schedule_next()
         self.redraw()
+
+    def show_summary(self) -> None:
+        """The session's summary on a screen of its own; q leaves."""
+        from strongstride.tui.finish import FinishScreen
+
+        w = self.workout
+        self.push_screen(FinishScreen(w.app.session_summary(w.user_id, w.session.id)))
 
     def schedule_next(self) -> None:
         if self._cue_timer is not None:
