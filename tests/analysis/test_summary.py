@@ -68,8 +68,10 @@ def test_no_gap_when_both_sides_stopped_at_the_target() -> None:
     assert split.at_target
 
 
-def test_two_legged_moves_have_no_sides() -> None:
+def test_two_legged_moves_and_moves_skipped_on_both_sides_have_no_sides() -> None:
     assert finish_summary(session("s1", 0), two_legged(reps=(10, 10))).sides == ()
+    skipped = [set_log(SPLIT, side=side, skipped=True) for side in ("left", "right")]
+    assert finish_summary(session("s1", 0), skipped).sides == ()
 
 
 def test_the_highest_pain_and_where() -> None:

@@ -126,3 +126,18 @@ def test_a_wrong_time_zone_or_time_is_named(api: tuple[TestClient, dict[str, str
     assert late.json()["detail"] == [{"field": "at",
                                       "message": "at must be a time of day as HH:MM, such as "
                                                  "07:30"}]
+
+
+def test_the_session_page_shows_the_summary(api: tuple[TestClient, dict[str, str]],
+                                            visitor: Visitor) -> None:
+    client, bearer = api
+    sid = _session(client, bearer, T0, [*_split(9, 10), {"step_key": CLAM, "reps": 12,
+                                                          "pain": 5}])
+    page = visitor.client.get(f"/sessions/{sid}")
+    assert page.status_code == 200
+    summary = page.text[page.text.index('id="summary"'):page.text.index("</section>")]
+    for words in ("5 of 80 sets done", "Left and right",
+                  "Banded split squat: left 9, 9 reps at 12 kg; right 10, 10 reps at 12 kg",
+                  "Highest pain 5/10 (amber): Standing clamshell, set 1.", "Next time",
+                  "Check in tomorrow morning (Sunday 2 March)"):
+        assert words in summary, words

@@ -223,7 +223,9 @@ def _sides(today: Mapping[str, SessionSets], logged: Mapping[str, SessionSets],
     for name, every in in_order:
         if not every.one_sided:
             continue
-        done = today.get(name) or SessionSets(every.session_id, every.started_at, ())
+        done = today.get(name)
+        if done is None:
+            continue  # skipped on both sides: counted with the skipped sets, nothing to compare
         info = library.find(name)
         parts = {side: _side_today(side, done.on(side),
                                    sum(s.skipped for s in every.on(side)), settings)

@@ -113,8 +113,9 @@ def finish_parts(summary: FinishSummary) -> tuple[Part, ...]:
     if summary.bests:
         parts.append(Part("Personal bests", tuple(f"{b.exercise}: {b.text}"
                                                   for b in summary.bests)))
-    same = (f"{summary.unchanged} exercise{'s' if summary.unchanged != 1 else ''} "
-            "stay as today." if summary.unchanged else "")
+    same = ("" if not summary.unchanged else "The other exercise stays as it is."
+            if summary.unchanged == 1 else f"The other {summary.unchanged} exercises stay as "
+            "they are.")
     changes = [change_text(s.exercise, s.action, target_text(s.target), s.reason)
                for s in summary.next_time]
     parts.append(Part("Next time", tuple([*changes, same] if same else changes)
