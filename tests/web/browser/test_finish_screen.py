@@ -77,7 +77,6 @@ def test_the_finish_summary_offline_then_online(runner: Any, shots: Path) -> Non
     assert "comes when you are back online" in page.inner_text("#fin-wait")
     assert "Check in tomorrow morning" in page.inner_text("#fin-checkin")
     assert page.locator("#fin-sides").count() == 0
-    page.screenshot(path="/tmp/shots/finish-offline.png", full_page=True)
 
     # Back online: the outbox sends the finish, then the summary fills in.
     runner.context.set_offline(False)
