@@ -412,18 +412,23 @@ class Strongstride:
         """What the session leaves her with (`analysis.summary`): its sides, pain, personal
         bests against every earlier session, what changes next time, the morning check-in."""
         from strongstride.analysis.summary import finish_summary
-        from strongstride.reports.build import morning_checks
+        from strongstride.reports.build import DEFAULT_WEEKS, morning_checks, window
 
         info = self.session(user_id, session_id)
         store = self.store
         plan = self.plan_of(info)
         morning = info.started_at.date() + timedelta(days=1)
+        # The next session is read from the weeks today's targets read (so the two agree);
+        # personal bests from her whole history, summed up by the store.
+        since, _ = window(info.started_at.date(), DEFAULT_WEEKS)
         return finish_summary(
             info, store.sets_of(info.id, user_id=user_id),
             earlier_sessions=store.user_sessions(user_id, until=info.started_at),
-            earlier_sets=store.user_sets(user_id, until=info.started_at),
+            earlier_sets=store.user_sets(user_id, since=since, until=info.started_at),
+            marks=store.best_marks(user_id, until=info.started_at),
             prescriptions={e.name: e.prescription for e in plan.routine.exercises},
-            checks=morning_checks(store.checkins(user_id, until=morning)),
+            checks=morning_checks(store.checkins(user_id, since=since and since.date(),
+                                                 until=morning)),
             involved=store.injured_side(user_id))
 
     def checkin_reminder(self, user_id: int, session_id: str, *, tz: str, at: time,

@@ -25,15 +25,14 @@ from strongstride.analysis.history import (
     group,
     is_done,
     is_loaded,
-    lookup,
 )
 from strongstride.analysis.next_session import next_session
 from strongstride.analysis.pain import Light, MorningCheck, traffic_light
 from strongstride.analysis.settings import DEFAULT_SETTINGS, Settings
 from strongstride.analysis.suggestion import Suggestion, number
 from strongstride.analysis.symmetry import compare_session
-from strongstride.library import Library, default_library
-from strongstride.records import LogSide, SessionInfo, SetLog, Unit
+from strongstride.library import Library, default_library, name_key
+from strongstride.records import BestMark, LogSide, SessionInfo, SetLog, Unit
 from strongstride.routine.model import Prescription
 
 BestKind = Literal["load", "reps", "seconds"]
@@ -240,7 +239,8 @@ def _pain(sets: Sequence[SetLog], settings: Settings) -> PainToday | None:
     noted = [s for s in sets if s.pain is not None]
     if not noted:
         return None
-    worst = max(noted, key=lambda s: (s.pain or 0, -s.exercise_index, -s.set_number))
+    worst = max(noted, key=lambda s: (s.pain or 0, -s.section, -s.exercise_index,
+                                      -s.set_number))
     pain = worst.pain or 0
     light = traffic_light(pain, settings)
     side = "" if worst.side == "both" else f", {worst.side} side"
@@ -253,25 +253,47 @@ def _pain(sets: Sequence[SetLog], settings: Settings) -> PainToday | None:
                      text)
 
 
-def _kg(log: SetLog, settings: Settings) -> float:
-    return round(convert(log.load or 0.0, log.unit or settings.default_unit, "kg"), 3) \
-        if is_loaded(log) else 0.0
+Loaded = SetLog | BestMark  # what has a load, band and variation
 
 
-def _condition(log: SetLog, settings: Settings) -> tuple[float, str, str]:
+def _kg(log: Loaded, settings: Settings) -> float:
+    if log.load is None or log.load <= 0:  # is_loaded, for a set or a mark
+        return 0.0
+    return round(convert(log.load, log.unit or settings.default_unit, "kg"), 3)
+
+
+def _condition(log: Loaded, settings: Settings) -> tuple[float, str, str]:
     return (_kg(log, settings), (log.band or "").strip().casefold(),
             (log.variation or "").strip().casefold())
 
 
+def best_marks(sets: Sequence[SetLog]) -> list[BestMark]:
+    """The sets done summed up as the store's `best_marks` does in SQL: the most reps and the
+    longest hold per exercise, side, load, unit, band and variation."""
+    marks: dict[tuple[object, ...], BestMark] = {}
+    for log in sets:
+        if not is_done(log):
+            continue
+        key = (log.exercise, log.side, log.load, log.unit, log.band, log.variation)
+        found = marks.get(key)
+        reps, seconds = log.reps, log.seconds
+        if found is not None:
+            reps = max((r for r in (reps, found.reps) if r is not None), default=None)
+            seconds = max((x for x in (seconds, found.seconds) if x is not None), default=None)
+        marks[key] = BestMark(log.exercise, log.side, log.load, log.unit, log.band,
+                              log.variation, reps, seconds)
+    return list(marks.values())
+
+
 def _best_of_side(exercise: str, side: LogSide, today: Sequence[SetLog],
-                  before: Sequence[SetLog], settings: Settings) -> PersonalBest | None:
+                  before: Sequence[BestMark], settings: Settings) -> PersonalBest | None:
     """The side's best yet today, or None (also when there is nothing earlier to beat)."""
     if not today or not before:
         return None
     where = "" if side == "both" else f" on the {side}"
     heaviest = max(today, key=lambda s: (_kg(s, settings), s.reps or 0, s.seconds or 0.0))
     top = _kg(heaviest, settings)
-    earlier = max(_kg(s, settings) for s in before)
+    earlier = max(_kg(m, settings) for m in before)
     unit: Unit = heaviest.unit or settings.default_unit
     if top > earlier:
         was = convert(earlier, "kg", unit)
@@ -283,13 +305,15 @@ def _best_of_side(exercise: str, side: LogSide, today: Sequence[SetLog],
                             f"Heaviest yet{where}: {now_text} ({was_text}).")
     found: list[PersonalBest] = []
     for log in today:
+        timed = log.reps is None
         condition = _condition(log, settings)
-        same = [s for s in before if _condition(s, settings) == condition]
+        same = [float(m.seconds if timed else m.reps)  # type: ignore[arg-type]
+                for m in before if _condition(m, settings) == condition
+                and (m.seconds if timed else m.reps) is not None]
         if not same:
             continue
-        timed = log.reps is None
         value = float(log.seconds or 0.0) if timed else float(log.reps or 0)
-        was = max(float(s.seconds or 0.0) if timed else float(s.reps or 0) for s in same)
+        was = max(same)
         if value <= was:
             continue
         at = [x for x in (_load_text(log.load if is_loaded(log) else None, log.unit),
@@ -309,15 +333,18 @@ def _best_of_side(exercise: str, side: LogSide, today: Sequence[SetLog],
                                      b.value - b.before))
 
 
-def _bests(today: Mapping[str, SessionSets], earlier: Mapping[str, Sequence[SessionSets]],
+def _bests(today: Mapping[str, SessionSets], marks: Sequence[BestMark],
            settings: Settings) -> list[PersonalBest]:
+    by_name: dict[str, list[BestMark]] = {}
+    for mark in marks:
+        by_name.setdefault(name_key(mark.exercise), []).append(mark)
     out: list[PersonalBest] = []
     in_order = sorted(today.items(), key=lambda kv: min(
         (s.section, s.exercise_index) for s in kv[1].sets))
     for name, done in in_order:
-        history = lookup(earlier, name) or ()
+        earlier = by_name.get(name_key(name), [])
         for side in ("left", "right", "both"):
-            before = [s for past in history for s in past.on(side)]
+            before = [m for m in earlier if m.side == side]
             best = _best_of_side(name, side, done.on(side), before, settings)
             if best is not None:
                 out.append(best)
@@ -342,19 +369,21 @@ def _checkin(info: SessionInfo, pain: PainToday | None,
 def finish_summary(info: SessionInfo, sets: Sequence[SetLog], *,
                    earlier_sessions: Sequence[SessionInfo] = (),
                    earlier_sets: Sequence[SetLog] = (),
+                   marks: Sequence[BestMark] | None = None,
                    prescriptions: Mapping[str, Prescription] | None = None,
                    checks: Sequence[MorningCheck] = (), involved: Side | None = None,
                    settings: Settings = DEFAULT_SETTINGS,
                    library: Library | None = None) -> FinishSummary:
     """The summary of session `info` from its `sets` (skipped ones too), her sessions and sets
-    before it (for personal bests and the next session), the routine's `prescriptions` (by
-    exercise name, in routine order) and her morning checks."""
+    before it (for the next session: the application gives the same weeks as for today's
+    targets), her best marks before it (for personal bests: `best_marks` of every earlier
+    set, which the store sums up in SQL; default: those of `earlier_sets`), the routine's
+    `prescriptions` (by exercise name, in routine order) and her morning checks."""
     library = library or default_library()
     mine = _one_per_step([s for s in sets if s.session_id == info.id])
     done = [s for s in mine if is_done(s)]
     today = group([info], mine)
     before = [s for s in earlier_sets if s.session_id != info.id]
-    earlier = group(list(earlier_sessions), before).done
     today_done = {name: found[0] for name, found in today.done.items()}
     today_logged = {name: found[0] for name, found in today.logged.items()}
     end = info.ended_at or max((s.logged_at for s in mine), default=None)
@@ -369,5 +398,6 @@ def finish_summary(info: SessionInfo, sets: Sequence[SetLog], *,
         info.id, info.routine_title or info.routine_slug, info.started_at, info.ended_at,
         info.status, seconds, info.planned_sets, len(done), sum(s.skipped for s in mine),
         tuple(_sides(today_done, today_logged, settings, involved, library)), pain,
-        tuple(_bests(today_done, earlier, settings)), changes,
+        tuple(_bests(today_done, best_marks(before) if marks is None else marks, settings)),
+        changes,
         len(suggestions) - len(changes), _checkin(info, pain, checks, settings))
