@@ -150,3 +150,29 @@ def test_the_morning_check_in_is_due_and_says_why() -> None:
     done = finish_summary(session("s1", 0), sides(SPLIT),
                           checks=[MorningCheck(day(1), 1, 2)])
     assert not done.checkin.due
+
+
+def test_a_side_with_two_loads_names_each_set() -> None:
+    sets = [set_log(SPLIT, side="left", set_number=1, reps=10, load=10),
+            set_log(SPLIT, side="left", set_number=2, reps=8, load=12),
+            set_log(SPLIT, side="right", set_number=1, reps=10, load=10, skipped=True)]
+    [split] = finish_summary(session("s1", 0), sets).sides
+    assert split.left.text == "10 x 10 kg, 8 x 12 kg"
+    assert split.right.text == "skipped"
+
+
+def test_a_heavier_load_in_lb_is_a_best_against_kg() -> None:
+    before = [set_log(SPLIT, sid="s0", n=-3, side="both", reps=10, load=10)]
+    today = [set_log(SPLIT, side="both", reps=8, load=25, unit="lb")]  # 11.3 kg
+    [best] = finish_summary(session("s1", 0), today, earlier_sessions=[session("s0", -3)],
+                            earlier_sets=before).bests
+    assert best.kind == "load"
+    assert best.text == "Heaviest yet: 25 lb (best before: 22.05 lb)."
+
+
+def test_a_longer_hold_at_the_same_band_is_a_best() -> None:
+    before = [set_log("Side plank", sid="s0", n=-3, side="left", seconds=30, target=None)]
+    today = [set_log("Side plank", side="left", seconds=40, target=None)]
+    [best] = finish_summary(session("s1", 0), today, earlier_sessions=[session("s0", -3)],
+                            earlier_sets=before).bests
+    assert best.text == "Longest hold on the left: 40 s (best before: 30 s)."
