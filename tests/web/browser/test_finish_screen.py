@@ -38,8 +38,13 @@ def _log(runner: Any, reps: int, load: float, pain: int | None = None) -> None:
     page.fill("#reps", str(reps))
     page.fill("#load", str(load))
     if pain is not None:
-        page.click("#set-form summary")
-        page.select_option("#pain", str(pain))
+        # Pain is one tap on a chip where the player has them (issue 11, point 3), else
+        # a choice under "Pain or a note".
+        if page.query_selector("#pain-chips"):
+            page.click(f"#pain-chips [data-value='{pain}']")
+        else:
+            page.click("#set-form summary")
+            page.select_option("#pain", str(pain))
     runner.press("#done")
 
 
