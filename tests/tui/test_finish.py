@@ -13,22 +13,23 @@ from tests.tui.test_player_app import begin
 
 
 async def test_a_finished_session_ends_with_its_summary(store: Store) -> None:
-    clock = FakeClock()
-    workout = begin(store, clock)
+    workout = begin(store, FakeClock())
     app = PlayerApp(workout)
+    lunges = {"left": "8", "right": "10"}
     async with app.run_test(size=(80, 24)) as pilot:
-        # Lunge set 1: left 8 reps, then the right 10, each logged through the dialog.
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, LogSetDialog)
-        app.screen.query_one("#reps").value = "8"  # type: ignore[attr-defined]
-        app.screen.query_one("#pain").value = "3"  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await pilot.pause()
         while workout.state.status == "running":
             step = workout.state.step
             assert step is not None
-            if step.kind == "work" and step.hold_seconds is None:
+            if step.kind == "work" and step.name == "Lunge" and step.side is not None:
+                # Each lunge set through the dialog: left 8 reps (pain 3 on the first), right 10.
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, LogSetDialog)
+                app.screen.query_one("#reps").value = lunges[step.side]  # type: ignore[attr-defined]
+                if step.key == "s1.e1.set1.left.work":
+                    app.screen.query_one("#pain").value = "3"  # type: ignore[attr-defined]
+                await pilot.press("enter")
+            elif step.kind == "work" and step.hold_seconds is None:
                 await pilot.press("space")
             else:
                 await pilot.press("s")  # rests, switches and the holds: skip
@@ -39,10 +40,10 @@ async def test_a_finished_session_ends_with_its_summary(store: Store) -> None:
         shown = str(app.screen.query_one("#summary", Static).render())
         assert "Session complete: Test day" in shown
         assert "5 of 7 sets done, 2 skipped" in shown  # the two pigeon holds skipped
-        assert "Lunge: left 8, 10 reps; right 10, 10 reps" in shown
+        assert "Lunge: left 8, 8 reps; right 10, 10 reps" in shown
+        assert "Left 8, right 10 reps a set: 20% fewer reps on the left." in shown
         assert "Highest pain 3/10 (green): Lunge, left side, set 1." in shown
         assert "Pigeon" not in shown  # skipped on both sides: only counted
         assert "Check in tomorrow morning" in shown
         await pilot.press("q")
     assert store.session(workout.session.id).status == "finished"
-
