@@ -356,7 +356,7 @@ def _checkin(info: SessionInfo, pain: PainToday | None,
     # The morning after is the session's day + 1, as the pain rules read it.
     day = info.started_at.date() + timedelta(days=1)
     if any(c.date == day and c.exercise is None for c in checks):
-        return CheckinDue(day, False, "You have checked in for that morning already.")
+        return CheckinDue(day, False, "Your check-in for that morning is in.")
     if pain is not None and pain.highest > settings.green_max:
         return CheckinDue(day, True,
                           f"Your pain reached {pain.highest}/10 ({pain.light}): it should be "

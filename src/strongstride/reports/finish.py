@@ -49,7 +49,7 @@ def checkin_text(summary: FinishSummary) -> str:
     c = summary.checkin
     when = c.day.strftime("%A %d %B").replace(" 0", " ")
     if not c.due:
-        return f"Morning check-in ({when}): done. {c.why}"
+        return f"Morning check-in ({when}): done, thank you."
     return f"Check in tomorrow morning ({when}): pain and stiffness, 0-10. {c.why}"
 
 
