@@ -45,5 +45,9 @@ async def test_a_finished_session_ends_with_its_summary(store: Store) -> None:
         assert "Highest pain 3/10 (green): Lunge, left side, set 1." in shown
         assert "Pigeon" not in shown  # skipped on both sides: only counted
         assert "Check in tomorrow morning" in shown
+        # The player's keys are put away under the summary: only q (close) is offered.
+        assert not app.check_action("skip", ()) and not app.check_action("complete", ())
+        await pilot.press("space", "s")
+        assert isinstance(app.screen, FinishScreen)
         await pilot.press("q")
     assert store.session(workout.session.id).status == "finished"

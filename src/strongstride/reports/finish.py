@@ -118,7 +118,7 @@ def finish_parts(summary: FinishSummary) -> tuple[Part, ...]:
             "they are.")
     changes = [change_text(s.exercise, s.action, target_text(s.target), s.reason)
                for s in summary.next_time]
-    parts.append(Part("Next time", tuple([*changes, same] if same else changes)
-                      or ("Nothing changes.",)))
+    parts.append(Part("Next time", (*changes, same) if changes and same else tuple(changes)
+                      or ("Nothing changes: the same again next time.",)))
     parts.append(Part("Tomorrow morning", (checkin_text(summary),)))
     return tuple(parts)

@@ -44,6 +44,8 @@ CARD_PARTS = ("section", "exercise", "where", "timer", "target", "today", "last"
               "progress", "status", "message")
 
 LOAD_STEP = {"kg": 2.5, "lb": 5.0}
+PLAYER_ACTIONS = frozenset({"complete", "log", "reps", "load", "skip", "back_set", "pause",
+                            "add_rest", "how_to", "abandon"})
 
 
 class PlayerApp(App[None]):
@@ -140,6 +142,11 @@ class PlayerApp(App[None]):
                     self.show_summary()
         self.schedule_next()
         self.redraw()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once the session is over, the player's keys are put away (the summary is up)."""
+        over = self.workout.state.status in ("finished", "abandoned")
+        return not (over and action in PLAYER_ACTIONS)
 
     def show_summary(self) -> None:
         """The session's summary on a screen of its own; q leaves."""

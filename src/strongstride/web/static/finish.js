@@ -51,7 +51,7 @@ function nextPart(changes, unchanged) {
   const first = changes.slice(0, SHOWN_CHANGES).map(item);
   const rest = changes.slice(SHOWN_CHANGES).map(item);
   return part("Next time", "fin-next",
-    changes.length ? h("ul", null, first) : h("p", null, "Nothing changes: the same again."),
+    changes.length ? h("ul", null, first) : h("p", null, "Nothing changes: the same again next time."),
     rest.length ? h("details", { class: "fin-more" }, h("summary", null, `${plural(rest.length, "more change", "more changes")}`),
       h("ul", null, rest)) : null,
     changes.length && unchanged ? h("p", { class: "fin-small" }, unchanged === 1 ? "The other exercise stays as it is." : `The other ${unchanged} exercises stay as they are.`) : null);
