@@ -118,3 +118,41 @@ def test_a_note_in_brackets_prints_as_written(run: Run, db: str) -> None:
     result = run("--db", db, "session", info.id[:8])
     assert result.returncode == 0, result.stderr
     assert "[/]" in result.stdout and ":smile:" in result.stdout and "[red]" in result.stdout
+
+
+def _answers(by_step: dict[str, str]) -> str:
+    """What `log` reads: an answer for each work step (Enter keeps the target)."""
+    from strongstride import routines
+
+    plan = routines.plan(routines.load_routine("runner-glute").routine)
+    return "\n".join(by_step.get(s.key, "") for s in plan.steps if s.kind == "work") + "\n"
+
+
+def _split(left: int, right: int) -> dict[str, str]:
+    return {f"s3.e2.set{n}.{side}.work": str(reps)
+            for n in (1, 2) for side, reps in (("left", left), ("right", right))}
+
+
+def test_the_session_command_is_headed_by_its_summary(run: Run, db: str) -> None:
+    first = run("--db", db, "log", "--date", "2026-11-16 18:30", "--json",
+                stdin=_answers(_split(7, 9)))
+    assert first.returncode == 0, first.stderr
+    second = run("--db", db, "log", "--date", "2026-11-19 18:30", "--json",
+                 stdin=_answers({**_split(8, 10), "s1.e3.set1.work": "-"}))
+    sid = json.loads(second.stdout)["id"]
+    shown = run("--db", db, "session", sid[:8])
+    assert shown.returncode == 0, shown.stderr
+    lines = [line.strip() for line in shown.stdout.splitlines()]
+    head = lines[:lines.index("Tomorrow morning") + 2]
+    assert head[0] == "Butt and Leg Workout for Runners"
+    assert "79 of 80 sets done, 2 skipped" in head  # and the optional goblet squat set
+    assert any(line.startswith("Time taken: ") for line in head)
+    assert ("Banded split squat: left 8, 8 reps; right 10, 10 reps" in head)
+    assert "Left 8, right 10 reps a set: 20% fewer reps on the left." in head
+    assert "Banded split squat: Most reps on the left: 8 (best before: 7)." in head
+    assert "Banded split squat: Most reps on the right: 10 (best before: 9)." in head
+    assert "No pain noted." in head
+    assert "Next time" in head
+    assert head[-1].startswith("Check in tomorrow morning (Friday 20 November)")
+    # then every set, as before
+    assert "Half Pigeon pose" in "\n".join(lines[len(head):])

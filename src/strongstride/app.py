@@ -20,7 +20,10 @@ from typing import TYPE_CHECKING, Literal
 from strongstride.errors import FieldError, NotFound, StrongstrideError
 
 if TYPE_CHECKING:  # the rest loads when a use case needs it: a command pays for what it uses
+    from datetime import time
+
     from strongstride.analysis import Report
+    from strongstride.analysis.summary import FinishSummary
     from strongstride.errors import Issue
     from strongstride.exchange.backup import Backup
     from strongstride.exchange.csvread import App as SourceApp
@@ -455,6 +458,43 @@ class Strongstride:
             self.end_session(user_id, info.id, "abandon", started + timedelta(seconds=elapsed))
             raise
         return self.end_session(user_id, info.id, "finish", started + timedelta(seconds=elapsed))
+
+    def session_summary(self, user_id: int, session_id: str) -> FinishSummary:
+        """What the session leaves her with (`analysis.summary`): its sides, pain, personal
+        bests against every earlier session, what changes next time, the morning check-in."""
+        from strongstride.analysis.summary import finish_summary
+        from strongstride.reports.build import DEFAULT_WEEKS, morning_checks, window
+
+        info = self.session(user_id, session_id)
+        store = self.store
+        plan = self.plan_of(info)
+        morning = info.started_at.date() + timedelta(days=1)
+        # The next session is read from the weeks today's targets read (so the two agree);
+        # personal bests from her whole history, summed up by the store.
+        since, _ = window(info.started_at.date(), DEFAULT_WEEKS)
+        return finish_summary(
+            info, store.sets_of(info.id, user_id=user_id),
+            earlier_sessions=store.user_sessions(user_id, until=info.started_at),
+            earlier_sets=store.user_sets(user_id, since=since, until=info.started_at),
+            marks=store.best_marks(user_id, until=info.started_at),
+            prescriptions={e.name: e.prescription for e in plan.routine.exercises},
+            checks=morning_checks(store.checkins(user_id, since=since and since.date(),
+                                                 until=morning)),
+            involved=store.injured_side(user_id))
+
+    def checkin_reminder(self, user_id: int, session_id: str, *, tz: str, at: time,
+                         link: str | None = None) -> bytes:
+        """The morning check-in after the session as an iCalendar event with an alarm, at
+        `at` in the time zone `tz` (a name such as Europe/London)."""
+        from strongstride.exchange.ical import checkin_reminder_ical
+
+        info = self.session(user_id, session_id)
+        try:
+            return checkin_reminder_ical(info.started_at.date() + timedelta(days=1), at=at,
+                                         tz=tz, session_id=info.id, stamp=info.started_at,
+                                         link=link)
+        except ValueError as exc:
+            raise FieldError("tz", str(exc)) from None
 
     # morning check-ins and the injured side --------------------------------------------------
 

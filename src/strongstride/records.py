@@ -47,6 +47,22 @@ class SetLog:
 
 
 @dataclass(frozen=True, slots=True)
+class BestMark:
+    """The most reps and the longest hold done on one exercise and side at one load, band
+    and variation: what a personal best is measured against (the store sums a whole history
+    up into a few hundred of these)."""
+
+    exercise: str
+    side: LogSide
+    load: float | None
+    unit: Unit | None
+    band: str | None
+    variation: str | None
+    reps: int | None
+    seconds: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class RoutineVersion:
     id: int
     routine_id: int

@@ -340,7 +340,8 @@ def test_the_openapi_document_describes_the_bodies_and_errors(api: TestClient) -
     doc = api.get("/openapi.json").json()
     assert {"/api/routines", "/api/routines/{slug}", "/api/sessions", "/api/sessions/{session_id}",
             "/api/sessions/{session_id}/sets", "/api/sessions/{session_id}/finish",
-            "/api/sessions/{session_id}/abandon", "/api/history", "/api/tokens",
+            "/api/sessions/{session_id}/abandon", "/api/sessions/{session_id}/summary",
+            "/api/sessions/{session_id}/checkin.ics", "/api/history", "/api/tokens",
             "/api/report"} == \
         set(doc["paths"])
     set_in = doc["components"]["schemas"]["SetIn"]

@@ -14,6 +14,7 @@ from strongstride.words import duration_text as duration
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from strongstride.analysis.summary import FinishSummary
     from strongstride.library.catalog import ExerciseInfo
     from strongstride.plan.session import SessionPlan
     from strongstride.plan.substitute import Substitution
@@ -167,6 +168,27 @@ def print_history(sessions: list[SessionInfo]) -> None:
         table.add_row(s.id[:8], _local(s.started_at), s.routine_title or s.routine_slug, took,
                       f"{s.sets_done}/{s.planned_sets}", s.status)
     _console().print(table)
+
+
+_LIGHTS = {"green": "green", "amber": "yellow", "red": "red"}
+
+
+def print_finish(summary: FinishSummary) -> None:
+    """The finish summary, part by part: what ends a terminal session and heads
+    `strongstride session ID`."""
+    from strongstride.reports.finish import finish_parts
+
+    console = _console()
+    console.print(Text(summary.routine, style="bold underline"))
+    for part in finish_parts(summary):
+        console.print(Text(part.title, style="bold"))
+        for line in part.lines:
+            style = ""
+            if part.title == "Pain" and summary.pain is not None and summary.pain.highest:
+                style = _LIGHTS[summary.pain.light]
+            elif part.title == "Tomorrow morning" and summary.checkin.due:
+                style = "bold"
+            console.print(Text(f"  {line}", style=style))
 
 
 def print_session(info: SessionInfo, sets: list[SetLog]) -> None:

@@ -78,7 +78,9 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
     PlayerApp(workout, speak=speak, unit=unit).run()
     state = workout.state
     if state.status == "finished":
-        click.echo(f"Session saved: {len(app.sets(user, workout.session.id))} sets.")
+        from strongstride.cli.render import print_finish
+
+        print_finish(app.session_summary(user, workout.session.id))
     elif state.status != "abandoned":
         click.echo("Paused. Run `strongstride start` to carry on where you stopped.")
 
@@ -136,7 +138,9 @@ def history(ctx: click.Context, as_json: bool, limit: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def session_(ctx: click.Context, session_id: str, as_json: bool) -> None:
-    """Every set of one session, per side. SESSION_ID may be the first few characters."""
+    """One session: its summary (time, sets, left and right, pain, personal bests, what
+    changes next time), then every set, per side. SESSION_ID may be the first few
+    characters."""
     app = app_of(ctx)
     user = app.user()
     found = app.find_session(user, session_id)
@@ -144,8 +148,9 @@ def session_(ctx: click.Context, session_id: str, as_json: bool) -> None:
     if as_json:
         _emit({**session_dict(found), "sets": [set_dict(s) for s in sets]})
         return
-    from strongstride.cli.render import print_session
+    from strongstride.cli.render import print_finish, print_session
 
+    print_finish(app.session_summary(user, found.id))
     print_session(found, sets)
 
 

@@ -134,3 +134,38 @@ def plan_to_ical(plan: Schedule, *, routine_id: str, routine_title: str,
                               last_date=date(plan.end.year + 1, 12, 31))
     data: bytes = cal.to_ical()
     return data
+
+
+def checkin_reminder_ical(day: date, *, at: time, tz: str, session_id: str,
+                          stamp: datetime, link: str | None = None) -> bytes:
+    """One event on the morning of `day` at `at` (in `tz`), with an alarm when it starts:
+    the morning check-in after a session. Its UID is the session's, so a second download
+    updates the event instead of adding a copy; DTSTAMP is `stamp` (the session's start),
+    never the wall clock."""
+    zone = _zone(tz)
+    start = datetime.combine(day, at, tzinfo=zone)
+    summary = "Morning check-in"
+    words = ("How does it feel this morning? Pain and stiffness, 0 (none) to 10 (worst): "
+             "the next session is planned from your answer.")
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    event = Event()
+    event.add("uid", str(uuid.uuid5(NAMESPACE, f"checkin/{session_id}")))
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=5))
+    event.add("summary", summary)
+    event.add("description", f"{words}\n{link}" if link else words)
+    if link:
+        event.add("url", link)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", timedelta(0))
+    event.add_component(alarm)
+    cal.add_component(event)
+    cal.add_missing_timezones(first_date=date(day.year, 1, 1), last_date=date(day.year, 12, 31))
+    data: bytes = cal.to_ical()
+    return data

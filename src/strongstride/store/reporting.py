@@ -30,7 +30,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from strongstride.records import CheckIn, InjuredSide, RoutineVersion, SessionInfo, SetLog
+from strongstride.records import (
+    BestMark,
+    CheckIn,
+    InjuredSide,
+    RoutineVersion,
+    SessionInfo,
+    SetLog,
+)
 from strongstride.store.checkins import read_checkins, read_injured_side
 from strongstride.store.convert import instant, raw_column
 from strongstride.store.parts import StorePart
@@ -93,6 +100,15 @@ class ReportingMixin(StorePart):
         never split: the window is on the session's start."""
         with self._read() as db:
             return _read_sets(db, user_id, since, until)
+
+    def best_marks(self, user_id: int, *, until: datetime) -> list[BestMark]:
+        """Per exercise, side, load, unit, band and variation, the most reps and the longest
+        hold of the sets done in the user's sessions that started before `until`: a finish
+        summary's personal bests need these few hundred rows, not every set of her history."""
+        with self._read() as db:
+            rows: Sequence[Any] = db.connection().execute(
+                _BEST_MARKS, {"uid": user_id, "until": until}).all()
+        return [BestMark(*row) for row in rows]
 
     def versions_played(self, user_id: int,
                         version_ids: Iterable[int] | None = None) -> list[RoutineVersion]:
@@ -188,6 +204,15 @@ def _sets_query(subquery: tuple[bool, bool] | None,
               else SetLogRow.session_id.in_(_session_ids(*subquery)))
     query = select(*_SET_COLUMNS).where(within)
     return query.order_by(SetLogRow.logged_at, SetLogRow.id) if ordered else query
+
+
+_MARK_KEYS = (SetLogRow.exercise, SetLogRow.side, SetLogRow.load, SetLogRow.unit,
+              SetLogRow.band, SetLogRow.variation)
+_BEST_MARKS = (select(*_MARK_KEYS, func.max(SetLogRow.reps), func.max(SetLogRow.seconds))
+               .where(SetLogRow.session_id.in_(_session_ids(False, True)),
+                      SetLogRow.skipped.is_(False),
+                      or_(SetLogRow.reps.is_not(None), SetLogRow.seconds.is_not(None)))
+               .group_by(*_MARK_KEYS))
 
 
 def _read_sessions(db: Session, user_id: int, until: datetime | None,

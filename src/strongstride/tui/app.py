@@ -44,6 +44,8 @@ CARD_PARTS = ("section", "exercise", "where", "timer", "target", "today", "last"
               "progress", "status", "message")
 
 LOAD_STEP = {"kg": 2.5, "lb": 5.0}
+PLAYER_ACTIONS = frozenset({"complete", "log", "reps", "load", "skip", "back_set", "pause",
+                            "add_rest", "how_to", "abandon"})
 
 
 class PlayerApp(App[None]):
@@ -136,8 +138,22 @@ class PlayerApp(App[None]):
             elif isinstance(effect, Ended):
                 self.message = ("Session saved. Well done!" if effect.status == "finished"
                                 else "Session abandoned.")
+                if effect.status == "finished":
+                    self.show_summary()
         self.schedule_next()
         self.redraw()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once the session is over, the player's keys are put away (the summary is up)."""
+        over = self.workout.state.status in ("finished", "abandoned")
+        return not (over and action in PLAYER_ACTIONS)
+
+    def show_summary(self) -> None:
+        """The session's summary on a screen of its own; q leaves."""
+        from strongstride.tui.finish import FinishScreen
+
+        w = self.workout
+        self.push_screen(FinishScreen(w.app.session_summary(w.user_id, w.session.id)))
 
     def schedule_next(self) -> None:
         if self._cue_timer is not None:

@@ -7,9 +7,10 @@ never holds up the event loop (docs/storage.md, "One threading model")."""
 from __future__ import annotations
 
 import secrets
+from datetime import time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from strongstride.app import Strongstride
 from strongstride.player.machine import Actuals
@@ -18,6 +19,7 @@ from strongstride.routines import detail_dict, substitution_dict, summary_dict
 from strongstride.web.auth import ApiViewer, AppDep
 from strongstride.web.schemas import (
     ErrorBody,
+    FinishSummaryOut,
     RoutineDetail,
     RoutineSummary,
     SessionEnd,
@@ -112,6 +114,31 @@ def abandon_session(session_id: SessionId, viewer: ApiViewer, app: AppDep,
                     body: SessionEnd | None = None) -> dict[str, Any]:
     info = app.end_session(viewer.id, session_id, "abandon", body.ended_at if body else None)
     return session_shape(app, viewer.id, info)
+
+
+@router.get("/sessions/{session_id}/summary", response_model=FinishSummaryOut)
+def session_summary(session_id: SessionId, viewer: ApiViewer, app: AppDep) -> dict[str, Any]:
+    from strongstride.reports.finish import finish_dict
+
+    return finish_dict(app.session_summary(viewer.id, session_id))
+
+
+Zone = Annotated[str, Query(max_length=64, pattern=r"^[A-Za-z0-9_+/-]+$",
+                            description="an IANA time zone, such as Europe/London")]
+Clock = Annotated[str, Query(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                             description="the time of the reminder, HH:MM (default 08:00)")]
+
+
+@router.get("/sessions/{session_id}/checkin.ics", response_class=Response,
+            responses={200: {"content": {"text/calendar": {}},
+                             "description": "the morning check-in with an alarm"}})
+def checkin_reminder(session_id: SessionId, viewer: ApiViewer, app: AppDep, request: Request,
+                     tz: Zone = "UTC", at: Clock = "08:00") -> Response:
+    hours, minutes = (int(part) for part in at.split(":"))
+    data = app.checkin_reminder(viewer.id, session_id, tz=tz, at=time(hours, minutes),
+                                link=str(request.url_for("checkin_page")))
+    return Response(data, media_type="text/calendar; charset=utf-8", headers={
+        "Content-Disposition": 'attachment; filename="morning-check-in.ics"'})
 
 
 @router.get("/history", response_model=list[SessionSummary])

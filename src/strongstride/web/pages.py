@@ -96,9 +96,13 @@ def history_page(request: Request, viewer: PageViewer, app: AppDep) -> HTMLRespo
 @router.get("/sessions/{session_id}")
 def session_page(request: Request, session_id: str, viewer: PageViewer,
                  app: AppDep) -> HTMLResponse:
+    from strongstride.reports.finish import finish_parts
+
     info = owned_session(app, viewer.id, session_id)
     sets = app.sets(viewer.id, info.id)
-    return render(request, "session.html", {"info": info, "table": set_table(sets)})
+    parts = finish_parts(app.session_summary(viewer.id, info.id)) if sets else ()
+    return render(request, "session.html", {"info": info, "table": set_table(sets),
+                                            "summary": parts})
 
 
 @router.get("/sessions/{session_id}/abandon")

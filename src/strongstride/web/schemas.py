@@ -54,6 +54,8 @@ RULES = {
     "session_id": "a session id (a UUID)",
     "status": "active, finished or abandoned",
     "limit": "a whole number from 1 to 1000",
+    "tz": "a time zone name such as Europe/London",
+    "at": "a time of day as HH:MM, such as 07:30",
 }
 
 
@@ -272,6 +274,87 @@ class SetIn(Strict):
 class SetStored(BaseModel):
     stored: bool = Field(description="false when a set with this key was stored before")
     set: SetShape | None
+
+
+# the finish summary (strongstride.reports.finish)
+
+
+class SideOut(BaseModel):
+    text: str = Field(description="the side's sets in words, such as '10, 9 reps at 12 kg'")
+    reps: list[int]
+    seconds: list[float]
+    loads: list[float | None] = Field(description="each set's load in `unit` (null: none)")
+    unit: Literal["kg", "lb"] | None
+    band: str | None
+    skipped: int
+
+
+class SidesOut(BaseModel):
+    exercise: str
+    left: SideOut
+    right: SideOut
+    gap: str | None = Field(description="the gap between the sides in words, only where "
+                                        "today's sets measure it")
+    why_no_gap: str = Field(description="why there is no gap to tell ('' when there is one)")
+    weaker: Literal["left", "right"] | None
+    at_target: bool = Field(description="both sides stopped at the target on every set")
+
+
+class PainOut(BaseModel):
+    highest: int
+    light: Literal["green", "amber", "red"]
+    exercise: str
+    side: Literal["left", "right", "both"]
+    set_number: int
+    sets: int = Field(description="sets with pain noted")
+    text: str
+
+
+class BestOut(BaseModel):
+    exercise: str
+    side: Literal["left", "right", "both"]
+    kind: Literal["load", "reps", "seconds"]
+    value: float
+    before: float = Field(description="the best before this session")
+    load: float | None
+    unit: Literal["kg", "lb"] | None
+    band: str | None
+    text: str
+
+
+class ChangeOut(BaseModel):
+    exercise: str
+    action: str
+    target: str = Field(description="next time's target in words, such as '2 x 11 reps, 12 kg'")
+    reason: str
+
+
+class CheckinOut(BaseModel):
+    day: str = Field(description="the morning after the session (ISO date)")
+    due: bool = Field(description="false when that morning's check-in is stored already")
+    why: str
+    url: str
+    text: str
+
+
+class FinishSummaryOut(BaseModel):
+    session_id: str
+    routine: str
+    status: SessionStatus
+    started_at: Instant
+    ended_at: Instant | None
+    seconds: int | None = Field(description="time taken (to the last set while open)")
+    took: str
+    planned: int
+    done: int
+    skipped: int
+    sets_text: str
+    sides: list[SidesOut] = Field(description="each one-sided exercise, in routine order")
+    pain: PainOut | None
+    bests: list[BestOut]
+    next_time: list[ChangeOut] = Field(description="what changes next time, and why")
+    unchanged: int = Field(description="exercises that stay as they were")
+    checkin: CheckinOut
 
 
 # API tokens

@@ -289,7 +289,12 @@ async function ended(status) {
     view.rpeExplained();
     announce(live, "Session complete. Well done!");
     await outbox.addFinish(sessionId);
-    view.showDone({ sets: state.done.filter((k) => !skippedKeys.has(k)).length, historyUrl });
+    const sets = state.done.filter((k) => !skippedKeys.has(k)).length;
+    const planned = plan.steps.filter((s) => s.kind === "work" && !s.optional).length;
+    view.showDone({ sets, historyUrl });
+    // The summary screen (finish.js) is loaded when it is needed; the page knows sets done.
+    import("./finish.js").then(({ showFinish }) => showFinish(view.screen, { api, historyUrl, outbox,
+      sessionId: () => sessionId, known: { done: sets, planned, skipped: skippedKeys.size } })).catch(() => {});
     outbox.drain();
   }
 }

@@ -8,7 +8,7 @@
 const CACHE = "strongstride-v1";
 const SHELL = [
   "/static/player.js", "/static/machine.js", "/static/queue.js", "/static/view.js",
-  "/static/dom.js", "/static/cues.js",
+  "/static/dom.js", "/static/cues.js", "/static/finish.js",
   "/static/player.css", "/static/app.css",
 ];
 const WAIT_FOR_NETWORK = 4000; // a slow network is no better than none on the mat
