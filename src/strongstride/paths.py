@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 DB_ENV = "STRONGSTRIDE_DB"  # the database's URL, when not the default file
 DB_FILE_NAME = "strongstride.db"
@@ -29,7 +30,16 @@ def equipment_file_moved() -> str:
 
 
 def default_db_file() -> str:
-    """The SQLite file in the user's data folder: the database unless one is named."""
+    """The SQLite file in the user's data folder: the database unless one is named.
+
+    The folder is platformdirs' user data folder. On Linux that is the XDG rule, written out
+    here because importing platformdirs (it loads tempfile, shutil and the compressors) took
+    a third of the time `strongstride show` needs to learn that there is no database yet;
+    tests/test_paths.py holds the two equal."""
+    if sys.platform.startswith("linux") and "ANDROID_DATA" not in os.environ:
+        base = os.environ.get("XDG_DATA_HOME", "").strip() or \
+            os.path.expanduser("~/.local/share")
+        return os.path.join(base, "strongstride", DB_FILE_NAME)
     import platformdirs
 
     return os.path.join(platformdirs.user_data_dir("strongstride"), DB_FILE_NAME)

@@ -199,7 +199,7 @@ def show_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> d
     done instead for want of the `missing` equipment."""
     routine = loaded.routine
     session = plan(routine, missing)
-    changed = adaptation(routine, missing)
+    changed = adaptation(routine, missing) if missing else None
     return {
         "id": loaded.id,
         **import_dict(routine),
@@ -212,8 +212,10 @@ def show_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> d
             "sections": [list(session.section_seconds(i)) for i in range(len(routine.sections))],
         },
         "without": sorted(missing),
-        "substitutions": [substitution_dict(sub) for sub in changed.exercises.values()],
-        "setups": [setup_change_dict(change) for change in changed.setups.values()],
+        "substitutions": [substitution_dict(sub)
+                          for sub in (changed.exercises.values() if changed else ())],
+        "setups": [setup_change_dict(change)
+                   for change in (changed.setups.values() if changed else ())],
     }
 
 

@@ -89,11 +89,11 @@ def show(ctx: click.Context, routine: str | None, as_json: bool, how: bool,
         return
     from strongstride.cli.render import print_how_to, print_routine
 
-    changed = app.adaptation(loaded.routine, missing)
+    changed = app.adaptation(loaded.routine, missing) if missing else None
     print_routine(loaded, app.session_plan(loaded, missing), changed)
     if how:
         print_how_to([(e.name, app.describe(e.name)) for e in loaded.routine.exercises],
-                     changed.exercises)
+                     changed.exercises if changed else None)
 
 
 @main.command()
