@@ -177,3 +177,35 @@ def test_sets_record_the_variation_done(run: Run, config: dict[str, str],
     assert by_name["Exercise-ball hamstring curl"] == {"Bridge walk-out"}
     assert by_name["Single-leg exercise-ball squat"] == {"Supported single-leg wall squat"}
     assert by_name["Goblet squat"] == {None}
+
+
+def test_show_how_without_bands_leaves_the_band_out_of_the_steps(
+        run: Run, config: dict[str, str]) -> None:
+    out = run("show", "--how", "--without", "bands", env=config).stdout
+    clamshell = out.split("Today's variation", 1)[1].split("One exercise at a time")[0]
+    assert "Standing clamshell, no band (in place of Standing clamshell" in clamshell
+    assert "Put the looser band around your ankles" not in out
+    assert "Stand with your feet a little wider than your hips." in clamshell
+
+
+def test_export_writes_the_card_and_the_watch_file_with_her_equipment(
+        run: Run, config: dict[str, str], tmp_path: Path) -> None:
+    from garmin_fit_sdk import Decoder, Stream
+    from pypdf import PdfReader
+
+    assert run("equipment", "--without", "bands", env=config).returncode == 0
+    fit, pdf = tmp_path / "glute.fit", tmp_path / "glute.pdf"
+    out = run("export", "--fit", str(fit), "--pdf", str(pdf), env=config)
+    assert out.returncode == 0, out.stderr
+    assert "8 exercises done another way for the equipment you don't have" in out.stdout
+    messages, errors = Decoder(Stream.from_byte_array(bytearray(fit.read_bytes()))).read()
+    assert errors == []
+    names = [s.get("wkt_step_name") for s in messages["workout_step_mesgs"]]
+    assert "Glute star, no band" in names and "Glute star" not in names
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Glute star, no band substituted for Glute star (no band)" in text
+    assert "around your ankles" not in text
+    plain = run("export", "--pdf", str(pdf), "--without", "none", env=config)
+    assert plain.returncode == 0 and "done another way" not in plain.stdout
+    assert "around your ankles" in " ".join(
+        " ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
