@@ -178,9 +178,9 @@ def substitutions(routine: Routine, missing: frozenset[str]) -> dict[str, Substi
 def adaptation(routine: Routine, missing: frozenset[str]) -> Adaptation:
     """Everything in the routine that changes for want of the `missing` equipment: the
     exercises' variations and the setups."""
-    from strongstride.plan.substitute import Adaptation, adapt
+    from strongstride.plan.substitute import adapt
 
-    return adapt(routine, missing) if missing else Adaptation(frozenset())
+    return adapt(routine, missing)
 
 
 def setup_change_dict(change: SetupChange) -> dict[str, Any]:

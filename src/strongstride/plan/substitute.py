@@ -134,10 +134,6 @@ class SetupChange:
     without: tuple[str, ...]
     """The equipment ids she lacks that the setup names."""
 
-    @property
-    def without_text(self) -> str:
-        return _either(self.without)
-
 
 @dataclass(frozen=True, slots=True)
 class Adaptation:
@@ -150,9 +146,6 @@ class Adaptation:
     """The setup lines that change, by section index."""
     equipment: tuple[tuple[str, ...], ...] = ()
     """For each line of the routine's equipment list, the ids it names that she lacks."""
-
-    def __bool__(self) -> bool:
-        return bool(self.exercises or self.setups)
 
     def setup(self, index: int, section: Section) -> str | None:
         """The setup she reads for section `index`: changed, or as written."""
@@ -173,14 +166,13 @@ def setup_change(index: int, section: Section, missing: frozenset[str] | set[str
     another way, which the note then says."""
     if not section.setup or not missing:
         return None
-    sentences = _sentences(section.setup)
     kept: list[str] = []
     lacking: list[str] = []
-    for sentence in sentences:
+    for sentence in _sentences(section.setup):
         lacked = [key for key in named_equipment(sentence) if key in missing]
         if lacked:
-            lacking.extend(k for k in lacked if k not in lacking)
-        elif sentence:
+            lacking.extend(key for key in lacked if key not in lacking)
+        else:
             kept.append(sentence)
     if not lacking:
         return None
@@ -204,7 +196,7 @@ def adapt(routine: Routine, missing: frozenset[str] | set[str],
     if not lacked:
         return Adaptation(lacked, equipment=tuple(() for _ in routine.equipment))
     changed = substitutions(routine, lacked, library)
-    setups = {}
+    setups: dict[int, SetupChange] = {}
     for index, section in enumerate(routine.sections):
         change = setup_change(index, section, lacked, changed)
         if change is not None:
