@@ -15,12 +15,13 @@ COMMAND = strongstride_command()
 class Run:
     """Runs the `strongstride` console script, the way a user does (tests/command.py).
 
-    The equipment profile is read from an empty folder of the test run's (a test can pass its
-    own).
+    The old equipment profile file and the default database are looked for in folders of the
+    test run's, never the home folder's (a test can pass its own).
     """
 
     def __init__(self, folder: Path) -> None:
         self.config = folder / "config"
+        self.data = folder / "data"
 
     def __call__(self, *args: str, stdin: str | bytes | None = None,
                  cwd: Path | None = None,
@@ -29,7 +30,7 @@ class Run:
         proc = subprocess.run(
             [*COMMAND, *args], input=data, capture_output=True, cwd=cwd,
             env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1",
-                 "STRONGSTRIDE_CONFIG": str(self.config),
+                 "STRONGSTRIDE_CONFIG": str(self.config), "XDG_DATA_HOME": str(self.data),
                  **(env or {})}, timeout=60,
         )
         return subprocess.CompletedProcess(

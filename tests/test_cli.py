@@ -30,7 +30,8 @@ def test_show_json_has_the_import_shape_plus_the_routine_fields(run: Run) -> Non
     assert result.returncode == 0
     data = json.loads(result.stdout)
     assert set(data) == {"id", "title", "sections", "credit", "equipment", "directions",
-                         "notes", "estimated_seconds", "without", "substitutions"}
+                         "notes", "estimated_seconds", "without", "substitutions",
+                         "setups"}
     assert (data["without"], data["substitutions"]) == ([], [])  # the tests' empty profile
     assert [len(s["exercises"]) for s in data["sections"]] == [3, 6, 11, 4]
     goblet = data["sections"][2]["exercises"][6]

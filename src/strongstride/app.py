@@ -10,6 +10,7 @@ The store opens on first use: the commands that only read routines and the exerc
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # the rest loads when a use case needs it: a command pays for
     from strongstride.exchange.history_import import HistoryImport
     from strongstride.library.catalog import ExerciseInfo
     from strongstride.plan.session import SessionPlan, Step
-    from strongstride.plan.substitute import Substitution
+    from strongstride.plan.substitute import Adaptation, Substitution
     from strongstride.player.clock import Clock
     from strongstride.player.machine import Actuals, Prefill, PrefillKey
     from strongstride.records import (
@@ -182,6 +183,13 @@ class Strongstride:
 
         return routines.plan(routine.routine, missing)
 
+    def adaptation(self, routine: Routine, missing: frozenset[str]) -> Adaptation:
+        """Everything in `routine` that changes for want of the `missing` equipment: the
+        exercises done another way and the setups changed."""
+        from strongstride import routines
+
+        return routines.adaptation(routine, missing)
+
     def substitutions(self, routine: Routine,
                       missing: frozenset[str]) -> dict[str, Substitution]:
         """The exercises of `routine` done another way for want of the `missing` equipment,
@@ -247,20 +255,51 @@ class Strongstride:
 
     def terminal_equipment(self, without: Sequence[str] = ()) -> frozenset[str]:
         """What the terminal's user is without today: the `--without` words when given
-        (`none` for nothing), else her saved profile."""
+        (`none` for nothing), else her profile in the database. A database file not made
+        yet holds no profile: it is not made (nor SQLAlchemy loaded) to learn that."""
         if without:
             from strongstride.plan.substitute import read_equipment
 
             return read_equipment([w for w in without if w.strip().lower() != "none"])
+        if not self._may_hold_data():
+            return frozenset()
+        found = self.store.find_user("me")
+        if found is None:
+            return frozenset()
+        return frozenset(self.store.account(found).missing_equipment)
+
+    def save_terminal_equipment(self, missing: frozenset[str]) -> Account:
+        """Keep what the terminal's user is without, in her profile in the database."""
+        return self.set_missing_equipment(self.user(), sorted(missing))
+
+    def move_equipment_file(self) -> tuple[str, str] | None:
+        """Move the terminal's old equipment profile file (before the database kept it) into
+        the terminal user's profile, once: (the file, where it was renamed to), or None when
+        there is no such file. A broken file is an error that names its line; nothing moves."""
+        from strongstride.paths import equipment_file, equipment_file_moved
         from strongstride.profile import read_missing
 
-        return read_missing()
+        old = equipment_file()
+        if not os.path.exists(old):
+            return None
+        self.save_terminal_equipment(read_missing(old))
+        moved = equipment_file_moved()
+        try:
+            os.replace(old, moved)
+        except OSError as exc:
+            raise StrongstrideError(f"{old}: moved into {self.where}, but cannot rename the "
+                                    f"file ({exc.strerror}); delete it yourself") from None
+        return old, moved
 
-    def save_terminal_equipment(self, missing: frozenset[str]) -> str:
-        """Keep what the terminal's user is without; returns the profile file's path."""
-        from strongstride.profile import save_missing
+    def _may_hold_data(self) -> bool:
+        """False when the database is a SQLite file that does not exist: nothing is saved
+        on a fresh machine."""
+        from strongstride.paths import sqlite_file
 
-        return save_missing(missing)
+        if self._store is not None:
+            return True
+        file = sqlite_file(self._db)
+        return file is None or os.path.exists(file)
 
     # sessions ---------------------------------------------------------------------------------
 
@@ -632,17 +671,23 @@ class Strongstride:
 
     # files in and out -------------------------------------------------------------------------
 
-    def routine_fit(self, routine: LoadedRoutine) -> bytes:
-        """The routine as a Garmin FIT strength workout a watch can follow."""
+    def routine_fit(self, routine: LoadedRoutine,
+                    missing: frozenset[str] = frozenset()) -> bytes:
+        """The routine as a Garmin FIT strength workout a watch can follow, with the
+        variations for the `missing` equipment."""
         from strongstride.exchange.fit import routine_to_fit
 
-        return routine_to_fit(routine.routine)
+        return routine_to_fit(routine.routine,
+                              adaptation=self.adaptation(routine.routine, missing))
 
-    def routine_card(self, routine: LoadedRoutine) -> bytes:
-        """The routine as a printable PDF card with tick boxes per set and side."""
+    def routine_card(self, routine: LoadedRoutine,
+                     missing: frozenset[str] = frozenset()) -> bytes:
+        """The routine as a printable PDF card with tick boxes per set and side, with the
+        variations for the `missing` equipment."""
         from strongstride.exchange.card import routine_card_pdf
 
-        return routine_card_pdf(routine.routine)
+        return routine_card_pdf(routine.routine,
+                                adaptation=self.adaptation(routine.routine, missing))
 
     def user_data(self, user_id: int) -> UserData:
         """Everything the user keeps, as a backup holds it."""

@@ -1,15 +1,15 @@
-"""The terminal user's equipment profile: what she is without, kept in a small TOML file.
+"""The terminal user's old equipment profile file: what she was without, in a small TOML file.
 
     # strongstride equipment profile: what you are without
     without = ["exercise-ball", "weights"]
 
-`strongstride equipment` writes it; `show` and `start` read it, unless `--without` is given.
-(The web app keeps each account's profile in the database instead.)
+The profile is now kept in the database, per user, as the web app keeps each account's (and a
+backup holds it). This file is read once, when it is there, to move it into the database
+(`Strongstride.move_equipment_file`).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from strongstride.errors import Issue, Span, StrongstrideError
@@ -45,26 +45,6 @@ def read_missing(path: str | None = None) -> frozenset[str]:
     if issues:
         raise _bad(where, text, issues[0].message)
     return frozenset(without)
-
-
-def save_missing(missing: frozenset[str], path: str | None = None) -> str:
-    """Write the profile (atomically); returns the file's path."""
-    where = path or equipment_file()
-    items = ", ".join(f'"{key}"' for key in sorted(missing))
-    text = ("# strongstride equipment profile: what you are without "
-            "(`strongstride equipment` changes it)\n"
-            f"without = [{items}]\n")
-    folder = os.path.dirname(where)
-    try:
-        os.makedirs(folder, exist_ok=True)
-        tmp = f"{where}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, where)
-    except OSError as exc:
-        raise StrongstrideError(f"{where}: cannot save the equipment profile ({exc.strerror})"
-                                ) from None
-    return where
 
 
 def _bad(where: str, text: str, message: str) -> StrongstrideError:

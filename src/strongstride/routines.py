@@ -20,7 +20,7 @@ from strongstride.routine.parse import parse_routine
 
 if TYPE_CHECKING:
     from strongstride.library.catalog import ExerciseInfo
-    from strongstride.plan.substitute import Substitution
+    from strongstride.plan.substitute import Adaptation, SetupChange, Substitution
     from strongstride.routine.importer import Imported
 
 DEFAULT_ROUTINE = "runner-glute"
@@ -175,9 +175,23 @@ def substitutions(routine: Routine, missing: frozenset[str]) -> dict[str, Substi
     return find(routine, missing)
 
 
+def adaptation(routine: Routine, missing: frozenset[str]) -> Adaptation:
+    """Everything in the routine that changes for want of the `missing` equipment: the
+    exercises' variations and the setups."""
+    from strongstride.plan.substitute import adapt
+
+    return adapt(routine, missing)
+
+
+def setup_change_dict(change: SetupChange) -> dict[str, Any]:
+    return {"section": change.section, "instead": change.instead,
+            "without": list(change.without)}
+
+
 def substitution_dict(sub: Substitution) -> dict[str, Any]:
     return {"exercise": sub.exercise, "variation": sub.variation, "without": list(sub.without),
-            "how": sub.how}
+            "how": sub.how, "steps": list(sub.steps), "cues": list(sub.cues),
+            "mistakes": list(sub.mistakes)}
 
 
 def show_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -185,6 +199,7 @@ def show_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> d
     done instead for want of the `missing` equipment."""
     routine = loaded.routine
     session = plan(routine, missing)
+    changed = adaptation(routine, missing) if missing else None
     return {
         "id": loaded.id,
         **import_dict(routine),
@@ -198,7 +213,9 @@ def show_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> d
         },
         "without": sorted(missing),
         "substitutions": [substitution_dict(sub)
-                          for sub in substitutions(routine, missing).values()],
+                          for sub in (changed.exercises.values() if changed else ())],
+        "setups": [setup_change_dict(change)
+                   for change in (changed.setups.values() if changed else ())],
     }
 
 

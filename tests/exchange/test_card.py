@@ -18,6 +18,7 @@ from strongstride.exchange.card import (
     tick_box_count,
 )
 from strongstride.plan.session import build_plan
+from strongstride.plan.substitute import adapt
 from strongstride.routine.model import Exercise, Prescription, Range, Routine, Section
 from strongstride.routine.prescription import write_prescription
 from tests.exchange.routines import GOLDEN, UPDATE, circuit, seed
@@ -148,3 +149,22 @@ def test_golden_text_of_the_seed_card() -> None:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), "run with STRONGSTRIDE_UPDATE_GOLDEN=1 to write the golden file"
     assert text == path.read_text(encoding="utf-8")
+
+
+def test_without_bands_and_a_ball_the_card_prints_the_variations_marked() -> None:
+    adapted = adapt(seed(), {"band", "exercise-ball"})
+    card = build_card(seed(), adaptation=adapted)
+    reader = read(card.pdf)
+    text = flat(text_of(reader))
+    assert "Monster walk, no band" in text
+    assert "substituted for Monster walk (no band)" in text
+    assert "Bridge walk-out" in text
+    assert "substituted for Exercise-ball hamstring curl (no exercise ball)" in text
+    assert "around your ankles" not in text
+    assert "Setup (substituted): Nothing to set up: you have no band" in text
+    assert "loop resistance bands, a looser one and a tighter (heavier) one (you have none)" \
+        in text
+    # the same boxes to tick: a set is a set, whichever way it is done
+    assert card.tick_boxes == drawn_boxes(reader) == tick_box_count(seed())
+    assert routine_card_pdf(seed(), adaptation=adapted) == card.pdf  # deterministic
+    assert "Monster walk, no band" not in flat(text_of(read(routine_card_pdf(seed()))))

@@ -17,6 +17,7 @@ from strongstride.exchange.fit import (
 from strongstride.exchange.fit_names import FIT_EXERCISES, UNKNOWN, fit_exercise
 from strongstride.library import load_library
 from strongstride.plan.session import build_plan
+from strongstride.plan.substitute import adapt
 from strongstride.plan.timing import Timing
 from strongstride.routine.model import (
     Exercise,
@@ -344,3 +345,28 @@ def test_golden_dump_of_the_seed_routine() -> None:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), "run with STRONGSTRIDE_UPDATE_GOLDEN=1 to write the golden file"
     assert text == path.read_text(encoding="utf-8")
+
+
+def test_without_bands_the_watch_reads_the_variations_and_no_band_setup() -> None:
+    adapted = adapt(seed(), {"band"})
+    messages = decode(routine_to_fit(seed(), adaptation=adapted))
+    steps = messages["workout_step_mesgs"]
+    names = [s.get("wkt_step_name") for s in steps]
+    assert "Monster walk, no band" in names and "Monster walk" not in names
+    assert "Split squat, slow lowering - Left" in names
+    assert "Standing hip extension, no band - Right" in names
+    assert "Goblet squat" in names  # needs no band: as written
+    walk = next(s for s in steps if s.get("wkt_step_name") == "Monster walk, no band")
+    assert walk["notes"].startswith("substituted for Monster walk (no band)")
+    assert walk["exercise_category"] == "unknown"  # the numbers name the banded move
+    notes = " ".join(s.get("notes", "") for s in steps)
+    assert "around your ankles" not in notes
+    assert "Setup (substituted): Nothing to set up: you have no band" in notes
+    titles = [t["wkt_step_name"] for t in messages.get("exercise_title_mesgs", [])]
+    assert not any("Monster walk" in t or "Banded" in t for t in titles)
+    plain = routine_to_fit(seed())
+    assert routine_to_fit(seed(), adaptation=adapted) != plain
+    assert routine_to_fit(seed(), adaptation=adapt(seed(), frozenset())) == plain
+    serials = {decode(data)["file_id_mesgs"][0]["serial_number"]
+               for data in (plain, routine_to_fit(seed(), adaptation=adapted))}
+    assert len(serials) == 2  # another workout for the watch, not a copy of the first

@@ -8,16 +8,25 @@ from strongstride.errors import StrongstrideError
 from strongstride.library import MAY_LACK, default_library
 from strongstride.plan.session import build_plan
 from strongstride.plan.substitute import (
+    adapt,
     adapted_plan,
+    named_equipment,
     read_equipment,
     substitution,
     substitutions,
 )
+from strongstride.routine.parse import parse_routine
 from strongstride.routines import load_routine
 
 
 def seed():  # type: ignore[no-untyped-def]
     return load_routine("runner-glute").routine
+
+
+def parse(text: str):  # type: ignore[no-untyped-def]
+    routine = parse_routine(text, "test.routine").routine
+    assert routine is not None
+    return routine
 
 
 @pytest.mark.parametrize(("words", "ids"), [
@@ -96,3 +105,57 @@ def test_the_adapted_plan_marks_the_steps_and_keeps_the_keys() -> None:
         if after.variation is None:
             assert after == before
     assert adapted_plan(routine, set()) == plain
+
+
+# setups: a section's setup line that needs what she lacks --------------------------------
+
+def test_no_bands_takes_the_band_setup_out_and_says_why() -> None:
+    found = adapt(seed(), {"band"})
+    [(index, change)] = found.setups.items()
+    assert seed().sections[index].kind == "activation"
+    assert change.without == ("band",)
+    assert "band around your ankles" in change.setup  # as written, kept for the record
+    assert change.instead == ("Nothing to set up: you have no band, and the exercises below "
+                              "are done another way.")
+    assert found.setup(index, seed().sections[index]) == change.instead
+    assert found.setup(0, seed().sections[0]) is None  # the warm-up has no setup
+
+
+def test_a_setup_keeps_its_sentences_that_need_nothing_she_lacks() -> None:
+    routine = parse("## main\nsetup: Stand side-on to a wall. Loop a mini-band above your "
+                    "knees.\n  Keep your hips level.\nBridge: 2 sets of 10 reps\n")
+    change = adapt(routine, {"band", "weights"}).setups[0]
+    assert change.instead == ("Stand side-on to a wall. Keep your hips level. Leave out the "
+                              "band: you have none.")
+    assert adapt(routine, {"weights"}).setups == {}  # it names no weights
+    assert adapt(routine, frozenset()).setups == {}
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("Put a looser looped resistance band around your ankles", ("band",)),
+    ("Grab two dumbbells and an exercise (stability) ball", ("exercise-ball", "weights")),
+    ("Shift your weight onto the front foot and step to the side", ()),
+    ("Place a small ball or yoga block between your knees", ("small-ball",)),
+    ("Set your sliders and a low step by the wall", ("sliders", "step")),
+    ("Wear a headband", ()),
+])
+def test_equipment_is_named_by_the_librarys_words(text: str, ids: tuple[str, ...]) -> None:
+    assert named_equipment(text) == ids
+
+
+def test_the_lines_of_the_equipment_list_she_lacks_are_known() -> None:
+    found = adapt(seed(), {"band", "exercise-ball"})
+    lacked = dict(zip(seed().equipment, found.equipment, strict=True))
+    assert [line.split(",")[0] for line, ids in lacked.items() if ids] == [
+        "loop resistance bands", "an exercise (stability) ball; each move that needs it has a "
+                                 "modification"]
+
+
+def test_the_plan_marks_the_setup_step_with_what_she_does_instead() -> None:
+    plan = adapted_plan(seed(), {"band"})
+    setups = [s for s in plan.steps if s.kind == "setup"]
+    assert [s.variation for s in setups] == [adapt(seed(), {"band"}).setups[1].instead]
+    assert setups[0].text and "ankles" in setups[0].text  # as written stays in `text`
+    assert [s.key for s in plan.steps] == [s.key for s in build_plan(seed()).steps]
+    assert all(s.variation is None for s in adapted_plan(seed(), {"weights"}).steps
+               if s.kind == "setup")

@@ -69,3 +69,34 @@ async def test_the_player_screen_and_how_to_show_the_variation(store: Store) -> 
         assert "Today: Bridge walk-out" in shown
         assert "walk your heels away" in shown
         assert "Exercise-ball hamstring curl" in shown
+
+
+BANDS = """\
+# Band day
+## activation
+setup: Put a looser looped resistance band around your ankles.
+Monster walk: 1 set of 10 reps
+"""
+
+
+async def test_without_bands_the_setup_and_the_how_to_leave_the_band_out(store: Store) -> None:
+    routine = parse_routine(BANDS).routine
+    assert routine is not None
+    workout = Strongstride(store).play(store.ensure_user(),
+                                       LoadedRoutine("band-day", "band.routine", routine),
+                                       clock=FakeClock(), missing=frozenset({"band"}))
+    step = workout.state.step
+    assert step is not None and step.kind == "setup"
+    assert step_heading(step, "ready") == (
+        "GET SET UP", "Substituted: Nothing to set up: you have no band, and the exercises "
+                      "below are done another way.")
+    app = PlayerApp(workout)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")  # the how-to of the move up next
+        await pilot.pause()
+        shown = "\n".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Today: Monster walk, no band" in shown
+        assert "substituted for Monster walk: no band" in shown
+        assert "Take the same low, wide steps without a band" in shown
+        assert "band" not in shown.split("How to do it", 1)[1].lower()

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from strongstride.cli.context import app_of, emit_json
+from strongstride.cli.context import app_of, emit_json, missing_equipment, move_old_profile
 from strongstride.errors import Issue, StrongstrideError
 
 
@@ -94,7 +94,7 @@ def show(ctx: click.Context, routine: str | None, as_json: bool, how: bool,
     ROUTINE is a built-in routine's id (default: runner-glute) or a routine file.
     """
     app = app_of(ctx)
-    missing = app.terminal_equipment(without)
+    missing = missing_equipment(ctx, without)
     loaded = app.routine(routine)
     if as_json:
         from strongstride.routines import show_dict
@@ -103,11 +103,11 @@ def show(ctx: click.Context, routine: str | None, as_json: bool, how: bool,
         return
     from strongstride.cli.render import print_how_to, print_routine
 
-    changed = app.substitutions(loaded.routine, missing)
+    changed = app.adaptation(loaded.routine, missing) if missing else None
     print_routine(loaded, app.session_plan(loaded, missing), changed)
     if how:
         print_how_to([(e.name, app.describe(e.name)) for e in loaded.routine.exercises],
-                     changed)
+                     changed.exercises if changed else None)
 
 
 @main.command()
@@ -118,27 +118,27 @@ def show(ctx: click.Context, routine: str | None, as_json: bool, how: bool,
 @click.pass_context
 def equipment(ctx: click.Context, without: tuple[str, ...], have_all: bool,
               as_json: bool) -> None:
-    """What equipment you have: `show` and `start` then put the library's variations in place
-    of the exercises that need what you lack (e.g. --without ball,dumbbells)."""
+    """What equipment you have: `show`, `start` and `export` then put the library's
+    variations in place of the exercises that need what you lack (e.g. --without
+    ball,dumbbells). It is kept in your database, with the rest of your data."""
     from strongstride.library.equipment import EQUIPMENT
-    from strongstride.paths import equipment_file
 
     app = app_of(ctx)
     if without and have_all:
         raise click.UsageError("give --without or --have-all, not both")
+    move_old_profile(ctx)  # before it is changed, so that the file cannot overwrite it later
+    missing = app.terminal_equipment()
     if without or have_all:
         missing = frozenset() if have_all else app.terminal_equipment(without)
         app.save_terminal_equipment(missing)
-    else:
-        missing = app.terminal_equipment()
     if as_json:
-        emit_json({"file": equipment_file(), "without": sorted(missing),
-                    "have": [key for key in EQUIPMENT if key not in missing]})
+        emit_json({"without": sorted(missing),
+                   "have": [key for key in EQUIPMENT if key not in missing]})
         return
     for key, item in EQUIPMENT.items():
         mark = "without" if key in missing else "have   "
         click.echo(f"  {mark}  {item.label} ({key})")
-    click.echo(f"Saved in {equipment_file()}" if (without or have_all) else
+    click.echo(f"Saved in {app.where}." if (without or have_all) else
                "Change it with: strongstride equipment --without ball,dumbbells "
                "(or --have-all)")
 

@@ -19,6 +19,25 @@ def app_of(ctx: click.Context) -> Strongstride:
     return app
 
 
+def missing_equipment(ctx: click.Context, without: tuple[str, ...] = ()) -> frozenset[str]:
+    """What she is without: the `--without` words, else her profile in the database (an old
+    profile file is moved into it first)."""
+    if not without:
+        move_old_profile(ctx)
+    return app_of(ctx).terminal_equipment(without)
+
+
+def move_old_profile(ctx: click.Context) -> None:
+    """Move the old equipment profile file into the database, if there is one, and say so."""
+    app = app_of(ctx)
+    moved = app.move_equipment_file()
+    if moved is not None:
+        old, kept = moved
+        click.echo(f"Your equipment profile is now kept in the database ({app.where}), "
+                   f"with the rest of your data and in its backups; {old} was moved there "
+                   f"(the old file is kept as {kept}).", err=True)
+
+
 def emit_json(data: object, *, indent: int | None = 2) -> None:
     import json  # only the commands asked for JSON
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from strongstride.cli.context import app_of
+from strongstride.cli.context import app_of, missing_equipment
 from strongstride.errors import StrongstrideError
 
 if TYPE_CHECKING:
@@ -40,9 +40,14 @@ def _write(path: str, data: bytes) -> None:
 @click.option("--csv", "csv_file", metavar="FILE",
               help="Write all your data as CSV, a row per routine version, session, set "
                    "and check-in.")
+@click.option("--without", multiple=True, metavar="EQUIPMENT",
+              help="With --fit or --pdf: equipment you don't have (`none` for nothing); "
+                   "the library's variations are written in place. Default: your saved "
+                   "profile (strongstride equipment).")
 @click.pass_context
 def export(ctx: click.Context, routine: str | None, fit_file: str | None,
-           pdf_file: str | None, json_file: str | None, csv_file: str | None) -> None:
+           pdf_file: str | None, json_file: str | None, csv_file: str | None,
+           without: tuple[str, ...]) -> None:
     """Export a routine (default: runner-glute) to a watch or to paper, or all your data.
 
     `strongstride import-data FILE` reads a --json backup back.
@@ -54,11 +59,16 @@ def export(ctx: click.Context, routine: str | None, fit_file: str | None,
     if fit_file or pdf_file:
         loaded = app.routine(routine)
         name = loaded.routine.title or loaded.id
+        missing = missing_equipment(ctx, without)
+        changed = len(app.substitutions(loaded.routine, missing))
+        if changed:
+            name += (f", {changed} exercise{'s' if changed != 1 else ''} done another way "
+                     "for the equipment you don't have")
     if fit_file:
-        _write(fit_file, app.routine_fit(loaded))
+        _write(fit_file, app.routine_fit(loaded, missing))
         click.echo(f"Wrote {fit_file}: a FIT workout of {name}.")
     if pdf_file:
-        _write(pdf_file, app.routine_card(loaded))
+        _write(pdf_file, app.routine_card(loaded, missing))
         click.echo(f"Wrote {pdf_file}: a printable card of {name}.")
     if json_file or csv_file:
         user = app.user()

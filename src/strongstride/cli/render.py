@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from strongstride.analysis.summary import FinishSummary
     from strongstride.library.catalog import ExerciseInfo
     from strongstride.plan.session import SessionPlan
-    from strongstride.plan.substitute import Substitution
+    from strongstride.plan.substitute import Adaptation, Substitution
     from strongstride.records import SessionInfo, SetLog
     from strongstride.routines import LoadedRoutine
 
@@ -45,12 +45,14 @@ def print_routines(loaded: list[LoadedRoutine]) -> None:
 
 
 def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
-                  changed: Mapping[str, Substitution] | None = None) -> None:
-    """The routine as a table per section; exercises done another way for want of equipment
-    (`changed`, by name) show the variation, marked."""
+                  adapted: Adaptation | None = None) -> None:
+    """The routine as a table per section; exercises and setups done another way for want
+    of equipment (`adapted`) show what she does instead, marked."""
     from strongstride.routine.prescription import write_prescription
 
-    changed = changed or {}
+    changed = adapted.exercises if adapted is not None else {}
+    setups = adapted.setups if adapted is not None else {}
+    lacked = adapted.equipment if adapted is not None else ()
     routine = loaded.routine
     console = _console()
     console.print(Text(routine.title or loaded.id, style="bold underline"))
@@ -59,8 +61,10 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
     console.print(Text.assemble("Estimated time: ", (duration(plan.total_seconds()), "bold")))
     if routine.equipment:
         console.print(Text("\nEquipment", style="bold"))
-        for item in routine.equipment:
-            console.print(f"  • {item}")
+        for number, item in enumerate(routine.equipment):
+            none = number < len(lacked) and lacked[number]
+            console.print(Text.assemble(f"  • {item}", (" (you have none)" if none else "",
+                                                          "dim italic")))
     if routine.directions:
         console.print(Text("\nDirections", style="bold"))
         console.print(routine.directions.replace("\n", " "))
@@ -73,7 +77,11 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
         table.add_column("#", justify="right", width=3)
         table.add_column("exercise", ratio=3)
         table.add_column("prescription", ratio=3)
-        if section.setup:
+        instead = setups.get(index)
+        if instead is not None:
+            table.add_row("", Text.assemble(("Setup, ", "italic"), ("substituted", "bold"),
+                                            (f": {instead.instead}", "italic")), "")
+        elif section.setup:
             table.add_row("", Text(f"Setup: {section.setup}", style="italic"), "")
         for number, exercise in enumerate(section.exercises, start=1):
             sub = changed.get(exercise.name)
@@ -111,13 +119,15 @@ def print_how_to(exercises: list[tuple[str, ExerciseInfo | None]],
                                   f" (in place of {info.name}, for want of "
                                   f"{sub.without_text})\n", sub.how),
                     title="Today's variation", title_align="left", border_style="yellow"))
-            print_exercise(info)
+            print_exercise(info, sub)
     if not exercises:
         return
     _console().print("\nOne exercise at a time: strongstride exercise NAME")
 
 
-def print_exercise(info: ExerciseInfo) -> None:
+def print_exercise(info: ExerciseInfo, sub: Substitution | None = None) -> None:
+    """The library's entry; done another way (`sub`), its steps, cues and mistakes less the
+    sentences that need what she lacks, and no list of what to do without."""
     from strongstride.library.equipment import EQUIPMENT
 
     def label_of(equipment_id: str) -> str:
@@ -129,18 +139,21 @@ def print_exercise(info: ExerciseInfo) -> None:
     if info.secondary_muscles:
         muscles += f" (also {', '.join(info.secondary_muscles)})"
     parts.append(Text.assemble(("Works: ", "bold"), muscles))
-    kit = ", ".join(label_of(e) for e in info.equipment) or "nothing but you"
+    lacked = sub.without if sub is not None else ()
+    how = sub if sub is not None else info
+    kit = ", ".join(label_of(e) for e in info.equipment if e not in lacked) or \
+        "nothing but you"
     parts.append(Text.assemble(("Equipment: ", "bold"), kit))
     if info.one_sided:
         parts.append(Text("One leg at a time: do every rep on one side, then the other.",
                           style="italic"))
     parts.append(Text("\nHow to do it", style="bold"))
-    parts += [Text(f"{n}. {step}") for n, step in enumerate(info.steps, start=1)]
+    parts += [Text(f"{n}. {step}") for n, step in enumerate(how.steps, start=1)]
     parts.append(Text("\nCues", style="bold"))
-    parts += [Text(f"• {cue}") for cue in info.cues]
+    parts += [Text(f"• {cue}") for cue in how.cues]
     parts.append(Text("\nCommon mistakes", style="bold"))
-    parts += [Text(f"• {m}") for m in info.mistakes]
-    if info.modifications:
+    parts += [Text(f"• {m}") for m in how.mistakes]
+    if info.modifications and sub is None:
         parts.append(Text("\nIf you don't have…", style="bold"))
         for lacking, text in info.modifications:
             parts.append(Text.assemble((f"{label_of(lacking)}: ", "italic"), text))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from strongstride.cli.context import app_of, emit_json
+from strongstride.cli.context import app_of, emit_json, missing_equipment
 from strongstride.words import session_dict, set_dict
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
     offers to carry on at the first set you had not logged.
     """
     app = app_of(ctx)
-    missing = app.terminal_equipment(without)
+    missing = missing_equipment(ctx, without)
     user = app.user()
     loaded = app.routine(routine)
     unfinished = app.unfinished_session(user, loaded.id)

@@ -6,6 +6,10 @@ plan has (a box per set, or an L and an R box per set for a one-sided prescripti
 circuit, per round). Optional sets (the top of "2-3 sets") get dashed boxes. The number of
 boxes is exactly the number of work steps of `build_plan(routine)`.
 
+Without some equipment (`adaptation`), an exercise done another way is printed under its
+variation's name with "substituted for" the exercise as written, a setup that changes is
+printed as it changed, and the lines of the equipment list she lacks say "you have none".
+
 Only the PDF core fonts (Helvetica) are used, so nothing depends on the fonts installed;
 characters they cannot show are replaced by plain ones (typographic quotes and dashes, x for
 the multiplication sign; accents are dropped when the letter is outside Latin-1, and "?"
@@ -25,6 +29,7 @@ from datetime import UTC, datetime
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from strongstride.plan.substitute import Adaptation
 from strongstride.routine.model import Exercise, Range, Routine, Section
 from strongstride.routine.prescription import write_prescription
 
@@ -112,8 +117,10 @@ class _CardPDF(FPDF):
 class _Layout:
     """Draws the card at one scale; `tick_boxes` counts the boxes drawn."""
 
-    def __init__(self, routine: Routine, title: str, scale: float) -> None:
+    def __init__(self, routine: Routine, title: str, scale: float,
+                 adaptation: Adaptation) -> None:
         self.routine = routine
+        self.adaptation = adaptation
         self.title = title
         self.s = scale
         self.tick_boxes = 0
@@ -222,7 +229,10 @@ class _Layout:
         pdf.cell(self.width, self.line_h(9) + 1, date_line)
         y += self.line_h(9) + 3 * self.s
         if self.routine.equipment:
-            equipment = "Equipment: " + "; ".join(self.routine.equipment)
+            lacked = self.adaptation.equipment
+            equipment = "Equipment: " + "; ".join(
+                item + (" (you have none)" if i < len(lacked) and lacked[i] else "")
+                for i, item in enumerate(self.routine.equipment))
             y += self.write(x, y, self.width, equipment, "", 8)
         if self.routine.directions:
             directions = " ".join(self.routine.directions.split())
@@ -232,7 +242,21 @@ class _Layout:
         y += self.write(x, y, self.width, legend, "", 7)
         pdf.set_y(y + 2 * self.s)
 
-    def section_heading(self, section: Section, continued: bool) -> None:
+    def setup_text(self, index: int, section: Section) -> str | None:
+        change = self.adaptation.setups.get(index)
+        if change is not None:
+            return "Setup (substituted): " + change.instead
+        return "Setup: " + " ".join(section.setup.split()) if section.setup else None
+
+    def name_and_notes(self, exercise: Exercise) -> tuple[str, str]:
+        """The name printed, and the italic line under it."""
+        sub = self.adaptation.exercises.get(exercise.name)
+        if sub is None:
+            return exercise.name, exercise.notes
+        instead = f"substituted for {exercise.name} (no {sub.without_text})"
+        return sub.variation, f"{instead}. {exercise.notes}" if exercise.notes else instead
+
+    def section_heading(self, index: int, section: Section, continued: bool) -> None:
         pdf, x = self.pdf, PAGE_MARGIN
         y = pdf.get_y()
         label = section.label
@@ -247,8 +271,8 @@ class _Layout:
         pdf.set_xy(x + 1, y)
         pdf.cell(self.width - 2, h, core_text(label))
         y += h + 0.8 * self.s
-        if section.setup and not continued:
-            setup = "Setup: " + " ".join(section.setup.split())
+        setup = self.setup_text(index, section)
+        if setup and not continued:
             y += self.write(x, y, self.width, setup, "I", 8) + 0.8 * self.s
         self.font("B", 7)
         pdf.set_text_color(90)
@@ -260,20 +284,21 @@ class _Layout:
         pdf.set_text_color(0)
         pdf.set_y(y + self.line_h(7) + 1.2 * self.s)
 
-    def heading_h(self, section: Section) -> float:
+    def heading_h(self, index: int, section: Section) -> float:
         h = self.line_h(10.5) + 2.4 * self.s + self.line_h(7) + 1.2 * self.s
-        if section.setup:
-            setup = "Setup: " + " ".join(section.setup.split())
+        setup = self.setup_text(index, section)
+        if setup:
             h += self.lines(setup, self.width) * self.line_h(8) + 0.8 * self.s
         return h
 
     def row_h(self, section: Section, exercise: Exercise) -> float:
         pad = 2.0 * self.s
+        name, notes = self.name_and_notes(exercise)
         self.font("B", 9)
-        name_h = self.lines(exercise.name, self.col_name - 2) * self.line_h(9)
-        if exercise.notes:
+        name_h = self.lines(name, self.col_name - 2) * self.line_h(9)
+        if notes:
             self.font("I", 7.5)
-            name_h += self.lines(exercise.notes, self.col_name - 2) * self.line_h(7.5)
+            name_h += self.lines(notes, self.col_name - 2) * self.line_h(7.5)
         self.font("", 9)
         rx = write_prescription(exercise.prescription)
         rx_h = self.lines(rx, self.col_rx - 2) * self.line_h(9)
@@ -285,9 +310,10 @@ class _Layout:
         y = pdf.get_y()
         h = self.row_h(section, exercise)
         top = y + 1.0 * self.s
-        used = self.write(x, top, self.col_name - 2, exercise.name, "B", 9)
-        if exercise.notes:
-            self.write(x, top + used, self.col_name - 2, exercise.notes, "I", 7.5)
+        name, notes = self.name_and_notes(exercise)
+        used = self.write(x, top, self.col_name - 2, name, "B", 9)
+        if notes:
+            self.write(x, top + used, self.col_name - 2, notes, "I", 7.5)
         self.write(x + self.col_name, top, self.col_rx - 2,
                    write_prescription(exercise.prescription), "", 9)
         self.draw_ticks(x + self.col_name + self.col_rx, top,
@@ -303,16 +329,16 @@ class _Layout:
 
     def build(self) -> None:
         self.header()
-        for section in self.routine.sections:
+        for index, section in enumerate(self.routine.sections):
             rows = [self.row_h(section, e) for e in section.exercises]
-            if self.pdf.get_y() + self.heading_h(section) + rows[0] > self.bottom:
+            if self.pdf.get_y() + self.heading_h(index, section) + rows[0] > self.bottom:
                 self.new_page()
             self.pdf.set_y(self.pdf.get_y() + 1.5 * self.s)
-            self.section_heading(section, continued=False)
+            self.section_heading(index, section, continued=False)
             for exercise, h in zip(section.exercises, rows, strict=True):
                 if self.pdf.get_y() + h > self.bottom:
                     self.new_page()
-                    self.section_heading(section, continued=True)
+                    self.section_heading(index, section, continued=True)
                 self.row(section, exercise)
 
     def card(self) -> Card:
@@ -320,29 +346,34 @@ class _Layout:
         return Card(bytes(self.pdf.output()), pages, self.tick_boxes, self.s)
 
 
-def _layout(routine: Routine, title: str, scale: float) -> _Layout:
-    layout = _Layout(routine, title, scale)
+def _layout(routine: Routine, title: str, scale: float, adaptation: Adaptation) -> _Layout:
+    layout = _Layout(routine, title, scale, adaptation)
     layout.build()
     return layout
 
 
-def build_card(routine: Routine, *, title: str | None = None) -> Card:
-    """The card and what it holds: pages, tick boxes, and the scale it was set at."""
+def build_card(routine: Routine, *, title: str | None = None,
+               adaptation: Adaptation | None = None) -> Card:
+    """The card and what it holds: pages, tick boxes, and the scale it was set at; with
+    the variations of `adaptation` when given."""
     name = title or routine.title or DEFAULT_TITLE
+    adapted = adaptation or Adaptation(frozenset())
     for scale in ONE_PAGE_SCALES:
-        layout = _layout(routine, name, scale)
+        layout = _layout(routine, name, scale, adapted)
         if layout.pdf.pages_count == 1:
             return layout.card()
     for scale in TWO_PAGE_SCALES:
-        layout = _layout(routine, name, scale)
+        layout = _layout(routine, name, scale, adapted)
         if layout.pdf.pages_count <= 2:
             return layout.card()
     return layout.card()
 
 
-def routine_card_pdf(routine: Routine, *, title: str | None = None) -> bytes:
-    """The routine as a printable A4 PDF card; the same routine gives the same bytes."""
-    return build_card(routine, title=title).pdf
+def routine_card_pdf(routine: Routine, *, title: str | None = None,
+                     adaptation: Adaptation | None = None) -> bytes:
+    """The routine as a printable A4 PDF card; the same routine and missing equipment give
+    the same bytes."""
+    return build_card(routine, title=title, adaptation=adaptation).pdf
 
 
 def tick_box_count(routine: Routine) -> int:

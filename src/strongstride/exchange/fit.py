@@ -11,6 +11,11 @@ then exercise_title messages. Steps, per section:
   rest between exercises and the exercise's own rest after the last one, then one repeat
   step over the whole round, repeat_steps = the rounds.
 
+Without some equipment (`adaptation`), an exercise done another way is written under its
+variation's name, its notes saying what it replaces; its FIT numbers are left out (category
+unknown), because they name the movement as written, and the watch shows the step's name.
+A setup that changes is written as it changed.
+
 Reps are a reps duration (the top of a range; the range is in the notes), holds and timed
 sets a time duration in milliseconds, max-reps sets an open step (ends with the lap key).
 Rests come from `Timing().rest_after_set` (the top of a written range); a rest of 0 s writes
@@ -49,7 +54,8 @@ from fit_tool.profile.profile_type import (  # type: ignore[import-untyped]
 )
 
 from strongstride.errors import StrongstrideError
-from strongstride.exchange.fit_names import FitExercise, fit_exercise
+from strongstride.exchange.fit_names import UNKNOWN, FitExercise, fit_exercise
+from strongstride.plan.substitute import Adaptation
 from strongstride.plan.timing import Timing
 from strongstride.routine.format import format_routine
 from strongstride.routine.model import Exercise, LoadUnit, Range, Routine, Section, SectionKind
@@ -115,11 +121,13 @@ def _optional_sets(sets: Range) -> str:
 
 
 def _notes(section: Section, exercise: Exercise, side: SideName | None,
-           first_in_section: bool) -> str:
+           setup: str | None, instead_of: str | None) -> str:
     p = exercise.prescription
     parts: list[str] = []
-    if first_in_section and section.setup:
-        parts.append(f"Setup: {section.setup}")
+    if instead_of:
+        parts.append(instead_of)
+    if setup:
+        parts.append(setup)
     if side is not None:
         parts.append(f"{side} {p.side}")
     if p.sets is not None and not p.sets.is_single:
@@ -153,23 +161,36 @@ def _weight(exercise: Exercise) -> tuple[float | None, LoadUnit | None]:
 
 
 class _Steps:
-    def __init__(self, timing: Timing) -> None:
+    def __init__(self, timing: Timing, adaptation: Adaptation) -> None:
         self.timing = timing
+        self.adaptation = adaptation
         self.steps: list[WorkoutStep] = []
 
     def add(self, step: WorkoutStep) -> None:
         self.steps.append(step)
 
-    def work(self, section: Section, exercise: Exercise, first_in_section: bool) -> None:
+    def setup(self, index: int, section: Section) -> str | None:
+        change = self.adaptation.setups.get(index)
+        if change is not None:
+            return f"Setup (substituted): {change.instead}"
+        return f"Setup: {section.setup}" if section.setup else None
+
+    def work(self, index: int, section: Section, exercise: Exercise,
+             first_in_section: bool) -> None:
         p = exercise.prescription
-        fit = fit_exercise(exercise.name)
+        sub = self.adaptation.exercises.get(exercise.name)
+        fit = UNKNOWN if sub is not None else fit_exercise(exercise.name)
+        shown = sub.variation if sub is not None else exercise.name
+        instead_of = (None if sub is None
+                      else f"substituted for {exercise.name} (no {sub.without_text})")
         weight, unit = _weight(exercise)
         sides: tuple[SideName | None, ...] = ("Left", "Right") if p.per_side else (None,)
         for i, side in enumerate(sides):
-            name = exercise.name if side is None else f"{exercise.name} - {side}"
+            name = shown if side is None else f"{shown} - {side}"
+            setup = self.setup(index, section) if first_in_section and i == 0 else None
             self.add(WorkoutStep(
                 "exercise", name=name,
-                notes=_notes(section, exercise, side, first_in_section and i == 0),
+                notes=_notes(section, exercise, side, setup, instead_of),
                 intensity=_SECTION_INTENSITY[section.kind],
                 reps=None if p.max_reps or p.reps is None else p.reps.hi,
                 seconds=None if p.seconds is None else p.seconds.hi,
@@ -187,12 +208,12 @@ class _Steps:
         if passes > 1 and start < len(self.steps):
             self.add(WorkoutStep("repeat", repeat_from=start, passes=passes))
 
-    def section(self, section: Section) -> None:
+    def section(self, index: int, section: Section) -> None:
         first = True
         if section.rounds is None:
             for exercise in section.exercises:
                 start = len(self.steps)
-                self.work(section, exercise, first)
+                self.work(index, section, exercise, first)
                 first = False
                 self.rest(self.timing.rest_after_set(exercise, section.kind))
                 self.repeat(start, (exercise.prescription.sets or Range.one(1)).hi)
@@ -203,24 +224,27 @@ class _Steps:
             rest = (self.timing.rest_after_set(exercise, section.kind) if last
                     else (self.timing.circuit_rest, self.timing.circuit_rest))
             for _ in range((exercise.prescription.sets or Range.one(1)).hi):
-                self.work(section, exercise, first)
+                self.work(index, section, exercise, first)
                 first = False
                 self.rest(rest)
         self.repeat(start, section.rounds)
 
 
-def workout_steps(routine: Routine, timing: Timing | None = None) -> tuple[WorkoutStep, ...]:
-    """The FIT steps for a routine, in file order (the index is the step's message_index)."""
-    builder = _Steps(timing or Timing())
-    for section in routine.sections:
-        builder.section(section)
+def workout_steps(routine: Routine, timing: Timing | None = None,
+                  adaptation: Adaptation | None = None) -> tuple[WorkoutStep, ...]:
+    """The FIT steps for a routine, in file order (the index is the step's message_index),
+    done with the variations of `adaptation` when given."""
+    builder = _Steps(timing or Timing(), adaptation or Adaptation(frozenset()))
+    for index, section in enumerate(routine.sections):
+        builder.section(index, section)
     steps = builder.steps
     if steps and steps[-1].kind == "rest":
         steps = steps[:-1]  # nothing to rest for after the last set of the session
     return tuple(steps)
 
 
-def exercise_titles(routine: Routine) -> tuple[tuple[FitExercise, str], ...]:
+def exercise_titles(routine: Routine, adaptation: Adaptation | None = None,
+                    ) -> tuple[tuple[FitExercise, str], ...]:
     """(FIT exercise, display name) for each exercise_title message, in routine order.
 
     A title names a (category, name) pair, so one is written only for a pair with a FIT
@@ -228,7 +252,10 @@ def exercise_titles(routine: Routine) -> tuple[tuple[FitExercise, str], ...]:
     or two moves that share a pair) keep their display name in the step name alone.
     """
     names: dict[FitExercise, list[str]] = {}
+    changed = adaptation.exercises if adaptation is not None else {}
     for exercise in routine.exercises:
+        if exercise.name in changed:
+            continue  # written with no FIT numbers (see the module's notes)
         fit = fit_exercise(exercise.name)
         if fit.name_id is None:
             continue
@@ -245,17 +272,18 @@ def _text(value: str) -> str:
     return data.decode("utf-8", errors="ignore")
 
 
-def _serial(routine: Routine, name: str) -> int:
-    digest = hashlib.sha256(f"{name}\n{format_routine(routine)}".encode()).digest()
+def _serial(routine: Routine, name: str, missing: frozenset[str]) -> int:
+    lacking = f"without {','.join(sorted(missing))}\n" if missing else ""
+    digest = hashlib.sha256(f"{name}\n{lacking}{format_routine(routine)}".encode()).digest()
     return int.from_bytes(digest[:4], "big") or 1  # uint32z: 0 means "no value"
 
 
-def _file_id(routine: Routine, name: str) -> Any:
+def _file_id(routine: Routine, name: str, missing: frozenset[str]) -> Any:
     message = FileIdMessage()
     message.type = FileType.WORKOUT
     message.manufacturer = Manufacturer.DEVELOPMENT.value
     message.product = 0
-    message.serial_number = _serial(routine, name)
+    message.serial_number = _serial(routine, name, missing)
     message.time_created = TIME_CREATED_MS
     return message
 
@@ -324,8 +352,10 @@ def _title_message(index: int, fit: FitExercise, name: str) -> Any:
 
 
 def routine_to_fit(routine: Routine, *, name: str | None = None,
-                   max_steps: int = MAX_FIT_STEPS) -> bytes:
-    """The routine as a FIT workout file; the same routine and name give the same bytes.
+                   max_steps: int = MAX_FIT_STEPS,
+                   adaptation: Adaptation | None = None) -> bytes:
+    """The routine as a FIT workout file; the same routine, name and missing equipment give
+    the same bytes. `adaptation` puts in place the variations for the equipment she lacks.
 
     `name` is the workout's name (default: the routine's title). Raises FitExportError when
     the workout needs more than `max_steps` steps (at most MAX_FIT_STEPS, the format's own
@@ -333,7 +363,7 @@ def routine_to_fit(routine: Routine, *, name: str | None = None,
     """
     if not 1 <= max_steps <= MAX_FIT_STEPS:
         raise ValueError(f"max_steps must be between 1 and {MAX_FIT_STEPS}")
-    steps = workout_steps(routine)
+    steps = workout_steps(routine, adaptation=adaptation)
     if len(steps) > max_steps:
         raise FitExportError(
             f"the routine needs {len(steps)} FIT workout steps, more than the {max_steps} "
@@ -342,10 +372,11 @@ def routine_to_fit(routine: Routine, *, name: str | None = None,
         raise FitExportError("the routine has no steps to write")
     title = _text(name or routine.title or DEFAULT_NAME) or DEFAULT_NAME
     builder = FitFileBuilder(auto_define=True, min_string_size=0)
-    builder.add(_file_id(routine, title))
+    builder.add(_file_id(routine, title,
+                         adaptation.missing if adaptation is not None else frozenset()))
     builder.add(_workout(routine, title, len(steps)))
     for index, step in enumerate(steps):
         builder.add(_step_message(index, step))
-    for index, (fit, display) in enumerate(exercise_titles(routine)):
+    for index, (fit, display) in enumerate(exercise_titles(routine, adaptation)):
         builder.add(_title_message(index, fit, display))
     return bytes(builder.build().to_bytes())

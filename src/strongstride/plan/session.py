@@ -40,7 +40,8 @@ class Step:
     optional: bool = False
     text: str | None = None
     variation: str | None = None
-    """What is done instead of `name` (for want of equipment); None when done as written."""
+    """What is done instead of `name` (a setup step: of `text`) for want of equipment; None
+    when done as written."""
 
     @property
     def key(self) -> str:
@@ -158,13 +159,21 @@ def build_plan(routine: Routine, timing: Timing | None = None,
     return SessionPlan(routine, tuple(steps))
 
 
-def with_variations(plan: SessionPlan, variations: Mapping[str, str]) -> SessionPlan:
+def with_variations(plan: SessionPlan, variations: Mapping[str, str],
+                    setups: Mapping[int, str] | None = None) -> SessionPlan:
     """The plan with each step of an exercise named in `variations` marked as done that way
-    (exercise name -> the variation's name). Keys, order and timing stay the same, so a
-    session's logs and resume work whatever equipment she had that day."""
-    if not variations:
+    (exercise name -> the variation's name), and the setup step of each section in `setups`
+    with what she does instead of it (section index -> text). Keys, order and timing stay
+    the same, so a session's logs and resume work whatever equipment she had that day."""
+    setups = setups or {}
+    if not variations and not setups:
         return plan
-    return SessionPlan(plan.routine, tuple(
-        replace(step, variation=variations[step.name])
-        if step.name is not None and step.name in variations else step
-        for step in plan.steps))
+
+    def marked(step: Step) -> Step:
+        if step.kind == "setup" and step.section in setups:
+            return replace(step, variation=setups[step.section])
+        if step.name is not None and step.name in variations:
+            return replace(step, variation=variations[step.name])
+        return step
+
+    return SessionPlan(plan.routine, tuple(marked(step) for step in plan.steps))

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
@@ -21,11 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from strongstride.errors import StrongstrideError
-from strongstride.paths import DB_ENV
+from strongstride.paths import DB_ENV, DB_FILE_NAME, default_db_file
 
 ENV_VAR = DB_ENV
 
-FILE_NAME = "strongstride.db"
+FILE_NAME = DB_FILE_NAME
 CONNECT_TIMEOUT_SECONDS = 5
 BUSY_TIMEOUT_MS = 10_000
 # The web app's handlers run in anyio's worker threads, 40 of them: a pool as large lets each
@@ -60,14 +59,14 @@ def default_url() -> str:
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
         return configured
-    folder = Path(platformdirs.user_data_dir("strongstride"))
+    file = Path(default_db_file())
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StrongstrideError(
-            f"{folder}: cannot create the data folder ({exc.strerror}); "
+            f"{file.parent}: cannot create the data folder ({exc.strerror}); "
             f"set {ENV_VAR} or use --db to keep the data elsewhere") from exc
-    return f"sqlite:///{folder / FILE_NAME}"
+    return f"sqlite:///{file}"
 
 
 def resolve(url: str) -> Target:

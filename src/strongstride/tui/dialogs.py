@@ -126,14 +126,18 @@ class HowTo(ModalScreen[None]):
             text = f"{escape(self.exercise_name)}\n\nNot in the exercise library yet."
         else:
             lines = []
+            # done another way: the steps less the sentences that need what she lacks
+            how = sub if sub is not None else info
             if sub is not None:
-                lines += [f"[b]Today: {escape(sub.variation)}[/b]  [dim](no "
-                          f"{escape(sub.without_text)})[/dim]", escape(sub.how), "",
-                          "[dim]The exercise as written:[/dim]"]
-            lines += [f"[b]{escape(info.name)}[/b]", "", "[b]How to do it[/b]"]
-            lines += [f"{n}. {escape(s)}" for n, s in enumerate(info.steps, start=1)]
-            lines += ["", "[b]Cues[/b]", *[f"• {escape(c)}" for c in info.cues]]
-            lines += ["", "[b]Common mistakes[/b]", *[f"• {escape(m)}" for m in info.mistakes]]
+                lines += [f"[b]Today: {escape(sub.variation)}[/b]  [dim](substituted for "
+                          f"{escape(info.name)}: no {escape(sub.without_text)})[/dim]",
+                          escape(sub.how), ""]
+            else:
+                lines += [f"[b]{escape(info.name)}[/b]", ""]
+            lines += ["[b]How to do it[/b]"]
+            lines += [f"{n}. {escape(s)}" for n, s in enumerate(how.steps, start=1)]
+            lines += ["", "[b]Cues[/b]", *[f"• {escape(c)}" for c in how.cues]]
+            lines += ["", "[b]Common mistakes[/b]", *[f"• {escape(m)}" for m in how.mistakes]]
             text = "\n".join(lines)
         with VerticalScroll(id="how"):
             yield Static(text)

@@ -13,6 +13,8 @@ def step_heading(step: Step | None, status: Status) -> tuple[str, str]:
     if status == "abandoned":
         return "SESSION ABANDONED", ""
     if step.kind == "setup":
+        if step.variation:  # the setup needs equipment she lacks
+            return "GET SET UP", f"Substituted: {step.variation}"
         return "GET SET UP", step.text or ""
     if step.kind == "rest":
         return "REST", ""

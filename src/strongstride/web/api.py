@@ -15,7 +15,12 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from strongstride.app import Strongstride
 from strongstride.player.machine import Actuals
 from strongstride.records import SessionInfo
-from strongstride.routines import detail_dict, substitution_dict, summary_dict
+from strongstride.routines import (
+    detail_dict,
+    setup_change_dict,
+    substitution_dict,
+    summary_dict,
+)
 from strongstride.web.auth import ApiViewer, AppDep
 from strongstride.web.schemas import (
     ErrorBody,
@@ -160,7 +165,7 @@ def new_api_token() -> str:
 
 def session_shape(app: Strongstride, user_id: int, info: SessionInfo) -> dict[str, Any]:
     """The API's session: what was logged, in plan order, what was done last time, today's
-    targets, and the exercises done another way for want of equipment."""
+    targets, and the exercises and setups done another way for want of equipment."""
     plan = app.plan_of(info)
     sets = app.sets(user_id, info.id)
     logged = {log.step_key for log in sets}
@@ -168,13 +173,14 @@ def session_shape(app: Strongstride, user_id: int, info: SessionInfo) -> dict[st
     targets = app.targets(user_id, info, plan)
     amounts = app.starting_amounts(plan, before, targets, sets)
     missing = frozenset(info.equipment)
-    changed = app.substitutions(plan.routine, missing)
+    changed = app.adaptation(plan.routine, missing)
     return {**session_dict(info),
             "done_steps": [step.key for step in plan.steps if step.key in logged],
             "last_time": {lt.exercise: [set_dict(log) for log in lt.sets]
                           for lt in before.values()},
             "sets": [set_dict(log) for log in sets],
-            "substitutions": [substitution_dict(sub) for sub in changed.values()],
+            "substitutions": [substitution_dict(sub) for sub in changed.exercises.values()],
+            "setups": [setup_change_dict(change) for change in changed.setups.values()],
             "targets": {name: target.as_dict() for name, target in targets.items()},
             "start_amounts": {f"{s}:{e}:{side}": {"reps": a.reps, "load": a.load, "unit": a.unit}
                               for (s, e, side), a in amounts.items()}}

@@ -1,5 +1,6 @@
 """A routine to take away: a Garmin FIT workout for the watch and the printable card.
 
+Both are done with her equipment: the variations for what her profile says she lacks.
 Only the built-in routines, like every page; a slug that is not one of them, a stored routine
 of any user included, is not found.
 """
@@ -26,10 +27,12 @@ def _file(data: bytes, media_type: str, filename: str) -> Response:
 @router.get("/routines/{slug}/workout.fit")
 def fit_download(slug: str, viewer: PageViewer, app: AppDep) -> Response:
     loaded = app.builtin_routine(slug)
-    return _file(app.routine_fit(loaded), FIT_TYPE, f"{loaded.id}.fit")
+    missing = frozenset(viewer.account.missing_equipment)
+    return _file(app.routine_fit(loaded, missing), FIT_TYPE, f"{loaded.id}.fit")
 
 
 @router.get("/routines/{slug}/card.pdf")
 def card_download(slug: str, viewer: PageViewer, app: AppDep) -> Response:
     loaded = app.builtin_routine(slug)
-    return _file(app.routine_card(loaded), PDF_TYPE, f"{loaded.id}-card.pdf")
+    missing = frozenset(viewer.account.missing_equipment)
+    return _file(app.routine_card(loaded, missing), PDF_TYPE, f"{loaded.id}-card.pdf")

@@ -57,14 +57,17 @@ def routine_page(request: Request, slug: str, viewer: PageViewer, app: AppDep) -
     loaded = app.builtin_routine(slug)
     missing = frozenset(viewer.account.missing_equipment)
     plan = app.session_plan(loaded, missing)
-    changed = app.substitutions(loaded.routine, missing)
-    sections = [(section, plan.section_seconds(index),
+    adapted = app.adaptation(loaded.routine, missing)
+    changed = adapted.exercises
+    sections = [(section, plan.section_seconds(index), adapted.setups.get(index),
                  [(exercise, app.describe(exercise.name), changed.get(exercise.name))
                   for exercise in section.exercises])
                 for index, section in enumerate(loaded.routine.sections)]
+    equipment = [(item, bool(adapted.equipment and adapted.equipment[index]))
+                 for index, item in enumerate(loaded.routine.equipment)]
     return render(request, "routine.html", {
         "loaded": loaded, "total": plan.total_seconds(), "sections": sections,
-        "missing": missing, "changed": changed})
+        "equipment": equipment, "missing": missing, "changed": changed})
 
 
 @router.get("/play/{slug}")

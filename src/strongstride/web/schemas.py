@@ -132,7 +132,8 @@ class PlanStep(BaseModel):
     seconds: Pair
     text: str | None
     variation: str | None = Field(
-        default=None, description="what is done instead of `name`, for want of equipment")
+        default=None, description="what is done instead of `name` (a setup step: of `text`), "
+                                  "for want of equipment")
 
 
 class Substitution(BaseModel):
@@ -140,6 +141,17 @@ class Substitution(BaseModel):
     variation: str = Field(description="what is done instead (the library's variation)")
     without: list[str] = Field(description="the equipment ids lacked that it needs")
     how: str = Field(description="how to do the variation")
+    steps: list[str] = Field(default_factory=list,
+                             description="the exercise's steps, less the sentences that need "
+                                         "what she lacks (they follow `how`)")
+    cues: list[str] = Field(default_factory=list, description="its cues, likewise")
+    mistakes: list[str] = Field(default_factory=list, description="its mistakes, likewise")
+
+
+class SetupChange(BaseModel):
+    section: int = Field(description="the section's index")
+    instead: str = Field(description="what she reads instead of the section's setup")
+    without: list[str] = Field(description="the equipment ids lacked that the setup names")
 
 
 class HowTo(BaseModel):
@@ -198,6 +210,9 @@ class RoutineDetail(BaseModel):
                                description="the equipment ids the user is without (her profile)")
     substitutions: list[Substitution] = Field(
         default_factory=list, description="the exercises done another way for want of it")
+    setups: list[SetupChange] = Field(
+        default_factory=list, description="the section setups that need what she lacks, "
+                                          "changed")
     plan: Plan
     how_to: dict[str, HowTo]
 
@@ -236,6 +251,9 @@ class SessionOut(SessionSummary):
     substitutions: list[Substitution] = Field(
         default_factory=list, description="the exercises this session does another way, for "
                                           "want of the equipment in `without`")
+    setups: list[SetupChange] = Field(
+        default_factory=list, description="the section setups this session changes, for want "
+                                          "of the equipment in `without`")
     start_amounts: dict[str, AmountsOut] = Field(
         default_factory=dict,
         description="per 'section:exercise:side' of the plan's work steps (side empty for a "

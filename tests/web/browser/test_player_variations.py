@@ -1,5 +1,6 @@
 """Without bands, the web player shows each banded move as the library's variation, marked
-as substituted, with how to do it; the sets it logs record the variation."""
+as substituted, with how to do it, and the band setup as what she does instead; the sets it
+logs record the variation."""
 
 from __future__ import annotations
 
@@ -23,6 +24,18 @@ def test_the_player_plays_the_variation_and_logs_it(runner: Any, shots: Any) -> 
         if n < 3:
             runner.wait_step(f"s1.e{n + 1}.set1.work", "running")
     runner.wait_step("s2.setup")
+    # the band setup is not asked for: what she does instead, marked
+    page.wait_for_selector("#instead")
+    assert page.inner_text("#exercise") == "Set up"
+    assert page.inner_text("#instead") == "substituted for the equipment you don't have"
+    assert page.inner_text("#clock") == ("Nothing to set up: you have no band, and the "
+                                         "exercises below are done another way.")
+    assert "band around your ankles" not in page.inner_text("#screen")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(shots / "player-setup-without-band.png"))
+    how = page.inner_text(".pl-how")  # open during a setup, for the exercise up next
+    assert "Standing clamshell, no band: Do it without a band" in how
+    assert "band around your ankles" not in how  # its steps leave out the band too
     runner.press("#skip")  # no band to put on
     runner.wait_step("s2.e1.set1.work", "running")
     assert page.inner_text("#exercise") == "Standing clamshell, no band"

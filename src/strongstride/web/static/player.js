@@ -167,7 +167,7 @@ async function begin() {
   if (answer && !(resumable && local.sessionId === answer.id)) {
     sessionId = answer.id;
     subs = answer.substitutions ?? [];
-    plan = withVariations(routine.plan, subs);
+    plan = withVariations(routine.plan, subs, answer.setups ?? []);
     lastTime = answer.last_time ?? {};
     targets = answer.targets ?? {};
     skippedKeys = new Set();
@@ -200,11 +200,13 @@ async function begin() {
   outbox.drain();
 }
 
-// The session says which exercises it does another way (it keeps the equipment she was
-// without when it started); the routine's plan may have been fetched with another profile.
-function withVariations(base, list) {
+// The session says which exercises and setups it does another way (it keeps the equipment
+// she was without when it started); the routine's plan may have been fetched with another profile.
+function withVariations(base, list, setups) {
   const instead = Object.fromEntries(list.map((x) => [x.exercise, x.variation]));
-  return { ...base, steps: base.steps.map((st) => ({ ...st, variation: (st.name && instead[st.name]) || null })) };
+  const setup = Object.fromEntries(setups.map((x) => [x.section, x.instead]));
+  return { ...base, steps: base.steps.map((st) => ({ ...st, variation:
+    (st.kind === "setup" ? setup[st.section] : st.name && instead[st.name]) || null })) };
 }
 
 function describe(step) {
@@ -215,7 +217,7 @@ function describe(step) {
     return `Rest ${range(step.seconds)} seconds.${next ? ` Next: ${M.label(next)}.` : ""}`;
   }
   if (step.kind === "switch") return `Switch sides: ${step.side} leg.`;
-  if (step.kind === "setup") return `Set up: ${step.text ?? ""}`;
+  if (step.kind === "setup") return `Set up: ${step.variation ?? step.text ?? ""}`;
   const amount = step.hold_seconds ? `Hold ${range(step.hold_seconds)} seconds.` :
     step.max_reps ? "As many reps as you can." : `${range(step.reps)} reps.`;
   return `${M.shown(step)}${side}. Set ${step.set_number} of ${step.sets_total}. ${amount}`;

@@ -177,7 +177,10 @@ export class View {
       sub ? h("p", { class: step.kind === "work" ? "pl-set" : "pl-set pl-rest-of", id: "set-info" }, sub) : null,
       step.kind === "work" && step.variation ?
         h("p", { class: "pl-instead", id: "instead" }, h("span", { class: "pl-badge" }, "substituted"),
-          ` in place of ${step.name}`) : null);
+          ` in place of ${step.name}`) : null,
+      step.kind === "setup" && step.variation ?
+        h("p", { class: "pl-instead", id: "instead" }, h("span", { class: "pl-badge" }, "substituted"),
+          " for the equipment you don't have") : null);
   }
 
   clockBlock(state, step) {
@@ -189,7 +192,7 @@ export class View {
     else if (step.kind === "work") {
       big = h("div", { class: "pl-target", id: "clock" }, step.max_reps ? "Max" : range(step.reps),
         h("span", null, step.max_reps ? " reps" : " reps"));
-    } else big = h("p", { class: "pl-text pl-setup", id: "clock" }, step.text ?? "");
+    } else big = h("p", { class: "pl-text pl-setup", id: "clock" }, step.variation ?? step.text ?? "");
     return h("div", { class: `pl-clockbox pl-${kind.toLowerCase()}` },
       state.status === "paused" ? h("p", { class: "pl-paused" }, "Paused") : null,
       big,
@@ -320,12 +323,15 @@ export class View {
     const info = about.name ? howTo(ctx.routine, about.name) : null;
     if (!info) return null;
     const sub = about.variation ? (ctx.substitutions ?? []).find((x) => x.exercise === about.name) : null;
+    // Done another way: the steps less the sentences that need what she lacks.
+    const steps = sub?.steps ?? info.steps;
+    const cues = sub?.cues ?? info.cues;
+    const mistakes = sub?.mistakes ?? info.mistakes;
     return { title: `How to do the ${shown(about).toLowerCase()}`, body: () => [
       sub ? h("p", { class: "pl-instead-how" }, h("strong", null, `${sub.variation}: `), sub.how) : null,
-      sub ? h("p", { class: "pl-small" }, `The ${about.name.toLowerCase()}, as written:`) : null,
-      info.steps?.length ? h("ol", null, info.steps.map((s) => h("li", null, s))) : null,
-      info.cues?.length ? h("p", null, h("strong", null, "Think: "), info.cues.join(" · ")) : null,
-      info.mistakes?.length ? h("p", null, h("strong", null, "Avoid: "), info.mistakes.join(" ")) : null] };
+      steps?.length ? h("ol", null, steps.map((s) => h("li", null, s))) : null,
+      cues?.length ? h("p", null, h("strong", null, "Think: "), cues.join(" · ")) : null,
+      mistakes?.length ? h("p", null, h("strong", null, "Avoid: "), mistakes.join(" ")) : null] };
   }
 
   howBlock(step, state, ctx) {
