@@ -330,7 +330,7 @@ def test_0009_folds_a_step_logged_twice_into_its_latest_set(
         assert store.session("old-session").sets_done == 1
     assert schema_drift(db_url) == []
     # The database itself now refuses a second set of a step, whoever writes it.
-    with pytest.raises(Exception, match="(?i)unique"):
+    with pytest.raises(Exception, match=r"(?i)unique"):
         _a_set_row(conn, "again", "a-third", "main/0/1/left", 9, 10)
 
 

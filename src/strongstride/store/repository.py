@@ -330,9 +330,9 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         a routine is found by its slug, a version by its text, a session by its id and a set
         by its key. A session holds one set per step: of a step sent more than once, the set
         logged last goes in, and a step that holds a set already keeps it (the sets left out
-        count as present). A version keeps its number when the routine has it free, else it takes the
-        next one. A session id or set key that belongs to another user or session is refused,
-        and then nothing is written.
+        count as present). A version keeps its number when the routine has it free, else it
+        takes the next one. A session id or set key that belongs to another user or session
+        is refused, and then nothing is written.
         """
         _check_import(sessions, routines)
         with self._write() as db:

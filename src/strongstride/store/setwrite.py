@@ -115,6 +115,6 @@ class _Statements:
                              SessionRow.routine_version_id == RoutineVersionRow.id)
                        .where(SessionRow.id == bindparam("sid"),
                               SessionRow.user_id == bindparam("uid")))
-        self.insert = insert(table)
+        self.insert = insert(SetLogRow)
         # SET every column the values name: the edited set keeps its row and its id.
-        self.replace = update(table).where(table.c.id == bindparam("set_id"))
+        self.replace = update(SetLogRow).where(SetLogRow.id == bindparam("set_id"))
