@@ -117,7 +117,8 @@ def _autoplay(workout: Workout, pace: float) -> None:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--limit", default=50, show_default=True, help="How many sessions.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="How many sessions (1 or more).")
 @click.pass_context
 def history(ctx: click.Context, as_json: bool, limit: int) -> None:
     """Your sessions, newest first: date, routine, duration and sets done of planned."""
