@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from strongstride import rules
 from strongstride.plan.session import Step
 from strongstride.player.machine import Actuals, Prefill
 
@@ -117,7 +118,7 @@ class LogSetDialog(ModalScreen[Actuals | None]):
 
         reps = number("reps", 0, 300)
         pain = number("pain", 0, 10)
-        load = number("load", 0, 1000)
+        load = number("load", 0, rules.LOAD_MAX)
         return Actuals(
             reps=int(reps) if reps is not None else None,
             seconds=number("seconds", 0, 3600),
