@@ -68,6 +68,18 @@ def test_history_is_empty_at_first(run: Run, db: str) -> None:
     assert "No sessions yet" in result.stdout
 
 
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_a_history_limit_below_1_is_a_usage_error(run: Run, db: str, limit: str) -> None:
+    run("--db", db, "start", "--autoplay")
+    for extra in ((), ("--json",)):
+        result = run("--db", db, "history", "--limit", limit, *extra)
+        assert result.returncode == 2
+        assert "Invalid value for '--limit'" in result.stderr
+        assert f"{limit} is not in the range x>=1" in result.stderr
+        assert result.stdout == "" and "Traceback" not in result.stderr
+    assert len(json.loads(run("--db", db, "history", "--limit", "1", "--json").stdout)) == 1
+
+
 def test_an_unknown_session_is_a_clear_error(run: Run, db: str) -> None:
     result = run("--db", db, "session", "abcdef")
     assert result.returncode == 1

@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # the rest loads when a use case needs it: a command pays for
         SessionInfo,
         SessionStatus,
         SetLog,
+        SetOutcome,
         Unit,
         UserData,
         WebSession,
@@ -382,10 +383,12 @@ class Strongstride:
 
     def log_set(self, user_id: int, session_id: str, step_key: str, actuals: Actuals, *,
                 key: str | None = None, logged_at: datetime | None = None,
-                skipped: bool = False, variation: str | None = None) -> tuple[SetLog, bool]:
-        """Store one set of the user's session, built from the plan step it names: (the set,
-        True once stored, False if a set with `key` was stored before). One transaction per
-        set: it succeeds or fails alone."""
+                skipped: bool = False, variation: str | None = None,
+                ) -> tuple[SetLog, SetOutcome]:
+        """Store one set of the user's session, built from the plan step it names: (the set
+        the step holds now, what this call did: `new`, `replaced`, `retry` or `superseded`,
+        see `records.SetOutcome`). A session holds one set per step: logging a step again is
+        an edit of its set. One transaction per set: it succeeds or fails alone."""
         from strongstride import routines
         from strongstride.player.sets import set_log
 
@@ -396,7 +399,7 @@ class Strongstride:
                                            "plan; GET /api/routines/{slug} lists them")
         log = set_log(step, actuals, session_id=session_id, key=key,
                       logged_at=logged_at or self.now(), skipped=skipped, variation=variation)
-        return log, self.store.log_set(log)
+        return self.store.write_set(log)
 
     def end_session(self, user_id: int, session_id: str, how: Ending,
                     ended_at: datetime | None = None) -> SessionInfo:

@@ -16,6 +16,11 @@ LogSide = Literal["left", "right", "both"]
 SessionStatus = Literal["active", "finished", "abandoned"]
 Unit = Literal["kg", "lb"]
 InjuredSide = Literal["left", "right"]
+# What logging a set did (one set per step of a session): `new`, the step's first set; `replaced`,
+# an edit of the step's set (Back, then Done again; the offline queue; a second device);
+# `retry`, its key was stored before, nothing changed; `superseded`, the step holds a set logged
+# later than this one, which is kept and this one is not stored.
+SetOutcome = Literal["new", "replaced", "retry", "superseded"]
 
 
 @dataclass(frozen=True, slots=True)

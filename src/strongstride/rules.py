@@ -35,6 +35,10 @@ EXERCISE_MAX = 200  # a check-in's exercise (a set's comes from a routine or an 
 SCORE_MAX = 10  # pain and morning stiffness: 0 (none) to 10 (worst)
 SCORE_WORDS = f"a whole number from 0 to {SCORE_MAX}"
 RPE_MIN, RPE_MAX = 1, 10
+LOAD_MAX = 1000  # a set's load, in kg or lb (docs/api.md); 0 or none: no load
+# The step of the load's - and + (buttons, keys) she can choose, by unit; the first is the
+# default: the usual plates, and 1 kg or 2.5 lb for small dumbbells and kettlebells.
+LOAD_STEPS: dict[str, tuple[float, ...]] = {"kg": (2.5, 1.0), "lb": (5.0, 2.5)}
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1  # what a PostgreSQL integer holds
 
 # C0 controls but tab and newline, DEL, and the C1 controls; lone UTF-16 surrogates.

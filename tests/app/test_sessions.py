@@ -49,16 +49,16 @@ def test_a_set_is_built_from_its_step_and_a_retry_stores_nothing(app: Strongstri
     info, _ = app.start_session(user, app.routine())
     step_key = first_work(app, user, info.id)
     clock.at = T0 + timedelta(minutes=3)
-    log, stored = app.log_set(user, info.id, step_key, Actuals(reps=12, load=8.0), key="k-1")
-    assert stored
+    log, outcome = app.log_set(user, info.id, step_key, Actuals(reps=12, load=8.0), key="k-1")
+    assert outcome == "new"
     step = app.plan_of(info).work_step(step_key)
     assert step is not None
     assert (log.exercise, log.side, log.set_number) == (step.name, step.side or "both",
                                                         step.set_number)
     assert log.unit == "kg"  # a load without a unit is in kg, whichever face sent it
     assert log.logged_at == clock.at
-    _, stored_again = app.log_set(user, info.id, step_key, Actuals(reps=12), key="k-1")
-    assert not stored_again
+    again, outcome = app.log_set(user, info.id, step_key, Actuals(reps=12), key="k-1")
+    assert (again, outcome) == (log, "retry")  # the set stored, as it was stored
     assert [s.key for s in app.sets(user, info.id)] == ["k-1"]
 
 
@@ -140,3 +140,49 @@ def test_a_session_done_on_paper_is_one_of_its_own(app: Strongstride) -> None:
     assert len(sets) == len(answers)
     assert paper.sets_done == sum(1 for _, a in answers if a is not None)
     assert app.session(user, open_one.id).status == "active"
+
+
+def test_logging_a_step_again_edits_its_set(app: Strongstride, clock: Clock) -> None:
+    """Back, then Done again: one set for the step, with the new values, and history, the
+    last time and today's targets all see that one set."""
+    user = app.user()
+    info, _ = app.start_session(user, app.routine())
+    step_key = first_work(app, user, info.id)
+    clock.at = T0 + timedelta(minutes=3)
+    app.log_set(user, info.id, step_key, Actuals(reps=8), key="first")
+    clock.at = T0 + timedelta(minutes=4)
+    log, outcome = app.log_set(user, info.id, step_key,
+                               Actuals(reps=11, load=16.0, note="easier"), key="second")
+    assert outcome == "replaced"
+    assert [(s.key, s.reps, s.load, s.note) for s in app.sets(user, info.id)] == [
+        ("second", 11, 16.0, "easier")]
+    assert log == app.sets(user, info.id)[0]
+    [listed] = app.history(user)
+    assert listed.sets_done == 1
+    # A retry of the first key after the edit stores nothing and brings nothing back.
+    kept, outcome = app.log_set(user, info.id, step_key, Actuals(reps=8), key="first",
+                                logged_at=T0 + timedelta(minutes=3))
+    assert (kept.key, kept.reps, outcome) == ("second", 11, "superseded")
+    # A skip after the edit (Back, then Skip) replaces it too: nothing done on that step.
+    clock.at = T0 + timedelta(minutes=5)
+    _, outcome = app.log_set(user, info.id, step_key, Actuals(), key="third", skipped=True)
+    assert outcome == "replaced"
+    assert app.history(user)[0].sets_done == 0
+    assert [s.skipped for s in app.sets(user, info.id)] == [True]
+
+
+def test_the_next_session_sees_one_set_per_step(app: Strongstride, clock: Clock) -> None:
+    user = app.user()
+    info, _ = app.start_session(user, app.routine())
+    plan = app.plan_of(info)
+    step = next(s for s in plan.steps if s.kind == "work" and s.name)
+    clock.at = T0 + timedelta(minutes=3)
+    app.log_set(user, info.id, step.key, Actuals(reps=5), key="a")
+    clock.at = T0 + timedelta(minutes=4)
+    app.log_set(user, info.id, step.key, Actuals(reps=9), key="b")
+    clock.at = T0 + timedelta(minutes=40)
+    app.end_session(user, info.id, "finish")
+    later, _ = app.start_session(user, app.routine(), started_at=T0 + timedelta(days=3))
+    last = app.last_time(user, app.plan_of(later), later.id)
+    [seen] = [lt for lt in last.values() if lt.exercise == step.name][:1]
+    assert [s.reps for s in seen.sets if s.step_key == step.key] == [9]

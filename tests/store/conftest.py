@@ -131,9 +131,10 @@ def raw(db_url: str) -> Iterator[Callable[[], Raw]]:
 
 
 def a_set(session_id: str, key: str, **changes: Any) -> SetLog:
-    """A set of single-leg squats on the left leg; override any field by name."""
+    """A set of single-leg squats on the left leg; override any field by name. Each key is
+    its own step (a session holds one set per step) unless the test names the step."""
     fields: dict[str, Any] = {
-        "key": key, "session_id": session_id, "step_key": "main/0/1/left",
+        "key": key, "session_id": session_id, "step_key": f"main/0/{key}/left",
         "exercise": "single-leg squat", "section": 1, "exercise_index": 0, "set_number": 1,
         "side": "left", "logged_at": T0, "target_reps": (10, 12), "reps": 10,
     }

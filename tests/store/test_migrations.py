@@ -89,13 +89,26 @@ def _sample_0007(raw: Raw) -> None:
     raw.run("UPDATE users SET history_revision = 7 WHERE id = 1")
 
 
+def _sample_0008(raw: Raw) -> None:
+    """What strongstride wrote at 0008: the rows of 0006 (no history revision any more), and a
+    step logged twice (Back, then Done again): an earlier set of the step of `old-key`, which
+    0009 folds away."""
+    _sample_0006(raw)
+    raw.run("INSERT INTO set_logs (session_id, idempotency_key, step_key, exercise, section, "
+            "exercise_index, set_number, side, reps, note, logged_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ("old-session", "old-first-try", "main/0/1/left", "lunge", 1, 0, 1, "left", 10, "",
+             raw.instant(T0 + timedelta(minutes=4))))
+
+
 SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001,
                                              "0002_skipped_planned_sets": _sample_0002,
                                              "0003_accounts": _sample_0003,
                                              "0004_reports_checkins": _sample_0004,
                                              "0005_running_plans": _sample_0005,
                                              "0006_sessions_sets_done": _sample_0006,
-                                             "0007_history_revision": _sample_0007}
+                                             "0007_history_revision": _sample_0007,
+                                             "0008_no_history_revision": _sample_0008}
 
 
 def test_the_revisions_form_one_line_starting_at_0001() -> None:
@@ -275,3 +288,56 @@ def test_0008_drops_the_history_revision_and_its_triggers_and_keeps_the_rows(
         assert store.log_set(a_set("new", "new-key"))  # no trigger left to write a column
         assert [s.sets_done for s in store.history(1)] == [1, 1]
     assert schema_drift(db_url) == []
+
+
+def _a_set_row(raw: Raw, session_id: str, key: str, step_key: str, minute: int, reps: int, *,
+               skipped: bool = False) -> None:
+    raw.run("INSERT INTO set_logs (session_id, idempotency_key, step_key, exercise, section, "
+            "exercise_index, set_number, side, reps, skipped, note, logged_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (session_id, key, step_key, "lunge", 1, 0, 1, "left", reps, skipped, "",
+             raw.instant(T0 + timedelta(minutes=minute))))
+
+
+def test_0009_folds_a_step_logged_twice_into_its_latest_set(
+        db_url: str, raw: Callable[[], Raw]) -> None:
+    upgrade_url(db_url, "0008_no_history_revision")
+    conn = raw()
+    _sample_0001(conn)
+    conn.run("INSERT INTO sessions (id, user_id, routine_version_id, started_at, status) "
+             "VALUES (?, ?, ?, ?, ?)", ("again", 1, 1, conn.instant(T0), "active"))
+    # Done, Back, Done again; a skip changed into a set; two sets written in one instant
+    # (the one written last stays); and a step of another session with the same key.
+    _a_set_row(conn, "again", "a-first", "main/0/1/left", 1, 8)
+    _a_set_row(conn, "again", "a-second", "main/0/1/left", 3, 9)
+    _a_set_row(conn, "again", "b-skipped", "main/0/2/left", 4, 0, skipped=True)
+    _a_set_row(conn, "again", "b-done", "main/0/2/left", 5, 11)
+    _a_set_row(conn, "again", "c-one", "main/0/3/left", 6, 5)
+    _a_set_row(conn, "again", "c-two", "main/0/3/left", 6, 6)
+    _a_set_row(conn, "again", "d-only", "main/0/4/left", 7, 7, skipped=True)
+    conn.run("UPDATE sessions SET sets_done = (SELECT count(*) FROM set_logs "
+             "WHERE session_id = sessions.id AND NOT skipped)")
+    assert conn.rows("SELECT sets_done FROM sessions WHERE id = 'again'") == [(5,)]
+
+    upgrade_url(db_url)
+    assert sorted(conn.rows("SELECT idempotency_key, reps FROM set_logs "
+                            "WHERE session_id = 'again'")) == [
+        ("a-second", 9), ("b-done", 11), ("c-two", 6), ("d-only", 7)]
+    assert conn.rows("SELECT idempotency_key FROM set_logs WHERE session_id = 'old-session'"
+                     ) == [("old-key",)]
+    with Store.open(db_url) as store:
+        assert store.session("again").sets_done == 3  # the triggers counted what went out
+        assert store.session("old-session").sets_done == 1
+    assert schema_drift(db_url) == []
+    # The database itself now refuses a second set of a step, whoever writes it.
+    with pytest.raises(Exception, match=r"(?i)unique"):
+        _a_set_row(conn, "again", "a-third", "main/0/1/left", 9, 10)
+
+
+def test_0009_goes_back_to_a_plain_index(db_url: str, raw: Callable[[], Raw]) -> None:
+    upgrade_url(db_url)
+    downgrade_url(db_url, "0008_no_history_revision")
+    conn = raw()
+    _sample_0001(conn)
+    _a_set_row(conn, "old-session", "twice", "main/0/1/left", 9, 10)  # allowed at 0008
+    assert len(conn.rows("SELECT id FROM set_logs")) == 2

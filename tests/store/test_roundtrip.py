@@ -58,7 +58,7 @@ def set_logs(draw: st.DrawFn, session_id: str) -> SetLog:
 
 @pytest.fixture(scope="module", params=ENGINES)
 def any_store(request: pytest.FixtureRequest,
-              tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, str]]:
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, int, int]]:
     with ExitStack() as stack:
         if request.param == "sqlite":
             path: Path = tmp_path_factory.mktemp("roundtrip") / "strongstride.db"
@@ -68,16 +68,18 @@ def any_store(request: pytest.FixtureRequest,
         store = stack.enter_context(Store.open(url))
         user = store.ensure_user()
         version = store.save_routine(user, "glute", "Glute", "# Glute\n")
-        store.start_session(user, version.id, session_id="s1", started_at=T0)
-        yield store, "s1"
+        yield store, user, version.id
 
 
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_a_set_round_trips_field_for_field(any_store: tuple[Store, str],
+def test_a_set_round_trips_field_for_field(any_store: tuple[Store, int, int],
                                            data: st.DataObject) -> None:
-    store, session_id = any_store
+    store, user, version_id = any_store
+    # A session of its own: a session holds one set per step, and steps may repeat here.
+    session_id = str(uuid.uuid4())
+    store.start_session(user, version_id, session_id=session_id, started_at=T0)
     log = data.draw(set_logs(session_id))
     assert store.log_set(log) is True
     [back] = [stored for stored in store.sets_of(session_id) if stored.key == log.key]

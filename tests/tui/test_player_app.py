@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import Static
 
 from strongstride.app import Strongstride
@@ -249,3 +250,62 @@ async def test_a_redraw_while_the_card_is_being_taken_down_draws_nothing(store: 
         app.redraw()
         await pilot.pause()
         assert text(app, "exercise") == before
+
+
+def _in_view(dialog: LogSetDialog, widget: str) -> bool:
+    """Whether the widget is on the screen and inside every container around it (a field
+    scrolled out of its form is not)."""
+    found = dialog.query_one(widget)
+    holders = [a for a in found.ancestors if isinstance(a, Widget)]
+    return found.region.height > 0 and all(
+        holder.region.contains_region(found.region) for holder in holders
+        if holder.region.height > 0)
+
+
+async def test_the_log_dialog_fits_80x24_with_the_note_and_the_error_in_view(
+        store: Store) -> None:
+    """RPE 11 and Enter at 80x24: the message is there to read, next to the note field."""
+    workout = begin(store, FakeClock())
+    app = PlayerApp(workout)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogSetDialog)
+        for widget in ("#reps", "#load", "#rpe", "#pain", "#note", "#error", "#keys"):
+            assert _in_view(dialog, widget), widget
+        dialog.query_one("#rpe").value = "11"  # type: ignore[attr-defined]
+        dialog.query_one("#note").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(dialog.query_one("#error").render())
+        assert "rpe: give a number from 1 to 10" in error
+        assert _in_view(dialog, "#error") and _in_view(dialog, "#note")
+        assert app.focused is dialog.query_one("#rpe")  # back in the field to put right
+        assert store.sets_of(workout.session.id) == []
+        dialog.query_one("#rpe").value = "8"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [log.rpe for log in store.sets_of(workout.session.id)] == [8.0]
+
+
+async def test_on_a_smaller_terminal_the_fields_scroll_and_the_error_stays(
+        store: Store) -> None:
+    workout = begin(store, FakeClock())
+    app = PlayerApp(workout)
+    async with app.run_test(size=(80, 14)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogSetDialog)
+        assert _in_view(dialog, "#reps") and not _in_view(dialog, "#note")
+        for _ in range(5):  # Tab down to the note: the form scrolls to it
+            await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is dialog.query_one("#note")
+        assert _in_view(dialog, "#note") and _in_view(dialog, "#error")
+        dialog.query_one("#pain").value = "12"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "pain: give a number from 0 to 10" in str(dialog.query_one("#error").render())
+        assert _in_view(dialog, "#error") and _in_view(dialog, "#pain")

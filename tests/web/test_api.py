@@ -137,7 +137,7 @@ def test_logging_a_set_takes_exercise_side_and_targets_from_the_plan_step(
         "band": "heavy", "note": "felt fine", "logged_at": "2025-03-01T07:45:00Z",
         "variation": "band above knees"})
     assert answer.status_code == 201
-    assert answer.json() == {"stored": True, "set": {
+    assert answer.json() == {"stored": True, "outcome": "new", "set": {
         "key": key, "step_key": step["key"], "exercise": step["name"],
         "section": step["section"], "exercise_index": step["exercise"],
         "set_number": step["set_number"], "round": None, "side": "right",
@@ -169,7 +169,9 @@ def test_the_same_key_twice_stores_one_set(api: TestClient, bearer: dict[str, st
     first = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json=body)
     second = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json={**body, "reps": 3})
     assert (first.status_code, first.json()["stored"]) == (201, True)
-    assert (second.status_code, second.json()) == (200, {"stored": False, "set": None})
+    assert (second.status_code, second.json()["stored"], second.json()["outcome"]) == (
+        200, False, "retry")
+    assert second.json()["set"] == first.json()["set"]  # the set stored, reps 10
     api.post(f"/api/sessions/{sid}/finish", headers=bearer)
     late = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json=body)
     assert (late.status_code, late.json()["stored"]) == (200, False)  # a retry after the end
@@ -177,6 +179,45 @@ def test_the_same_key_twice_stores_one_set(api: TestClient, bearer: dict[str, st
     try:
         assert raw.rows("SELECT reps FROM set_logs WHERE idempotency_key = ?",
                         (body["key"],)) == [(10,)]
+        assert raw.rows("SELECT COUNT(*) FROM set_logs") == [(1,)]
+    finally:
+        raw.close()
+
+
+def test_logging_a_step_again_edits_its_set(api: TestClient, bearer: dict[str, str],
+                                            routine: dict[str, Any], db_url: str) -> None:
+    """Back, then Done again (or the same step from a second device): one set for the step,
+    holding the values logged last; history counts it once."""
+    sid = api.post("/api/sessions", headers=bearer, json={"routine": "runner-glute"}).json()["id"]
+    step = work_steps(routine)[0]["key"]
+    first = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json={
+        "key": str(uuid.uuid4()), "step_key": step, "reps": 8,
+        "logged_at": "2025-03-01T07:45:00Z"})
+    edit = {"key": str(uuid.uuid4()), "step_key": step, "reps": 12, "load": 16,
+            "note": "heavier bell", "logged_at": "2025-03-01T07:46:00Z"}
+    second = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json=edit)
+    assert (first.status_code, first.json()["outcome"]) == (201, "new")
+    assert (second.status_code, second.json()["stored"], second.json()["outcome"]) == (
+        200, True, "replaced")
+    assert (second.json()["set"]["key"], second.json()["set"]["reps"],
+            second.json()["set"]["load"]) == (edit["key"], 12, 16)
+    again = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json=edit)
+    assert (again.status_code, again.json()["outcome"]) == (200, "retry")
+    # The first Done, replayed late by a queue: the edit logged after it stays.
+    late = api.post(f"/api/sessions/{sid}/sets", headers=bearer, json={
+        "key": str(uuid.uuid4()), "step_key": step, "reps": 8,
+        "logged_at": "2025-03-01T07:45:00Z"})
+    assert (late.status_code, late.json()["stored"], late.json()["outcome"]) == (
+        200, False, "superseded")
+    assert late.json()["set"] == second.json()["set"]
+
+    session = api.get(f"/api/sessions/{sid}", headers=bearer).json()
+    assert [(s["reps"], s["note"]) for s in session["sets"]] == [(12, "heavier bell")]
+    assert session["done_steps"] == [step] and session["sets_done"] == 1
+    [listed] = api.get("/api/history", headers=bearer).json()
+    assert listed["sets_done"] == 1
+    raw = Raw(db_url)
+    try:
         assert raw.rows("SELECT COUNT(*) FROM set_logs") == [(1,)]
     finally:
         raw.close()

@@ -30,6 +30,9 @@ def _emit(data: object) -> None:
 @click.option("--speak", is_flag=True, help="Speak the cues (needs espeak-ng).")
 @click.option("--unit", type=click.Choice(["kg", "lb"]), default="kg", show_default=True,
               help="Unit for loads you enter.")
+@click.option("--load-step", type=float, default=None,
+              help="How much ] and [ add to or take off the load: 2.5 or 1 with kg "
+                   "(default 2.5), 5 or 2.5 with lb (default 5).")
 @click.option("--without", multiple=True, metavar="EQUIPMENT",
               help="Equipment you don't have today (e.g. ball, bands, dumbbells); the "
                    "library's variation is done instead. Default: your saved profile "
@@ -41,13 +44,19 @@ def _emit(data: object) -> None:
               help="With --autoplay: seconds to wait before each set.")
 @click.pass_context
 def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume: bool,
-          speak: bool, unit: str, without: tuple[str, ...], autoplay: bool,
-          pace: float) -> None:
+          speak: bool, unit: str, load_step: float | None, without: tuple[str, ...],
+          autoplay: bool, pace: float) -> None:
     """Do a routine, guided set by set and side by side (default: runner-glute).
 
     Every set you finish is saved at once. Quit at any time with q: the next `start`
     offers to carry on at the first set you had not logged.
     """
+    from strongstride.rules import LOAD_STEPS
+
+    steps = LOAD_STEPS[unit]
+    if load_step is not None and load_step not in steps:
+        raise click.BadParameter(f"with --unit {unit} it is {' or '.join(f'{s:g}' for s in steps)}"
+                                 f", not {load_step:g}", param_hint="'--load-step'")
     app = app_of(ctx)
     missing = missing_equipment(ctx, without)
     user = app.user()
@@ -75,7 +84,7 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
     workout = app.play(user, loaded, resume=resume, missing=missing)
     from strongstride.tui.app import PlayerApp
 
-    PlayerApp(workout, speak=speak, unit=unit).run()
+    PlayerApp(workout, speak=speak, unit=unit, load_step=load_step).run()
     state = workout.state
     if state.status == "finished":
         from strongstride.cli.render import print_finish
@@ -119,7 +128,8 @@ def _autoplay(workout: Workout, pace: float) -> None:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--limit", default=50, show_default=True, help="How many sessions.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="How many sessions (1 or more).")
 @click.pass_context
 def history(ctx: click.Context, as_json: bool, limit: int) -> None:
     """Your sessions, newest first: date, routine, duration and sets done of planned."""

@@ -10,7 +10,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import type_coerce
+from sqlalchemy import Row, type_coerce
 from sqlalchemy.types import NullType
 
 from strongstride import rules
@@ -61,7 +61,8 @@ def _pair(lo: int | None, hi: int | None) -> tuple[int, int] | None:
     return None if lo is None or hi is None else (lo, hi)
 
 
-def to_set(row: SetLogRow) -> SetLog:
+def to_set(row: SetLogRow | Row[Any]) -> SetLog:
+    """A set from its ORM row or from a Core row of all its columns."""
     return SetLog(
         key=row.idempotency_key, session_id=row.session_id, step_key=row.step_key,
         exercise=row.exercise, section=row.section, exercise_index=row.exercise_index,

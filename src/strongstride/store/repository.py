@@ -328,9 +328,11 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
 
         What is stored already stays as it is, so importing the same data again adds nothing:
         a routine is found by its slug, a version by its text, a session by its id and a set
-        by its key. A version keeps its number when the routine has it free, else it takes the
-        next one. A session id or set key that belongs to another user or session is refused,
-        and then nothing is written.
+        by its key. A session holds one set per step: of a step sent more than once, the set
+        logged last goes in, and a step that holds a set already keeps it (the sets left out
+        count as present). A version keeps its number when the routine has it free, else it
+        takes the next one. A session id or set key that belongs to another user or session
+        is refused, and then nothing is written.
         """
         _check_import(sessions, routines)
         with self._write() as db:
@@ -364,13 +366,24 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
         logs = [log for item in sessions for log in item.sets]
         holders = dict(_lookup(db, SetLogRow.idempotency_key, SetLogRow.session_id,
                                [log.key for log in logs]))
+        # One set per step: of a step sent more than once (a file from before 0009), the set
+        # logged last; a step that holds a set here already keeps it.
+        latest: dict[tuple[str, str], SetLog] = {}
+        for log in logs:
+            step = (log.session_id, log.step_key)
+            if step not in latest or log.logged_at >= latest[step].logged_at:
+                latest[step] = log
+        held_steps = set(_lookup(db, SetLogRow.session_id, SetLogRow.step_key,
+                                 [sid for sid in {log.session_id for log in logs}
+                                  if sid not in new_sessions]))
         new_sets: dict[str, dict[str, Any]] = {}
         for log in logs:
             holder = holders.get(log.key)
             if holder is not None and holder != log.session_id:
                 raise StrongstrideError(f"set {log.key} is already stored in another "
                                         f"session ({holder}); nothing was imported")
-            if holder is None:
+            step = (log.session_id, log.step_key)
+            if holder is None and latest[step] is log and step not in held_steps:
                 new_sets.setdefault(log.key, convert.set_values(log))
         if new_sessions:
             db.execute(insert(SessionRow), list(new_sessions.values()))

@@ -11,13 +11,11 @@ from __future__ import annotations
 import json
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Engine, bindparam, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Engine, bindparam, insert, select, update
 
 from strongstride.errors import NotFound, StrongstrideError
-from strongstride.records import SetLog
+from strongstride.records import SetLog, SetOutcome
 from strongstride.store import convert
 from strongstride.store.db import Target, writer
 from strongstride.store.failures import translated
@@ -41,27 +39,50 @@ class SetWriterMixin:
     _write_lock: AbstractContextManager[object]
 
     def _start_set_writer(self) -> None:
-        self._statements = _Statements(self._engine.dialect.name)
+        self._statements = _Statements()
 
     def log_set(self, log: SetLog) -> bool:
-        """Store one set in its own transaction: True once it is committed, False if its key
-        was stored before (a retry). The session must exist and be active, except for a retry
-        that arrives after it ended, which is still a no-op."""
+        """`write_set`, answering only whether this call stored the set (new or replacing)."""
+        return self.write_set(log)[1] in ("new", "replaced")
+
+    def write_set(self, log: SetLog) -> tuple[SetLog, SetOutcome]:
+        """Store one set in its own transaction, one set per step of a session: (the set the
+        step holds now, what this call did; see `records.SetOutcome`).
+
+        A key stored before is a retry: nothing changes and the stored set comes back (for a
+        key held by another session, the set sent: that one is not the caller's to see). A
+        step that holds a set already is an edit: the set logged later is kept, whichever
+        arrives last, so a queue replayed late cannot undo a newer edit from another device.
+        The session must exist and be active, except for a retry that arrives after it ended.
+        """
         convert.check_set(log)
         q = self._statements
         with self._write_lock, translated(self._target), writer(self._engine).begin() as conn:
-            # FOR UPDATE (PostgreSQL): the session cannot end between this check and the insert.
+            # FOR UPDATE (PostgreSQL; SQLite's BEGIN IMMEDIATE does the same): the writers of
+            # one session take turns here, so the session cannot end, nor another writer slip
+            # a set of the same step in, between these reads and the write.
             state = conn.execute(q.status, {"sid": log.session_id}).scalar()
             if state is None:
                 raise NotFound(f"{self._target.where}: no session {log.session_id}; "
                                "start it first")
+            held = conn.execute(q.by_key, {"key": log.key}).first()
+            if held is not None:
+                return (convert.to_set(held) if held.session_id == log.session_id
+                        else log), "retry"
             if state != "active":
-                if conn.execute(q.key, {"key": log.key}).first() is None:
-                    raise StrongstrideError(f"session {log.session_id} is {state}; a set can "
-                                            "only be logged in an active session")
-                return False
-            # The key's UNIQUE constraint decides between two racing writers of one key.
-            return conn.execute(q.insert, convert.set_values(log)).first() is not None
+                raise StrongstrideError(f"session {log.session_id} is {state}; a set can "
+                                        "only be logged in an active session")
+            current = conn.execute(q.by_step, {"sid": log.session_id,
+                                               "step": log.step_key}).first()
+            if current is None:
+                # The UNIQUE constraints (key; session and step) still decide should two
+                # writers ever meet here.
+                conn.execute(q.insert, convert.set_values(log))
+                return log, "new"
+            if current.logged_at > log.logged_at:
+                return convert.to_set(current), "superseded"
+            conn.execute(q.replace, {"set_id": current.id, **convert.set_values(log)})
+            return log, "replaced"
 
     def step_source(self, session_id: str, *, user_id: int) -> StepSource:
         """What building a set of the user's session needs: its routine text and the equipment
@@ -81,17 +102,19 @@ class SetWriterMixin:
 class _Statements:
     """The Core statements of the set path, compiled once and reused."""
 
-    def __init__(self, dialect: str) -> None:
+    def __init__(self) -> None:
         table = SetLogRow.__table__
         self.status = (select(SessionRow.status).where(SessionRow.id == bindparam("sid"))
                        .with_for_update())
-        self.key = select(SetLogRow.id).where(SetLogRow.idempotency_key == bindparam("key"))
+        self.by_key = select(table).where(table.c.idempotency_key == bindparam("key"))
+        self.by_step = select(table).where(table.c.session_id == bindparam("sid"),
+                                           table.c.step_key == bindparam("step"))
         self.source = (select(SessionRow.routine_version_id, RoutineVersionRow.text,
                               SessionRow.equipment)
                        .join(RoutineVersionRow,
                              SessionRow.routine_version_id == RoutineVersionRow.id)
                        .where(SessionRow.id == bindparam("sid"),
                               SessionRow.user_id == bindparam("uid")))
-        make: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        self.insert = (make(table).on_conflict_do_nothing(index_elements=["idempotency_key"])
-                       .returning(table.c.id))
+        self.insert = insert(SetLogRow)
+        # SET every column the values name: the edited set keeps its row and its id.
+        self.replace = update(SetLogRow).where(SetLogRow.id == bindparam("set_id"))

@@ -142,7 +142,8 @@ class SetLogRow(Base):
         CheckConstraint(f"unit IS NULL OR {_one_of('unit', UNITS)}", name="unit"),
         CheckConstraint("rpe IS NULL OR (rpe >= 1 AND rpe <= 10)", name="rpe"),
         CheckConstraint("pain IS NULL OR (pain >= 0 AND pain <= 10)", name="pain"),
-        Index(None, "session_id", "step_key"),
+        # One set per step of a session: logging a step again edits its set (migration 0009).
+        Index(None, "session_id", "step_key", unique=True),
         Index(None, "exercise"),
         Index(None, "session_id", "skipped"),
     )

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
+from strongstride import rules
 from strongstride.player.machine import (
     Abandon,
     Actuals,
@@ -43,7 +44,6 @@ from strongstride.workout import Workout
 CARD_PARTS = ("section", "exercise", "where", "timer", "target", "today", "last", "next",
               "progress", "status", "message")
 
-LOAD_STEP = {"kg": 2.5, "lb": 5.0}
 PLAYER_ACTIONS = frozenset({"complete", "log", "reps", "load", "skip", "back_set", "pause",
                             "add_rest", "how_to", "abandon"})
 
@@ -80,11 +80,14 @@ class PlayerApp(App[None]):
     ]
 
     def __init__(self, workout: Workout, *, speak: bool = False, unit: str = "kg",
-                 refresh_every: float = 0.25) -> None:
+                 load_step: float | None = None, refresh_every: float = 0.25) -> None:
         super().__init__()
         self.workout = workout
         self.speak = speak
         self.unit = unit
+        # ] and [ add or take off this much load in `unit` (rules.LOAD_STEPS: 2.5 or 1 kg,
+        # 5 or 2.5 lb); a load in the other unit steps by that unit's usual step.
+        self.load_step = load_step or rules.LOAD_STEPS[unit][0]
         self.refresh_every = refresh_every
         self.message = ""
         self.cue_log: list[Cue] = []
@@ -240,7 +243,8 @@ class PlayerApp(App[None]):
             return
         fill = self.workout.state.prefill_for(step)
         unit = fill.unit or self.unit
-        load = max(0.0, (fill.load or 0.0) + direction * LOAD_STEP.get(unit, 2.5))
+        by = self.load_step if unit == self.unit else rules.LOAD_STEPS[unit][0]
+        load = min(rules.LOAD_MAX, max(0.0, round((fill.load or 0.0) + direction * by, 2)))
         self.send(Adjust(load=load, unit=unit))  # type: ignore[arg-type]
 
     def action_skip(self) -> None:

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from strongstride import rules
 from strongstride.plan.session import Step
 from strongstride.player.machine import Actuals, Prefill
 
@@ -19,12 +20,22 @@ if TYPE_CHECKING:
 
 
 class LogSetDialog(ModalScreen[Actuals | None]):
-    """Pre-filled from last time or the target; Enter saves, Escape cancels."""
+    """Pre-filled from last time or the target; Enter saves, Escape cancels.
+
+    One line per field, so the whole form fits an 80x24 terminal; on a smaller one the fields
+    scroll, while the title, the error line and the keys stay in view."""
 
     CSS = """
     LogSetDialog { align: center middle; }
-    #dialog { width: 60; height: auto; padding: 1 2; border: thick $accent; background: $surface; }
-    #error { color: $error; }
+    #dialog { width: 64; max-width: 100%; height: auto; max-height: 100%; padding: 0 1;
+              border: thick $accent; background: $surface; }
+    #title { text-style: bold; padding: 0 0 1 0; }
+    #fields { height: auto; }
+    .field { height: 1; margin: 0 0 1 0; }
+    .field Label { width: 24; }
+    .field Input { width: 1fr; background: $boost; }
+    #error { color: $error; height: auto; min-height: 1; }
+    #keys { color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -37,28 +48,40 @@ class LogSetDialog(ModalScreen[Actuals | None]):
     def compose(self) -> ComposeResult:
         side = f", {self.step.side} leg" if self.step.side else ""
         with Vertical(id="dialog"):
-            yield Label(f"{self.step.name}: set {self.step.set_number}{side}")
-            if self.step.hold_seconds is None:
-                yield Label("Reps")
-                yield Input(str(self.fill.reps or ""), id="reps", type="integer")
-                yield Label(f"Load ({self.unit}; empty for none)")
-                yield Input(f"{self.fill.load:g}" if self.fill.load else "", id="load",
-                            type="number")
-            else:
-                yield Label("Seconds held")
-                yield Input(str(self.step.hold_seconds.lo), id="seconds", type="number")
-            yield Label("Band (optional)")
-            yield Input("", id="band")
-            yield Label("RPE 1-10 (optional)")
-            yield Input("", id="rpe", type="number")
-            yield Label("Pain 0-10 (optional)")
-            yield Input("", id="pain", type="integer")
-            yield Label("Note (optional)")
-            yield Input("", id="note")
-            yield Static("", id="error")
+            yield Label(f"{self.step.name}: set {self.step.set_number}{side}", id="title",
+                        markup=False)
+            with VerticalScroll(id="fields"):
+                if self.step.hold_seconds is None:
+                    yield _field("Reps", Input(str(self.fill.reps or ""), id="reps",
+                                               type="integer", compact=True))
+                    yield _field(f"Load ({self.unit}; empty: none)",
+                                 Input(f"{self.fill.load:g}" if self.fill.load else "",
+                                       id="load", type="number", compact=True))
+                else:
+                    yield _field("Seconds held", Input(str(self.step.hold_seconds.lo),
+                                                       id="seconds", type="number",
+                                                       compact=True))
+                yield _field("Band (optional)", Input("", id="band", compact=True))
+                yield _field("RPE 1-10 (optional)", Input("", id="rpe", type="number",
+                                                          compact=True))
+                yield _field("Pain 0-10 (optional)", Input("", id="pain", type="integer",
+                                                           compact=True))
+                yield _field("Note (optional)", Input("", id="note", compact=True))
+            yield Static("", id="error", markup=False)
+            yield Static("Enter: save   Tab: next field   Escape: cancel", id="keys",
+                         markup=False)
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        # The fields get what the screen leaves after the dialog's border, title, error line
+        # and keys (8 rows, two for an error that wraps); past that they scroll.
+        self.query_one("#fields").styles.max_height = max(2, self.size.height - 8)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -72,6 +95,10 @@ class LogSetDialog(ModalScreen[Actuals | None]):
             actuals = self.read()
         except ValueError as exc:
             self.query_one("#error", Static).update(str(exc))
+            # The field named goes back in view, with the cursor in it, to be put right.
+            wrong = self.query(f"#{str(exc).split(':', 1)[0]}")
+            if wrong:
+                wrong.first(Input).focus()
             return
         self.dismiss(actuals)
 
@@ -91,7 +118,7 @@ class LogSetDialog(ModalScreen[Actuals | None]):
 
         reps = number("reps", 0, 300)
         pain = number("pain", 0, 10)
-        load = number("load", 0, 1000)
+        load = number("load", 0, rules.LOAD_MAX)
         return Actuals(
             reps=int(reps) if reps is not None else None,
             seconds=number("seconds", 0, 3600),
@@ -102,6 +129,11 @@ class LogSetDialog(ModalScreen[Actuals | None]):
             pain=int(pain) if pain is not None else None,
             note=self._value("note"),
         )
+
+
+def _field(text: str, box: Input) -> Horizontal:
+    """A field on one line: its name, then its box."""
+    return Horizontal(Label(text, markup=False), box, classes="field")
 
 
 class HowTo(ModalScreen[None]):

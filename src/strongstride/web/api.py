@@ -92,19 +92,20 @@ def get_session(session_id: SessionId, viewer: ApiViewer, app: AppDep) -> dict[s
 
 
 @router.post("/sessions/{session_id}/sets", status_code=201, response_model=SetStored,
-             responses={200: {"model": SetStored, "description": "a set with this key was "
-                                                                 "stored before: nothing new"}})
+             responses={200: {"model": SetStored, "description": "the step's set was edited "
+                                                                 "(replaced), or nothing new: "
+                                                                 "a retry, or a set logged "
+                                                                 "later is kept"}})
 def log_set(session_id: SessionId, body: SetIn, viewer: ApiViewer, app: AppDep,
             response: Response) -> dict[str, Any]:
     done = Actuals(reps=body.reps, seconds=body.seconds, load=body.load, unit=body.unit,
                    band=body.band, rpe=body.rpe, pain=body.pain, note=body.note)
-    log, stored = app.log_set(viewer.id, session_id, body.step_key, done, key=str(body.key),
-                              logged_at=body.logged_at, skipped=body.skipped,
-                              variation=body.variation)
-    if not stored:
+    log, outcome = app.log_set(viewer.id, session_id, body.step_key, done, key=str(body.key),
+                               logged_at=body.logged_at, skipped=body.skipped,
+                               variation=body.variation)
+    if outcome != "new":
         response.status_code = 200
-        return {"stored": False, "set": None}
-    return {"stored": True, "set": set_dict(log)}
+    return {"stored": outcome in ("new", "replaced"), "outcome": outcome, "set": set_dict(log)}
 
 
 @router.post("/sessions/{session_id}/finish", response_model=SessionOut)

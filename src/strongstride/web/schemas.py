@@ -290,8 +290,13 @@ class SetIn(Strict):
 
 
 class SetStored(BaseModel):
-    stored: bool = Field(description="false when a set with this key was stored before")
-    set: SetShape | None
+    stored: bool = Field(description="true when this set was stored: new, or replacing the "
+                                     "step's set")
+    outcome: Literal["new", "replaced", "retry", "superseded"] = Field(
+        description="new: the step's first set; replaced: it edits the step's set; retry: a "
+                    "set with this key was stored before; superseded: the step holds a set "
+                    "logged later, which is kept")
+    set: SetShape | None = Field(description="the set the step holds now")
 
 
 # the finish summary (strongstride.reports.finish)

@@ -1,6 +1,7 @@
 // The outbox: every set is written to IndexedDB first (the local commit), then sent. An entry
-// leaves the outbox only when the server answers 2xx (201 stored, 200 seen before), so a
-// retry after a lost answer is harmless: the server knows the set's key.
+// leaves the outbox only when the server answers 2xx (201 stored, 200 seen before or an edit
+// of its step's set), so a retry after a lost answer is harmless: the server knows the set's
+// key. Entries go oldest first, so a step logged again (Back, then Done) ends with its last set.
 
 // The phone's storage (IndexedDB), promise-shaped: the outbox of requests waiting to be sent
 // and a small key-value store for what a reload needs (session id, plan, where the player is).
@@ -109,7 +110,8 @@ export class Outbox {
     const all = await outboxAll();
     const sets = all.filter((e) => e.kind === "set");
     return {
-      waiting: sets.filter((e) => !e.refused).length,
+      // One set per step: Back then Done queues two sends of one step, which is one set.
+      waiting: new Set(sets.filter((e) => !e.refused).map((e) => `${e.sessionId} ${e.body.step_key}`)).size,
       refused: sets.filter((e) => e.refused),
       finishing: all.some((e) => e.kind === "finish" && !e.refused),
       problem: this.problem,
