@@ -6,7 +6,8 @@ Run:  .venv/bin/python bench/api_load.py [--seconds 8] [--rounds 3] [--pg URL]
 Starts the server as `strongstride serve` does (`python -m strongstride.web`: uvicorn, one
 worker, gc.freeze) on a free port, signs a user up, makes an API token, then times two
 operations at concurrency 1 and 16, each from its own keep-alive connection: logging a set
-(`POST /api/sessions/{id}/sets`, every request a new idempotency key, each its own
+(`POST /api/sessions/{id}/sets`, every request a new set: the next step of a runner's open
+session, runners made beforehand through the application, each request its own
 transaction) and reading history (`GET /api/history`: the 50 newest of a second user's 60
 finished sessions of the seed routine, 80 sets each, made through the API first; every
 request reads it from the database). "history+sets" reads the same history while
@@ -133,6 +134,62 @@ def run(concurrency: int, total: int, make: Callable[[httpx.Client, int], httpx.
     return total / (time.perf_counter() - began), latencies
 
 
+# New sets, as runners log them: one set per step, so each request takes the next step of a
+# runner's open session, and the next runner once a session's steps are used up. WRITERS is
+# a Lua list of {token, session}, STEPS of the plan's work-step keys.
+WRK_NEW_SETS = """
+local counter = 0
+local thread_no = 0
+local writers = WRITERS
+local steps = STEPS
+setup = function(thread) thread_no = thread_no + 1; thread:set("tid", thread_no) end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  local n = counter
+  counter = counter + 1
+  local who = writers[(math.floor(n / #steps) % #writers) + 1]
+  local key = string.format("ROUND-%04d-4000-8000-%012d", tid, counter)
+  local body = '{"key":"' .. key .. '","step_key":"' .. steps[(n % #steps) + 1] ..
+               '","reps":10,"load":12.5,"unit":"kg","rpe":7}'
+  wrk.headers["Authorization"] = "Bearer " .. who[1]
+  return wrk.format(nil, "/api/sessions/" .. who[2] .. "/sets", nil, body)
+end
+"""
+
+
+def runners(db_url: str, count: int) -> list[tuple[str, str]]:
+    """`count` runners made through the application on the server's database (the web's
+    sign-up limits are for people, not for a benchmark), each with an API token and a session
+    of the seed routine open: (token, session id)."""
+    import secrets
+
+    from strongstride.app import Strongstride
+
+    app = Strongstride.open(db_url)
+    try:
+        routine = app.builtin_routine("runner-glute")
+        made = []
+        for _ in range(count):
+            account = app.create_account(f"bench{uuid.uuid4().hex[:12]}", "!")
+            token = "ss_" + secrets.token_urlsafe(32)
+            app.add_api_token(account.id, "bench", token)
+            info, _ = app.start_session(account.id, routine)
+            made.append((token, info.id))
+        return made
+    finally:
+        app.close()
+
+
+def new_sets_script(writers: list[tuple[str, str]], steps: list[str], round_no: str) -> str:
+    lua = "{" + ", ".join(f'{{"{t}", "{s}"}}' for t, s in writers) + "}"
+    keys = "{" + ", ".join(f'"{k}"' for k in steps) + "}"
+    return (WRK_NEW_SETS.replace("WRITERS", lua).replace("STEPS", keys)
+            .replace("ROUND", round_no))
+
+
+# Sets into one step of one session: after the first, each is an edit of that set (one set
+# per step). Used alongside the history reads, where her history changing is what counts.
 WRK_LOG_SET = """
 local counter = 0
 local thread_no = 0
@@ -157,6 +214,8 @@ WRK_HISTORY = """
 wrk.headers["Authorization"] = "Bearer TOKEN"
 request = function() return wrk.format("GET", "/api/history") end
 """
+# More than the server logs in a second: the runners made for a run are never used up.
+NEW_SETS_PER_SECOND = 1500
 WRK_LINE = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -242,8 +301,9 @@ def open_session(base: str, token: str) -> str:
 
 def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
     with server(db_url) as base:
-        token, session_id, plan, reader = load_users(base)
-        step = next(s["key"] for s in plan["steps"] if s["kind"] == "work")
+        _token, _session, plan, reader = load_users(base)
+        work = [s["key"] for s in plan["steps"] if s["kind"] == "work"]
+        step = work[0]
         reader_session = open_session(base, reader)
         baseline: dict[int, tuple[float, float, float]] = {}
         for label in ("baseline", "log a set", "read history", "history+sets"):
@@ -253,10 +313,10 @@ def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
                     if label == "baseline":
                         script = WRK_STATIC
                     elif label == "log a set":
-                        round_no = f"{concurrency:04d}{n:04d}"
-                        script = (WRK_LOG_SET.replace("TOKEN", token).replace("STEP", step)
-                                  .replace("SESSION", session_id)
-                                  .replace("ROUND", round_no))
+                        # Enough runners that every request is a new set on a step of its own.
+                        writers = runners(db_url, max(2, int(seconds * NEW_SETS_PER_SECOND)
+                                                      // len(work) + 1))
+                        script = new_sets_script(writers, work, f"{concurrency:04d}{n:04d}")
                     else:
                         script = WRK_HISTORY.replace("TOKEN", reader)
                     alongside = None
@@ -281,13 +341,17 @@ def measure_wrk(name: str, db_url: str, seconds: float, rounds: int) -> None:
 
 def measure(name: str, db_url: str, total: int) -> None:
     with server(db_url) as base:
-        token, session_id, plan, reader = load_users(base)
+        token, _session, plan, reader = load_users(base)
         steps = [s["key"] for s in plan["steps"] if s["kind"] == "work"]
+        # Each request a new set on a step of its own (see WRK_NEW_SETS).
+        writers: list[tuple[str, str]] = []
 
         def log_set(client: httpx.Client, n: int) -> httpx.Response:
+            who, session_id = writers[n // len(steps) % len(writers)]
             body = {"key": str(uuid.uuid4()), "step_key": steps[n % len(steps)], "reps": 10,
                     "load": 12.5, "unit": "kg", "rpe": 7}
-            return client.post(f"/api/sessions/{session_id}/sets", json=body)
+            return client.post(f"/api/sessions/{session_id}/sets", json=body,
+                               headers={"Authorization": f"Bearer {who}"})
 
         def history(client: httpx.Client, n: int) -> httpx.Response:
             return client.get("/api/history")
@@ -295,6 +359,8 @@ def measure(name: str, db_url: str, total: int) -> None:
         for label, make, who in (("log a set", log_set, token),
                                  ("read history", history, reader)):
             for concurrency in (1, 16):
+                if make is log_set:  # runners of its own for each run
+                    writers[:] = runners(db_url, total // len(steps) + 1)
                 rate, lat = run(concurrency, total, make, base, who)
                 lat.sort()
                 p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]

@@ -39,7 +39,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from api_load import WRK_LOG_SET, open_session, server, token_for, wrk_run
+from api_load import NEW_SETS_PER_SECOND, new_sets_script, runners, server, token_for, wrk_run
 
 README = Path(__file__).with_name("README.md")
 SETUP_HEADING = "## wger side by side"
@@ -113,11 +113,12 @@ class Wger:
         self.client.delete(f"/api/v2/workout/{workout}/").raise_for_status()
 
 
-def strongstride_round(base: str, token: str, step: str) -> Callable[[int, int, float], Figures]:
+def strongstride_round(base: str, db_url: str, steps: list[str]
+                       ) -> Callable[[int, int, float], Figures]:
+    """Every request a new set, as in wger: the next step of a runner's open session."""
     def one(concurrency: int, n: int, seconds: float) -> Figures:
-        script = (WRK_LOG_SET.replace("TOKEN", token).replace("STEP", step)
-                  .replace("SESSION", open_session(base, token))
-                  .replace("ROUND", f"{concurrency:04d}{n:04d}"))
+        writers = runners(db_url, int(seconds * NEW_SETS_PER_SECOND) // len(steps) + 1)
+        script = new_sets_script(writers, steps, f"{concurrency:04d}{n:04d}")
         return wrk_run(base, script, concurrency, seconds, timeout=TIMEOUT)
     return one
 
@@ -139,33 +140,39 @@ def compare(wger: Wger, seconds: float, rounds: int) -> None:
     exercise = wger.exercise()
     print(f"wger at {wger.base}{wger.prefix}: its user has {wger.logs()} logs before the run; "
           f"sets are logged of exercise {exercise}", flush=True)
-    with tempfile.TemporaryDirectory() as folder, \
-            server(f"sqlite:///{Path(folder) / 'compare.db'}") as base:
-        token = token_for(base)
-        plan = httpx.get(f"{base}/api/routines/runner-glute", timeout=30,
-                         headers={"Authorization": f"Bearer {token}"}).json()["plan"]
-        step = next(s["key"] for s in plan["steps"] if s["kind"] == "work")
-        sides = {"strongstride": strongstride_round(base, token, step),
-                 "wger": wger_round(wger, exercise)}
-        for one in sides.values():  # first requests of a fresh process: not counted
-            one(1, 9999, 1)
-        for concurrency in (1, 16):
-            figures: dict[str, list[Figures]] = {name: [] for name in sides}
-            for n in range(rounds):
-                order = list(sides) if n % 2 == 0 else list(reversed(sides))
-                for name in order:
-                    figures[name].append(sides[name](concurrency, n, seconds))
-            rates = {}
-            for name, runs in figures.items():
-                rate, p50, p99 = (statistics.median(f[i] for f in runs) for i in range(3))
-                rates[name] = rate
-                print(f"{name:12} log a set  c={concurrency:<2}  {rate:7.1f} req/s  "
-                      f"p50 {p50:7.2f} ms  p99 {p99:7.2f} ms  (median of {rounds} runs of "
-                      f"{seconds:g} s; load average {os.getloadavg()[0]:.2f})", flush=True)
-            ratio = rates["strongstride"] / rates["wger"]
-            verdict = "meets" if ratio >= TARGET else "MISSES"
-            print(f"{'ratio':12} log a set  c={concurrency:<2}  strongstride/wger = "
-                  f"{ratio:.1f}x  ({verdict} the {TARGET:g}x target)", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        db_url = f"sqlite:///{Path(folder) / 'compare.db'}"
+        with server(db_url) as base:
+            compare_on(base, db_url, wger, exercise, seconds, rounds)
+
+
+def compare_on(base: str, db_url: str, wger: Wger, exercise: int, seconds: float,
+               rounds: int) -> None:
+    token = token_for(base)
+    plan = httpx.get(f"{base}/api/routines/runner-glute", timeout=30,
+                     headers={"Authorization": f"Bearer {token}"}).json()["plan"]
+    steps = [s["key"] for s in plan["steps"] if s["kind"] == "work"]
+    sides = {"strongstride": strongstride_round(base, db_url, steps),
+             "wger": wger_round(wger, exercise)}
+    for one in sides.values():  # first requests of a fresh process: not counted
+        one(1, 9999, 1)
+    for concurrency in (1, 16):
+        figures: dict[str, list[Figures]] = {name: [] for name in sides}
+        for n in range(rounds):
+            order = list(sides) if n % 2 == 0 else list(reversed(sides))
+            for name in order:
+                figures[name].append(sides[name](concurrency, n, seconds))
+        rates = {}
+        for name, runs in figures.items():
+            rate, p50, p99 = (statistics.median(f[i] for f in runs) for i in range(3))
+            rates[name] = rate
+            print(f"{name:12} log a set  c={concurrency:<2}  {rate:7.1f} req/s  "
+                  f"p50 {p50:7.2f} ms  p99 {p99:7.2f} ms  (median of {rounds} runs of "
+                  f"{seconds:g} s; load average {os.getloadavg()[0]:.2f})", flush=True)
+        ratio = rates["strongstride"] / rates["wger"]
+        verdict = "meets" if ratio >= TARGET else "MISSES"
+        print(f"{'ratio':12} log a set  c={concurrency:<2}  strongstride/wger = "
+              f"{ratio:.1f}x  ({verdict} the {TARGET:g}x target)", flush=True)
 
 
 def main() -> None:
