@@ -309,3 +309,23 @@ async def test_on_a_smaller_terminal_the_fields_scroll_and_the_error_stays(
         await pilot.pause()
         assert "pain: give a number from 0 to 10" in str(dialog.query_one("#error").render())
         assert _in_view(dialog, "#error") and _in_view(dialog, "#pain")
+
+
+async def test_abandon_asks_first_and_any_other_key_carries_on(store: Store) -> None:
+    workout = begin(store, FakeClock())
+    app = PlayerApp(workout)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Press a again to abandon" in text(app, "message")
+        assert "stay in your history" in text(app, "message")
+        assert workout.state.status != "abandoned"
+        await pilot.press("space")  # she carries on: the set is logged, nothing abandoned
+        await pilot.pause()
+        assert text(app, "message") == ""
+        assert store.sets_of(workout.session.id) and workout.state.status != "abandoned"
+        await pilot.press("a")
+        await pilot.press("a")
+        await pilot.pause()
+    assert workout.state.status == "abandoned"
+    assert workout.session.status == "abandoned"

@@ -90,6 +90,7 @@ class PlayerApp(App[None]):
         self.load_step = load_step or rules.LOAD_STEPS[unit][0]
         self.refresh_every = refresh_every
         self.message = ""
+        self._abandon_asked = False
         self.cue_log: list[Cue] = []
         self.cue_heard: list[float] = []  # when each cue of cue_log was given, on the clock
         self._cue_timer: Timer | None = None
@@ -118,6 +119,9 @@ class PlayerApp(App[None]):
 
     # Driving the workout ---------------------------------------------------------------
     def send(self, event: Event) -> list[Effect]:
+        if self._abandon_asked and not isinstance(event, Abandon):
+            self._abandon_asked = False  # she carried on
+            self.message = ""
         effects = self.workout.send(event)
         self.handle(effects)
         return effects
@@ -276,6 +280,15 @@ class PlayerApp(App[None]):
         self.exit()
 
     def action_abandon(self) -> None:
+        """Abandoning asks first: `a` says what it means, a second `a` abandons, and any
+        other key of the player carries on."""
+        if not self._abandon_asked:
+            self._abandon_asked = True
+            self.message = ("Abandon this session? Its sets stay in your history, but it will "
+                            "not count as done. Press a again to abandon; any other key "
+                            "carries on.")
+            self.redraw()
+            return
         self.send(Abandon())
         self.exit()
 
