@@ -4,6 +4,7 @@ sound and voice switches (kept across a reload)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 # Counts what would have been spoken; headless Chromium has no voices to hear.
@@ -178,7 +179,7 @@ def test_how_to_and_tap_targets(make_runner: Any) -> None:
     assert runner.errors == []
 
 
-def test_rpe_and_pain_are_one_tap_each(runner: Any) -> None:
+def test_rpe_and_pain_are_one_tap_each(runner: Any, shots: Path) -> None:
     """Chips for RPE (6-10) and pain (0-10, in the traffic light's colours), both optional:
     a set as prescribed is one tap (Done), with RPE and pain three; a second tap on a chip
     takes it back; RPE is explained the first time only."""
@@ -193,6 +194,7 @@ def test_rpe_and_pain_are_one_tap_each(runner: Any) -> None:
     assert "pl-pain-red" in (page.get_attribute("button[aria-label='Pain 6']", "class") or "")
     page.click("button[aria-label='RPE 8']")
     page.click("button[aria-label='Pain 4']")
+    page.screenshot(path=str(shots / "player-rpe-pain.png"))
     runner.press("#done")  # three taps
     runner.press("#skip")  # the rest
     runner.wait_step("s1.e2.set1.work", "running")
