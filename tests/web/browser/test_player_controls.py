@@ -293,3 +293,29 @@ def test_a_long_note_without_spaces_keeps_the_pages_phone_wide(runner: Any) -> N
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
     assert runner.errors == []
+
+
+def test_each_leg_starts_from_its_own_last_set(runner: Any) -> None:
+    """Left 8, right 7: the next left set starts at 8 and the next right set at 7."""
+    page = runner.page
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+
+    def go_to(key: str) -> None:
+        while runner.step() != key:
+            runner.press("#skip")
+
+    go_to("s3.e1.set1.left.work")
+    page.fill("#reps", "8")
+    runner.press("#done")
+    go_to("s3.e1.set1.right.work")
+    page.fill("#reps", "7")
+    runner.press("#done")
+    go_to("s3.e1.set2.left.work")
+    assert page.input_value("#reps") == "8"
+    runner.press("#done")
+    go_to("s3.e1.set2.right.work")
+    assert page.input_value("#reps") == "7"
+    assert runner.errors == []
