@@ -100,6 +100,12 @@ class Runner:
         return httpx.Client(base_url=self.base, cookies=cookies, timeout=10)
 
     # The player ----------------------------------------------------------------------------
+    def start_routine(self) -> None:
+        """Open the seed routine's player and tap Start: at its first set, running."""
+        self.page.goto("/play/runner-glute")
+        self.page.click("#start")
+        self.wait_step("s1.e1.set1.work", "running")
+
     def step(self) -> str:
         return str(self.page.get_attribute("#screen", "data-step"))
 

@@ -31,9 +31,7 @@ def test_rest_time_pause_and_back(runner: Any) -> None:
     page = runner.page
     page.clock.install()
     runner.register()
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
     freeze(page)
     runner.press("#done")
     runner.wait_step("s1.e1.set1.rest", "running")
@@ -68,9 +66,7 @@ def test_sound_and_voice_switches_are_remembered(runner: Any) -> None:
     page.add_init_script(COUNT_SPEECH)
     page.clock.install()
     runner.register()
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
     freeze(page)
     runner.press("#done")
     page.clock.run_for(15_000)  # the rest: "Next: ...", 3, 2, 1
@@ -100,9 +96,7 @@ def test_sound_and_voice_switches_are_remembered(runner: Any) -> None:
 def test_last_time_fills_in_reps_and_load(runner: Any) -> None:
     page = runner.page
     runner.register()
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
     assert page.input_value("#reps") == "10" and page.input_value("#load") == ""
     page.click("button[aria-label='One rep fewer']")
     page.click("button[aria-label='One rep fewer']")
@@ -114,9 +108,7 @@ def test_last_time_fills_in_reps_and_load(runner: Any) -> None:
     page.wait_for_selector("#screen[data-status='finished']")
     runner.outbox_empty()
 
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
     assert page.inner_text(".pl-last") == "Last time: 8 x 5 kg"
     assert page.input_value("#reps") == "8" and page.input_value("#load") == "5"
     assert runner.errors == []
@@ -126,9 +118,7 @@ def test_any_load_she_owns_can_be_typed(runner: Any) -> None:
     """An 8 kg dumbbell, not a multiple of the 2.5 kg the buttons step by: stored as typed."""
     page = runner.page
     runner.register()
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
     page.fill("#load", "8")
     runner.press("#done")
     runner.outbox_empty()
@@ -157,9 +147,7 @@ def test_how_to_and_tap_targets(make_runner: Any) -> None:
 
     runner.context.route("**/api/routines/runner-glute", with_how_to)
     runner.register()
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
     page.click(".pl-how summary")
     how = page.inner_text(".pl-how")
     assert "How to do the squat to overhead reach" in how
@@ -185,9 +173,7 @@ def test_rpe_and_pain_are_one_tap_each(runner: Any, shots: Path) -> None:
     takes it back; RPE is explained the first time only."""
     page = runner.page
     runner.register()
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
     assert "how hard the set felt" in page.inner_text("#rpe-help")
     assert "pl-pain-green" in (page.get_attribute("button[aria-label='Pain 3']", "class") or "")
     assert "pl-pain-amber" in (page.get_attribute("button[aria-label='Pain 4']", "class") or "")
@@ -220,9 +206,7 @@ def test_the_load_buttons_step_by_her_own_increment(runner: Any) -> None:
     """1 or 2.5 kg, 2.5 or 5 lb, chosen in the player's settings and kept."""
     page = runner.page
     runner.register()
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
     page.fill("#load", "8")
     page.click("button[aria-label='More load']")
     assert page.input_value("#load") == "10.5"  # the usual 2.5 kg
@@ -246,9 +230,7 @@ def test_the_load_buttons_step_by_her_own_increment(runner: Any) -> None:
 def test_abandon_asks_first_and_leaves_no_stale_resume(runner: Any) -> None:
     page = runner.page
     runner.register()
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
     runner.press("#done")
     runner.outbox_empty()
     with runner.api() as api:
@@ -299,9 +281,7 @@ def test_each_leg_starts_from_its_own_last_set(runner: Any) -> None:
     """Left 8, right 7: the next left set starts at 8 and the next right set at 7."""
     page = runner.page
     runner.register()
-    page.goto("/play/runner-glute")
-    page.click("#start")
-    runner.wait_step("s1.e1.set1.work", "running")
+    runner.start_routine()
 
     def go_to(key: str) -> None:
         while runner.step() != key:
