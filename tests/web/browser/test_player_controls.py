@@ -184,6 +184,7 @@ def test_rpe_and_pain_are_one_tap_each(runner: Any, shots: Path) -> None:
     runner.press("#done")  # three taps
     runner.press("#skip")  # the rest
     runner.wait_step("s1.e2.set1.work", "running")
+    assert page.evaluate("window.scrollY") == 0  # the next set starts at its name
     assert page.query_selector("#rpe-help") is None  # explained once is enough
     page.click("button[aria-label='Pain 2']")
     page.click("button[aria-label='Pain 2']")  # taken back

@@ -139,6 +139,8 @@ export class View {
           "Finish session"));
     const again = hadFocus && document.getElementById(hadFocus);
     if (again) again.focus({ preventScroll: true });
+    // A new step starts at the top: its name, side and clock, not where Done was tapped.
+    if (!sameStep) window.scrollTo(0, 0);
     this.lastClock = null;
     this.updateClock(state, ctx.now());
   }
