@@ -93,3 +93,40 @@ def test_a_foot_may_stand_on_the_step(tmp_path: Path) -> None:
     figure = read_figure(path)
     body = at_frame(figure, 0)
     assert body.lowest("left_heel") == pytest.approx(16.0)
+
+
+TAP_BESIDE_THE_BOOK = """\
+view = "side"
+floor = ["left_foot", "right_toe@floor"]
+props = ["book"]
+
+[[frame]]
+at = 0
+ankle_r = -19
+"""
+
+
+def test_a_toe_may_tap_the_floor_beside_the_book_under_it(tmp_path: Path) -> None:
+    """In a side view the book is under the tapping toe's x, but the toe is beside it, down
+    on the floor: `right_toe@floor` says so; a plain `right_toe` would rest on the book."""
+    path = tmp_path / "tap.toml"
+    path.write_text(TAP_BESIDE_THE_BOOK)
+    figure = read_figure(path)
+    body = at_frame(figure, 0)
+    assert figure.surface_at(body.points["right_toe"][0]) == 5.0  # the book is under its x
+    assert body.lowest("left_heel") == pytest.approx(5.0)
+    assert abs(body.lowest("right_toe")) <= FLOOR_TOLERANCE
+    path.write_text(TAP_BESIDE_THE_BOOK.replace("right_toe@floor", "right_toe"))
+    with pytest.raises(StrongstrideError) as caught:
+        read_figure(path)
+    assert "right_toe is 5.0 below the floor" in caught.value.message
+
+
+def test_an_unknown_floor_name_with_the_suffix_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "tap.toml"
+    path.write_text(TAP_BESIDE_THE_BOOK.replace("right_toe@floor", "right_tow@floor"))
+    with pytest.raises(StrongstrideError) as caught:
+        read_figure(path)
+    (issue,) = caught.value.issues
+    assert issue.span is not None and issue.span.line == 2 and issue.field == "floor"
+    assert "'right_tow@floor'" in issue.message and "@floor" in issue.message

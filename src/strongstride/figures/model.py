@@ -61,6 +61,13 @@ class Figure:
     def key_frame(self) -> Frame:
         return self.frames[self.key]
 
+    def support(self, name: str, x: float) -> float:
+        """The height the floor name `name` (a point of `floor` or the anchor) rests on at x:
+        the floor itself for `...@floor`, else what stands under x."""
+        if name.endswith("@floor"):
+            return 0.0
+        return self.surface_at(x)
+
     def surface_at(self, x: float) -> float:
         """The height of what stands under x: the top of a step or book, or the floor (0)."""
         top = 0.0

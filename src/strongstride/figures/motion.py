@@ -57,7 +57,7 @@ def placed(figure: Figure, angles: dict[str, float]) -> Body:
     shape = body(figure.view, angles)
     anchor = contact_points(figure.anchor)[0]
     x = shape.points[anchor][0]
-    return shape.moved(-x, figure.surface_at(0.0) - shape.lowest(anchor))
+    return shape.moved(-x, figure.support(figure.anchor, 0.0) - shape.lowest(anchor))
 
 
 def at_time(figure: Figure, t: float) -> Body:
@@ -121,7 +121,7 @@ def _check_pose(figure: Figure, shape: Body, floor: tuple[str, ...], where: str,
     for name in floor:
         for point in contact_points(name):
             x = shape.points[point][0]
-            gap = shape.lowest(point) - figure.surface_at(x)
+            gap = shape.lowest(point) - figure.support(name, x)
             if abs(gap) > tolerance and (index, point) not in seen:
                 seen.add((index, point))
                 words = "above" if gap > 0 else "below"

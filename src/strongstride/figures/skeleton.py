@@ -235,8 +235,18 @@ FLOOR_POINTS: tuple[str, ...] = (
 """Names a figure may put on the floor; `left_foot` is the heel and the toe together."""
 
 
+ON_FLOOR = "@floor"
+"""Suffix of a floor name whose point rests on the floor itself even where a step or book
+stands under its x (in a side view, the toes tap the floor beside the step)."""
+
+
+def floor_name_known(name: str) -> bool:
+    return name.removesuffix(ON_FLOOR) in FLOOR_POINTS
+
+
 def contact_points(name: str) -> tuple[str, ...]:
     """The body points a floor name stands for."""
+    name = name.removesuffix(ON_FLOOR)
     if name.endswith("_foot"):
         side = name.removesuffix("_foot")
         return (f"{side}_heel", f"{side}_toe")
