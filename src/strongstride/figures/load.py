@@ -26,7 +26,7 @@ from strongstride.figures.skeleton import (
 )
 
 _FIGURE_KEYS = ("view", "seconds", "floor", "anchor", "highlight", "props", "key", "hold")
-_FRAME_KEYS = ("at", "floor", *JOINTS)
+_FRAME_KEYS = ("at", "floor", "anchor", *JOINTS)
 ANCHORS: tuple[str, ...] = tuple(
     name for name in FLOOR_POINTS if not name.endswith("_foot")
 )
@@ -228,7 +228,7 @@ class _Reader:
                 if key not in _FRAME_KEYS:
                     self.problem(f"{name}: unknown joint or key `{key}`; the angles are "
                                  f"{', '.join(JOINTS)}", key_line, key)
-                elif key in ("at", "floor"):
+                elif key in ("at", "floor", "anchor"):
                     continue
                 elif not _number(value):
                     self.problem(f"{name}: {key} must be a number of degrees", key_line, key)
@@ -248,7 +248,14 @@ class _Reader:
                 at = max(before, 0.0)
             before = float(at)
             frame_floor = self.names(data, "floor", FLOOR_POINTS, table, floor, index)
-            frames.append(Frame(float(at), angles, frame_floor, line))
+            anchor = data.get("anchor")
+            if anchor is not None and (not isinstance(anchor, str)
+                                       or anchor.removesuffix(ON_FLOOR) not in ANCHORS):
+                self.problem(f"{name}: anchor {anchor!r} is not a body point; use one of "
+                             f"{', '.join(ANCHORS)}", self.lines.at(table, index, "anchor"),
+                             "anchor")
+                anchor = None
+            frames.append(Frame(float(at), angles, frame_floor, line, anchor))
         return tuple(frames)
 
     def props(self, data: dict[str, Any], table: str,

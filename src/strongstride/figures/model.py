@@ -24,6 +24,9 @@ class Frame:
     angles: dict[str, float]
     floor: tuple[str, ...]
     line: int = field(default=0, compare=False, repr=False)
+    anchor: str | None = None
+    """The point that stays where it was from the frame before to this one (None: the
+    figure's anchor)."""
 
 
 @dataclass(frozen=True, slots=True)

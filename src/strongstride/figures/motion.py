@@ -51,21 +51,49 @@ def angles_at(figure: Figure, t: float) -> dict[str, float]:
     return {name: a[name] + (b[name] - a[name]) * u for name in a}
 
 
-def placed(figure: Figure, angles: dict[str, float]) -> Body:
-    """The body in this pose with its anchor point on the floor (or the step under it) at
-    x = 0."""
+def placed(figure: Figure, angles: dict[str, float], anchor: str | None = None,
+           x: float = 0.0) -> Body:
+    """The body in this pose with its anchor point (the figure's, unless named) on the floor
+    (or the step under it) at x."""
+    anchor = anchor or figure.anchor
     shape = body(figure.view, angles)
-    anchor = contact_points(figure.anchor)[0]
-    x = shape.points[anchor][0]
-    return shape.moved(-x, figure.support(figure.anchor, 0.0) - shape.lowest(anchor))
+    point = contact_points(anchor)[0]
+    return shape.moved(x - shape.points[point][0],
+                       figure.support(anchor, x) - shape.lowest(point))
+
+
+def frame_anchor(figure: Figure, index: int) -> str:
+    return figure.frames[index].anchor or figure.anchor
+
+
+def anchor_xs(figure: Figure) -> tuple[list[float], float]:
+    """Where each frame's anchor stays: frame 1's at x = 0; frame k's at the x it had in
+    frame k-1 (it stays put from frame k-1 to frame k). And where frame 1's anchor is in the
+    last frame: the rep comes back to its start when that is 0 again."""
+    n = len(figure.frames)
+    if all(frame.anchor is None for frame in figure.frames):
+        return [0.0] * n, 0.0
+    xs = [0.0]
+    before = placed(figure, figure.frames[0].angles, frame_anchor(figure, 0), 0.0)
+    for k in range(1, n):
+        anchor = frame_anchor(figure, k)
+        xs.append(before.points[contact_points(anchor)[0]][0])
+        before = placed(figure, figure.frames[k].angles, anchor, xs[-1])
+    return xs, before.points[contact_points(frame_anchor(figure, 0))[0]][0]
 
 
 def at_time(figure: Figure, t: float) -> Body:
-    return placed(figure, angles_at(figure, t))
+    i, j, u = span(figure, t)
+    if u == 0.0:
+        return at_frame(figure, i)
+    xs, back = anchor_xs(figure)
+    return placed(figure, angles_at(figure, t), frame_anchor(figure, j),
+                  back if j == 0 else xs[j])
 
 
 def at_frame(figure: Figure, index: int) -> Body:
-    return placed(figure, figure.frames[index].angles)
+    xs, _back = anchor_xs(figure)
+    return placed(figure, figure.frames[index].angles, frame_anchor(figure, index), xs[index])
 
 
 def sample_times(figure: Figure) -> list[float]:
@@ -105,6 +133,15 @@ def check(figure: Figure) -> list[Problem]:
                     f"{where}: the exercise ball under the heels would be {abs(gap):.1f} "
                     f"{'above' if gap > 0 else 'under'} the floor; the lower heel rests on "
                     f"its top, {2 * BALL_R:g} above the floor", frame.line))
+    _xs, back = anchor_xs(figure)
+    if abs(back) > FLOOR_TOLERANCE:
+        start = frame_anchor(figure, 0)
+        problems.append(Problem(
+            f"frame 1: the rep does not come back to its start: after the last frame, "
+            f"{start} (frame 1's anchor) is {abs(back):.1f} to the "
+            f"{'right' if back > 0 else 'left'} of where frame 1 has it; change the "
+            f"frames' anchors or steps so that the feet end where they began",
+            figure.frames[0].line))
     for t in sample_times(figure):
         i, j, u = span(figure, t)
         if u == 0.0:
