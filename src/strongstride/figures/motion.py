@@ -11,7 +11,16 @@ from strongstride.figures.model import Figure
 from strongstride.figures.skeleton import BALL_R, Body, body, contact_points
 
 SAMPLES = 12
-"""Evenly spaced samples per rep, besides every key frame."""
+"""Evenly spaced samples per rep, besides every key frame; more where the body moves fast."""
+MAX_STEP = 20.0
+"""Between two consecutive samples no joint moves more than this (body units) ..."""
+MAX_TURN = 30.0
+"""... and no segment turns more than this (degrees) ..."""
+MAX_STRAY = 1.0
+"""... and, halfway between them, no joint is further than this (body units) from where the
+browser puts it: the browser moves each segment in a straight line and turns it evenly from
+one sample to the next, so a planted foot stays on the floor in the fast parts of a rep."""
+FINEST = 1.0 / 512
 FLOOR_TOLERANCE = 1.5
 """How far (body units, the figure is about 175 tall) a floor point may be from the floor
 at a key frame."""
@@ -96,13 +105,63 @@ def at_frame(figure: Figure, index: int) -> Body:
     return placed(figure, figure.frames[index].angles, frame_anchor(figure, index), xs[index])
 
 
-def sample_times(figure: Figure) -> list[float]:
-    """Times (0..1) the animation is sampled at: evenly spaced, plus every key frame."""
+def check_times(figure: Figure) -> list[float]:
+    """Times (0..1) the floor check looks at: evenly spaced, plus every key frame."""
     if figure.hold or len(figure.frames) == 1:
         return [0.0]
     times = {round(i / SAMPLES, 4) for i in range(SAMPLES)}
     times.update(round(frame.at % 1.0, 4) for frame in figure.frames)
     return sorted(times)
+
+
+def sample_times(figure: Figure) -> list[float]:
+    """Times (0..1) the animation is sampled at: the check's times, and more between them
+    where the body moves fast, until no joint moves more than MAX_STEP and no segment turns
+    more than MAX_TURN from one sample to the next."""
+    ordered = check_times(figure)
+    if len(ordered) == 1:
+        return ordered
+    bodies = {t: at_time(figure, t) for t in [*ordered, 1.0]}
+    out: list[float] = []
+    for t0, t1 in zip(ordered, [*ordered[1:], 1.0], strict=True):
+        out.append(t0)
+        out.extend(_between(figure, t0, t1, bodies))
+    return out
+
+
+def _between(figure: Figure, t0: float, t1: float, bodies: dict[float, Body]) -> list[float]:
+    """The samples needed between t0 and t1 so that no step is too far (halving)."""
+    if t1 - t0 <= FINEST:
+        return []
+    middle = round((t0 + t1) / 2, 6)
+    bodies[middle] = at_time(figure, middle)
+    if not _too_far(bodies[t0], bodies[t1], bodies[middle]):
+        del bodies[middle]
+        return []
+    return [*_between(figure, t0, middle, bodies), middle,
+            *_between(figure, middle, t1, bodies)]
+
+
+def _too_far(a: Body, b: Body, middle: Body) -> bool:
+    for name, (x, y, _r) in a.points.items():
+        bx, by, _ = b.points[name]
+        if math.hypot(bx - x, by - y) > MAX_STEP:
+            return True
+    for name, segment in a.segments.items():
+        other, true = b.segments[name], middle.segments[name]
+        turn = (other.phi - segment.phi + 180.0) % 360.0 - 180.0
+        if abs(turn) > MAX_TURN:
+            return True
+        # the segment as the browser draws it halfway: start moved and direction turned
+        # halfway, length scaled halfway
+        start = ((segment.start[0] + other.start[0]) / 2, (segment.start[1] + other.start[1]) / 2)
+        phi = math.radians(segment.phi + turn / 2)
+        drawn = (segment.drawn + other.drawn) / 2
+        end = (start[0] + drawn * math.sin(phi), start[1] - drawn * math.cos(phi))
+        if (math.dist(start, true.start) > MAX_STRAY
+                or math.dist(end, true.end) > MAX_STRAY):
+            return True
+    return False
 
 
 def floor_at(figure: Figure, t: float) -> tuple[str, ...]:
@@ -142,7 +201,7 @@ def check(figure: Figure) -> list[Problem]:
             f"{'right' if back > 0 else 'left'} of where frame 1 has it; change the "
             f"frames' anchors or steps so that the feet end where they began",
             figure.frames[0].line))
-    for t in sample_times(figure):
+    for t in check_times(figure):
         i, j, u = span(figure, t)
         if u == 0.0:
             continue
