@@ -164,6 +164,21 @@ class Strongstride:
             raise NotFound(f"no exercise called '{name}' in the library{hint}")
         return found
 
+    def figure(self, name: str, *, side: Literal["left", "right"] | None = None,
+               missing: frozenset[str] = frozenset(), still: bool = False) -> str:
+        """The exercise `name` drawn as an SVG: one rep, animated (`still`: the key position
+        only), mirrored for the right `side`, as the library's variation when she lacks
+        equipment it needs (`missing`). NotFound for an exercise without a figure."""
+        from strongstride.figures import figure_svg, has_figure, load_figure
+        from strongstride.plan.substitute import substitution
+
+        info = self.exercise(name)
+        if not has_figure(info.id):
+            raise NotFound(f"{info.name} has no figure yet")
+        changed = substitution(info.name, missing)
+        variation = changed.without[0] if changed is not None else None
+        return figure_svg(load_figure(info.id, variation), side=side, still=still)
+
     def describe(self, name: str) -> ExerciseInfo | None:
         """The library's entry for an exercise named in a routine, if it has one."""
         from strongstride.library import load_library

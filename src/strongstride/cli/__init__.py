@@ -6,11 +6,17 @@ Rich is imported only by the renderers that draw tables, so that plain commands 
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Any, Literal
 
 import click
 
-from strongstride.cli.context import app_of, emit_json, missing_equipment, move_old_profile
+from strongstride.cli.context import (
+    app_of,
+    emit_json,
+    missing_equipment,
+    move_old_profile,
+    write_file,
+)
 from strongstride.errors import Issue, StrongstrideError
 
 
@@ -146,10 +152,40 @@ def equipment(ctx: click.Context, without: tuple[str, ...], have_all: bool,
 @main.command()
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--figure", "figure_file", metavar="FILE",
+              help="Write the exercise's figure to FILE (- for standard output): an "
+                   "animated SVG of one rep, which a browser opens.")
+@click.option("--side", type=click.Choice(["left", "right"]),
+              help="With --figure: the side she works, for a one-leg move (default left; "
+                   "right is its mirror image).")
+@click.option("--without", multiple=True, metavar="EQUIPMENT",
+              help="With --figure: equipment you don't have (e.g. band, ball); the figure "
+                   "is the library's variation done without it.")
 @click.pass_context
-def exercise(ctx: click.Context, name: str, as_json: bool) -> None:
-    """How to do an exercise: steps, cues, mistakes and what to use instead of missing kit."""
-    info = app_of(ctx).exercise(name)
+def exercise(ctx: click.Context, name: str, as_json: bool, figure_file: str | None,
+             side: Literal["left", "right"] | None, without: tuple[str, ...]) -> None:
+    """How to do an exercise: steps, cues, mistakes and what to use instead of missing kit.
+
+    With --figure FILE, write its figure instead: a person doing one rep, as an animated
+    SVG (e.g. strongstride exercise "glute star" --figure glute-star.svg).
+    """
+    app = app_of(ctx)
+    if figure_file is None:
+        if side or without:
+            raise click.UsageError("--side and --without go with --figure FILE")
+    else:
+        if as_json:
+            raise click.UsageError("give --json or --figure, not both")
+        missing = app.terminal_equipment(without) if without else frozenset()
+        drawn = app.figure(name, side=side, missing=missing)
+        if figure_file == "-":
+            click.echo(drawn, nl=False)
+            return
+        write_file(figure_file, drawn.encode("utf-8"))
+        click.echo(f"Wrote {figure_file}: {app.exercise(name).name}"
+                   + (f", {side} side" if side else "") + ".")
+        return
+    info = app.exercise(name)
     from strongstride.cli.render import print_exercise
 
     if as_json:

@@ -1,0 +1,96 @@
+"""`strongstride exercise NAME --figure FILE`: the exercise's figure as an SVG file, the same
+one the application gives every face, mirrored for the right side."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from strongstride.app import Strongstride
+from strongstride.figures import has_figure
+from strongstride.library import load_library
+from tests.conftest import Run
+
+SVG = "{http://www.w3.org/2000/svg}svg"
+
+
+def drawn(one_sided: bool) -> str:
+    """The name of a library exercise that has a figure, one-sided or not."""
+    for info in load_library().exercises:
+        if info.one_sided == one_sided and has_figure(info.id):
+            return info.name
+    raise AssertionError(f"no {'one-sided ' if one_sided else ''}exercise has a figure")
+
+
+@pytest.fixture(scope="module")
+def app() -> Strongstride:
+    return Strongstride()  # the library only: no database is opened for a figure
+
+
+def test_the_figure_file_is_the_applications_svg(run: Run, app: Strongstride,
+                                                 tmp_path: Path) -> None:
+    name = drawn(one_sided=False)
+    target = tmp_path / "move.svg"
+    result = run("exercise", name.lower(), "--figure", str(target))
+    assert result.returncode == 0, result.stderr
+    assert str(target) in result.stdout and name in result.stdout
+    written = target.read_text(encoding="utf-8")
+    assert ET.fromstring(written).tag == SVG
+    assert written == app.figure(name)
+    assert not list(tmp_path.glob(".*partial"))  # written whole, nothing left behind
+
+
+def test_the_right_side_is_the_mirror_and_dash_is_standard_output(run: Run,
+                                                                  app: Strongstride) -> None:
+    name = drawn(one_sided=True)
+    left = run("exercise", name, "--figure", "-")
+    right = run("exercise", name, "--figure", "-", "--side", "right")
+    assert left.returncode == right.returncode == 0, (left.stderr, right.stderr)
+    assert ET.fromstring(right.stdout).tag == SVG
+    assert left.stdout == app.figure(name) == app.figure(name, side="left")
+    assert right.stdout == app.figure(name, side="right") != left.stdout
+
+
+def test_without_equipment_the_figure_is_the_variations(run: Run, app: Strongstride) -> None:
+    library = load_library()
+    info = next((e for e in library.exercises if "band" in e.equipment
+                 and e.variation("band") and has_figure(e.id)), None)
+    assert info is not None, "no exercise with a band has a figure"
+    result = run("exercise", info.name, "--figure", "-", "--without", "bands")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == app.figure(info.name, missing=frozenset({"band"}))
+
+
+def test_an_unknown_exercise_is_a_message_and_exit_1(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "x.svg"
+    result = run("exercise", "glut stra", "--figure", str(target))
+    assert result.returncode == 1
+    assert "no exercise called 'glut stra'" in result.stderr
+    assert "did you mean 'Glute star'" in result.stderr
+    assert "Traceback" not in result.stderr and not target.exists()
+
+
+def test_a_file_that_cannot_be_written_is_a_message_and_exit_1(run: Run,
+                                                              tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "folder" / "x.svg"
+    result = run("exercise", drawn(one_sided=False), "--figure", str(target))
+    assert result.returncode == 1
+    assert f"{target}: cannot write it" in result.stderr
+    assert "Traceback" not in result.stderr and not target.parent.exists()
+
+
+def test_unknown_equipment_is_a_message_and_exit_1(run: Run) -> None:
+    result = run("exercise", drawn(one_sided=False), "--figure", "-", "--without", "rope")
+    assert result.returncode == 1
+    assert "unknown equipment 'rope'" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("args", [("--side", "right"), ("--without", "band"),
+                                  ("--json", "--figure", "-"), ("--figure", "-", "--side", "up")])
+def test_options_that_do_not_go_together_are_usage_errors(run: Run,
+                                                          args: tuple[str, ...]) -> None:
+    result = run("exercise", "Glute star", *args)
+    assert result.returncode == 2, result.stdout
+    assert "Usage:" in result.stderr and result.stdout == ""
