@@ -177,7 +177,8 @@ class Strongstride:
             raise NotFound(f"{info.name} has no figure yet")
         changed = substitution(info.name, missing)
         variation = changed.without[0] if changed is not None else None
-        return figure_svg(load_figure(info.id, variation), side=side, still=still)
+        return figure_svg(load_figure(info.id, variation), side=side, still=still,
+                          title=changed.variation if changed is not None else info.name)
 
     def describe(self, name: str) -> ExerciseInfo | None:
         """The library's entry for an exercise named in a routine, if it has one."""

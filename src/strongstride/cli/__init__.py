@@ -182,7 +182,10 @@ def exercise(ctx: click.Context, name: str, as_json: bool, figure_file: str | No
             click.echo(drawn, nl=False)
             return
         write_file(figure_file, drawn.encode("utf-8"))
-        click.echo(f"Wrote {figure_file}: {app.exercise(name).name}"
+        info = app.exercise(name)
+        changed = app.substitution(info.name, missing)
+        shown = changed.variation if changed is not None else info.name
+        click.echo(f"Wrote {figure_file}: the figure of {shown}"
                    + (f", {side} side" if side else "") + ".")
         return
     info = app.exercise(name)
