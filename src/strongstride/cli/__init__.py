@@ -156,8 +156,8 @@ def equipment(ctx: click.Context, without: tuple[str, ...], have_all: bool,
               help="Write the exercise's figure to FILE (- for standard output): an "
                    "animated SVG of one rep, which a browser opens.")
 @click.option("--side", type=click.Choice(["left", "right"]),
-              help="With --figure: the side she works, for a one-leg move (default left; "
-                   "right is its mirror image).")
+              help="With --figure: the side you work in a one-leg move; each is the "
+                   "mirror image of the other (default: as the library draws it).")
 @click.option("--without", multiple=True, metavar="EQUIPMENT",
               help="With --figure: equipment you don't have (e.g. band, ball); the figure "
                    "is the library's variation done without it.")
@@ -167,7 +167,7 @@ def exercise(ctx: click.Context, name: str, as_json: bool, figure_file: str | No
     """How to do an exercise: steps, cues, mistakes and what to use instead of missing kit.
 
     With --figure FILE, write its figure instead: a person doing one rep, as an animated
-    SVG (e.g. strongstride exercise "glute star" --figure glute-star.svg).
+    SVG (e.g. strongstride exercise "glute star" --figure star.svg).
     """
     app = app_of(ctx)
     if figure_file is None:
