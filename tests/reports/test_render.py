@@ -126,7 +126,7 @@ def test_each_exercise_with_a_figure_has_its_still_in_the_next_session_table(
     # In the PDF, each still's body-coloured circles (the head) are painted in the table.
     body = " ".join(f"{int(COLOURS['body'][i:i + 2], 16) / 255:.4f}" for i in (1, 3, 5))
     heads_drawn = sum(1 for s in table.stills if s for shape in s.shapes
-                      if isinstance(shape, Circle) and shape.role == "body" and not shape.ring)
+                      if isinstance(shape, Circle) and shape.role == "body")
     contents = b"".join(p.get_contents().get_data()
                         for p in PdfReader(io.BytesIO(render(shown))).pages)
     assert heads_drawn >= len(drawn)

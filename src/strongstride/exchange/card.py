@@ -337,7 +337,7 @@ class _Layout:
         name, notes = self.name_and_notes(exercise)
         still = self.stills.get(exercise.name)
         if still is not None:
-            draw_still(self.pdf, still, x, top, STILL_W * self.s, h - 2.5 * self.s)
+            draw_still(self.pdf, still, x, top, STILL_W * self.s, STILL_H * self.s)
             self.figures_drawn += 1
         used = self.write(x + self.col_still, top, self.name_w(), name, "B", 9)
         if notes:

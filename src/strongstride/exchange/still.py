@@ -28,8 +28,7 @@ def _extent(shape: Shape) -> tuple[float, float, float, float]:
         return (min(shape.x1, shape.x2) - half, min(shape.y1, shape.y2) - half,
                 max(shape.x1, shape.x2) + half, max(shape.y1, shape.y2) + half)
     if isinstance(shape, Circle):
-        r = shape.r + shape.ring / 2
-        return shape.cx - r, shape.cy - r, shape.cx + r, shape.cy + r
+        return shape.cx - shape.r, shape.cy - shape.r, shape.cx + shape.r, shape.cy + shape.r
     return shape.x, shape.y, shape.x + shape.width, shape.y + shape.height
 
 
@@ -94,14 +93,9 @@ def draw_still(pdf: FPDF, drawing: Drawing, x: float, y: float, width: float,
                     with pdf.local_context(stroke_cap_style="BUTT"):
                         pdf.line(*ends)
             elif isinstance(shape, Circle):
-                cx, cy, r = left + shape.cx * scale, top + shape.cy * scale, shape.r * scale
-                if shape.ring > 0:
-                    pdf.set_draw_color(*_rgb(shape.colour))
-                    pdf.set_line_width(shape.ring * scale)
-                    pdf.circle(cx, cy, r, style="D")
-                else:
-                    pdf.set_fill_color(*_rgb(shape.colour))
-                    pdf.circle(cx, cy, r, style="F")
+                pdf.set_fill_color(*_rgb(shape.colour))
+                pdf.circle(left + shape.cx * scale, top + shape.cy * scale, shape.r * scale,
+                           style="F")
             else:
                 pdf.set_fill_color(*_rgb(shape.colour))
                 pdf.rect(left + shape.x * scale, top + shape.y * scale, shape.width * scale,

@@ -327,10 +327,8 @@ def still_svg(drawing: Drawing) -> str:
                         f'x2="{_num(shape.x2)}" y2="{_num(shape.y2)}" stroke="{shape.colour}" '
                         f'stroke-width="{_num(shape.width)}" stroke-linecap="{cap}"/>')
         elif isinstance(shape, Circle):
-            paint = (f'fill="none" stroke="{shape.colour}" stroke-width="{_num(shape.ring)}"'
-                     if shape.ring > 0 else f'fill="{shape.colour}"')
             body.append(f'<circle cx="{_num(shape.cx)}" cy="{_num(shape.cy)}" '
-                        f'r="{_num(shape.r)}" {paint}/>')
+                        f'r="{_num(shape.r)}" fill="{shape.colour}"/>')
         else:
             corner = f' rx="{_num(shape.radius)}"' if shape.radius else ""
             body.append(f'<rect x="{_num(shape.x)}" y="{_num(shape.y)}" '
