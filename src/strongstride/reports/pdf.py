@@ -248,8 +248,12 @@ def _table(pdf: FPDF, table: Table) -> None:
     pdf.set_font(FONT, "B", 9)
     pdf.multi_cell(0, 5, latin(table.caption), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     widths = _widths(table)
-    if table.stills:  # a narrow first column for the stills, STILL_MM wide
-        widths = (sum(widths) * STILL_MM / (pdf.epw - STILL_MM), *widths)
+    if table.stills:
+        # A first column STILL_MM wide for the stills, taken from the widest column: the
+        # narrow ones keep their words whole.
+        still = sum(widths) * STILL_MM / pdf.epw
+        widest = widths.index(max(widths))
+        widths = (still, *(w - still if i == widest else w for i, w in enumerate(widths)))
     pdf.set_font(FONT, "", size)
     with pdf.table(col_widths=widths, text_align="LEFT", line_height=size * 0.48,
                    first_row_as_headings=True, borders_layout="HORIZONTAL_LINES",
