@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from strongstride.app import Strongstride
-from strongstride.figures import has_figure
+from strongstride.figures import has_figure, load_figure
 from strongstride.library import load_library
 from tests.conftest import Run
 
@@ -17,10 +17,11 @@ SVG = "{http://www.w3.org/2000/svg}svg"
 TITLE = "{http://www.w3.org/2000/svg}title"
 
 
-def drawn() -> str:
-    """The name of a library exercise that has a figure."""
-    found = [info.name for info in load_library().exercises if has_figure(info.id)]
-    assert found, "the library ships at least one figure"
+def drawn(*, one_sided: bool | None = None) -> str:
+    """The name of a library exercise that has a figure (one-sided or not, if said)."""
+    found = [info.name for info in load_library().exercises if has_figure(info.id)
+             and one_sided in (None, info.one_sided)]
+    assert found, "the library ships figures of both kinds"
     return found[0]
 
 
@@ -46,7 +47,7 @@ def test_the_figure_file_is_the_applications_svg(run: Run, app: Strongstride,
 
 def test_the_right_side_is_the_mirror_and_dash_is_standard_output(run: Run,
                                                                   app: Strongstride) -> None:
-    name = drawn()
+    name = drawn(one_sided=True)
     left = run("exercise", name, "--figure", "-", "--side", "left")
     right = run("exercise", name, "--figure", "-", "--side", "right")
     assert left.returncode == right.returncode == 0, (left.stderr, right.stderr)
@@ -55,11 +56,17 @@ def test_the_right_side_is_the_mirror_and_dash_is_standard_output(run: Run,
     assert right.stdout == app.figure(name, side="right") != left.stdout
 
 
-def test_without_equipment_goes_to_the_application(run: Run, app: Strongstride) -> None:
-    name = drawn()
-    result = run("exercise", name, "--figure", "-", "--without", "bands,ball")
+def test_without_equipment_it_is_the_variations_figure(run: Run, app: Strongstride) -> None:
+    info = next((e for e in load_library().exercises if has_figure(e.id)
+                 and load_figure(e.id).variations), None)
+    assert info is not None, "a shipped figure has a variation"
+    lacking = load_figure(info.id).variations[0]
+    variation = info.variation(lacking)
+    result = run("exercise", info.name, "--figure", "-", "--without", lacking)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == app.figure(name, missing=frozenset({"band", "exercise-ball"}))
+    assert ET.fromstring(result.stdout).findtext(TITLE) == variation
+    assert result.stdout == app.figure(info.name, missing=frozenset({lacking})) != \
+        app.figure(info.name)
 
 
 def test_an_unknown_exercise_is_a_message_and_exit_1(run: Run, tmp_path: Path) -> None:
