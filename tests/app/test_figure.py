@@ -26,7 +26,14 @@ def test_the_figure_is_found_by_any_name_and_titled_with_it(figures: Path) -> No
     assert drawn == figure_svg(load_figure(BRIDGE), title=ET.fromstring(drawn).findtext(TITLE))
     assert app.figure("Single-leg bridge with adductor ball squeeze", side="right") == \
         figure_svg(load_figure(BRIDGE), side="right",
-                   title="Single-leg bridge with adductor ball squeeze")
+                   title="Single-leg bridge with adductor ball squeeze, right leg")
+
+
+def test_a_move_both_legs_do_has_no_side(figures: Path) -> None:
+    (figures / "goblet-squat.toml").write_text(standing(SQUAT))
+    app = Strongstride()
+    assert app.figure("Goblet squat", side="right") == app.figure("Goblet squat") == \
+        figure_svg(load_figure("goblet-squat"), title="Goblet squat")
 
 
 def test_without_the_small_ball_it_is_the_variation(figures: Path) -> None:
@@ -42,7 +49,7 @@ def test_without_the_small_ball_it_is_the_variation(figures: Path) -> None:
 
 def test_an_exercise_without_a_figure_or_unknown_is_not_found(figures: Path) -> None:
     app = Strongstride()
-    with pytest.raises(NotFound, match="Goblet squat has no figure yet"):
-        app.figure("goblet squat")
+    with pytest.raises(NotFound, match="Banded split squat has no figure yet"):
+        app.figure("banded split squat")
     with pytest.raises(NotFound, match="did you mean 'Glute star'"):
         app.figure("glut stra")

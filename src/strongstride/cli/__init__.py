@@ -6,7 +6,7 @@ Rich is imported only by the renderers that draw tables, so that plain commands 
 from __future__ import annotations
 
 import sys
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -18,6 +18,9 @@ from strongstride.cli.context import (
     write_file,
 )
 from strongstride.errors import Issue, StrongstrideError
+
+if TYPE_CHECKING:
+    from strongstride.app import Strongstride
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -170,24 +173,13 @@ def exercise(ctx: click.Context, name: str, as_json: bool, figure_file: str | No
     SVG (e.g. strongstride exercise "glute star" --figure star.svg).
     """
     app = app_of(ctx)
-    if figure_file is None:
-        if side or without:
-            raise click.UsageError("--side and --without go with --figure FILE")
-    else:
+    if figure_file is not None:
         if as_json:
             raise click.UsageError("give --json or --figure, not both")
-        missing = app.terminal_equipment(without) if without else frozenset()
-        drawn = app.figure(name, side=side, missing=missing)
-        if figure_file == "-":
-            click.echo(drawn, nl=False)
-            return
-        write_file(figure_file, drawn.encode("utf-8"))
-        info = app.exercise(name)
-        changed = app.substitution(info.name, missing)
-        shown = changed.variation if changed is not None else info.name
-        click.echo(f"Wrote {figure_file}: the figure of {shown}"
-                   + (f", {side} side" if side else "") + ".")
+        _write_figure(app, name, figure_file, side, without)
         return
+    if side or without:
+        raise click.UsageError("--side and --without go with --figure FILE")
     info = app.exercise(name)
     from strongstride.cli.render import print_exercise
 
@@ -197,6 +189,22 @@ def exercise(ctx: click.Context, name: str, as_json: bool, figure_file: str | No
         emit_json(exercise_dict(info))
         return
     print_exercise(info)
+
+
+def _write_figure(app: Strongstride, name: str, target: str,
+                  side: Literal["left", "right"] | None, without: tuple[str, ...]) -> None:
+    """The exercise's figure to the file `target` (- for standard output), and what it is."""
+    missing = app.terminal_equipment(without) if without else frozenset()
+    drawn = app.figure(name, side=side, missing=missing)
+    if target == "-":
+        click.echo(drawn, nl=False)
+        return
+    write_file(target, drawn.encode("utf-8"))
+    info = app.exercise(name)
+    changed = app.substitution(info.name, missing)
+    shown = changed.variation if changed is not None else info.name
+    click.echo(f"Wrote {target}: the figure of {shown}"
+               + (f", {side} leg" if side and info.one_sided else "") + ".")
 
 
 @main.command()

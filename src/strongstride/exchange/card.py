@@ -397,7 +397,9 @@ def key_poses(routine: Routine, adaptation: Adaptation | None = None,
         if exercise.name in found or info is None or not has_figure(info.id):
             continue
         sub = changed.get(exercise.name)
-        figure = load_figure(info.id, sub.without[0] if sub is not None else None)
+        lacking = next((key for key in sub.without if info.variation(key) is not None),
+                       None) if sub is not None else None
+        figure = load_figure(info.id, lacking)
         found[exercise.name] = key_pose(figure)
     return found
 

@@ -251,9 +251,9 @@ def _table(pdf: FPDF, table: Table) -> None:
     if table.stills:
         # A first column STILL_MM wide for the stills, taken from the widest column: the
         # narrow ones keep their words whole.
-        still = sum(widths) * STILL_MM / pdf.epw
+        column = sum(widths) * STILL_MM / pdf.epw
         widest = widths.index(max(widths))
-        widths = (still, *(w - still if i == widest else w for i, w in enumerate(widths)))
+        widths = (column, *(w - column if i == widest else w for i, w in enumerate(widths)))
     pdf.set_font(FONT, "", size)
     with pdf.table(col_widths=widths, text_align="LEFT", line_height=size * 0.48,
                    first_row_as_headings=True, borders_layout="HORIZONTAL_LINES",
