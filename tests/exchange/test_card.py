@@ -16,6 +16,8 @@ from pypdf.generic import ContentStream
 from strongstride.errors import StrongstrideError
 from strongstride.exchange.card import (
     BOX,
+    STILL_H,
+    STILL_W,
     build_card,
     core_text,
     key_poses,
@@ -247,7 +249,11 @@ def test_each_exercise_with_a_figure_has_its_still_left_of_its_name() -> None:
         still = next(s for s in stills if s.box[1] - 2 <= baseline <= s.box[3] + 2)
         assert still.lines >= 8 and still.curves >= 4  # limbs, and the head's circle
         assert still.box[2] < x  # left of the name
-        assert still.box[3] - still.box[1] > 12  # points: tall enough to see (over 4 mm)
+        # as large as its box allows, one way or the other, and no larger
+        width, height = still.box[2] - still.box[0], still.box[3] - still.box[1]
+        box_w, box_h = (size * card.scale * POINTS_PER_MM for size in (STILL_W, STILL_H))
+        assert width <= box_w + 1 and height <= box_h + 1
+        assert max(width / box_w, height / box_h) > 0.8
 
 
 def test_a_still_for_every_exercise_keeps_the_card_to_one_page_and_its_words(
