@@ -1,27 +1,37 @@
-"""The printable card, read back with pypdf: pages, text, tick boxes, determinism."""
+"""The printable card, read back with pypdf: pages, text, tick boxes, the exercises' stills,
+determinism."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
+from strongstride.errors import StrongstrideError
 from strongstride.exchange.card import (
     BOX,
+    STILL_H,
+    STILL_W,
     build_card,
     core_text,
+    key_poses,
     routine_card_pdf,
     tick_box_count,
 )
+from strongstride.figures import has_figure, key_pose, load_figure, read_figure
+from strongstride.library import default_library
 from strongstride.plan.session import build_plan
 from strongstride.plan.substitute import adapt
 from strongstride.routine.model import Exercise, Prescription, Range, Routine, Section
 from strongstride.routine.prescription import write_prescription
 from tests.exchange.routines import GOLDEN, UPDATE, circuit, seed
+from tests.stand_in_figures import HALF, SQUAT, figures_folder, standing  # noqa: F401
 
 POINTS_PER_MM = 72 / 25.4
 
@@ -168,3 +178,120 @@ def test_without_bands_and_a_ball_the_card_prints_the_variations_marked() -> Non
     assert card.tick_boxes == drawn_boxes(reader) == tick_box_count(seed())
     assert routine_card_pdf(seed(), adaptation=adapted) == card.pdf  # deterministic
     assert "Monster walk, no band" not in flat(text_of(read(routine_card_pdf(seed()))))
+
+
+# The stills: each exercise's key position beside its name ------------------------------------
+@dataclass(frozen=True)
+class Still:
+    """One still as drawn in a page's content stream: its line and curve operations and the
+    box they span (PDF points, y up)."""
+
+    lines: int
+    curves: int
+    box: tuple[float, float, float, float]
+
+
+def stills_drawn(reader: PdfReader) -> list[list[Still]]:
+    """Per page, the stills: the graphics blocks that start with round line caps."""
+    pages: list[list[Still]] = []
+    for page in reader.pages:
+        states = page["/Resources"].get("/ExtGState", {})
+        round_caps = {name for name, state in states.items()
+                      if state.get_object().get("/LC") == 1}
+        found: list[Still] = []
+        depth, start, lines, curves = 0, None, 0, 0
+        xs: list[float] = []
+        ys: list[float] = []
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op == b"q":
+                depth += 1
+            elif op == b"Q":
+                if depth == start:
+                    found.append(Still(lines, curves, (min(xs), min(ys), max(xs), max(ys))))
+                    start = None
+                depth -= 1
+            elif op == b"gs" and start is None and operands[0] in round_caps:
+                start, lines, curves, xs, ys = depth, 0, 0, [], []
+            elif start is not None and op in (b"m", b"l", b"c"):
+                lines += op == b"l"
+                curves += op == b"c"
+                xs += [float(v) for v in operands[0::2]]
+                ys += [float(v) for v in operands[1::2]]
+        pages.append(found)
+    return pages
+
+
+def name_baselines(reader: PdfReader, names: list[str]) -> dict[str, tuple[float, float]]:
+    """Where each name's first line is written on the first page: (x, baseline y)."""
+    found: dict[str, tuple[float, float]] = {}
+
+    def seen(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        for name in names:
+            if text.strip() and name.startswith(text.strip()) and name not in found:
+                found[name] = (tm[4], tm[5])
+
+    reader.pages[0].extract_text(visitor_text=seen)
+    return found
+
+
+def test_each_exercise_with_a_figure_has_its_still_left_of_its_name() -> None:
+    routine = seed()
+    drawn = [e.name for e in routine.exercises if (info := default_library().find(e.name))
+             and has_figure(info.id)]
+    assert drawn, "the library ships at least one figure"
+    card = build_card(routine)
+    reader = read(card.pdf)
+    stills = [s for page in stills_drawn(reader) for s in page]
+    assert card.figures == len(stills) == len(drawn)
+    at = name_baselines(reader, drawn)
+    for name in drawn:
+        x, baseline = at[name]
+        still = next(s for s in stills if s.box[1] - 2 <= baseline <= s.box[3] + 2)
+        assert still.lines >= 8 and still.curves >= 4  # limbs, and the head's circle
+        assert still.box[2] < x  # left of the name
+        # as large as its box allows, one way or the other, and no larger
+        width, height = still.box[2] - still.box[0], still.box[3] - still.box[1]
+        box_w, box_h = (size * card.scale * POINTS_PER_MM for size in (STILL_W, STILL_H))
+        assert width <= box_w + 1 and height <= box_h + 1
+        assert max(width / box_w, height / box_h) > 0.8
+
+
+def test_a_still_for_every_exercise_keeps_the_card_to_one_page_and_its_words(
+        tmp_path: Path) -> None:
+    routine = seed()
+    (tmp_path / "squat.toml").write_text(standing(SQUAT))
+    pose = key_pose(read_figure(tmp_path / "squat.toml"))
+    card = build_card(routine, stills={e.name: pose for e in routine.exercises})
+    assert card.pages == 1 and card.figures == len(routine.exercises) == 24
+    reader = read(card.pdf)
+    assert len(stills_drawn(reader)[0]) == 24
+    bare = read(build_card(routine, stills={}).pdf)
+    assert flat(text_of(reader)) == flat(text_of(bare))
+    assert card.tick_boxes == drawn_boxes(reader) == tick_box_count(routine)
+
+
+def test_an_exercise_without_a_figure_leaves_its_place_empty(figures: Path) -> None:
+    (figures / "goblet-squat.toml").write_text(standing(SQUAT))
+    poses = key_poses(seed())
+    assert list(poses) == ["Goblet squat"]
+    card = build_card(seed())
+    assert card.figures == 1 and [len(p) for p in stills_drawn(read(card.pdf))] == [1]
+    assert build_card(circuit()).figures == 1  # its "Mystery move" is in no library
+
+
+def test_done_another_way_the_still_is_the_variations(figures: Path) -> None:
+    bridge = "single-leg-bridge-with-adductor-ball-squeeze"
+    (figures / f"{bridge}.toml").write_text(standing(SQUAT, ("small-ball", HALF)))
+    name = "Single-leg bridge with adductor ball squeeze"
+    plain = key_poses(seed())[name]
+    without = key_poses(seed(), adapt(seed(), {"small-ball"}))[name]
+    assert plain == key_pose(load_figure(bridge))
+    assert without == key_pose(load_figure(bridge, "small-ball")) != plain
+
+
+def test_a_figure_with_bad_data_is_an_error_not_a_blank(figures: Path) -> None:
+    (figures / "goblet-squat.toml").write_text(standing({**SQUAT, "knee": 200}))
+    with pytest.raises(StrongstrideError) as raised:
+        build_card(seed())
+    told = "\n".join([raised.value.message, *(i.render() for i in raised.value.issues)])
+    assert "goblet-squat.toml" in told and "knee_l" in told

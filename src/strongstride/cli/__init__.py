@@ -6,12 +6,21 @@ Rich is imported only by the renderers that draw tables, so that plain commands 
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
-from strongstride.cli.context import app_of, emit_json, missing_equipment, move_old_profile
+from strongstride.cli.context import (
+    app_of,
+    emit_json,
+    missing_equipment,
+    move_old_profile,
+    write_file,
+)
 from strongstride.errors import Issue, StrongstrideError
+
+if TYPE_CHECKING:
+    from strongstride.app import Strongstride
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -146,10 +155,32 @@ def equipment(ctx: click.Context, without: tuple[str, ...], have_all: bool,
 @main.command()
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--figure", "figure_file", metavar="FILE",
+              help="Write the exercise's figure to FILE (- for standard output): an "
+                   "animated SVG of one rep, which a browser opens.")
+@click.option("--side", type=click.Choice(["left", "right"]),
+              help="With --figure: the side you work in a one-leg move; each is the "
+                   "mirror image of the other (default: as the library draws it).")
+@click.option("--without", multiple=True, metavar="EQUIPMENT",
+              help="With --figure: equipment you don't have (e.g. band, ball); the figure "
+                   "is the library's variation done without it.")
 @click.pass_context
-def exercise(ctx: click.Context, name: str, as_json: bool) -> None:
-    """How to do an exercise: steps, cues, mistakes and what to use instead of missing kit."""
-    info = app_of(ctx).exercise(name)
+def exercise(ctx: click.Context, name: str, as_json: bool, figure_file: str | None,
+             side: Literal["left", "right"] | None, without: tuple[str, ...]) -> None:
+    """How to do an exercise: steps, cues, mistakes and what to use instead of missing kit.
+
+    With --figure FILE, write its figure instead: a person doing one rep, as an animated
+    SVG (e.g. strongstride exercise "glute star" --figure star.svg).
+    """
+    app = app_of(ctx)
+    if figure_file is not None:
+        if as_json:
+            raise click.UsageError("give --json or --figure, not both")
+        _write_figure(app, name, figure_file, side, without)
+        return
+    if side or without:
+        raise click.UsageError("--side and --without go with --figure FILE")
+    info = app.exercise(name)
     from strongstride.cli.render import print_exercise
 
     if as_json:
@@ -158,6 +189,22 @@ def exercise(ctx: click.Context, name: str, as_json: bool) -> None:
         emit_json(exercise_dict(info))
         return
     print_exercise(info)
+
+
+def _write_figure(app: Strongstride, name: str, target: str,
+                  side: Literal["left", "right"] | None, without: tuple[str, ...]) -> None:
+    """The exercise's figure to the file `target` (- for standard output), and what it is."""
+    missing = app.terminal_equipment(without) if without else frozenset()
+    drawn = app.figure(name, side=side, missing=missing)
+    if target == "-":
+        click.echo(drawn, nl=False)
+        return
+    write_file(target, drawn.encode("utf-8"))
+    info = app.exercise(name)
+    changed = app.substitution(info.name, missing)
+    shown = changed.variation if changed is not None else info.name
+    click.echo(f"Wrote {target}: the figure of {shown}"
+               + (f", {side} leg" if side and info.one_sided else "") + ".")
 
 
 @main.command()

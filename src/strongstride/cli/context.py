@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from strongstride.app import Strongstride
+from strongstride.errors import StrongstrideError
 
 
 def app_of(ctx: click.Context) -> Strongstride:
@@ -43,3 +45,15 @@ def emit_json(data: object, *, indent: int | None = 2) -> None:
 
     click.echo(json.dumps(data, indent=indent, ensure_ascii=False))
     sys.stdout.flush()
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write the whole file or nothing: a half-written file must never be left behind."""
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.partial")
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise StrongstrideError(f"{path}: cannot write it ({exc.strerror})") from None

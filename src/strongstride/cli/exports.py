@@ -7,25 +7,13 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from strongstride.cli.context import app_of, missing_equipment
+from strongstride.cli.context import app_of, missing_equipment, write_file
 from strongstride.errors import StrongstrideError
 
 if TYPE_CHECKING:
     from strongstride.exchange.csvread import App as SourceApp
     from strongstride.records import Unit
     from strongstride.schedule.setup import ScheduleSetup
-
-
-def _write(path: str, data: bytes) -> None:
-    """Write the whole file or nothing: a half-written export must never be left behind."""
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.partial")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise StrongstrideError(f"{path}: cannot write it ({exc.strerror})") from None
 
 
 @click.command()
@@ -65,18 +53,18 @@ def export(ctx: click.Context, routine: str | None, fit_file: str | None,
             name += (f", {changed} exercise{'s' if changed != 1 else ''} done another way "
                      "for the equipment you don't have")
     if fit_file:
-        _write(fit_file, app.routine_fit(loaded, missing))
+        write_file(fit_file, app.routine_fit(loaded, missing))
         click.echo(f"Wrote {fit_file}: a FIT workout of {name}.")
     if pdf_file:
-        _write(pdf_file, app.routine_card(loaded, missing))
+        write_file(pdf_file, app.routine_card(loaded, missing))
         click.echo(f"Wrote {pdf_file}: a printable card of {name}.")
     if json_file or csv_file:
         user = app.user()
         if json_file:
-            _write(json_file, app.export_json(user).encode("utf-8"))
+            write_file(json_file, app.export_json(user).encode("utf-8"))
             click.echo(f"Wrote {json_file}: all your data as JSON.")
         if csv_file:
-            _write(csv_file, app.export_csv(user).encode("utf-8"))
+            write_file(csv_file, app.export_csv(user).encode("utf-8"))
             click.echo(f"Wrote {csv_file}: all your data as CSV.")
 
 
@@ -216,7 +204,7 @@ def plan_(ctx: click.Context, week_file: str | None, start: object, weeks: int, 
                    err=as_json)
     if ical_file:
         setup = ScheduleSetup(week, first, weeks, sessions, race, alarm, routine or "runner-glute")
-        _write(ical_file, app_of(ctx).calendar(setup, schedule))
+        write_file(ical_file, app_of(ctx).calendar(setup, schedule))
         click.echo(f"Wrote {ical_file}: {len(schedule.sessions)} sessions with reminders.",
                    err=as_json)
 

@@ -10,6 +10,10 @@ Without some equipment (`adaptation`), an exercise done another way is printed u
 variation's name with "substituted for" the exercise as written, a setup that changes is
 printed as it changed, and the lines of the equipment list she lacks say "you have none".
 
+Left of each exercise's name is a still of its key position (the variation's, when it is done
+another way), drawn from the figure's geometry with the PDF's own lines and circles, so it
+prints sharp at any size. An exercise without a figure has an empty space there.
+
 Only the PDF core fonts (Helvetica) are used, so nothing depends on the fonts installed;
 characters they cannot show are replaced by plain ones (typographic quotes and dashes, x for
 the multiplication sign; accents are dropped when the letter is outside Latin-1, and "?"
@@ -23,15 +27,22 @@ then on two pages, down to 40% smaller; a routine too long even for that takes m
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from strongstride.exchange.still import draw_still
+from strongstride.library.catalog import Library, default_library
 from strongstride.plan.substitute import Adaptation
 from strongstride.routine.model import Exercise, Range, Routine, Section
 from strongstride.routine.prescription import write_prescription
+
+if TYPE_CHECKING:
+    from strongstride.figures import Drawing
 
 CREATION_DATE = datetime(2020, 1, 1, tzinfo=UTC)
 DEFAULT_TITLE = "Strength routine"
@@ -39,6 +50,8 @@ FONT = "Helvetica"
 
 PAGE_MARGIN = 12.0  # mm
 BOX = 4.2  # mm, the side of a tick box at full size (the test finds boxes by this size)
+STILL_W = 13.0  # mm, the box of an exercise's still at full size, left of its name
+STILL_H = 8.0
 ONE_PAGE_SCALES = (1.0, 0.9, 0.8)
 TWO_PAGE_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
 
@@ -98,6 +111,8 @@ class Card:
     pages: int
     tick_boxes: int
     scale: float
+    figures: int = 0
+    """How many exercises have their still drawn."""
 
 
 class _CardPDF(FPDF):
@@ -118,9 +133,11 @@ class _Layout:
     """Draws the card at one scale; `tick_boxes` counts the boxes drawn."""
 
     def __init__(self, routine: Routine, title: str, scale: float,
-                 adaptation: Adaptation) -> None:
+                 adaptation: Adaptation, stills: Mapping[str, Drawing]) -> None:
         self.routine = routine
         self.adaptation = adaptation
+        self.stills = stills
+        self.figures_drawn = 0
         self.title = title
         self.s = scale
         self.tick_boxes = 0
@@ -138,6 +155,8 @@ class _Layout:
         self.width = pdf.w - 2 * PAGE_MARGIN
         self.bottom = pdf.h - PAGE_MARGIN - 2
         self.col_name = self.width * 0.34
+        # The names move right for the stills, on every row (alike, even where one is missing).
+        self.col_still = (STILL_W + 1.5) * scale if stills else 0.0
         self.col_rx = self.width * 0.30
         self.col_ticks = self.width - self.col_name - self.col_rx
 
@@ -291,14 +310,19 @@ class _Layout:
             h += self.lines(setup, self.width) * self.line_h(8) + 0.8 * self.s
         return h
 
+    def name_w(self) -> float:
+        return self.col_name - self.col_still - 2
+
     def row_h(self, section: Section, exercise: Exercise) -> float:
         pad = 2.0 * self.s
         name, notes = self.name_and_notes(exercise)
         self.font("B", 9)
-        name_h = self.lines(name, self.col_name - 2) * self.line_h(9)
+        name_h = self.lines(name, self.name_w()) * self.line_h(9)
         if notes:
             self.font("I", 7.5)
-            name_h += self.lines(notes, self.col_name - 2) * self.line_h(7.5)
+            name_h += self.lines(notes, self.name_w()) * self.line_h(7.5)
+        if exercise.name in self.stills:
+            name_h = max(name_h, STILL_H * self.s)
         self.font("", 9)
         rx = write_prescription(exercise.prescription)
         rx_h = self.lines(rx, self.col_rx - 2) * self.line_h(9)
@@ -311,9 +335,13 @@ class _Layout:
         h = self.row_h(section, exercise)
         top = y + 1.0 * self.s
         name, notes = self.name_and_notes(exercise)
-        used = self.write(x, top, self.col_name - 2, name, "B", 9)
+        still = self.stills.get(exercise.name)
+        if still is not None:
+            draw_still(self.pdf, still, x, top, STILL_W * self.s, STILL_H * self.s)
+            self.figures_drawn += 1
+        used = self.write(x + self.col_still, top, self.name_w(), name, "B", 9)
         if notes:
-            self.write(x, top + used, self.col_name - 2, notes, "I", 7.5)
+            self.write(x + self.col_still, top + used, self.name_w(), notes, "I", 7.5)
         self.write(x + self.col_name, top, self.col_rx - 2,
                    write_prescription(exercise.prescription), "", 9)
         self.draw_ticks(x + self.col_name + self.col_rx, top,
@@ -343,27 +371,54 @@ class _Layout:
 
     def card(self) -> Card:
         pages = self.pdf.pages_count
-        return Card(bytes(self.pdf.output()), pages, self.tick_boxes, self.s)
+        return Card(bytes(self.pdf.output()), pages, self.tick_boxes, self.s,
+                    self.figures_drawn)
 
 
-def _layout(routine: Routine, title: str, scale: float, adaptation: Adaptation) -> _Layout:
-    layout = _Layout(routine, title, scale, adaptation)
+def _layout(routine: Routine, title: str, scale: float, adaptation: Adaptation,
+            stills: Mapping[str, Drawing]) -> _Layout:
+    layout = _Layout(routine, title, scale, adaptation, stills)
     layout.build()
     return layout
 
 
+def key_poses(routine: Routine, adaptation: Adaptation | None = None,
+              library: Library | None = None) -> dict[str, Drawing]:
+    """The key position of every exercise of the routine that has a figure, by its name in
+    the routine; the variation's, for an exercise done another way. An exercise without a
+    figure has none here; a figure file with an error raises it."""
+    from strongstride.figures import has_figure, key_pose, load_figure
+
+    library = library or default_library()
+    changed = adaptation.exercises if adaptation is not None else {}
+    found: dict[str, Drawing] = {}
+    for exercise in routine.exercises:
+        info = library.find(exercise.name)
+        if exercise.name in found or info is None or not has_figure(info.id):
+            continue
+        sub = changed.get(exercise.name)
+        lacking = next((key for key in sub.without if info.variation(key) is not None),
+                       None) if sub is not None else None
+        figure = load_figure(info.id, lacking)
+        found[exercise.name] = key_pose(figure)
+    return found
+
+
 def build_card(routine: Routine, *, title: str | None = None,
-               adaptation: Adaptation | None = None) -> Card:
-    """The card and what it holds: pages, tick boxes, and the scale it was set at; with
-    the variations of `adaptation` when given."""
+               adaptation: Adaptation | None = None,
+               stills: Mapping[str, Drawing] | None = None) -> Card:
+    """The card and what it holds: pages, tick boxes, the scale it was set at and the
+    figures drawn; with the variations of `adaptation` when given. `stills` are the key
+    positions drawn beside the exercises, by name (default: the library's figures)."""
     name = title or routine.title or DEFAULT_TITLE
     adapted = adaptation or Adaptation(frozenset())
+    drawn = key_poses(routine, adapted) if stills is None else stills
     for scale in ONE_PAGE_SCALES:
-        layout = _layout(routine, name, scale, adapted)
+        layout = _layout(routine, name, scale, adapted, drawn)
         if layout.pdf.pages_count == 1:
             return layout.card()
     for scale in TWO_PAGE_SCALES:
-        layout = _layout(routine, name, scale, adapted)
+        layout = _layout(routine, name, scale, adapted, drawn)
         if layout.pdf.pages_count <= 2:
             return layout.card()
     return layout.card()
@@ -371,8 +426,8 @@ def build_card(routine: Routine, *, title: str | None = None,
 
 def routine_card_pdf(routine: Routine, *, title: str | None = None,
                      adaptation: Adaptation | None = None) -> bytes:
-    """The routine as a printable A4 PDF card; the same routine and missing equipment give
-    the same bytes."""
+    """The routine as a printable A4 PDF card, a still of each exercise's key position
+    beside it; the same routine and missing equipment give the same bytes."""
     return build_card(routine, title=title, adaptation=adaptation).pdf
 
 
@@ -382,5 +437,5 @@ def tick_box_count(routine: Routine) -> int:
                for g in tick_groups(s, e))
 
 
-__all__ = ["Card", "TickGroup", "build_card", "core_text", "routine_card_pdf",
+__all__ = ["Card", "TickGroup", "build_card", "core_text", "key_poses", "routine_card_pdf",
            "tick_box_count", "tick_groups"]

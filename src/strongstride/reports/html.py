@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from strongstride.reports.svg import still_svg
 from strongstride.reports.view import ReportView
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -15,9 +16,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @cache
 def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(
         default=True, default_for_string=True), trim_blocks=False, lstrip_blocks=False,
         keep_trailing_newline=True)
+    env.globals["still"] = still_svg
+    return env
 
 
 def body(view: ReportView, *, open_numbers: bool = False, summary: bool = True) -> str:

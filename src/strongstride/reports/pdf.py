@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from fpdf import FPDF
 from fpdf.enums import TableCellFillMode, XPos, YPos
 
+from strongstride.reports import svg
 from strongstride.reports.view import Chart, ReportView, Section, Table
 
 FONT = "Helvetica"
@@ -27,6 +28,8 @@ _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"
                        "\u00a0": " ", "\u2265": ">=", "\u2264": "<=", "\u2192": "->"})
 WIDE_CHART_MM = 100.0
 SMALL_CHART_MM = 88.0
+STILL_MM = 13.0
+"""The column of the exercises' stills (the cell's padding makes the still a little smaller)."""
 
 
 def latin(text: str) -> str:
@@ -245,16 +248,28 @@ def _table(pdf: FPDF, table: Table) -> None:
     pdf.set_font(FONT, "B", 9)
     pdf.multi_cell(0, 5, latin(table.caption), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     widths = _widths(table)
+    if table.stills:
+        # A first column STILL_MM wide for the stills, taken from the widest column: the
+        # narrow ones keep their words whole.
+        column = sum(widths) * STILL_MM / pdf.epw
+        widest = widths.index(max(widths))
+        widths = (column, *(w - column if i == widest else w for i, w in enumerate(widths)))
     pdf.set_font(FONT, "", size)
     with pdf.table(col_widths=widths, text_align="LEFT", line_height=size * 0.48,
                    first_row_as_headings=True, borders_layout="HORIZONTAL_LINES",
                    cell_fill_color=(243, 239, 228), cell_fill_mode=TableCellFillMode.ROWS,
                    padding=1.2) as grid:
         head = grid.row()
-        for name in table.head:
+        for name in ("", *table.head) if table.stills else table.head:
             head.cell(latin(name))
-        for values in table.rows:
+        for index, values in enumerate(table.rows):
             row = grid.row()
+            if table.stills:
+                still = table.stills[index]
+                if still is None:
+                    row.cell("")
+                else:
+                    row.cell(img=io.BytesIO(svg.still_svg(still).encode("utf-8")))
             for value in values:
                 row.cell(latin(value))
     pdf.ln(3)

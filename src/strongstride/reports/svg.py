@@ -16,6 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from strongstride.figures import Drawing
 
 FONT = "Helvetica, Arial, sans-serif"
 INK = "#1b2421"
@@ -294,3 +298,43 @@ def calendar_chart(title: str, desc: str, days: Sequence[tuple[date, int]], *,
                 f'height="11" rx="2" fill="#ffffff" stroke="{GRID}"/>')
     body.append(_text(left + 127, height - 5.5, "no session", size=12))
     return _frame(body, height, title, desc, accessible, "chart-calendar", ident)
+
+
+STILL_SIZE = (48, 32)
+"""Width and height of a still: every still has the same frame, so a column of them lines up
+(and a PDF table cell, which sizes an image by its width, gets the height it expects)."""
+
+
+def still_svg(drawing: Drawing) -> str:
+    """An exercise's key position, small, beside its name: the drawing cropped to its pose
+    and fitted to STILL_SIZE (centred across, standing on the bottom edge), in plain shapes
+    with presentation attributes (no ids, no style sheet), so any number sit in one page and
+    the PDF's SVG reader draws them alike. Hidden from screen readers: the name beside it
+    says what it shows."""
+    from strongstride.exchange.still import crop
+    from strongstride.figures import Circle, Line
+
+    pose = crop(drawing)
+    width, height = STILL_SIZE
+    scale = max(pose.width / width, pose.height / height)
+    box_w, box_h = width * scale, height * scale
+    left, top = -(box_w - pose.width) / 2, -(box_h - pose.height)
+    body: list[str] = []
+    for shape in pose.shapes:
+        if isinstance(shape, Line):
+            cap = "round" if shape.round else "butt"
+            body.append(f'<line x1="{_num(shape.x1)}" y1="{_num(shape.y1)}" '
+                        f'x2="{_num(shape.x2)}" y2="{_num(shape.y2)}" stroke="{shape.colour}" '
+                        f'stroke-width="{_num(shape.width)}" stroke-linecap="{cap}"/>')
+        elif isinstance(shape, Circle):
+            body.append(f'<circle cx="{_num(shape.cx)}" cy="{_num(shape.cy)}" '
+                        f'r="{_num(shape.r)}" fill="{shape.colour}"/>')
+        else:
+            corner = f' rx="{_num(shape.radius)}"' if shape.radius else ""
+            body.append(f'<rect x="{_num(shape.x)}" y="{_num(shape.y)}" '
+                        f'width="{_num(shape.width)}" height="{_num(shape.height)}"{corner} '
+                        f'fill="{shape.colour}"/>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="report-still" viewBox="'
+            f'{_num(left)} {_num(top)} {_num(box_w)} {_num(box_h)}" width="{width}" '
+            f'height="{height}" aria-hidden="true" focusable="false">'
+            + "".join(body) + "</svg>")

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from strongstride.analysis import Report, SideProgress, Suggestion, SymmetryResult, Target
 from strongstride.analysis.history import iso_week
 from strongstride.analysis.plural import counted
 from strongstride.reports import svg
+
+if TYPE_CHECKING:
+    from strongstride.figures import Drawing
 
 SIDE_LABEL = {"left": "Left", "right": "Right", "both": "Both legs"}
 ACTION_LABEL = {
@@ -30,6 +34,9 @@ class Table:
     caption: str
     head: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    stills: tuple[Drawing | None, ...] = ()
+    """Per row, the key position of the row's exercise, drawn small beside its name (None:
+    the exercise has no figure); empty when no row has one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +239,21 @@ def _next(report: Report) -> Section:
             "repeat.",)
     if not rows:
         return Section("next", "Next session", ("No routine played yet.",))
+    stills = tuple(_key_pose(s.exercise) for s in report.suggestions)
     return Section("next", "Next session", lead, tables=(Table(
-        "Next session", ("Exercise", "Next time", "Target", "Why"), rows),))
+        "Next session", ("Exercise", "Next time", "Target", "Why"), rows,
+        stills if any(stills) else ()),))
+
+
+def _key_pose(exercise: str) -> Drawing | None:
+    """The key position of the library's figure of `exercise`, if it has one."""
+    from strongstride.figures import has_figure, key_pose, load_figure
+    from strongstride.library import default_library
+
+    info = default_library().find(exercise)
+    if info is None or not has_figure(info.id):
+        return None
+    return key_pose(load_figure(info.id))
 
 
 # Pain ----------------------------------------------------------------------------------------
