@@ -4,6 +4,7 @@ still of each exercise beside its name in the next session's table."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -115,7 +116,7 @@ def test_each_exercise_with_a_figure_has_its_still_in_the_next_session_table(
         drawn
     page = document(shown)
     heads = re.findall(r'<th scope="row" role="rowheader">(.*?)</th>', page)
-    stills = {m.group(2): m.group(1) for m in (
+    stills = {html.unescape(m.group(2)): m.group(1) for m in (
         re.match(r'<span class="report-named">(<svg .*?</svg>)<span>(.*?)</span></span>$', h)
         for h in heads) if m}
     assert list(stills) == drawn
