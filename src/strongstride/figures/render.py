@@ -238,10 +238,10 @@ def _pieces(figure: Figure, near: str, far: str) -> list[_Piece]:
             middle.append(_Piece(f"{kind}", (Line(0.0, 0.0, 1.0, 0.0, 2.5, "band", False),),
                                  _between_place(f"left_{where}", f"right_{where}")))
     if "small-ball" in kinds:
-        middle.append(_Piece("small-ball", (Circle(0.0, 0.0, 7.5, "prop"),),
+        middle.append(_Piece("small-ball", (Circle(0.0, 0.0, 10.0, "prop"),),
                              _middle_place("left_knee", "right_knee"), rotates=False))
     if "towel" in kinds:
-        middle.append(_Piece("towel", (Rect(-8.0, -6.0, 16.0, 12.0, "prop", 4.0),),
+        middle.append(_Piece("towel", (Rect(-11.0, -8.0, 22.0, 16.0, "prop", 6.0),),
                              _middle_place("left_knee", "right_knee"), rotates=False))
     ball = kinds.get("exercise-ball")
     behind: list[_Piece] = []

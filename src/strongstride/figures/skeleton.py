@@ -58,7 +58,7 @@ _FRONT_RANGES: dict[str, tuple[float, float, str]] = {
     "elbow": (-30.0, 160.0, "bend seen from the front, forearm toward the middle positive"),
     "hip": (-30.0, 70.0, "abduction (thigh out) positive, adduction negative"),
     "knee": (-70.0, 30.0, "bend seen from the front, shin out positive, in negative"),
-    "ankle": (-30.0, 30.0, "sole tilt, outer edge up (eversion) positive"),
+    "ankle": (-45.0, 45.0, "sole tilt as seen, outer edge up positive"),
 }
 RANGES: dict[View, dict[str, tuple[float, float, str]]] = {
     "side": _SIDE_RANGES,
