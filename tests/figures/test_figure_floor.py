@@ -4,12 +4,13 @@ under it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from strongstride.errors import StrongstrideError
-from strongstride.figures import read_figure
+from strongstride.figures import Figure, figure_svg, parse_figure, read_figure
 from strongstride.figures.motion import (
     BETWEEN_TOLERANCE,
     FLOOR_TOLERANCE,
@@ -21,16 +22,31 @@ from strongstride.figures.motion import (
     span,
 )
 from strongstride.figures.skeleton import contact_points
-from tests.figures.shipped import CASES, IDS, figure
+from tests.figures.shipped import CASES, IDS, figure, sides
+
+
+def svg_times(fig: Figure, side: str | None) -> set[float]:
+    """The times (0..1) at which the animated SVG has a keyframe, for any piece."""
+    svg = figure_svg(fig, side=side)  # type: ignore[arg-type]
+    return {float(p) / 100 for p in re.findall(r"([\d.]+)%\{transform", svg)}
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_floor_points_are_on_the_floor_in_every_sample(case: tuple[str, str | None]) -> None:
+    """... at every time the browser is given a pose (every keyframe of the SVG), not only
+    at the evenly spaced times: what she sees is what is checked."""
     fig = figure(case)
+    times = sample_times(fig)
+    if len(fig.frames) > 1 and not fig.hold:
+        shown = svg_times(fig, sides(case)[0])
+        # the percentages are written exactly: each is a time the pose was sampled (and
+        # checked) at
+        assert {round(t * 1000) for t in shown} - {1000} <= {round(t * 1000) for t in times}
+        assert all(abs(t * 1000 - round(t * 1000)) < 1e-6 for t in [*shown, *times])
     checks = [(at_frame(fig, i), f.floor, FLOOR_TOLERANCE) for i, f in enumerate(fig.frames)]
     checks += [(at_time(fig, t), floor_at(fig, t),
                 FLOOR_TOLERANCE if span(fig, t)[2] == 0 else BETWEEN_TOLERANCE)
-               for t in check_times(fig)]
+               for t in times]
     assert any(floor for _, floor, _ in checks), "a figure rests on something"
     for body, floor, tolerance in checks:
         for name in floor:
@@ -210,3 +226,45 @@ def test_an_unknown_frame_anchor_is_located(tmp_path: Path) -> None:
     (issue,) = caught.value.issues
     assert issue.span is not None and issue.span.line == 17 and issue.field == "anchor"
     assert "frame 3: anchor 'left_foot'" in issue.message
+
+
+STEP_BACK = """\
+view = "side"
+floor = ["left_foot", "right_foot"]
+anchor = "right_heel"
+
+[[frame]]  # standing tall
+at = 0.0
+
+[[frame]]  # stepping back: the front knee bends, the back foot lifts and reaches behind
+at = 0.14
+floor = ["right_foot"]
+trunk = 3
+hip_l = -8
+knee_l = 55
+ankle_l = 15
+hip_r = 40
+knee_r = 40
+ankle_r = 3
+"""
+
+
+def test_a_toe_under_the_floor_between_the_even_times_is_found(tmp_path: Path) -> None:
+    """The front knee bends quickly while the back foot is still low: its toes dip under the
+    floor only between the 12 even times a rep, where the animation takes extra samples. The
+    check looks at those samples too; a little dorsiflexion keeps the toes up."""
+    path = tmp_path / "step-back.toml"
+    path.write_text(STEP_BACK)
+    read_figure(path)
+    path.write_text(STEP_BACK.replace("ankle_l = 15", "ankle_l = 0"))
+    fig, issues = parse_figure(path)
+    assert fig is not None
+    (issue,) = [i for i in issues if "between frame 1 and frame 2" in i.message]
+    assert "left_toe" in issue.message and "under the floor" in issue.message
+    assert issue.span is not None and issue.span.line == 8  # frame 2
+    found = re.search(r"at ([\d.]+) of the rep", issue.message)
+    assert found is not None
+    deep = [t for t in sample_times(fig) if t < fig.frames[1].at
+            and at_time(fig, t).lowest("left_toe") < -BETWEEN_TOLERANCE]
+    assert deep and not set(deep) & set(check_times(fig))  # only where the extra samples are
+    assert float(found.group(1)) == pytest.approx(deep[0], abs=0.005)

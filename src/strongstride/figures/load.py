@@ -34,6 +34,9 @@ PROP_AT: dict[str, tuple[str, ...]] = {
     "dumbbell": ("left_hand", "right_hand", "hands"),
     "exercise-ball": ("heels", "back"),
     "slider": ("left_foot", "right_foot"),
+    "towel": ("knees", "left_knee", "right_knee"),
+    "backpack": ("back", "chest"),
+    "band-foot-hands": ("left_foot", "right_foot"),
 }
 _STILL_PROPS = ("step", "book", "wall", "mat")
 _STILL_DEFAULTS: dict[str, tuple[float, float, float]] = {  # x, width, height

@@ -9,10 +9,12 @@ from strongstride.figures.skeleton import View
 
 PROP_KINDS: tuple[str, ...] = (
     "band-ankles", "band-knees", "small-ball", "towel", "exercise-ball", "dumbbell",
-    "dumbbell-chest", "backpack", "step", "book", "slider", "wall", "mat",
+    "dumbbell-chest", "backpack", "step", "book", "slider", "wall", "mat", "band-foot-hands",
 )
 SURFACES = ("step", "book")
 """Props one can stand on: a floor point may rest on their top."""
+TOWEL_HEIGHT = 4.0
+"""A folded towel under one knee: the knee rests on its top, this high above the floor."""
 HIGHLIGHTS = ("leg_l", "leg_r", "arm_l", "arm_r")
 
 
@@ -69,6 +71,8 @@ class Figure:
         the floor itself for `...@floor`, else what stands under x."""
         if name.endswith("@floor"):
             return 0.0
+        if any(p.kind == "towel" and p.at == name for p in self.props):
+            return TOWEL_HEIGHT
         return self.surface_at(x)
 
     def surface_at(self, x: float) -> float:

@@ -106,18 +106,29 @@ def at_frame(figure: Figure, index: int) -> Body:
 
 
 def check_times(figure: Figure) -> list[float]:
-    """Times (0..1) the floor check looks at: evenly spaced, plus every key frame."""
+    """Times (0..1) sampled whatever the motion: evenly spaced, plus every key frame;
+    `sample_times` adds more where the body moves fast."""
     if figure.hold or len(figure.frames) == 1:
         return [0.0]
-    times = {round(i / SAMPLES, 4) for i in range(SAMPLES)}
-    times.update(round(frame.at % 1.0, 4) for frame in figure.frames)
-    return sorted(times)
+    times = {_grid(i / SAMPLES) for i in range(SAMPLES)}
+    times.update(_grid(frame.at % 1.0) for frame in figure.frames)
+    return sorted(t for t in times if t < 1.0)
+
+
+GRID = 1000
+"""Sample times are whole thousandths of the rep: the SVG writes them as percentages with
+one decimal, exactly, so the browser shows each sample at the time it was taken (and
+checked)."""
+
+
+def _grid(t: float) -> float:
+    return round(t * GRID) / GRID
 
 
 def sample_times(figure: Figure) -> list[float]:
-    """Times (0..1) the animation is sampled at: the check's times, and more between them
-    where the body moves fast, until no joint moves more than MAX_STEP and no segment turns
-    more than MAX_TURN from one sample to the next."""
+    """Times (0..1) the animation is sampled at, and the floor check looks at: check_times,
+    and more between them where the body moves fast, until no joint moves more than MAX_STEP
+    and no segment turns more than MAX_TURN from one sample to the next."""
     ordered = check_times(figure)
     if len(ordered) == 1:
         return ordered
@@ -131,9 +142,9 @@ def sample_times(figure: Figure) -> list[float]:
 
 def _between(figure: Figure, t0: float, t1: float, bodies: dict[float, Body]) -> list[float]:
     """The samples needed between t0 and t1 so that no step is too far (halving)."""
-    if t1 - t0 <= FINEST:
+    middle = _grid((t0 + t1) / 2)
+    if t1 - t0 <= FINEST or not t0 < middle < t1:
         return []
-    middle = round((t0 + t1) / 2, 6)
     bodies[middle] = at_time(figure, middle)
     if not _too_far(bodies[t0], bodies[t1], bodies[middle]):
         del bodies[middle]
@@ -201,7 +212,7 @@ def check(figure: Figure) -> list[Problem]:
             f"{'right' if back > 0 else 'left'} of where frame 1 has it; change the "
             f"frames' anchors or steps so that the feet end where they began",
             figure.frames[0].line))
-    for t in check_times(figure):
+    for t in sample_times(figure):
         i, j, u = span(figure, t)
         if u == 0.0:
             continue

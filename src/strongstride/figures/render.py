@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from strongstride.figures.model import Figure, Prop
+from strongstride.figures.model import TOWEL_HEIGHT, Figure, Prop
 from strongstride.figures.motion import at_frame, at_time, sample_times
 from strongstride.figures.skeleton import BALL_R, HEAD_R, LEG_W, Body
 
@@ -174,6 +174,27 @@ def _slider_place(foot: str) -> Callable[[Body], Place]:
     return place
 
 
+def _floor_place(point: str) -> Callable[[Body], Place]:
+    """On the floor under a body point (a towel under a knee)."""
+    def place(body: Body) -> Place:
+        return (body.points[point][0], 0.0, 0.0, 1.0)
+    return place
+
+
+TOWEL_WIDTH = 24.0
+PACK_FROM, PACK_TO = 14.0, 40.0
+"""The backpack's ends along the trunk, from the hip joint (a side view)."""
+PACK_W = 12.0
+
+
+def pack_offset(view: str, at: str, trunk_w: float) -> float:
+    """How far the backpack's middle line is from the trunk's, across it: + in front (the
+    way she faces), - behind. Seen from the front a pack at the chest is on the trunk."""
+    if at == "chest":
+        return trunk_w / 2 + 3.0 if view == "side" else 0.0
+    return -trunk_w / 2 - 3.0
+
+
 def _limb(name: str, length: float, width: float, role: str) -> _Piece:
     return _Piece(name, (Line(0.0, 0.0, length, 0.0, width, role),), _segment_place(name))
 
@@ -248,9 +269,15 @@ def _pieces(figure: Figure, near: str, far: str) -> list[_Piece]:
     if "small-ball" in kinds:
         middle.append(_Piece("small-ball", (Circle(0.0, 0.0, 10.0, "prop"),),
                              _middle_place("left_knee", "right_knee"), rotates=False))
-    if "towel" in kinds:
-        middle.append(_Piece("towel", (Rect(-11.0, -8.0, 22.0, 16.0, "prop", 6.0),),
-                             _middle_place("left_knee", "right_knee"), rotates=False))
+    towels = [p for p in figure.props if p.kind == "towel"]
+    for towel in towels:
+        if towel.at in (None, "knees"):  # rolled between the knees
+            middle.append(_Piece("towel", (Rect(-11.0, -8.0, 22.0, 16.0, "prop", 6.0),),
+                                 _middle_place("left_knee", "right_knee"), rotates=False))
+    under = [_Piece(f"towel_{t.at}", (Rect(-TOWEL_WIDTH / 2, -TOWEL_HEIGHT, TOWEL_WIDTH,
+                                           TOWEL_HEIGHT, "prop", 1.5),),
+                    _floor_place(t.at), rotates=False)
+             for t in towels if t.at in ("left_knee", "right_knee")]
     ball = kinds.get("exercise-ball")
     behind: list[_Piece] = []
     if ball is not None:
@@ -263,21 +290,32 @@ def _pieces(figure: Figure, near: str, far: str) -> list[_Piece]:
     trunk_w = body0.segments["trunk"].width
     trunk_shapes: list[Shape] = [Line(0.0, 0.0, body0.segments["trunk"].length, 0.0, trunk_w,
                                       "body")]
-    if "backpack" in kinds:  # on the back, which is the trunk's -y side
-        trunk_shapes.insert(0, Line(14.0, -trunk_w / 2 - 3.0, 40.0, -trunk_w / 2 - 3.0, 12.0,
-                                    "prop"))
+    pack = kinds.get("backpack")
+    if pack is not None and pack.at == "chest":  # hugged in front: the trunk's +y side
+        offset = pack_offset(figure.view, "chest", trunk_w)
+        trunk_shapes.append(Line(PACK_FROM, offset, PACK_TO, offset, PACK_W, "prop"))
+    elif pack is not None:  # on the back, which is the trunk's -y side
+        offset = pack_offset(figure.view, "back", trunk_w)
+        trunk_shapes.insert(0, Line(PACK_FROM, offset, PACK_TO, offset, PACK_W, "prop"))
     trunk = [_Piece("trunk", tuple(trunk_shapes), _segment_place("trunk")),
              _Piece("head", (Circle(0.0, 0.0, HEAD_R, "body"),), _point_place("head"),
                     rotates=False)]
     chest = ([_Piece("dumbbell-chest", _dumbbell(True), _point_place("chest"), rotates=False)]
              if "dumbbell-chest" in kinds else [])
+    for prop in figure.props:  # a long loop band from under one foot up to both hands
+        if prop.kind == "band-foot-hands":
+            foot = (prop.at or "left_foot").removesuffix("_foot")
+            chest += [_Piece(f"band-foot-hands_{s}",
+                             (Line(0.0, 0.0, 1.0, 0.0, 2.5, "band", False),),
+                             _between_place(f"{foot}_sole", f"{hand}_hand"))
+                      for s, hand in (("r", "right"), ("l", "left"))]
     if side_view:
-        return [*sliders, *arm(far), *leg(far), *cuffs(far), *behind, *middle, *trunk,
+        return [*sliders, *under, *arm(far), *leg(far), *cuffs(far), *behind, *middle, *trunk,
                 *_halo(leg(near)), *leg(near), *cuffs(near), *chest, *_halo(arm(near)),
                 *arm(near)]
     # front view: the highlighted leg in front of the other
     legs = sorted((near, far), key=lambda s: f"leg_{s}" in figure.highlight)
-    return [*sliders, *behind, *trunk,
+    return [*sliders, *under, *behind, *trunk,
             *[p for s in legs for p in _halo(leg(s)) + leg(s) + cuffs(s)],
             *middle, *chest, *_halo(arm(far)), *arm(far), *_halo(arm(near)), *arm(near)]
 
@@ -489,13 +527,19 @@ def _style(prefix: str) -> str:
     return "".join(rules)
 
 
+def _scale(sx: float) -> str:
+    """A scale to a tenth of a unit: a band (drawn 1 long) is scaled to its length, which may
+    be over 100 (a band from a foot up to the hands), where 3 digits would be whole units."""
+    return _n(sx) if abs(sx) >= 10.0 else f"{sx:.3g}"
+
+
 def _transform_attr(place: Place, rotate: bool, scale: bool) -> str:
     x, y, angle, sx = place
     parts = [f"translate({_n(x)} {_n(y)})"]
     if rotate:
         parts.append(f"rotate({_n(angle)})")
     if scale:
-        parts.append(f"scale({sx:.3g} 1)")
+        parts.append(f"scale({_scale(sx)} 1)")
     return " ".join(parts)
 
 
@@ -505,7 +549,7 @@ def _transform_css(place: Place, rotate: bool, scale: bool) -> str:
     if rotate:
         text += f"rotate({_n(angle)}deg)"
     if scale:
-        text += f"scale({sx:.3g},1)"
+        text += f"scale({_scale(sx)},1)"
     return text
 
 

@@ -217,6 +217,9 @@ def body(view: View, angles: dict[str, float]) -> Body:
             f"{name}_ankle": (*ankle, leg_r),
             f"{name}_heel": (*heel, FOOT_W / 2),
             f"{name}_toe": (*foot.end, FOOT_W / 2),
+            # the middle of the sole, on its underside (where she stands on a band)
+            f"{name}_sole": (*_ahead(_ahead(heel, foot_phi, foot.drawn / 2),
+                                     foot_phi - s * 90.0, FOOT_W / 2), 0.0),
             f"{name}_shoulder": (*shoulder, ARM_W / 2),
             f"{name}_elbow": (*arm.end, ARM_W / 2),
             f"{name}_hand": (*forearm.end, ARM_W / 2),
