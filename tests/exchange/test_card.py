@@ -227,7 +227,11 @@ def name_baselines(reader: PdfReader, names: list[str]) -> dict[str, tuple[float
 
     def seen(text: str, cm: list[float], tm: list[float], *_: object) -> None:
         for name in names:
-            if text.strip() and name.startswith(text.strip()) and name not in found:
+            start = text.strip()
+            # the whole name, or its first line where it wraps (at a space): the table's
+            # header "Exercise" is not the start of "Exercise-ball hamstring curl"
+            whole_words = len(start) == len(name) or name[len(start):][:1] == " "
+            if start and name.startswith(start) and whole_words and name not in found:
                 found[name] = (tm[4], tm[5])
 
     reader.pages[0].extract_text(visitor_text=seen)
