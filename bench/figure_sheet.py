@@ -4,6 +4,10 @@ frame and the side, so anyone can check them all at a glance.
 
 Run:  .venv/bin/python bench/figure_sheet.py [--only ID [ID ...]] [--out PATH]
 
+Without --only it writes docs/figures-contact-sheet.png (the sheet kept in the repository);
+with --only and no --out, a sheet in the temporary folder (its path is printed), so that
+looking at one figure never replaces the committed sheet with a partial one.
+
 Per-side exercises show every frame of the left side and the key frame of the right side
 (the mirror image); the others every frame. A figure whose file has problems is drawn if it
 can be, with the problems printed under its row (and on stderr).
@@ -18,6 +22,7 @@ import argparse
 import html
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -102,9 +107,13 @@ def page(rows: list[tuple[str, str | None, Figure | None, list[str]]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="+", metavar="ID", help="these exercise ids only")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "figures-contact-sheet.png")
+    parser.add_argument("--out", type=Path, help="the PNG to write (default: "
+                        "docs/figures-contact-sheet.png, or a temporary file with --only)")
     parser.add_argument("--width", type=int, default=1600, help="page width in pixels")
     args = parser.parse_args()
+    if args.out is None:
+        args.out = (Path(tempfile.gettempdir()) / "figures-sheet.png" if args.only
+                    else ROOT / "docs" / "figures-contact-sheet.png")
     started = time.perf_counter()
     rows = figures(args.only)
     for exercise_id, variation, _figure, problems in rows:

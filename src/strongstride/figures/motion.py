@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 from strongstride.figures.model import Figure
-from strongstride.figures.skeleton import Body, body, contact_points
+from strongstride.figures.skeleton import BALL_R, Body, body, contact_points
 
 SAMPLES = 12
 """Evenly spaced samples per rep, besides every key frame."""
@@ -91,10 +91,20 @@ def check(figure: Figure) -> list[Problem]:
     """Floor points off the floor, and body parts under it, at every key frame and sample."""
     problems: list[Problem] = []
     seen: set[tuple[int, str]] = set()
+    ball_under_heels = any(p.kind == "exercise-ball" and p.at == "heels" for p in figure.props)
     for index, frame in enumerate(figure.frames):
         where = f"frame {index + 1}"
-        _check_pose(figure, at_frame(figure, index), frame.floor, where, frame.line,
-                    FLOOR_TOLERANCE, problems, seen, index, frame.angles)
+        shape = at_frame(figure, index)
+        _check_pose(figure, shape, frame.floor, where, frame.line, FLOOR_TOLERANCE, problems,
+                    seen, index, frame.angles)
+        if ball_under_heels:
+            heel = min(shape.lowest("left_heel"), shape.lowest("right_heel"))
+            gap = heel - 2 * BALL_R
+            if abs(gap) > FLOOR_TOLERANCE:
+                problems.append(Problem(
+                    f"{where}: the exercise ball under the heels would be {abs(gap):.1f} "
+                    f"{'above' if gap > 0 else 'under'} the floor; the lower heel rests on "
+                    f"its top, {2 * BALL_R:g} above the floor", frame.line))
     for t in sample_times(figure):
         i, j, u = span(figure, t)
         if u == 0.0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from strongstride.figures.model import Figure, Prop
@@ -49,6 +49,7 @@ class Line:
     width: float
     role: str  # a key of COLOURS
     round: bool = True  # round caps (limbs) or butt (bands)
+    part: str = ""  # what it draws: thigh_l, head, band-ankles, floor, step...
 
     @property
     def colour(self) -> str:
@@ -61,7 +62,7 @@ class Circle:
     cy: float
     r: float
     role: str
-    ring: float = 0.0  # >0: an outline of this width, not filled
+    part: str = ""
 
     @property
     def colour(self) -> str:
@@ -76,6 +77,7 @@ class Rect:
     height: float
     role: str
     radius: float = 0.0
+    part: str = ""
 
     @property
     def colour(self) -> str:
@@ -238,10 +240,10 @@ def _pieces(figure: Figure, near: str, far: str) -> list[_Piece]:
             middle.append(_Piece(f"{kind}", (Line(0.0, 0.0, 1.0, 0.0, 2.5, "band", False),),
                                  _between_place(f"left_{where}", f"right_{where}")))
     if "small-ball" in kinds:
-        middle.append(_Piece("small-ball", (Circle(0.0, 0.0, 7.5, "prop"),),
+        middle.append(_Piece("small-ball", (Circle(0.0, 0.0, 10.0, "prop"),),
                              _middle_place("left_knee", "right_knee"), rotates=False))
     if "towel" in kinds:
-        middle.append(_Piece("towel", (Rect(-8.0, -6.0, 16.0, 12.0, "prop", 4.0),),
+        middle.append(_Piece("towel", (Rect(-11.0, -8.0, 22.0, 16.0, "prop", 6.0),),
                              _middle_place("left_knee", "right_knee"), rotates=False))
     ball = kinds.get("exercise-ball")
     behind: list[_Piece] = []
@@ -340,18 +342,13 @@ def _local(shape: Shape, mirror: bool, rotates: bool) -> Shape:
         return shape
     if isinstance(shape, Line):
         if rotates:
-            return Line(shape.x1, -shape.y1, shape.x2, -shape.y2, shape.width, shape.role,
-                        shape.round)
-        return Line(-shape.x1, shape.y1, -shape.x2, shape.y2, shape.width, shape.role,
-                    shape.round)
+            return replace(shape, y1=-shape.y1, y2=-shape.y2)
+        return replace(shape, x1=-shape.x1, x2=-shape.x2)
     if isinstance(shape, Circle):
-        return (Circle(shape.cx, -shape.cy, shape.r, shape.role, shape.ring) if rotates
-                else Circle(-shape.cx, shape.cy, shape.r, shape.role, shape.ring))
+        return replace(shape, cy=-shape.cy) if rotates else replace(shape, cx=-shape.cx)
     if rotates:
-        return Rect(shape.x, -shape.y - shape.height, shape.width, shape.height, shape.role,
-                    shape.radius)
-    return Rect(-shape.x - shape.width, shape.y, shape.width, shape.height, shape.role,
-                shape.radius)
+        return replace(shape, y=-shape.y - shape.height)
+    return replace(shape, x=-shape.x - shape.width)
 
 
 def _placed_shapes(piece: _Piece, body: Body, mirror: bool, flip: bool) -> list[Shape]:
@@ -369,13 +366,13 @@ def _placed_shapes(piece: _Piece, body: Body, mirror: bool, flip: bool) -> list[
         shape = _local(local, mirror and flip, piece.rotates)
         if isinstance(shape, Line):
             (x1, y1), (x2, y2) = move(shape.x1, shape.y1), move(shape.x2, shape.y2)
-            shapes.append(Line(x1, y1, x2, y2, shape.width, shape.role, shape.round))
+            shapes.append(replace(shape, x1=x1, y1=y1, x2=x2, y2=y2, part=piece.name))
         elif isinstance(shape, Circle):
             cx, cy = move(shape.cx, shape.cy)
-            shapes.append(Circle(cx, cy, shape.r, shape.role, shape.ring))
+            shapes.append(replace(shape, cx=cx, cy=cy, part=piece.name))
         else:  # rectangles only on pieces that do not turn
             rx, ry = move(shape.x, shape.y)
-            shapes.append(Rect(rx, ry, shape.width, shape.height, shape.role, shape.radius))
+            shapes.append(replace(shape, x=rx, y=ry, part=piece.name))
     return shapes
 
 
@@ -421,26 +418,26 @@ def _static_shapes(layout: _Layout) -> list[Shape]:
     for prop in layout.props:
         assert prop.x is not None and prop.width is not None
         if prop.kind == "mat":
-            shapes.append(Rect(prop.x, 0.0, prop.width, 5.0, "mat", 1.0))
+            shapes.append(Rect(prop.x, 0.0, prop.width, 5.0, "mat", 1.0, "mat"))
         elif prop.kind == "wall":
-            shapes.append(Line(prop.x, FLOOR_W, prop.x, layout.top, 4.0, "floor", False))
-    shapes.append(Line(layout.left, FLOOR_W / 2, right, FLOOR_W / 2, FLOOR_W, "floor", False))
+            shapes.append(Line(prop.x, FLOOR_W, prop.x, layout.top, 4.0, "floor", False, "wall"))
+    shapes.append(Line(layout.left, FLOOR_W / 2, right, FLOOR_W / 2, FLOOR_W, "floor", False,
+                         "floor"))
     for prop in layout.props:
         assert prop.x is not None and prop.width is not None
         if prop.kind in ("step", "book"):
             height = prop.height or 0.0
-            shapes.append(Rect(prop.x, -height, prop.width, height, "prop", 1.5))
+            shapes.append(Rect(prop.x, -height, prop.width, height, "prop", 1.5, prop.kind))
     return shapes
 
 
 def _shift(shape: Shape, dx: float, dy: float) -> Shape:
     if isinstance(shape, Line):
-        return Line(shape.x1 + dx, shape.y1 + dy, shape.x2 + dx, shape.y2 + dy, shape.width,
-                    shape.role, shape.round)
+        return replace(shape, x1=shape.x1 + dx, y1=shape.y1 + dy, x2=shape.x2 + dx,
+                       y2=shape.y2 + dy)
     if isinstance(shape, Circle):
-        return Circle(shape.cx + dx, shape.cy + dy, shape.r, shape.role, shape.ring)
-    return Rect(shape.x + dx, shape.y + dy, shape.width, shape.height, shape.role,
-                shape.radius)
+        return replace(shape, cx=shape.cx + dx, cy=shape.cy + dy)
+    return replace(shape, x=shape.x + dx, y=shape.y + dy)
 
 
 def key_pose(figure: Figure, side: Side | None = None, frame: int | None = None) -> Drawing:
@@ -462,11 +459,11 @@ def _n(value: float) -> str:
 def _shape_svg(shape: Shape) -> str:
     cls = _CLASS[shape.role]
     if isinstance(shape, Line):
-        ends = "" if shape.round else ' stroke-linecap="butt"'
+        cls = cls if shape.round else f"{cls} c"
         coords = "".join(f' {k}="{_n(v)}"' for k, v in
                          (("x1", shape.x1), ("y1", shape.y1), ("x2", shape.x2),
                           ("y2", shape.y2)) if v != 0.0)
-        return f'<line class="{cls}"{coords} stroke-width="{_n(shape.width)}"{ends}/>'
+        return f'<line class="{cls}"{coords} stroke-width="{_n(shape.width)}"/>'
     if isinstance(shape, Circle):
         centre = "".join(f' {k}="{_n(v)}"' for k, v in (("cx", shape.cx), ("cy", shape.cy))
                          if v != 0.0)
@@ -478,12 +475,11 @@ def _shape_svg(shape: Shape) -> str:
 
 def _style(prefix: str) -> str:
     p = f".{prefix}"
-    rules = [f"{p} line{{stroke-linecap:round}}"]
+    rules = [f"{p} line{{stroke-linecap:round}}{p} .c{{stroke-linecap:butt}}"
+             f"{p} circle,{p} rect{{stroke-width:0}}"]
     for role, cls in _CLASS.items():
-        paint = "stroke" if role in ("body", "far", "accent", "floor", "band", "halo") \
-            else "fill"
-        rules.append(f"{p} .{cls}{{{paint}:var({_VAR[role]},{COLOURS[role]})}}")
-    rules.append(f"{p} circle.b{{fill:var(--fig-body,{COLOURS['body']})}}")
+        colour = f"var({_VAR[role]},{COLOURS[role]})"
+        rules.append(f"{p} .{cls}{{stroke:{colour};fill:{colour}}}")
     return "".join(rules)
 
 

@@ -58,7 +58,7 @@ _FRONT_RANGES: dict[str, tuple[float, float, str]] = {
     "elbow": (-30.0, 160.0, "bend seen from the front, forearm toward the middle positive"),
     "hip": (-30.0, 70.0, "abduction (thigh out) positive, adduction negative"),
     "knee": (-70.0, 30.0, "bend seen from the front, shin out positive, in negative"),
-    "ankle": (-30.0, 30.0, "sole tilt, outer edge up (eversion) positive"),
+    "ankle": (-45.0, 45.0, "sole tilt as seen, outer edge up positive"),
 }
 RANGES: dict[View, dict[str, tuple[float, float, str]]] = {
     "side": _SIDE_RANGES,
@@ -158,17 +158,19 @@ def body(view: View, angles: dict[str, float]) -> Body:
     }
     head = _ahead(shoulder_mid, trunk_phi - a["neck"], HEAD_OFFSET)
     trunk_r = TRUNK_W[view] / 2
+    depth = 1.0 if view == "side" else 0.0  # front and back are out of a front view's plane
     points: dict[str, tuple[float, float, float]] = {
         "pelvis": (*pelvis, trunk_r),
         "back": (*shoulder_mid, trunk_r),
         "head": (*head, HEAD_R),
+        # in front of the sternum (a side view; seen from the front, on the trunk's middle)
         "chest": (*_ahead(_ahead(shoulder_mid, trunk_phi, -13.0), trunk_phi - 90.0,
-                          trunk_r + 5.0), 5.0),
+                          (trunk_r + 5.0) * depth), 5.0),
         "mid_back": (*_ahead(_ahead(pelvis, trunk_phi, 0.55 * TRUNK), trunk_phi + 90.0,
-                             trunk_r), 0.0),
+                             trunk_r * depth), 0.0),
         # the centre of an exercise ball held between the back and a wall
         "ball_back": (*_ahead(_ahead(pelvis, trunk_phi, 0.55 * TRUNK), trunk_phi + 90.0,
-                              trunk_r + BALL_R), 0.0),
+                              (trunk_r + BALL_R) * depth), 0.0),
     }
     for side in SIDES:
         # s turns the frontal-plane angles outward for each side; the side view has no side.
