@@ -126,7 +126,8 @@ def done_is_reachable(page: Any) -> None:
     clock = page.locator("#clock").bounding_box()
     done = page.locator("#done").bounding_box()
     assert figure is not None and clock is not None and done is not None
-    assert figure["width"] >= 150 and figure["height"] >= 150  # large: read from the mat
+    # Large, to be read from the mat: a standing figure by its height, a lying one its width.
+    assert max(figure["width"], figure["height"]) >= 150, figure
     assert abs((figure["y"] + figure["height"] / 2) - (clock["y"] + clock["height"] / 2)) < 60
     assert figure["x"] + figure["width"] <= clock["x"] + 1  # beside it, not above it
     assert done["y"] < 844 + 120, done
@@ -177,6 +178,11 @@ def test_the_figure_pauses_with_its_button_or_a_tap(runner: Runner) -> None:
     assert page.evaluate(PLAY_STATES) == ["paused"]
     again = page.get_by_role("button", name="Pause the figure")
     assert again.get_attribute("aria-pressed") == "true"
+    # The how-to over the player shows the move too.
+    page.click("#how-to")
+    shown = page.locator("dialog#how-dialog img.pl-how-figure")
+    page.wait_for_function(LOADED, arg=shown.element_handle())
+    assert "drawn through one rep" in (shown.get_attribute("alt") or "")
     assert runner.errors == []
 
 

@@ -57,14 +57,15 @@ function isPaused() {
   try { return localStorage.getItem(PAUSED) === "1"; } catch { return false; }
 }
 
-// The figure's box, empty until its SVG arrives; `onGone` is called when there is none to show.
+// The figure's box, empty until its SVG arrives, and its pause button (laid out beside it by
+// the page); `onGone` is called when there is no figure to show.
 export function figureBox(url, { name, side, onGone }) {
   const art = h("div", { class: "pl-figure-art", role: "img",
     "aria-label": `The ${name.toLowerCase()}${side ? `, ${side} leg` : ""}, one rep` });
   const button = h("button", { type: "button", class: "pl-figure-pause", id: "figure-pause",
     "aria-label": "Pause the figure", "aria-pressed": "false" });
   const box = h("figure", { class: "pl-figure", id: "figure", "data-state": "loading",
-    "data-side": side ?? "", "data-url": url }, art, button);
+    "data-side": side ?? "", "data-url": url }, art);
   const show = (paused) => {
     button.setAttribute("aria-pressed", paused ? "true" : "false");
     button.textContent = paused ? "▶" : "❚❚";
@@ -85,16 +86,20 @@ export function figureBox(url, { name, side, onGone }) {
       box.dataset.state = "none";
       onGone?.();
       box.remove();
+      button.remove();
       return;
     }
     // A standing move is tall, a lying one wide: the page lays the figure out to suit.
     const view = svg.viewBox?.baseVal;
-    box.dataset.shape = view && view.height && view.width / view.height >= 1 ? "wide" : "tall";
+    const wide = view && view.height && view.width / view.height >= 1;
+    box.dataset.shape = wide ? "wide" : "tall";
+    if (wide) box.style.aspectRatio = `${view.width} / ${view.height}`;
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
     art.replaceChildren(svg);
     show(button.getAttribute("aria-pressed") === "true");
     box.dataset.state = "shown";
+    button.dataset.shape = box.dataset.shape;
   });
-  return box;
+  return [box, button];
 }

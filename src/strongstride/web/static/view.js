@@ -204,7 +204,7 @@ export class View {
       onGone: () => box.classList.remove("pl-with-figure") }) : null;
     box.append(...[
       state.status === "paused" ? h("p", { class: "pl-paused" }, "Paused") : null,
-      figure,
+      ...(figure ?? []),
       big,
       url ? h("div", { class: "pl-aim" }, this.aimNotes(step, ctx)) : null,
       step.kind === "rest" && state.status !== "ready" ?
