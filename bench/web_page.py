@@ -175,7 +175,8 @@ def main() -> None:
     shown = figure[0]
     size = int(shown.get("wire", 0))
     where = urlsplit(shown["url"])
-    print(f"figure (fetched when its step shows): {where.path}?{where.query}  "
+    query = f"?{where.query}" if where.query else ""
+    print(f"figure (fetched when its step shows): {where.path}{query}  "
           f"{size / 1024:.1f} KB {shown['encoding'] or 'uncompressed'}  [target <= 8 KB]")
     print(f"page + the current figure: {(page + size) / 1024:.1f} KB  "
           f"[target < {TARGET_KB:g} KB + the figure]")
