@@ -28,7 +28,13 @@ def ana(visitor: Visitor) -> Visitor:
 
 
 @pytest.fixture
-def anyone(client: TestClient) -> TestClient:
+def anyone(ana: Visitor) -> TestClient:
+    """Ana's browser: her cookie goes with every request, as with an `<img>` of the site."""
+    return ana.client
+
+
+@pytest.fixture
+def nobody(client: TestClient) -> TestClient:
     """A client that is no one: no cookie, no token."""
     return TestClient(client.app)
 
@@ -56,10 +62,10 @@ def test_every_exercise_names_its_figure_or_null(ana: Visitor) -> None:
         assert exercise["figure_url"] == f"/api/exercises/{info.id}/figure.svg"
 
 
-def test_a_figure_is_an_svg_kept_like_a_file_of_the_app(ana: Visitor,
-                                                        anyone: TestClient) -> None:
+def test_a_figure_is_an_svg_kept_like_a_file_of_the_app(ana: Visitor, anyone: TestClient,
+                                                        nobody: TestClient) -> None:
     for exercise in drawn(ana.api("GET", "/api/routines/runner-glute").json()):
-        # No sign-in: the figures are the library's, the same for everyone.
+        assert _problem(nobody.get(exercise["figure_url"]), 401, None) == "sign in first"
         answer = anyone.get(exercise["figure_url"])
         assert answer.status_code == 200, (exercise["name"], answer.text)
         assert answer.headers["content-type"] == "image/svg+xml"
@@ -67,7 +73,7 @@ def test_a_figure_is_an_svg_kept_like_a_file_of_the_app(ana: Visitor,
         assert body.lstrip().startswith(("<svg", "<?xml")) and body.rstrip().endswith("</svg>")
         assert "<script" not in body and "href=\"http" not in body
         cache = answer.headers["cache-control"]
-        assert "public" in cache and "max-age=86400" in cache and "no-cache" not in cache
+        assert "private" in cache and "max-age=86400" in cache and "no-cache" not in cache
         tag = answer.headers["etag"]
         again = anyone.get(exercise["figure_url"], headers={"If-None-Match": tag})
         assert again.status_code == 304 and again.content == b""

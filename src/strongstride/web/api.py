@@ -88,7 +88,8 @@ ExerciseId = Annotated[str, Path(max_length=100, pattern=r"^[a-z0-9][a-z0-9-]*$"
 Variation = Annotated[str, Query(max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$",
                                  description="the id of the equipment she is without: the "
                                              "exercise as done without it")]
-# A figure changes only with the app: kept a day, then checked again (a 304 when unchanged).
+# A figure changes only with the app: the browser keeps it a day, then asks again with its
+# ETag (a 304 when unchanged). Private, as every answer of the API is to a signed-in user.
 FIGURE_MAX_AGE = 24 * 3600
 
 
@@ -96,15 +97,14 @@ FIGURE_MAX_AGE = 24 * 3600
             responses={200: {"content": {"image/svg+xml": {}},
                              "description": "the exercise's figure: one rep, looping"},
                        304: {"description": "the figure is the one named in If-None-Match"}})
-def exercise_figure(exercise_id: ExerciseId, app: AppDep, request: Request,
+def exercise_figure(exercise_id: ExerciseId, viewer: ApiViewer, app: AppDep, request: Request,
                     variation: Variation | None = None,
                     side: Literal["left", "right"] | None = None,
                     still: bool = False) -> Response:
-    """No sign-in needed: the figures are the exercise library's, the same for everyone."""
     svg = app.exercise_figure(exercise_id, variation=variation, side=side, still=still)
     body = svg.encode()
     tag = f'"{__version__}-{hashlib.sha256(body).hexdigest()[:20]}"'
-    headers = {"Cache-Control": f"public, max-age={FIGURE_MAX_AGE}", "ETag": tag}
+    headers = {"Cache-Control": f"private, max-age={FIGURE_MAX_AGE}", "ETag": tag}
     if tag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type="image/svg+xml", headers=headers)
