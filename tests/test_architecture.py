@@ -12,7 +12,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "strongstride"
 
-CORE = ("analysis", "routine", "plan", "player", "library")
+CORE = ("analysis", "routine", "plan", "player", "library", "figures")
 FACES = ("cli", "tui", "web")
 # What the core must not import: frameworks, databases, the faces and the layers above it.
 FRAMEWORKS = ("sqlalchemy", "alembic", "psycopg", "fastapi", "starlette", "uvicorn", "jinja2",

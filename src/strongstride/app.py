@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # the rest loads when a use case needs it: a command pays for
     from strongstride.schedule.placing import Schedule
     from strongstride.schedule.setup import ScheduleSetup
     from strongstride.store import Store
+    from strongstride.store.setwrite import StepSource
     from strongstride.workout import CueSink, LastTime, Workout
 
 Wall = Callable[[], datetime]
@@ -436,14 +437,17 @@ class Strongstride:
         from strongstride import routines
         from strongstride.player.sets import set_log
 
-        source = self.store.step_source(session_id, user_id=user_id)
-        step = routines.plan_of_text(source.text, source.without).work_step(step_key)
-        if step is None:
-            raise FieldError("step_key", f"{step_key!r} is not a work step of this session's "
-                                           "plan; GET /api/routines/{slug} lists them")
-        log = set_log(step, actuals, session_id=session_id, key=key,
-                      logged_at=logged_at or self.now(), skipped=skipped, variation=variation)
-        return self.store.write_set(log)
+        def build(source: StepSource) -> SetLog:
+            step = routines.plan_of_text(source.text, source.without).work_step(step_key)
+            if step is None:
+                raise FieldError("step_key", f"{step_key!r} is not a work step of this "
+                                             "session's plan; GET /api/routines/{slug} "
+                                             "lists them")
+            return set_log(step, actuals, session_id=session_id, key=key,
+                           logged_at=logged_at or self.now(), skipped=skipped,
+                           variation=variation)
+
+        return self.store.write_step(session_id, user_id=user_id, build=build)
 
     def end_session(self, user_id: int, session_id: str, how: Ending,
                     ended_at: datetime | None = None) -> SessionInfo:

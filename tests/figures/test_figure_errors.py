@@ -136,3 +136,16 @@ def test_a_toml_syntax_error_is_located(tmp_path: Path) -> None:
     text = HEAD.format(view="side", joint="neck", value="[1,")
     line, _field, message = located(tmp_path, text)
     assert line in (9, 10) and "TOML syntax error" in message
+
+
+def test_side_view_hip_flexion_carries_the_lower_back_up_to_155(tmp_path: Path) -> None:
+    """The trunk is one rigid segment, so the hip angle also holds the lower back's bend:
+    a deep lizard (trunk to thigh about 150) loads; beyond 155 is still refused."""
+    for value, refused in ((150, False), (155, False), (156, True)):
+        path = write(tmp_path, HEAD.format(view="side", joint="hip_l", value=value))
+        _figure, issues = parse_figure(path)
+        hip = [i for i in issues if i.field == "hip_l"]
+        assert bool(hip) is refused
+        if refused:
+            assert "-30 to 155 degrees" in hip[0].message
+            assert "lower back" in hip[0].message

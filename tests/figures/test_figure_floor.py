@@ -15,6 +15,7 @@ from strongstride.figures.motion import (
     FLOOR_TOLERANCE,
     at_frame,
     at_time,
+    check_times,
     floor_at,
     sample_times,
     span,
@@ -29,7 +30,7 @@ def test_floor_points_are_on_the_floor_in_every_sample(case: tuple[str, str | No
     checks = [(at_frame(fig, i), f.floor, FLOOR_TOLERANCE) for i, f in enumerate(fig.frames)]
     checks += [(at_time(fig, t), floor_at(fig, t),
                 FLOOR_TOLERANCE if span(fig, t)[2] == 0 else BETWEEN_TOLERANCE)
-               for t in sample_times(fig)]
+               for t in check_times(fig)]
     assert any(floor for _, floor, _ in checks), "a figure rests on something"
     for body, floor, tolerance in checks:
         for name in floor:
@@ -93,3 +94,119 @@ def test_a_foot_may_stand_on_the_step(tmp_path: Path) -> None:
     figure = read_figure(path)
     body = at_frame(figure, 0)
     assert body.lowest("left_heel") == pytest.approx(16.0)
+
+
+TAP_BESIDE_THE_BOOK = """\
+view = "side"
+floor = ["left_foot", "right_toe@floor"]
+props = ["book"]
+
+[[frame]]
+at = 0
+ankle_r = -19
+"""
+
+
+def test_a_toe_may_tap_the_floor_beside_the_book_under_it(tmp_path: Path) -> None:
+    """In a side view the book is under the tapping toe's x, but the toe is beside it, down
+    on the floor: `right_toe@floor` says so; a plain `right_toe` would rest on the book."""
+    path = tmp_path / "tap.toml"
+    path.write_text(TAP_BESIDE_THE_BOOK)
+    figure = read_figure(path)
+    body = at_frame(figure, 0)
+    assert figure.surface_at(body.points["right_toe"][0]) == 5.0  # the book is under its x
+    assert body.lowest("left_heel") == pytest.approx(5.0)
+    assert abs(body.lowest("right_toe")) <= FLOOR_TOLERANCE
+    path.write_text(TAP_BESIDE_THE_BOOK.replace("right_toe@floor", "right_toe"))
+    with pytest.raises(StrongstrideError) as caught:
+        read_figure(path)
+    assert "right_toe is 5.0 below the floor" in caught.value.message
+
+
+def test_an_unknown_floor_name_with_the_suffix_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "tap.toml"
+    path.write_text(TAP_BESIDE_THE_BOOK.replace("right_toe@floor", "right_tow@floor"))
+    with pytest.raises(StrongstrideError) as caught:
+        read_figure(path)
+    (issue,) = caught.value.issues
+    assert issue.span is not None and issue.span.line == 2 and issue.field == "floor"
+    assert "'right_tow@floor'" in issue.message and "@floor" in issue.message
+
+
+SIDE_STEPS = """\
+view = "front"
+floor = ["left_foot", "right_foot"]
+anchor = "right_heel"
+
+[[frame]]  # feet together
+at = 0
+
+[[frame]]  # the left foot steps out; the right one stays
+at = 0.25
+hip_l = 10
+ankle_l = -10
+hip_r = 10
+ankle_r = -10
+
+[[frame]]  # the right foot joins it; the left one stays
+at = 0.5
+anchor = "left_heel"
+hip_l = 0
+ankle_l = 0
+hip_r = 0
+ankle_r = 0
+
+[[frame]]  # and steps back out; the left one stays
+at = 0.75
+anchor = "left_heel"
+hip_l = 10
+ankle_l = -10
+hip_r = 10
+ankle_r = -10
+"""
+
+
+def test_each_frame_may_plant_its_own_foot(tmp_path: Path) -> None:
+    """A frame's anchor stays where it was in the frame before, through the samples between
+    them: the figure travels out and comes back with a foot planted at each step."""
+    path = tmp_path / "side-step.toml"
+    path.write_text(SIDE_STEPS)
+    figure = read_figure(path)
+    frames = [at_frame(figure, i) for i in range(4)]
+    x = [{side: f.points[f"{side}_heel"][0] for side in ("left", "right")} for f in frames]
+    assert x[0]["right"] == pytest.approx(0.0)
+    assert x[1]["right"] == pytest.approx(x[0]["right"])  # frame 2: the right foot stays
+    assert x[1]["left"] > x[0]["left"] + 10  # ... the left one steps out
+    assert x[2]["left"] == pytest.approx(x[1]["left"])  # frame 3: the left foot stays
+    assert x[2]["right"] > x[1]["right"] + 10  # ... the right one joins it
+    assert x[3]["left"] == pytest.approx(x[2]["left"])
+    assert x[3]["right"] == pytest.approx(x[0]["right"])  # back where the rep began
+    for t in sample_times(figure):
+        i, j, _u = span(figure, t)
+        planted = "left_heel" if j in (2, 3) else "right_heel"
+        before = frames[i].points[planted][0]
+        assert at_time(figure, t).points[planted][0] == pytest.approx(before), t
+        assert at_time(figure, t).lowest(planted) == pytest.approx(0.0)
+
+
+def test_a_rep_that_does_not_come_back_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "side-step.toml"
+    path.write_text(SIDE_STEPS.replace('at = 0.75\nanchor = "left_heel"',
+                                       'at = 0.75\nanchor = "right_heel"'))
+    with pytest.raises(StrongstrideError) as caught:
+        read_figure(path)
+    (issue,) = caught.value.issues
+    assert issue.span is not None and issue.span.line == 5  # frame 1
+    assert "does not come back to its start" in issue.message
+    assert "right_heel" in issue.message
+
+
+def test_an_unknown_frame_anchor_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "side-step.toml"
+    path.write_text(SIDE_STEPS.replace('at = 0.5\nanchor = "left_heel"',
+                                       'at = 0.5\nanchor = "left_foot"'))
+    with pytest.raises(StrongstrideError) as caught:
+        read_figure(path)
+    (issue,) = caught.value.issues
+    assert issue.span is not None and issue.span.line == 17 and issue.field == "anchor"
+    assert "frame 3: anchor 'left_foot'" in issue.message

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from strongstride.figures import Circle, Line, Rect, figure_svg, key_pose
+from strongstride.figures import Circle, Line, Rect, figure_svg, key_pose, read_figure
 from strongstride.figures.motion import at_time, sample_times
 from tests.figures.shipped import CASES, IDS, figure
 
@@ -72,3 +74,44 @@ def test_the_left_leg_is_on_her_left() -> None:
         drawing = key_pose(fig, side=side)
         parts = {s.part: s for s in drawing.shapes if isinstance(s, Line)}
         assert (parts["shin_l"].x1 > parts["shin_r"].x1) is on_the_right
+
+
+SAME_POSE_BANDS = """\
+view = "side"
+floor = ["left_foot", "right_foot"]
+props = ["band-ankles", "band-knees"]
+
+[[frame]]
+at = 0
+
+[[frame]]
+at = 0.5
+hip_l = 20
+hip_r = 20
+knee_l = 30
+knee_r = 30
+ankle_l = 10
+ankle_r = 10
+"""
+
+
+def test_a_band_of_no_length_is_mirrored_exactly(tmp_path: Path) -> None:
+    """Both legs in the same pose in a side view: the bands between them have no length and
+    no direction; they are not drawn, on either side, rather than drawn 1e-3 long facing +x
+    on both."""
+    path = tmp_path / "bands.toml"
+    path.write_text(SAME_POSE_BANDS)
+    fig = read_figure(path)
+    for index in range(len(fig.frames)):
+        left = key_pose(fig, side="left", frame=index)
+        right = key_pose(fig, side="right", frame=index)
+        for kind in ("band-ankles", "band-knees"):
+            (a,) = [s for s in left.shapes if isinstance(s, Line) and s.part == kind]
+            (b,) = [s for s in right.shapes if isinstance(s, Line) and s.part == kind]
+            assert (a.x1, a.y1) == pytest.approx((a.x2, a.y2), abs=1e-12)
+            assert (left.width - b.x1, b.y1, left.width - b.x2, b.y2) == pytest.approx(
+                (a.x1, a.y1, a.x2, a.y2), abs=1e-9)
+    for side in ("left", "right"):
+        svg = figure_svg(fig, side=side)  # type: ignore[arg-type]
+        assert "scale(.001" not in svg and "scale(0.001" not in svg
+        assert "scale(0 1)" in svg  # the band is there, scaled to nothing

@@ -18,6 +18,7 @@ from strongstride.store.migrate import (
     head,
     revisions,
     schema_drift,
+    script_revisions,
     upgrade_url,
 )
 from tests.store.conftest import T0, Raw, a_set
@@ -112,9 +113,11 @@ SAMPLES: dict[str, Callable[[Raw], None]] = {"0001_initial": _sample_0001,
 
 
 def test_the_revisions_form_one_line_starting_at_0001() -> None:
-    found = revisions()
+    found = script_revisions()
     assert found[0] == "0001_initial"
     assert len(found) >= 2
+    # The list the store opens a database by is the migrations folder's, in its order.
+    assert revisions() == found
     assert found[-1] == head()
 
 

@@ -11,8 +11,9 @@ from datetime import timedelta
 import pytest
 
 from strongstride.errors import NotFound, StrongstrideError
-from strongstride.records import CheckIn
+from strongstride.records import CheckIn, SetLog
 from strongstride.store import Store
+from strongstride.store.setwrite import StepSource
 from tests.store.conftest import T0, Raw, a_set, count_commits
 
 
@@ -143,16 +144,40 @@ def test_other_text_the_store_writes_refuses_a_lone_surrogate(store: Store) -> N
         store.save_checkin(user, CheckIn(day=T0.date(), pain=2, note="\ud83d"), now=T0)
 
 
-def test_step_source_is_scoped_to_the_user(store: Store) -> None:
+def test_a_set_built_from_its_session_is_scoped_to_the_user(store: Store) -> None:
     user, version = _session(store)
     other = store.ensure_user("ana")
-    source = store.step_source("s1", user_id=user)
-    assert (source.version_id, source.text, source.without) == (
-        version, store.routine_version(version).text, frozenset())
     store.start_session(user, version, session_id="s2", started_at=T0,
                         equipment=("exercise-ball", "band"))
-    assert store.step_source("s2", user_id=user).without == {"exercise-ball", "band"}
-    with pytest.raises(NotFound, match="no session s1"):
-        store.step_source("s1", user_id=other)
-    with pytest.raises(NotFound, match="no session nope"):
-        store.step_source("nope", user_id=user)
+    seen: list[StepSource] = []
+
+    def build(session: str) -> Callable[[StepSource], SetLog]:
+        def made(source: StepSource) -> SetLog:
+            seen.append(source)
+            return a_set(session, f"k-{session}")
+        return made
+
+    assert store.write_step("s1", user_id=user, build=build("s1"))[1] == "new"
+    assert store.write_step("s2", user_id=user, build=build("s2"))[1] == "new"
+    assert [(s.version_id, s.text, s.without) for s in seen] == [
+        (version, store.routine_version(version).text, frozenset()),
+        (version, store.routine_version(version).text, frozenset({"exercise-ball", "band"}))]
+    for session, who in (("s1", other), ("nope", user)):
+        with pytest.raises(NotFound, match=f"no session {session}"):
+            store.write_step(session, user_id=who, build=build(session))
+    assert len(seen) == 2  # nothing is built for a session she cannot see
+    assert [s.key for s in store.sets_of("s1")] == ["k-s1"]
+
+
+def test_a_set_that_fails_to_build_writes_nothing(store: Store) -> None:
+    user, _ = _session(store)
+
+    def broken(source: StepSource) -> SetLog:
+        raise StrongstrideError("no such step")
+
+    with pytest.raises(StrongstrideError, match="no such step"):
+        store.write_step("s1", user_id=user, build=broken)
+    with pytest.raises(StrongstrideError, match="cannot be logged in session s1"):
+        store.write_step("s1", user_id=user, build=lambda _: a_set("s2", "elsewhere"))
+    assert store.sets_of("s1") == []
+    assert store.write_step("s1", user_id=user, build=lambda _: a_set("s1", "k1"))[1] == "new"

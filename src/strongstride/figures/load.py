@@ -15,10 +15,18 @@ from typing import Any
 from strongstride.errors import Issue, NotFound, Span, StrongstrideError
 from strongstride.figures.model import HIGHLIGHTS, PROP_KINDS, Figure, Frame, Prop
 from strongstride.figures.motion import check
-from strongstride.figures.skeleton import FLOOR_POINTS, JOINTS, VIEWS, View, joint_range
+from strongstride.figures.skeleton import (
+    FLOOR_POINTS,
+    JOINTS,
+    ON_FLOOR,
+    VIEWS,
+    View,
+    floor_name_known,
+    joint_range,
+)
 
 _FIGURE_KEYS = ("view", "seconds", "floor", "anchor", "highlight", "props", "key", "hold")
-_FRAME_KEYS = ("at", "floor", *JOINTS)
+_FRAME_KEYS = ("at", "floor", "anchor", *JOINTS)
 ANCHORS: tuple[str, ...] = tuple(
     name for name in FLOOR_POINTS if not name.endswith("_foot")
 )
@@ -156,7 +164,7 @@ class _Reader:
         anchor = data.get("anchor", base.anchor if base else None)
         if anchor is None:
             anchor = _default_anchor(floor)
-        if anchor not in ANCHORS:
+        if not isinstance(anchor, str) or anchor.removesuffix(ON_FLOOR) not in ANCHORS:
             self.problem(f"{where}anchor {anchor!r} is not a body point; use one of "
                          f"{', '.join(ANCHORS)}", self.lines.at(table, 0, "anchor"), "anchor")
         props = self.props(data, table, base.props if base else ())
@@ -192,11 +200,14 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problem(f"{key} must be a list of names in quotes", line, key)
             return default
+        known = floor_name_known if key == "floor" else allowed.__contains__
         for name in value:
-            if name not in allowed:
-                self.problem(f"{key}: unknown name {name!r}; use {', '.join(allowed)}", line,
-                             key)
-        return tuple(v for v in value if v in allowed)
+            if not known(name):
+                also = f" (a floor name may end in {ON_FLOOR}: on the floor beside a step)" if (
+                    key == "floor") else ""
+                self.problem(f"{key}: unknown name {name!r}; use {', '.join(allowed)}{also}",
+                             line, key)
+        return tuple(v for v in value if known(v))
 
     def frames(self, raw: Any, table: str, view: View,
                floor: tuple[str, ...]) -> tuple[Frame, ...]:
@@ -217,7 +228,7 @@ class _Reader:
                 if key not in _FRAME_KEYS:
                     self.problem(f"{name}: unknown joint or key `{key}`; the angles are "
                                  f"{', '.join(JOINTS)}", key_line, key)
-                elif key in ("at", "floor"):
+                elif key in ("at", "floor", "anchor"):
                     continue
                 elif not _number(value):
                     self.problem(f"{name}: {key} must be a number of degrees", key_line, key)
@@ -237,7 +248,14 @@ class _Reader:
                 at = max(before, 0.0)
             before = float(at)
             frame_floor = self.names(data, "floor", FLOOR_POINTS, table, floor, index)
-            frames.append(Frame(float(at), angles, frame_floor, line))
+            anchor = data.get("anchor")
+            if anchor is not None and (not isinstance(anchor, str)
+                                       or anchor.removesuffix(ON_FLOOR) not in ANCHORS):
+                self.problem(f"{name}: anchor {anchor!r} is not a body point; use one of "
+                             f"{', '.join(ANCHORS)}", self.lines.at(table, index, "anchor"),
+                             "anchor")
+                anchor = None
+            frames.append(Frame(float(at), angles, frame_floor, line, anchor))
         return tuple(frames)
 
     def props(self, data: dict[str, Any], table: str,

@@ -24,6 +24,9 @@ class Frame:
     angles: dict[str, float]
     floor: tuple[str, ...]
     line: int = field(default=0, compare=False, repr=False)
+    anchor: str | None = None
+    """The point that stays where it was from the frame before to this one (None: the
+    figure's anchor)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,13 @@ class Figure:
     @property
     def key_frame(self) -> Frame:
         return self.frames[self.key]
+
+    def support(self, name: str, x: float) -> float:
+        """The height the floor name `name` (a point of `floor` or the anchor) rests on at x:
+        the floor itself for `...@floor`, else what stands under x."""
+        if name.endswith("@floor"):
+            return 0.0
+        return self.surface_at(x)
 
     def surface_at(self, x: float) -> float:
         """The height of what stands under x: the top of a step or book, or the floor (0)."""

@@ -11,7 +11,16 @@ from strongstride.figures.model import Figure
 from strongstride.figures.skeleton import BALL_R, Body, body, contact_points
 
 SAMPLES = 12
-"""Evenly spaced samples per rep, besides every key frame."""
+"""Evenly spaced samples per rep, besides every key frame; more where the body moves fast."""
+MAX_STEP = 20.0
+"""Between two consecutive samples no joint moves more than this (body units) ..."""
+MAX_TURN = 30.0
+"""... and no segment turns more than this (degrees) ..."""
+MAX_STRAY = 1.0
+"""... and, halfway between them, no joint is further than this (body units) from where the
+browser puts it: the browser moves each segment in a straight line and turns it evenly from
+one sample to the next, so a planted foot stays on the floor in the fast parts of a rep."""
+FINEST = 1.0 / 512
 FLOOR_TOLERANCE = 1.5
 """How far (body units, the figure is about 175 tall) a floor point may be from the floor
 at a key frame."""
@@ -51,30 +60,108 @@ def angles_at(figure: Figure, t: float) -> dict[str, float]:
     return {name: a[name] + (b[name] - a[name]) * u for name in a}
 
 
-def placed(figure: Figure, angles: dict[str, float]) -> Body:
-    """The body in this pose with its anchor point on the floor (or the step under it) at
-    x = 0."""
+def placed(figure: Figure, angles: dict[str, float], anchor: str | None = None,
+           x: float = 0.0) -> Body:
+    """The body in this pose with its anchor point (the figure's, unless named) on the floor
+    (or the step under it) at x."""
+    anchor = anchor or figure.anchor
     shape = body(figure.view, angles)
-    anchor = contact_points(figure.anchor)[0]
-    x = shape.points[anchor][0]
-    return shape.moved(-x, figure.surface_at(0.0) - shape.lowest(anchor))
+    point = contact_points(anchor)[0]
+    return shape.moved(x - shape.points[point][0],
+                       figure.support(anchor, x) - shape.lowest(point))
+
+
+def frame_anchor(figure: Figure, index: int) -> str:
+    return figure.frames[index].anchor or figure.anchor
+
+
+def anchor_xs(figure: Figure) -> tuple[list[float], float]:
+    """Where each frame's anchor stays: frame 1's at x = 0; frame k's at the x it had in
+    frame k-1 (it stays put from frame k-1 to frame k). And where frame 1's anchor is in the
+    last frame: the rep comes back to its start when that is 0 again."""
+    n = len(figure.frames)
+    if all(frame.anchor is None for frame in figure.frames):
+        return [0.0] * n, 0.0
+    xs = [0.0]
+    before = placed(figure, figure.frames[0].angles, frame_anchor(figure, 0), 0.0)
+    for k in range(1, n):
+        anchor = frame_anchor(figure, k)
+        xs.append(before.points[contact_points(anchor)[0]][0])
+        before = placed(figure, figure.frames[k].angles, anchor, xs[-1])
+    return xs, before.points[contact_points(frame_anchor(figure, 0))[0]][0]
 
 
 def at_time(figure: Figure, t: float) -> Body:
-    return placed(figure, angles_at(figure, t))
+    i, j, u = span(figure, t)
+    if u == 0.0:
+        return at_frame(figure, i)
+    xs, back = anchor_xs(figure)
+    return placed(figure, angles_at(figure, t), frame_anchor(figure, j),
+                  back if j == 0 else xs[j])
 
 
 def at_frame(figure: Figure, index: int) -> Body:
-    return placed(figure, figure.frames[index].angles)
+    xs, _back = anchor_xs(figure)
+    return placed(figure, figure.frames[index].angles, frame_anchor(figure, index), xs[index])
 
 
-def sample_times(figure: Figure) -> list[float]:
-    """Times (0..1) the animation is sampled at: evenly spaced, plus every key frame."""
+def check_times(figure: Figure) -> list[float]:
+    """Times (0..1) the floor check looks at: evenly spaced, plus every key frame."""
     if figure.hold or len(figure.frames) == 1:
         return [0.0]
     times = {round(i / SAMPLES, 4) for i in range(SAMPLES)}
     times.update(round(frame.at % 1.0, 4) for frame in figure.frames)
     return sorted(times)
+
+
+def sample_times(figure: Figure) -> list[float]:
+    """Times (0..1) the animation is sampled at: the check's times, and more between them
+    where the body moves fast, until no joint moves more than MAX_STEP and no segment turns
+    more than MAX_TURN from one sample to the next."""
+    ordered = check_times(figure)
+    if len(ordered) == 1:
+        return ordered
+    bodies = {t: at_time(figure, t) for t in [*ordered, 1.0]}
+    out: list[float] = []
+    for t0, t1 in zip(ordered, [*ordered[1:], 1.0], strict=True):
+        out.append(t0)
+        out.extend(_between(figure, t0, t1, bodies))
+    return out
+
+
+def _between(figure: Figure, t0: float, t1: float, bodies: dict[float, Body]) -> list[float]:
+    """The samples needed between t0 and t1 so that no step is too far (halving)."""
+    if t1 - t0 <= FINEST:
+        return []
+    middle = round((t0 + t1) / 2, 6)
+    bodies[middle] = at_time(figure, middle)
+    if not _too_far(bodies[t0], bodies[t1], bodies[middle]):
+        del bodies[middle]
+        return []
+    return [*_between(figure, t0, middle, bodies), middle,
+            *_between(figure, middle, t1, bodies)]
+
+
+def _too_far(a: Body, b: Body, middle: Body) -> bool:
+    for name, (x, y, _r) in a.points.items():
+        bx, by, _ = b.points[name]
+        if math.hypot(bx - x, by - y) > MAX_STEP:
+            return True
+    for name, segment in a.segments.items():
+        other, true = b.segments[name], middle.segments[name]
+        turn = (other.phi - segment.phi + 180.0) % 360.0 - 180.0
+        if abs(turn) > MAX_TURN:
+            return True
+        # the segment as the browser draws it halfway: start moved and direction turned
+        # halfway, length scaled halfway
+        start = ((segment.start[0] + other.start[0]) / 2, (segment.start[1] + other.start[1]) / 2)
+        phi = math.radians(segment.phi + turn / 2)
+        drawn = (segment.drawn + other.drawn) / 2
+        end = (start[0] + drawn * math.sin(phi), start[1] - drawn * math.cos(phi))
+        if (math.dist(start, true.start) > MAX_STRAY
+                or math.dist(end, true.end) > MAX_STRAY):
+            return True
+    return False
 
 
 def floor_at(figure: Figure, t: float) -> tuple[str, ...]:
@@ -105,7 +192,16 @@ def check(figure: Figure) -> list[Problem]:
                     f"{where}: the exercise ball under the heels would be {abs(gap):.1f} "
                     f"{'above' if gap > 0 else 'under'} the floor; the lower heel rests on "
                     f"its top, {2 * BALL_R:g} above the floor", frame.line))
-    for t in sample_times(figure):
+    _xs, back = anchor_xs(figure)
+    if abs(back) > FLOOR_TOLERANCE:
+        start = frame_anchor(figure, 0)
+        problems.append(Problem(
+            f"frame 1: the rep does not come back to its start: after the last frame, "
+            f"{start} (frame 1's anchor) is {abs(back):.1f} to the "
+            f"{'right' if back > 0 else 'left'} of where frame 1 has it; change the "
+            f"frames' anchors or steps so that the feet end where they began",
+            figure.frames[0].line))
+    for t in check_times(figure):
         i, j, u = span(figure, t)
         if u == 0.0:
             continue
@@ -121,7 +217,7 @@ def _check_pose(figure: Figure, shape: Body, floor: tuple[str, ...], where: str,
     for name in floor:
         for point in contact_points(name):
             x = shape.points[point][0]
-            gap = shape.lowest(point) - figure.surface_at(x)
+            gap = shape.lowest(point) - figure.support(name, x)
             if abs(gap) > tolerance and (index, point) not in seen:
                 seen.add((index, point))
                 words = "above" if gap > 0 else "below"

@@ -125,6 +125,11 @@ def _point_place(name: str) -> Callable[[Body], Place]:
     return place
 
 
+SHORTEST_BAND = 0.5
+"""A band shorter than this (body units; both legs in the same pose in a side view) is not
+drawn: scaled to nothing, so that it has no direction to mirror."""
+
+
 def _between_place(a: str, b: str) -> Callable[[Body], Place]:
     """A piece stretched from point a to point b (a band)."""
     def place(body: Body) -> Place:
@@ -132,8 +137,9 @@ def _between_place(a: str, b: str) -> Callable[[Body], Place]:
         bx, by, _ = body.points[b]
         dx, dy = bx - ax, by - ay
         length = math.hypot(dx, dy)
-        angle = math.degrees(math.atan2(-dy, dx)) if length > 1e-6 else 0.0
-        return (ax, ay, angle, max(length, 1e-3))
+        if length < SHORTEST_BAND:
+            return (ax, ay, 0.0, 0.0)
+        return (ax, ay, math.degrees(math.atan2(-dy, dx)), length)
     return place
 
 

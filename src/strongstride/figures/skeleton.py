@@ -47,7 +47,11 @@ _SIDE_RANGES: dict[str, tuple[float, float, str]] = {
     "neck": (-60.0, 60.0, "flexion (chin to chest) positive, extension negative"),
     "shoulder": (-60.0, 180.0, "flexion (arm forward and up) positive, extension negative"),
     "elbow": (0.0, 150.0, "flexion"),
-    "hip": (-30.0, 140.0, "flexion (thigh forward) positive, extension negative"),
+    # The trunk is one rigid segment, so the side view's hip angle also carries the lower
+    # back's bend: trunk-to-thigh flexion goes to 155 (the hip joint alone to about 125-140),
+    # so a deep lizard can put the hands on the mat.
+    "hip": (-30.0, 155.0, "flexion (thigh forward) positive, extension negative; with the "
+            "lower back's bend"),
     "knee": (-5.0, 155.0, "flexion, 0 straight"),
     "ankle": (-60.0, 40.0, "dorsiflexion (toes up) positive, plantarflexion negative"),
 }
@@ -231,8 +235,18 @@ FLOOR_POINTS: tuple[str, ...] = (
 """Names a figure may put on the floor; `left_foot` is the heel and the toe together."""
 
 
+ON_FLOOR = "@floor"
+"""Suffix of a floor name whose point rests on the floor itself even where a step or book
+stands under its x (in a side view, the toes tap the floor beside the step)."""
+
+
+def floor_name_known(name: str) -> bool:
+    return name.removesuffix(ON_FLOOR) in FLOOR_POINTS
+
+
 def contact_points(name: str) -> tuple[str, ...]:
     """The body points a floor name stands for."""
+    name = name.removesuffix(ON_FLOOR)
     if name.endswith("_foot"):
         side = name.removesuffix("_foot")
         return (f"{side}_heel", f"{side}_toe")

@@ -13,13 +13,13 @@ from datetime import UTC, date, datetime
 from typing import Any, cast, get_args
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from strongstride import rules
 from strongstride.errors import NotFound, StrongstrideError
 from strongstride.records import CheckIn, InjuredSide, LogSide
 from strongstride.store import convert
+from strongstride.store.db import upsert_into
 from strongstride.store.parts import StorePart
 from strongstride.store.tables import Base, CheckinRow, UserRow
 
@@ -74,8 +74,7 @@ class CheckinsMixin(StorePart):
         with self._write() as db:
             if db.get(UserRow, user_id) is None:
                 raise NotFound(f"no user {user_id}")
-            dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
-            upsert = dialect.insert(table).values(values)
+            upsert = upsert_into(db.get_bind().dialect.name, table).values(values)
             db.execute(upsert.on_conflict_do_update(
                 index_elements=["user_id", "day", "exercise", "side"],
                 set_={name: upsert.excluded[name]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -192,3 +192,16 @@ def session_makers(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[
     reads = sessionmaker(bind=engine, expire_on_commit=False)
     writes = sessionmaker(bind=writer(engine), expire_on_commit=False)
     return reads, writes
+
+
+def upsert_into(db_dialect: str, table: Table) -> Any:
+    """The dialect's INSERT for `table`, which has ON CONFLICT (PostgreSQL's or SQLite's).
+    The dialect module is imported here, when a write needs it: opening a SQLite database
+    never imports PostgreSQL's."""
+    if db_dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)

@@ -2,18 +2,17 @@
 
 `upgrade()` brings a database to the newest schema in one transaction, so a crash leaves it at
 the old revision or the new one, never in between. A database from a newer strongstride, or one
-that holds someone else's tables, is refused before anything is written.
+that holds someone else's tables, is refused before anything is written. A database at the
+newest schema (every open but the first after an upgrade of strongstride) is told by reading
+its one row of `alembic_version`: Alembic is imported only when there is something to do.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Connection
 
@@ -22,13 +21,31 @@ from strongstride.store.db import Target, make_engine, resolve, use_wal, writer
 from strongstride.store.failures import translated
 from strongstride.store.tables import Base
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+# Every revision in migrations/versions, oldest first. A test holds this to the folder, so a
+# new migration that is not added here fails it.
+REVISIONS = (
+    "0001_initial",
+    "0002_skipped_planned_sets",
+    "0003_accounts",
+    "0004_reports_checkins",
+    "0005_running_plans",
+    "0006_sessions_sets_done",
+    "0007_history_revision",
+    "0008_no_history_revision",
+    "0009_one_set_per_step",
+)
 VERSION_TABLE = "alembic_version"
 # Any fixed number: concurrent upgrades of one PostgreSQL database take turns on it.
 _PG_LOCK = 0x5757_7274
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("path_separator", "os")
@@ -38,18 +55,29 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 @cache
-def revisions() -> tuple[str, ...]:
-    """Every revision we know, oldest first."""
+def script_revisions() -> tuple[str, ...]:
+    """Every revision of the migrations folder, oldest first, as Alembic reads them."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return tuple(rev.revision for rev in reversed(list(script.walk_revisions())))
 
 
+def revisions() -> tuple[str, ...]:
+    """Every revision we know, oldest first."""
+    return REVISIONS
+
+
 def head() -> str:
-    return revisions()[-1]
+    return REVISIONS[-1]
 
 
 def current(connection: Connection) -> tuple[str, ...]:
-    return tuple(MigrationContext.configure(connection).get_current_heads())
+    """The database's revisions (none for a new database), read without Alembic."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return ()
+    found = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars()
+    return tuple(str(rev) for rev in found)
 
 
 def upgrade(engine: Engine, target: Target, revision: str = "head") -> None:
@@ -65,6 +93,8 @@ def upgrade(engine: Engine, target: Target, revision: str = "head") -> None:
             if connection.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
             _check(connection, target)
+            from alembic import command
+
             command.upgrade(alembic_config(connection), revision)
 
 
@@ -105,6 +135,8 @@ def downgrade_url(url: str, revision: str) -> None:
     try:
         with translated(target), writer(engine).begin() as connection:
             _check(connection, target)
+            from alembic import command
+
             command.downgrade(alembic_config(connection), revision)
     finally:
         engine.dispose()
@@ -113,6 +145,7 @@ def downgrade_url(url: str, revision: str) -> None:
 def schema_drift(url: str) -> list[str]:
     """How the database at `url` differs from `tables.py`: empty when migrations are complete."""
     from alembic.autogenerate import compare_metadata  # a heavy import, for tests and tools
+    from alembic.runtime.migration import MigrationContext
 
     target = resolve(url)
     engine = make_engine(target)

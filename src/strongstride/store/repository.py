@@ -16,7 +16,6 @@ from types import TracebackType
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, Row, Select, bindparam, false, func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from strongstride.errors import NotFound, StrongstrideError
@@ -32,7 +31,14 @@ from strongstride.records import (
 from strongstride.store import convert
 from strongstride.store.accounts import AccountsMixin
 from strongstride.store.checkins import CheckinsMixin
-from strongstride.store.db import Target, default_url, make_engine, resolve, session_makers
+from strongstride.store.db import (
+    Target,
+    default_url,
+    make_engine,
+    resolve,
+    session_makers,
+    upsert_into,
+)
 from strongstride.store.failures import translated
 from strongstride.store.migrate import upgrade
 from strongstride.store.plans import PlansMixin
@@ -117,14 +123,9 @@ class Store(AccountsMixin, ReportingMixin, PlansMixin, SetWriterMixin, CheckinsM
                     unique: list[str]) -> bool:
         """INSERT ... ON CONFLICT DO NOTHING: True if this call inserted the row."""
         table = Base.metadata.tables[entity.__tablename__]
-        if db.get_bind().dialect.name == "postgresql":
-            pg = postgresql.insert(table).values(values).on_conflict_do_nothing(
-                index_elements=unique)
-            inserted = db.execute(pg.returning(table.c[unique[0]])).first()
-        else:
-            lite = sqlite.insert(table).values(values).on_conflict_do_nothing(
-                index_elements=unique)
-            inserted = db.execute(lite.returning(table.c[unique[0]])).first()
+        new = upsert_into(db.get_bind().dialect.name, table).values(values)
+        inserted = db.execute(new.on_conflict_do_nothing(index_elements=unique)
+                              .returning(table.c[unique[0]])).first()
         return inserted is not None
 
     # users and routines

@@ -9,10 +9,11 @@ nothing one caller sends can fail another caller's set.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, insert, or_, select, update
 
 from strongstride.errors import NotFound, StrongstrideError
 from strongstride.records import SetLog, SetOutcome
@@ -24,7 +25,7 @@ from strongstride.store.tables import RoutineVersionRow, SessionRow, SetLogRow
 
 @dataclass(frozen=True, slots=True)
 class StepSource:
-    """What a set of a session is built from (see `SetWriterMixin.step_source`)."""
+    """What a set of a session is built from (see `SetWriterMixin.write_step`)."""
 
     version_id: int
     text: str
@@ -58,45 +59,60 @@ class SetWriterMixin:
         convert.check_set(log)
         q = self._statements
         with self._write_lock, translated(self._target), writer(self._engine).begin() as conn:
-            # FOR UPDATE (PostgreSQL; SQLite's BEGIN IMMEDIATE does the same): the writers of
-            # one session take turns here, so the session cannot end, nor another writer slip
-            # a set of the same step in, between these reads and the write.
             state = conn.execute(q.status, {"sid": log.session_id}).scalar()
             if state is None:
                 raise NotFound(f"{self._target.where}: no session {log.session_id}; "
                                "start it first")
-            held = conn.execute(q.by_key, {"key": log.key}).first()
-            if held is not None:
+            return self._store_set(conn, log, state)
+
+    def write_step(self, session_id: str, *, user_id: int,
+                   build: Callable[[StepSource], SetLog]) -> tuple[SetLog, SetOutcome]:
+        """`write_set` for a set built from the session's own plan, in one transaction: the
+        session's routine text and equipment are read under the same lock as the write, and
+        `build` makes the set from them (a `StrongstrideError` it raises writes nothing).
+
+        NotFound for another user's session, as for one that does not exist.
+        """
+        q = self._statements
+        with self._write_lock, translated(self._target), writer(self._engine).begin() as conn:
+            found = conn.execute(q.source, {"sid": session_id, "uid": user_id}).first()
+            if found is None:
+                raise NotFound(f"{self._target.where}: no session {session_id}")
+            state, version_id, text, equipment = found
+            without = frozenset(map(str, json.loads(equipment))) if equipment else frozenset()
+            log = build(StepSource(int(version_id), str(text), without))
+            convert.check_set(log)
+            if log.session_id != session_id:
+                raise StrongstrideError(f"a set of session {log.session_id} cannot be "
+                                        f"logged in session {session_id}")
+            return self._store_set(conn, log, state)
+
+    def _store_set(self, conn: Connection, log: SetLog,
+                   state: str) -> tuple[SetLog, SetOutcome]:
+        # The session's row is locked (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE
+        # does the same): the writers of one session take turns, so the session cannot end,
+        # nor another writer slip a set of the same step in, between this read and the write.
+        current = None
+        for held in conn.execute(self._statements.held, {"key": log.key,
+                                                         "sid": log.session_id,
+                                                         "step": log.step_key}):
+            if held.idempotency_key == log.key:
                 return (convert.to_set(held) if held.session_id == log.session_id
                         else log), "retry"
-            if state != "active":
-                raise StrongstrideError(f"session {log.session_id} is {state}; a set can "
-                                        "only be logged in an active session")
-            current = conn.execute(q.by_step, {"sid": log.session_id,
-                                               "step": log.step_key}).first()
-            if current is None:
-                # The UNIQUE constraints (key; session and step) still decide should two
-                # writers ever meet here.
-                conn.execute(q.insert, convert.set_values(log))
-                return log, "new"
-            if current.logged_at > log.logged_at:
-                return convert.to_set(current), "superseded"
-            conn.execute(q.replace, {"set_id": current.id, **convert.set_values(log)})
-            return log, "replaced"
-
-    def step_source(self, session_id: str, *, user_id: int) -> StepSource:
-        """What building a set of the user's session needs: its routine text and the equipment
-        she was without when it started.
-
-        NotFound for another user's db, as for one that does not exist.
-        """
-        with translated(self._target), self._engine.connect() as conn:
-            found = conn.execute(self._statements.source,
-                                 {"sid": session_id, "uid": user_id}).first()
-        if found is None:
-            raise NotFound(f"{self._target.where}: no session {session_id}")
-        without = json.loads(found[2]) if found[2] else []
-        return StepSource(int(found[0]), str(found[1]), frozenset(map(str, without)))
+            current = held
+        if state != "active":
+            raise StrongstrideError(f"session {log.session_id} is {state}; a set can "
+                                    "only be logged in an active session")
+        if current is None:
+            # The UNIQUE constraints (key; session and step) still decide should two
+            # writers ever meet here.
+            conn.execute(self._statements.insert, convert.set_values(log))
+            return log, "new"
+        if current.logged_at > log.logged_at:
+            return convert.to_set(current), "superseded"
+        conn.execute(self._statements.replace, {"set_id": current.id,
+                                                **convert.set_values(log)})
+        return log, "replaced"
 
 
 class _Statements:
@@ -106,15 +122,18 @@ class _Statements:
         table = SetLogRow.__table__
         self.status = (select(SessionRow.status).where(SessionRow.id == bindparam("sid"))
                        .with_for_update())
-        self.by_key = select(table).where(table.c.idempotency_key == bindparam("key"))
-        self.by_step = select(table).where(table.c.session_id == bindparam("sid"),
-                                           table.c.step_key == bindparam("step"))
-        self.source = (select(SessionRow.routine_version_id, RoutineVersionRow.text,
-                              SessionRow.equipment)
+        # The set held by this key, and the one held by this step (at most two rows).
+        self.held = select(table).where(or_(
+            table.c.idempotency_key == bindparam("key"),
+            and_(table.c.session_id == bindparam("sid"),
+                 table.c.step_key == bindparam("step"))))
+        self.source = (select(SessionRow.status, SessionRow.routine_version_id,
+                              RoutineVersionRow.text, SessionRow.equipment)
                        .join(RoutineVersionRow,
                              SessionRow.routine_version_id == RoutineVersionRow.id)
                        .where(SessionRow.id == bindparam("sid"),
-                              SessionRow.user_id == bindparam("uid")))
+                              SessionRow.user_id == bindparam("uid"))
+                       .with_for_update(of=SessionRow.__table__))
         self.insert = insert(SetLogRow)
         # SET every column the values name: the edited set keeps its row and its id.
         self.replace = update(SetLogRow).where(SetLogRow.id == bindparam("set_id"))
