@@ -97,6 +97,8 @@ export function figureBox(url, { name, side, onGone }) {
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
     art.replaceChildren(svg);
+    // A held stretch is one pose: nothing moves, so there is nothing to pause.
+    if (!text.includes("@keyframes")) button.hidden = true;
     show(button.getAttribute("aria-pressed") === "true");
     box.dataset.state = "shown";
     button.dataset.shape = box.dataset.shape;
