@@ -7,6 +7,9 @@ headless Chromium, then loads the player page `/play/runner-glute` in a fresh ta
 cache and counts, from Chromium's own network events, the bytes that crossed the wire
 (compressed bodies plus headers) per resource type and in total, and the requests that went to
 another site. Target: HTML + CSS + JS under 60 KB compressed, no third-party request.
+Then it taps Start and goes on to the first step with an exercise figure, which the player
+fetches only then: the figure's bytes are printed apart (target: at most 8 KB compressed),
+with the page plus that one figure.
 
 Chromium: CHROMIUM_PATH, else /usr/lib/chromium/chromium or /usr/bin/chromium.
 """
@@ -109,8 +112,35 @@ def measure(base: str) -> list[dict[str, Any]]:
         page.goto("/play/runner-glute", wait_until="networkidle")
         page.wait_for_selector("#start")
         page.wait_for_timeout(500)
+        loaded = set(seen)
+        figure = show_a_figure(page)
         browser.close()
-    return [r for r in seen.values() if "url" in r]
+    for key, r in seen.items():
+        r["later"] = key not in loaded
+    wanted = [r for r in seen.values() if "url" in r]
+    return [r for r in wanted if not r["later"] or r["url"] == figure]
+
+
+def show_a_figure(page: Any) -> str | None:
+    """Start, then skip to the first work step with a figure: the figure's full URL, or None
+    when no step has one."""
+    page.click("#start")
+    for _ in range(300):
+        page.wait_for_selector("#screen[data-status='running']")
+        found = page.query_selector("#figure")
+        if found is not None:
+            page.wait_for_selector("#figure:is([data-state='shown'], [data-state='none'])",
+                                   state="attached")
+            page.wait_for_timeout(300)
+            state = page.get_attribute("#figure", "data-state")
+            url = page.get_attribute("#figure", "data-url")
+            return page.evaluate("(u) => new URL(u, location.href).href", url) \
+                if state == "shown" and url else None
+        before = page.get_attribute("#screen", "data-step")
+        page.click("#skip")
+        page.wait_for_function("(b) => document.querySelector('#screen').dataset.step !== b",
+                               arg=before)
+    return None
 
 
 def main() -> None:
@@ -121,6 +151,8 @@ def main() -> None:
     origin = urlsplit(base).netloc
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     print(f"{'resource':44} {'type':11} {'status':>6} {'bytes':>8}  encoding")
+    figure = [r for r in requests if r["later"]]
+    requests = [r for r in requests if not r["later"]]
     for r in sorted(requests, key=lambda r: (r["type"], r["url"])):
         path = urlsplit(r["url"]).path if urlsplit(r["url"]).netloc == origin else r["url"]
         wire = int(r.get("wire", 0))
@@ -137,6 +169,17 @@ def main() -> None:
           "(compressed bodies + headers, as on the wire)")
     print(f"page (HTML + CSS + JS): {page / 1024:.1f} KB  [target < {TARGET_KB:g} KB]")
     print(f"third-party requests: {len(third)}  [target 0]{''.join(f'  {u}' for u in third)}")
+    if not figure:
+        print("figure: none shown (no exercise of the routine has a figure)")
+        return
+    shown = figure[0]
+    size = int(shown.get("wire", 0))
+    where = urlsplit(shown["url"])
+    query = f"?{where.query}" if where.query else ""
+    print(f"figure (fetched when its step shows): {where.path}{query}  "
+          f"{size / 1024:.1f} KB {shown['encoding'] or 'uncompressed'}  [target <= 8 KB]")
+    print(f"page + the current figure: {(page + size) / 1024:.1f} KB  "
+          f"[target < {TARGET_KB:g} KB + the figure]")
 
 
 if __name__ == "__main__":

@@ -218,6 +218,50 @@ class Strongstride:
 
         return routines.substitutions(routine, missing)
 
+    def exercise_figure(self, exercise_id: str, *, variation: str | None = None,
+                        side: str | None = None, still: bool = False) -> str:
+        """The figure of the library's exercise `exercise_id` as an SVG document: animated
+        through one rep, or only its key pose when `still`. `variation` is the id of the
+        equipment she is without (the exercise as done without it); `side` ("left" or
+        "right") mirrors a one-sided move to the side she is on. NotFound for an exercise
+        the library lacks or has not drawn; FieldError naming `side` or `variation` when
+        either is not one of this exercise's."""
+        from strongstride.figures import figure_svg, has_figure, load_figure
+        from strongstride.library import default_library
+
+        info = default_library().get(exercise_id)
+        if not has_figure(info.id):
+            raise NotFound(f"the exercise {info.name!r} has no figure yet")
+        if variation is not None and info.variation(variation) is None:
+            known = ", ".join(key for key, _ in info.variations)
+            raise FieldError("variation", f"variation must be the id of equipment the "
+                             f"{info.name.lower()} has a variation without"
+                             + (f" ({known})" if known else ": it has none"))
+        if side not in (None, "left", "right"):
+            raise FieldError("side", "side must be left or right")
+        if side is not None and not info.one_sided:
+            side = None  # both legs work at once: there is no side to mirror to
+        figure = load_figure(info.id, variation)
+        name = (info.variation(variation) if variation else None) or info.name
+        return figure_svg(figure, side=side, still=still,  # type: ignore[arg-type]
+                          title=f"{name}{f', {side} leg' if side else ''}")
+
+    def figure_for(self, name: str, missing: frozenset[str] = frozenset()
+                   ) -> tuple[str, str | None] | None:
+        """Which figure shows the exercise called `name` in a routine, done without the
+        `missing` equipment: (the library's exercise id, the missing equipment id whose
+        variation she does, or None). None when the library does not know the exercise or
+        has not drawn it."""
+        from strongstride.figures import has_figure
+        from strongstride.library import default_library
+
+        info = default_library().find(name)
+        if info is None or not has_figure(info.id):
+            return None
+        lacking = [key for key in info.equipment
+                   if key in missing and info.variation(key) is not None]
+        return info.id, (lacking[0] if lacking else None)
+
     # users and accounts -----------------------------------------------------------------------
 
     def user(self, name: str = "me") -> int:

@@ -63,6 +63,11 @@ def test_the_routines_list_and_the_routine_with_its_plan(api: TestClient,
                        "estimated_seconds": list(plan.total_seconds())}
 
     detail = api.get("/api/routines/runner-glute", headers=bearer).json()
+    # The `show --json` shape, each exercise with the address of its figure (test_figures.py).
+    for section in detail["sections"]:
+        for exercise in section["exercises"]:
+            assert "figure_url" in exercise, exercise
+            del exercise["figure_url"]
     assert {k: v for k, v in detail.items() if k not in ("plan", "how_to")} == \
         routines.show_dict(loaded)
     assert len(detail["how_to"]) == 24
@@ -383,7 +388,7 @@ def test_the_openapi_document_describes_the_bodies_and_errors(api: TestClient) -
             "/api/sessions/{session_id}/sets", "/api/sessions/{session_id}/finish",
             "/api/sessions/{session_id}/abandon", "/api/sessions/{session_id}/summary",
             "/api/sessions/{session_id}/checkin.ics", "/api/history", "/api/tokens",
-            "/api/report"} == \
+            "/api/report", "/api/exercises/{exercise_id}/figure.svg"} == \
         set(doc["paths"])
     set_in = doc["components"]["schemas"]["SetIn"]
     assert set_in["properties"]["reps"]["anyOf"][0] == {"type": "integer", "minimum": 0,

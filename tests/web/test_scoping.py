@@ -17,19 +17,22 @@ import pytest
 from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.routing import Mount, Route
 
+from strongstride.figures import has_figure
+from strongstride.library import default_library
 from tests.web.conftest import TestClient, Visitor, work_steps
 
 PUBLIC = {"/login", "/register", "/sw.js", "/openapi.json"}
 SECRET_NOTE = "alice-private-note-7f3k"
 SECRET_TOKEN_NAME = "alice-private-token-7f3k"
 OWNED_PARAMS = {"session_id", "token_id"}  # ids of things a user owns
-SHARED_PARAMS = {"slug"}  # built-in routines: the same for everyone
+SHARED_PARAMS = {"slug", "exercise_id"}  # built-in routines, the library: the same for everyone
 SECRET_PARAMS = {"token"}  # the calendar address: the token is the key
 SECRET_ROUTINE = "alice-private-routine-7f3k"
 PLAN_FORM = {"mon": "easy", "tue": "quality", "thu": "quality", "sun": "long",
              "timezone": "Europe/Paris", "sessions": "2", "start": "2027-03-01", "weeks": "4",
              "race_distance": "half", "alarm": "30", "routine": "runner-glute"}
 CHECKIN_FORM = {"pain": "2", "stiffness": "1", "injured": "left"}
+DRAWN = next(info.id for info in default_library() if has_figure(info.id))  # has a figure
 FEED = re.compile(r'readonly value="http://testserver/calendar/([A-Za-z0-9_-]+)\.ics"')
 
 
@@ -124,7 +127,7 @@ def test_user_b_gets_404_for_every_route_with_user_a_ids(
     bob.register("bob")
     bob_token = bob.token("bob-phone")
     values = {"session_id": alice[which], "token_id": alice["token_id"],
-              "slug": "runner-glute", "token": alice["old_feed"]}
+              "slug": "runner-glute", "token": alice["old_feed"], "exercise_id": DRAWN}
     visited = 0
     for method, path in _routes(app):
         if path in PUBLIC or path == "/logout":
@@ -180,7 +183,7 @@ def test_user_b_gets_404_for_user_a_s_stored_routine_on_every_routine_route(
 def test_nobody_gets_401_from_the_api_and_is_sent_to_sign_in_from_pages(
         app: Any, alice: dict[str, Any]) -> None:
     values = {"session_id": alice["active"], "token_id": alice["token_id"],
-              "slug": "runner-glute", "token": alice["old_feed"]}
+              "slug": "runner-glute", "token": alice["old_feed"], "exercise_id": DRAWN}
     nobody = TestClient(app)
     for method, path in _routes(app):
         if path in PUBLIC:

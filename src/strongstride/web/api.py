@@ -6,12 +6,15 @@ never holds up the event loop (docs/storage.md, "One threading model")."""
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import time
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from strongstride import __version__
 from strongstride.app import Strongstride
 from strongstride.player.machine import Actuals
 from strongstride.records import SessionInfo
@@ -61,7 +64,50 @@ def list_routines(viewer: ApiViewer, app: AppDep) -> list[dict[str, Any]]:
 
 @router.get("/routines/{slug}", response_model=RoutineDetail)
 def show_routine(slug: Slug, viewer: ApiViewer, app: AppDep) -> dict[str, Any]:
-    return detail_dict(app.builtin_routine(slug), frozenset(viewer.account.missing_equipment))
+    missing = frozenset(viewer.account.missing_equipment)
+    detail = detail_dict(app.builtin_routine(slug), missing)
+    for section in detail["sections"]:
+        for exercise in section["exercises"]:
+            exercise["figure_url"] = figure_url(app, exercise["name"], missing)
+    return detail
+
+
+def figure_url(app: Strongstride, name: str, missing: frozenset[str]) -> str | None:
+    """The address of the figure of the exercise called `name`, as she does it without the
+    `missing` equipment; None when it has none. A client adds `side` (and `still`)."""
+    found = app.figure_for(name, missing)
+    if found is None:
+        return None
+    exercise_id, variation = found
+    query = f"?{urlencode({'variation': variation})}" if variation else ""
+    return f"/api/exercises/{exercise_id}/figure.svg{query}"
+
+
+ExerciseId = Annotated[str, Path(max_length=100, pattern=r"^[a-z0-9][a-z0-9-]*$",
+                                 description="the exercise library's id of the exercise")]
+Variation = Annotated[str, Query(max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$",
+                                 description="the id of the equipment she is without: the "
+                                             "exercise as done without it")]
+# A figure changes only with the app: the browser keeps it a day, then asks again with its
+# ETag (a 304 when unchanged). Private, as every answer of the API is to a signed-in user.
+FIGURE_MAX_AGE = 24 * 3600
+
+
+@router.get("/exercises/{exercise_id}/figure.svg", response_class=Response,
+            responses={200: {"content": {"image/svg+xml": {}},
+                             "description": "the exercise's figure: one rep, looping"},
+                       304: {"description": "the figure is the one named in If-None-Match"}})
+def exercise_figure(exercise_id: ExerciseId, viewer: ApiViewer, app: AppDep, request: Request,
+                    variation: Variation | None = None,
+                    side: Literal["left", "right"] | None = None,
+                    still: bool = False) -> Response:
+    svg = app.exercise_figure(exercise_id, variation=variation, side=side, still=still)
+    body = svg.encode()
+    tag = f'"{__version__}-{hashlib.sha256(body).hexdigest()[:20]}"'
+    headers = {"Cache-Control": f"private, max-age={FIGURE_MAX_AGE}", "ETag": tag}
+    if tag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="image/svg+xml", headers=headers)
 
 
 @router.post("/sessions", status_code=201, response_model=SessionOut,

@@ -12,6 +12,7 @@ from strongstride.app import Strongstride
 from strongstride.errors import NotFound
 from strongstride.library.equipment import EQUIPMENT
 from strongstride.records import SessionInfo, SetLog
+from strongstride.web.api import figure_url
 from strongstride.web.auth import AppDep, FormViewer, PageViewer, web_session
 from strongstride.web.templating import render
 
@@ -60,7 +61,8 @@ def routine_page(request: Request, slug: str, viewer: PageViewer, app: AppDep) -
     adapted = app.adaptation(loaded.routine, missing)
     changed = adapted.exercises
     sections = [(section, plan.section_seconds(index), adapted.setups.get(index),
-                 [(exercise, app.describe(exercise.name), changed.get(exercise.name))
+                 [(exercise, app.describe(exercise.name), changed.get(exercise.name),
+                   figure_url(app, exercise.name, missing))
                   for exercise in section.exercises])
                 for index, section in enumerate(loaded.routine.sections)]
     equipment = [(item, bool(adapted.equipment and adapted.equipment[index]))

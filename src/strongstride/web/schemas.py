@@ -183,6 +183,11 @@ class ExerciseOut(BaseModel):
     per_side: bool
     rest_seconds: Pair | None
     notes: str
+    figure_url: str | None = Field(
+        default=None, description="the exercise's figure (an SVG, one rep looping), as she does "
+                                  "it with her equipment; add `side=left|right` for a set on "
+                                  "one side, `still=true` for the key pose alone. Null when the "
+                                  "library has no figure of it")
 
 
 class SectionOut(BaseModel):

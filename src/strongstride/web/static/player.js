@@ -7,6 +7,7 @@ import { Outbox, kvGet, kvSet } from "./queue.js";
 import { View } from "./view.js";
 import { announce, awake, keepAwake, play, unlock } from "./cues.js";
 import { range } from "./dom.js";
+import { figureUrl, planFigures } from "./figure.js";
 
 const root = document.getElementById("player");
 const slug = root.dataset.routine;
@@ -39,6 +40,7 @@ const ctx = {
   setUnit: (u) => localStorage.setItem("ss.unit", u),
   lastTime: (step) => lastTime[step.name] ?? null,
   target: (step) => targets[step.name] ?? null,
+  figure: (step) => figureUrl(routine, step, ctx.substitutions),
 };
 
 const view = new View(root, {
@@ -388,7 +390,9 @@ function keepForOffline() {
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register("/sw.js", { scope: "/" })
     .then(() => navigator.serviceWorker.ready)
-    .then((reg) => reg.active?.postMessage({ type: "keep", urls: [location.pathname, `${api}/routines/${slug}`] }))
+    .then((reg) => reg.active?.postMessage({ type: "keep", urls: [location.pathname, `${api}/routines/${slug}`,
+      // The figures of the routine's exercises, as she does them, for a session offline.
+      ...planFigures(routine, plan ?? routine?.plan, ctx.substitutions)] }))
     .catch(() => {});
 }
 

@@ -1,6 +1,7 @@
 // The service worker: the player keeps working with no network. It keeps the app shell (the
 // play page, its script modules and styles) and the routine JSON, always asking the network
-// first and falling back to the copy it kept. Her history and dashboard are kept as last seen
+// first and falling back to the copy it kept, and the figures of the routine's exercises
+// (kept first: one changes only with the app, and the page asks for them again to refresh). Her history and dashboard are kept as last seen
 // online and shown offline marked as such; any other page asked for offline is a page that
 // says what works without the network. It never touches writes: those wait in the page's
 // IndexedDB outbox until they are sent.
@@ -8,7 +9,7 @@
 const CACHE = "strongstride-v1";
 const SHELL = [
   "/static/player.js", "/static/machine.js", "/static/queue.js", "/static/view.js",
-  "/static/dom.js", "/static/cues.js", "/static/finish.js",
+  "/static/dom.js", "/static/cues.js", "/static/finish.js", "/static/figure.js",
   "/static/player.css", "/static/app.css",
 ];
 const WAIT_FOR_NETWORK = 4000; // a slow network is no better than none on the mat
@@ -42,7 +43,19 @@ function kept(url, request) {
   return url.pathname.startsWith("/static/") || url.pathname.startsWith("/api/routines/");
 }
 
-const keyOf = (url) => url.origin + url.pathname; // a query string does not make a new page
+// A query string does not make a new page; a figure's does (the side, the variation).
+const isFigure = (url) => url.pathname.startsWith("/api/exercises/") && url.pathname.endsWith("/figure.svg");
+const keyOf = (url) => url.origin + url.pathname + (isFigure(url) ? url.search : "");
+
+// A figure: the kept copy if there is one, else the network's, kept.
+async function figureFirst(request, url) {
+  const cache = await caches.open(CACHE);
+  const copy = await cache.match(keyOf(url));
+  if (copy) return copy;
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic") await cache.put(keyOf(url), response.clone());
+  return response;
+}
 
 async function networkFirst(request, url) {
   const cache = await caches.open(CACHE);
@@ -153,7 +166,8 @@ self.addEventListener("fetch", (event) => {
     }
     return;
   }
-  if (kept(url, request)) event.respondWith(networkFirst(request, url));
+  if (url.origin === self.location.origin && isFigure(url)) event.respondWith(figureFirst(request, url));
+  else if (kept(url, request)) event.respondWith(networkFirst(request, url));
   else if (request.mode === "navigate" && url.origin === self.location.origin) event.respondWith(pageOrOffline(request, url));
 });
 

@@ -4,6 +4,7 @@
 import { $, capital, clock, fill, h, howTo, lastSummary, minutesLeft, plural, range, sectionName } from "./dom.js";
 import { canVibrate, isOn, setOn } from "./cues.js";
 import { currentStep, duration, nextWork, prefillFor, progress, remaining, shown, stepLeft } from "./machine.js";
+import { figureBox } from "./figure.js";
 
 // Pain during a set, in the clinic's traffic light (docs/analysis.md): 0-3 green, 4-5 amber, 6+ red.
 const PAIN_LIGHT = (n) => (n <= 3 ? "green" : n <= 5 ? "amber" : "red");
@@ -127,7 +128,7 @@ export class View {
     }
     fill(this.screen, 
       this.heading(step, ctx, state),
-      this.clockBlock(state, step),
+      this.clockBlock(state, step, ctx),
       this.form,
       state.status === "ready" ?
         h("button", { type: "button", class: "pl-primary", id: "start", onclick: () => this.act.start() }, "Resume") :
@@ -185,7 +186,7 @@ export class View {
           " for the equipment you don't have") : null);
   }
 
-  clockBlock(state, step) {
+  clockBlock(state, step, ctx) {
     const timed = duration(step) !== null;
     const kind = step.kind === "work" ? (step.hold_seconds ? "Hold" : "Reps") :
       step.kind === "rest" ? "Rest" : step.kind === "switch" ? "Switch" : "Setup";
@@ -195,11 +196,21 @@ export class View {
       big = h("div", { class: "pl-target", id: "clock" }, step.max_reps ? "Max" : range(step.reps),
         h("span", null, step.max_reps ? " reps" : " reps"));
     } else big = h("p", { class: "pl-text pl-setup", id: "clock" }, step.variation ?? step.text ?? "");
-    return h("div", { class: `pl-clockbox pl-${kind.toLowerCase()}` },
+    // On a work step the figure stands beside the clock and today's target, in room they
+    // leave empty: the set form and Done stay about where they were.
+    const url = step.kind === "work" ? ctx.figure?.(step) : null;
+    const box = h("div", { class: `pl-clockbox pl-${kind.toLowerCase()}${url ? " pl-with-figure" : ""}` });
+    const figure = url ? figureBox(url, { name: shown(step), side: step.side,
+      onGone: () => box.classList.remove("pl-with-figure") }) : null;
+    box.append(...[
       state.status === "paused" ? h("p", { class: "pl-paused" }, "Paused") : null,
+      ...(figure ?? []),
       big,
+      url ? h("div", { class: "pl-aim" }, this.aimNotes(step, ctx)) : null,
       step.kind === "rest" && state.status !== "ready" ?
-        h("button", { type: "button", class: "pl-secondary", id: "add-rest", onclick: () => this.act.addRest() }, "+15 s") : null);
+        h("button", { type: "button", class: "pl-secondary", id: "add-rest", onclick: () => this.act.addRest() }, "+15 s") : null,
+    ].filter(Boolean));
+    return box;
   }
 
   buildForm(state, step, ctx) {
@@ -221,15 +232,13 @@ export class View {
       fields.push(stepper("load", "Load", fill.load, { max: 1000, step: () => this.act.loadStep(unit.value), unit,
         fewer: "Less load", more: "More load", onchange: change }));
     }
-    const last = lastSummary(ctx.lastTime(step));
-    const aim = ctx.target?.(step);
     const done = step.hold_seconds ? "End hold now" : "Done";
     return h("form", { id: "set-form", class: "pl-form", onsubmit: (e) => {
       e.preventDefault();
       this.act.complete({ ...this.readAmounts(), ...this.readExtras(step.key) });
     } },
-      aim ? h("p", { class: `pl-today pl-${aim.action === "stop" ? "stop" : "aim"}`, id: "today" }, aim.text) : null,
-      last ? h("p", { class: "pl-last" }, `Last time: ${last}`) : null,
+      // Beside the figure when there is one (clockBlock), else at the top of the form.
+      ctx.figure?.(step) ? null : this.aimNotes(step, ctx),
       fields,
       // A stretch of the cool-down is not rated for effort; pain is asked everywhere.
       this.chips(ctx.routine?.sections?.[step.section]?.kind !== "cool-down"),
@@ -240,6 +249,14 @@ export class View {
           h("textarea", { id: "note", name: "note", rows: 3, maxlength: NOTE_MAX,
             "aria-describedby": "note-room", oninput: (e) => this.noteRoom(e.target) }),
           h("p", { class: "pl-small", id: "note-room" }, `Up to ${NOTE_MAX} characters.`))));
+  }
+
+  // Today's target and what she did last time.
+  aimNotes(step, ctx) {
+    const last = lastSummary(ctx.lastTime(step));
+    const aim = ctx.target?.(step);
+    return [aim ? h("p", { class: `pl-today pl-${aim.action === "stop" ? "stop" : "aim"}`, id: "today" }, aim.text) : null,
+      last ? h("p", { class: "pl-last" }, `Last time: ${last}`) : null];
   }
 
   // RPE and pain for the set, one tap each and both optional: a second tap takes it back.
@@ -329,7 +346,11 @@ export class View {
     const steps = sub?.steps ?? info.steps;
     const cues = sub?.cues ?? info.cues;
     const mistakes = sub?.mistakes ?? info.mistakes;
+    const figure = ctx.figure?.(about);
     return { title: `How to do the ${shown(about).toLowerCase()}`, body: () => [
+      figure ? h("img", { class: "pl-how-figure", src: figure, width: 160, height: 160, loading: "lazy",
+        alt: `The ${shown(about).toLowerCase()}${about.side ? `, ${about.side} leg` : ""}, drawn through one rep`,
+        onerror: (e) => e.currentTarget.remove() }) : null,
       sub ? h("p", { class: "pl-instead-how" }, h("strong", null, `${sub.variation}: `), sub.how) : null,
       steps?.length ? h("ol", null, steps.map((s) => h("li", null, s))) : null,
       cues?.length ? h("p", null, h("strong", null, "Think: "), cues.join(" · ")) : null,
