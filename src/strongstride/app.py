@@ -171,17 +171,12 @@ class Strongstride:
         position only), mirrored to the `side` of a one-leg move (a move both legs do at once
         has no side), as the library's variation when she lacks equipment it has one for
         (`missing`). Titled with what it shows. NotFound for an exercise without a figure."""
-        from strongstride.figures import figure_svg, has_figure, load_figure
-
         info = self.exercise(name)
-        if not has_figure(info.id):
+        found = self.figure_for(info.name, missing)
+        if found is None:
             raise NotFound(f"{info.name} has no figure yet")
-        lacking = next((key for key in info.equipment
-                        if key in missing and info.variation(key) is not None), None)
-        side = side if info.one_sided else None
-        shown = (info.variation(lacking) if lacking else None) or info.name
-        return figure_svg(load_figure(info.id, lacking), side=side, still=still,
-                          title=f"{shown}, {side} leg" if side else shown)
+        exercise_id, lacking = found
+        return self.exercise_figure(exercise_id, variation=lacking, side=side, still=still)
 
     def describe(self, name: str) -> ExerciseInfo | None:
         """The library's entry for an exercise named in a routine, if it has one."""
