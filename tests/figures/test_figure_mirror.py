@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from strongstride.figures import Circle, Line, Rect, figure_svg, key_pose, read_figure
+from strongstride.figures import Circle, Figure, Line, Rect, figure_svg, key_pose, read_figure
 from strongstride.figures.motion import at_time, sample_times
 from tests.figures.shipped import CASES, IDS, figure
 
@@ -19,7 +19,11 @@ def ends(points: list[tuple[float, float]]) -> list[float]:
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_the_right_side_is_the_left_reflected(case: tuple[str, str | None]) -> None:
-    fig = figure(case)
+    assert_mirror_image(figure(case))
+
+
+def assert_mirror_image(fig: Figure) -> None:
+    """Every frame's right side drawing is the left one's reflection, shape by shape."""
     for index in range(len(fig.frames)):
         left = key_pose(fig, side="left", frame=index)
         right = key_pose(fig, side="right", frame=index)

@@ -29,6 +29,7 @@ from strongstride.figures.render import PACK_FROM, PACK_TO, _body, _layout
 from strongstride.figures.skeleton import BALL_R, LEG_W, Body
 from tests.figures.shipped import CASES, IDS, figure, sides
 from tests.figures.test_figure_body import _place
+from tests.figures.test_figure_mirror import assert_mirror_image
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -328,6 +329,7 @@ def test_the_towel_pack_and_long_band_attach_where_they_are_placed(
     assert check_props(fig, side) == {p.kind for p in fig.props}
     for index in range(len(fig.frames)):
         assert_svg_matches_key_pose(fig, side, index)
+    assert_mirror_image(fig)
 
 
 def test_the_knee_rests_on_the_towel_not_the_floor(tmp_path: Path) -> None:

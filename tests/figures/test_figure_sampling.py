@@ -13,7 +13,7 @@ import pytest
 
 from strongstride.figures import figure_svg, load_figure
 from strongstride.figures.motion import MAX_STRAY, at_time, check_times, sample_times
-from strongstride.figures.render import _layout
+from strongstride.figures.render import PRUNE_TOLERANCE, _layout, _prune
 from tests.figures.shipped import CASES, IDS, figure, sides
 from tests.figures.test_figure_body import _KEYFRAMES, _STEP, _at, _place
 
@@ -105,3 +105,48 @@ def test_the_heel_raise_is_sampled_often_enough_that_the_toes_stay_down() -> Non
     for foot in ("foot_l", "foot_r"):
         assert stray(fig, sample_times(fig), foot) <= MAX_STRAY
     assert max(stray(fig, check_times(fig), foot) for foot in ("foot_l", "foot_r")) > 2.0
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_every_sample_is_drawn_where_it_was_taken(case: tuple[str, str | None]) -> None:
+    """The SVG keeps only the keyframes it needs; at every sample the animation took, the
+    browser's straight line between the kept keyframes still draws each body point within
+    PRUNE_TOLERANCE of the true pose (and the SVG's rounding to a tenth)."""
+    fig = figure(case)
+    if fig.hold or len(fig.frames) == 1:
+        return
+    layout, where = drawn_points(case)
+    for t in sample_times(fig):
+        true = at_time(fig, t)
+        if layout.mirror:  # type: ignore[attr-defined]
+            true = true.mirrored()
+        for point, at in where.items():
+            x, y, _r = true.points[point]
+            truth = (x - layout.left, -y - layout.top)  # type: ignore[attr-defined]
+            assert math.dist(at(t), truth) <= PRUNE_TOLERANCE + 0.15, (point, t)  # type: ignore[operator]
+
+
+def test_dropped_keyframes_do_not_add_up() -> None:
+    """A slow drift: each sample is close to the line through its two neighbours, but a run
+    of them strays from the line between the ends. Every dropped sample is within the
+    tolerance of the keyframes kept, and a straight stretch keeps only its ends."""
+    times = [k / 40 for k in range(41)]
+    drift = [(30.0 * t * t, 0.0, 0.0, 1.0) for t in times]
+    corners = [(0.0, 0.0), (40.0, 0.0)]
+    keep_t, keep_p = _prune(times, drift, corners)
+    assert 2 < len(keep_t) < len(times)
+    for t, place in zip(times, drift, strict=True):
+        i = max(k for k, kept in enumerate(keep_t) if kept <= t)
+        j = min(i + 1, len(keep_t) - 1)
+        u = 0.0 if j == i else (t - keep_t[i]) / (keep_t[j] - keep_t[i])
+        guess = tuple(a + (b - a) * u for a, b in zip(keep_p[i], keep_p[j], strict=True))
+        assert abs(guess[0] - place[0]) <= PRUNE_TOLERANCE
+    straight = [(10.0 * t, 5.0 * t, 20.0 * t, 1.0) for t in times]
+    assert _prune(times, straight, corners)[0] == [0.0, 1.0]
+    # turning evenly: the browser turns it evenly too (the far end sweeps the same arc)
+    turning = [(0.0, 0.0, 90.0 * t, 1.0) for t in times]
+    assert _prune(times, turning, corners)[0] == [0.0, 1.0]
+    # turning faster and faster: the far end, 40 away, leaves the even turn's arc
+    speeding = [(0.0, 0.0, 90.0 * t * t, 1.0) for t in times]
+    keep_t, keep_p = _prune(times, speeding, corners)
+    assert len(keep_t) > 2

@@ -140,38 +140,46 @@ def sample_times(figure: Figure) -> list[float]:
     return out
 
 
+STRAY_AT = (0.25, 0.5, 0.75)
+"""Where between two samples the drawn pose is compared with the true one: the middle alone
+misses a limb that swings out and back within one step (the glute star's tap behind)."""
+
+
 def _between(figure: Figure, t0: float, t1: float, bodies: dict[float, Body]) -> list[float]:
     """The samples needed between t0 and t1 so that no step is too far (halving)."""
     middle = _grid((t0 + t1) / 2)
     if t1 - t0 <= FINEST or not t0 < middle < t1:
         return []
-    bodies[middle] = at_time(figure, middle)
-    if not _too_far(bodies[t0], bodies[t1], bodies[middle]):
-        del bodies[middle]
+    inside = [(u, at_time(figure, t0 + (t1 - t0) * u)) for u in STRAY_AT]
+    if not _too_far(bodies[t0], bodies[t1], inside):
         return []
+    bodies[middle] = at_time(figure, middle)
     return [*_between(figure, t0, middle, bodies), middle,
             *_between(figure, middle, t1, bodies)]
 
 
-def _too_far(a: Body, b: Body, middle: Body) -> bool:
+def _too_far(a: Body, b: Body, inside: list[tuple[float, Body]]) -> bool:
     for name, (x, y, _r) in a.points.items():
         bx, by, _ = b.points[name]
         if math.hypot(bx - x, by - y) > MAX_STEP:
             return True
     for name, segment in a.segments.items():
-        other, true = b.segments[name], middle.segments[name]
+        other = b.segments[name]
         turn = (other.phi - segment.phi + 180.0) % 360.0 - 180.0
         if abs(turn) > MAX_TURN:
             return True
-        # the segment as the browser draws it halfway: start moved and direction turned
-        # halfway, length scaled halfway
-        start = ((segment.start[0] + other.start[0]) / 2, (segment.start[1] + other.start[1]) / 2)
-        phi = math.radians(segment.phi + turn / 2)
-        drawn = (segment.drawn + other.drawn) / 2
-        end = (start[0] + drawn * math.sin(phi), start[1] - drawn * math.cos(phi))
-        if (math.dist(start, true.start) > MAX_STRAY
-                or math.dist(end, true.end) > MAX_STRAY):
-            return True
+        for u, pose in inside:
+            # the segment as the browser draws it at u: start moved and direction turned
+            # evenly, length scaled evenly
+            true = pose.segments[name]
+            start = (segment.start[0] + (other.start[0] - segment.start[0]) * u,
+                     segment.start[1] + (other.start[1] - segment.start[1]) * u)
+            phi = math.radians(segment.phi + turn * u)
+            drawn = segment.drawn + (other.drawn - segment.drawn) * u
+            end = (start[0] + drawn * math.sin(phi), start[1] - drawn * math.cos(phi))
+            if (math.dist(start, true.start) > MAX_STRAY
+                    or math.dist(end, true.end) > MAX_STRAY):
+                return True
     return False
 
 

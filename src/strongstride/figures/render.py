@@ -433,11 +433,12 @@ class _Layout:
     mirror: bool
 
 
-def _layout(figure: Figure, side: Side | None) -> _Layout:
+def _layout(figure: Figure, side: Side | None, times: list[float] | None = None) -> _Layout:
     mirror = _mirrors(figure, side)
     near, far = "l", "r"
     pieces = _pieces(figure, near, far)
-    bodies = [_body(figure, mirror, t) for t in sample_times(figure)]
+    bodies = [_body(figure, mirror, t)
+              for t in (sample_times(figure) if times is None else times)]
     bodies += [_body(figure, mirror, frame=i) for i in range(len(figure.frames))]
     props = _still_props(figure, mirror)
     x0, x1, y0, y1 = _bounds(bodies, pieces, props, mirror)
@@ -569,28 +570,67 @@ def _unwrap(places: list[Place]) -> list[Place]:
     return out
 
 
-def _prune(times: list[float], places: list[Place]) -> tuple[list[float], list[Place]]:
-    """Drop the samples that the browser's straight-line interpolation would give anyway."""
-    keep_t, keep_p = [times[0]], [places[0]]
-    for k in range(1, len(times) - 1):
-        t0, p0 = keep_t[-1], keep_p[-1]
-        t2, p2 = times[k + 1], places[k + 1]
-        u = (times[k] - t0) / (t2 - t0)
-        guess = [a + (b - a) * u for a, b in zip(p0, p2, strict=True)]
-        limits = (0.15, 0.15, 0.3, 0.004)
-        if any(abs(g - v) > lim for g, v, lim in zip(guess, places[k], limits, strict=True)):
-            keep_t.append(times[k])
-            keep_p.append(places[k])
-    keep_t.append(times[-1])
-    keep_p.append(places[-1])
-    return keep_t, keep_p
+PRUNE_TOLERANCE = 0.25
+"""How far (body units) a piece may be drawn from a sample once that sample's keyframe is
+dropped: the browser's straight line between the kept keyframes must pass within this of
+every dropped sample, at every corner of the piece."""
+
+
+def _corners(shapes: tuple[Shape, ...]) -> list[tuple[float, float]]:
+    """The points that fix where a piece's shapes are (in its own coordinates)."""
+    points: list[tuple[float, float]] = []
+    for shape in shapes:
+        if isinstance(shape, Line):
+            points += [(shape.x1, shape.y1), (shape.x2, shape.y2)]
+        elif isinstance(shape, Circle):
+            points.append((shape.cx, shape.cy))
+        else:
+            points += [(shape.x, shape.y), (shape.x + shape.width, shape.y + shape.height)]
+    return points or [(0.0, 0.0)]
+
+
+def _where(place: Place, corners: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    x, y, angle, scale = place
+    rad = math.radians(angle)
+    c, s = math.cos(rad), math.sin(rad)
+    return [(x + px * scale * c - py * s, y + px * scale * s + py * c) for px, py in corners]
+
+
+def _prune(times: list[float], places: list[Place],
+           corners: list[tuple[float, float]]) -> tuple[list[float], list[Place]]:
+    """The fewest keyframes (greedily, from the start) that draw the piece within
+    PRUNE_TOLERANCE of every sample: from each kept sample, the next kept one is the furthest
+    whose straight line (the browser's interpolation of translate, rotate and scale) passes
+    every sample between them within the tolerance, at each of the piece's corners. Every
+    dropped sample is checked against the keyframes actually kept, so errors do not add up
+    along a run of dropped samples."""
+    drawn = [_where(place, corners) for place in places]
+
+    def fits(i: int, j: int) -> bool:
+        for k in range(i + 1, j):
+            u = (times[k] - times[i]) / (times[j] - times[i])
+            guess = tuple(a + (b - a) * u for a, b in zip(places[i], places[j], strict=True))
+            for got, want in zip(_where(guess, corners), drawn[k], strict=True):  # type: ignore[arg-type]
+                if math.dist(got, want) > PRUNE_TOLERANCE:
+                    return False
+        return True
+
+    keep = [0]
+    while keep[-1] < len(times) - 1:
+        i = keep[-1]
+        j = i + 1
+        while j + 1 < len(times) and fits(i, j + 1):
+            j += 1
+        keep.append(j)
+    return [times[k] for k in keep], [places[k] for k in keep]
 
 
 def figure_svg(figure: Figure, *, side: Side | None = None, still: bool = False,
                title: str | None = None, frame: int | None = None) -> str:
     """The figure as a standalone SVG: animated through one rep (looping), or with `still`
     (or a held pose) only the key frame (or `frame`, from 0). `side` is the side set shown."""
-    layout = _layout(figure, side)
+    sampled = sample_times(figure)
+    layout = _layout(figure, side, sampled)
     dx, dy = -layout.left, -layout.top
     animate = not still and not figure.hold and len(figure.frames) > 1 and frame is None
     digest = hashlib.sha1(
@@ -599,7 +639,7 @@ def figure_svg(figure: Figure, *, side: Side | None = None, still: bool = False,
     prefix = f"g{digest}"
     index = figure.key if frame is None else frame
     key_body = _body(figure, layout.mirror, frame=index)
-    times = [*sample_times(figure), 1.0] if animate else []
+    times = [*sampled, 1.0] if animate else []
     bodies = [_body(figure, layout.mirror, t) for t in times]
     seconds = figure.seconds or 3.0
     styles = [_style(prefix)]
@@ -617,7 +657,7 @@ def figure_svg(figure: Figure, *, side: Side | None = None, still: bool = False,
         style = ""
         if places and any(abs(a - b) > 1e-3 for p in places[1:]
                           for a, b in zip(p, places[0], strict=True)):
-            keep_t, keep_p = _prune(times, places)
+            keep_t, keep_p = _prune(times, places, _corners(piece.shapes))
             frames = "".join(f"{_n(t * 100)}%{{transform:{_transform_css(p, rotate, scale)}}}"
                              for t, p in zip(keep_t, keep_p, strict=True))
             name = names.get(frames, f"{prefix}{number}")
