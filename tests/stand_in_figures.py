@@ -53,6 +53,12 @@ def figures_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     folder = tmp_path / "figures"
     folder.mkdir()
     monkeypatch.setattr(strongstride.figures, "FIGURES_DIR", folder)
-    strongstride.figures._load.cache_clear()
+    forget()
     yield folder
+    forget()
+
+
+def forget() -> None:
+    """Drop what the figures package read and drew, so the next test reads its own files."""
     strongstride.figures._load.cache_clear()
+    strongstride.figures.shipped_svg.cache_clear()

@@ -221,7 +221,7 @@ class Strongstride:
         "right") mirrors a one-sided move to the side she is on. NotFound for an exercise
         the library lacks or has not drawn; FieldError naming `side` or `variation` when
         either is not one of this exercise's."""
-        from strongstride.figures import figure_svg, has_figure, load_figure
+        from strongstride.figures import has_figure, shipped_svg
         from strongstride.library import default_library
 
         info = default_library().get(exercise_id)
@@ -236,10 +236,9 @@ class Strongstride:
             raise FieldError("side", "side must be left or right")
         if side is not None and not info.one_sided:
             side = None  # both legs work at once: there is no side to mirror to
-        figure = load_figure(info.id, variation)
         name = (info.variation(variation) if variation else None) or info.name
-        return figure_svg(figure, side=side, still=still,  # type: ignore[arg-type]
-                          title=f"{name}{f', {side} leg' if side else ''}")
+        return shipped_svg(info.id, variation, side=side, still=still,
+                           title=f"{name}{f', {side} leg' if side else ''}")
 
     def figure_for(self, name: str, missing: frozenset[str] = frozenset()
                    ) -> tuple[str, str | None] | None:

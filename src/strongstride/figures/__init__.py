@@ -5,6 +5,7 @@ joint angles kept in `library/figures/<exercise-id>.toml` (format: docs/figures.
     read_figure(path) -> Figure                            any figure file
     has_figure(exercise_id) -> bool
     figure_svg(figure, side=None, still=False) -> str      the animated (or still) SVG
+    shipped_svg(exercise_id, variation, side=, still=)     the same for a shipped figure
     key_pose(figure, side=None) -> Drawing                 the still as plain geometry
 
 Bad data raises StrongstrideError whose issues give file:line and the joint or key named.
@@ -62,6 +63,15 @@ def _load(exercise_id: str, variation: str | None) -> Figure:
     return figure
 
 
+@cache
+def shipped_svg(exercise_id: str, variation: str | None = None, *, side: Side | None = None,
+                still: bool = False, title: str | None = None) -> str:
+    """`figure_svg` of a shipped figure, drawn once per process for each way it is asked
+    for: a shipped figure is a fixed picture, like a static file, and drawing the longer
+    ones (the sampling and its checks) takes a tenth of a second."""
+    return figure_svg(load_figure(exercise_id, variation), side=side, still=still, title=title)
+
+
 def _with_library_tempo(figure: Figure) -> Figure:
     from dataclasses import replace
 
@@ -95,4 +105,5 @@ __all__ = [
     "load_figure",
     "parse_figure",
     "read_figure",
+    "shipped_svg",
 ]
