@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import io
 import os
 import sys
 import tempfile
@@ -128,8 +129,13 @@ def main() -> None:
         tab = browser.new_page(viewport={"width": args.width, "height": 600})
         tab.set_content(page(rows))
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        tab.screenshot(path=str(args.out), full_page=True)
+        shot = tab.screenshot(full_page=True)
         browser.close()
+    # The sheet is a few flat colours: a palette PNG is a third of the size in the repository.
+    from PIL import Image  # fpdf2's own dependency
+
+    with Image.open(io.BytesIO(shot)) as image:
+        image.convert("RGB").quantize(colors=64).save(args.out, optimize=True)
     figures_n = sum(1 for row in rows if row[2] is not None)
     print(f"{args.out}: {figures_n} figures in {time.perf_counter() - started:.1f} s")
 
