@@ -1,12 +1,11 @@
 """What Chromium paints: a loop band, drawn as a line one unit long scaled to its length, ends
 exactly at its two body points (butt caps; a round cap would be stretched by the scale, far
-past the ankle). Skipped without a Chromium executable."""
+past the ankle). Skipped without a Chromium executable, as every browser test."""
 
 from __future__ import annotations
 
 import io
 import math
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,10 +13,6 @@ from typing import Any
 import pytest
 
 from strongstride.figures import Line, figure_svg, key_pose, read_figure
-
-CHROMIUM = next((p for p in (os.environ.get("CHROMIUM_PATH"), "/usr/lib/chromium/chromium",
-                             "/usr/bin/chromium") if p and Path(p).exists()), None)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium executable")
 
 BANDS_APART = """\
 view = "front"
@@ -35,14 +30,12 @@ ankle_r = -25
 ZOOM = 4.0  # CSS pixels per body unit
 
 
-@pytest.fixture(scope="module")
-def page() -> Iterator[Any]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--disable-gpu", "--no-sandbox"])
-        yield browser.new_page()
-        browser.close()
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A plain page of the session's Chromium (tests/web/browser/conftest.py)."""
+    tab = browser.new_page()
+    yield tab
+    tab.close()
 
 
 def painted_box(page: Any, svg: str, width: float, height: float) -> tuple[float, ...]:
