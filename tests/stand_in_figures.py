@@ -62,3 +62,4 @@ def forget() -> None:
     """Drop what the figures package read and drew, so the next test reads its own files."""
     strongstride.figures._load.cache_clear()
     strongstride.figures.shipped_svg.cache_clear()
+    strongstride.figures.shipped_pose.cache_clear()

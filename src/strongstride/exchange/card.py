@@ -387,7 +387,7 @@ def key_poses(routine: Routine, adaptation: Adaptation | None = None,
     """The key position of every exercise of the routine that has a figure, by its name in
     the routine; the variation's, for an exercise done another way. An exercise without a
     figure has none here; a figure file with an error raises it."""
-    from strongstride.figures import has_figure, key_pose, load_figure
+    from strongstride.figures import has_figure, shipped_pose
 
     library = library or default_library()
     changed = adaptation.exercises if adaptation is not None else {}
@@ -399,8 +399,7 @@ def key_poses(routine: Routine, adaptation: Adaptation | None = None,
         sub = changed.get(exercise.name)
         lacking = next((key for key in sub.without if info.variation(key) is not None),
                        None) if sub is not None else None
-        figure = load_figure(info.id, lacking)
-        found[exercise.name] = key_pose(figure)
+        found[exercise.name] = shipped_pose(info.id, lacking)
     return found
 
 

@@ -6,6 +6,7 @@ joint angles kept in `library/figures/<exercise-id>.toml` (format: docs/figures.
     has_figure(exercise_id) -> bool
     figure_svg(figure, side=None, still=False) -> str      the animated (or still) SVG
     shipped_svg(exercise_id, variation, side=, still=)     the same for a shipped figure
+    shipped_pose(exercise_id, variation, side)             key_pose of a shipped figure
     key_pose(figure, side=None) -> Drawing                 the still as plain geometry
 
 Bad data raises StrongstrideError whose issues give file:line and the joint or key named.
@@ -72,6 +73,14 @@ def shipped_svg(exercise_id: str, variation: str | None = None, *, side: Side | 
     return figure_svg(load_figure(exercise_id, variation), side=side, still=still, title=title)
 
 
+@cache
+def shipped_pose(exercise_id: str, variation: str | None = None,
+                 side: Side | None = None) -> Drawing:
+    """`key_pose` of a shipped figure, worked out once per process (as `shipped_svg`): the
+    card and the report draw the same stills again and again."""
+    return key_pose(load_figure(exercise_id, variation), side=side)
+
+
 def _with_library_tempo(figure: Figure) -> Figure:
     from dataclasses import replace
 
@@ -105,5 +114,6 @@ __all__ = [
     "load_figure",
     "parse_figure",
     "read_figure",
+    "shipped_pose",
     "shipped_svg",
 ]

@@ -247,13 +247,13 @@ def _next(report: Report) -> Section:
 
 def _key_pose(exercise: str) -> Drawing | None:
     """The key position of the library's figure of `exercise`, if it has one."""
-    from strongstride.figures import has_figure, key_pose, load_figure
+    from strongstride.figures import has_figure, shipped_pose
     from strongstride.library import default_library
 
     info = default_library().find(exercise)
     if info is None or not has_figure(info.id):
         return None
-    return key_pose(load_figure(info.id))
+    return shipped_pose(info.id)
 
 
 # Pain ----------------------------------------------------------------------------------------
