@@ -49,7 +49,7 @@ def label_of(text: Path) -> dict[str, Any]:
 
 def imported(text: Path) -> dict[str, Any]:
     """What `strongstride import TEXT --json` prints, as a dict."""
-    return import_dict(import_file(str(text)).routine)
+    return import_dict(import_file(str(text)))
 
 
 def scored(text: Path) -> Score:
