@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.routine_text import SEED_LINES, median_seconds, varied_text  # noqa: E402
-from tests.routine.corpus_score import COMPARED, Score, ambiguous, score  # noqa: E402
+from tests.routine.corpus_score import COMPARED, Score, score  # noqa: E402
 
 from strongstride.routine.importer import import_text  # noqa: E402
 from strongstride.routine.json_view import import_dict  # noqa: E402
@@ -105,8 +105,9 @@ def show(name: str) -> None:
     width = max([len(_cell(p.label)) for p in s.misses] + [5])
     print(f"  {'label':<{width}}   importer")
     for p in s.misses:
-        mark = "?" if p.label is not None and ambiguous(p.label) else " "
-        print(f"{mark} {_cell(p.label):<{width}}   {_cell(p.got)}")
+        print(f"  {_cell(p.label):<{width}}   {_cell(p.got)}")
+        if p.label is not None and p.label["notes"]:
+            print(f"      label notes: {p.label['notes']}")
 
 
 def print_speed(runs: int) -> None:
