@@ -83,6 +83,29 @@ def test_check_json(run: Run, tmp_path: Path) -> None:
     assert [(i["line"], i["column"]) for i in data["issues"]] == [(2, 21), (3, 8), (4, 4)]
 
 
+IMPORTED = ("# Hip Routine\n\nStrong hips make for a steadier stride on the hills.\n\n"
+            "Main\nSquat: 3 sets of 10 reps\nPlank 3x30 seconds\n")
+
+
+def test_import_json_has_the_documented_shape_and_the_lines_kept_as_notes(
+        run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "hips.txt"
+    path.write_text(IMPORTED)
+    result = run("import", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"title", "sections", "notes"}
+    assert set(data["sections"][0]) == {"title", "kind", "setup", "exercises"}
+    assert data["sections"][0]["exercises"][0] == {
+        "name": "Squat", "sets": [3, 3], "reps": [10, 10], "seconds": None, "per_side": False,
+        "rest_seconds": None, "notes": ""}
+    assert data["notes"] == [
+        {"line": 3, "text": "Strong hips make for a steadier stride on the hills."}]
+    assert f"{path}:3:1: warning:" in result.stderr
+    path.write_text("Squat: 3 sets of 10 reps\n")
+    assert json.loads(run("import", str(path), "--json").stdout)["notes"] == []
+
+
 def test_check_a_good_file_exits_0(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "ok.routine"
     path.write_text("## main\nSquat: 2 sets of 10 reps\n")

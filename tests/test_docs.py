@@ -65,7 +65,8 @@ def test_the_error_example_is_what_check_prints(run: Run, tmp_path: Path) -> Non
 def test_the_json_examples_parse_and_name_the_documented_fields() -> None:
     blocks = fenced(JSON_DOC, "json")
     import_example = json.loads(blocks[0])
-    assert set(import_example) == {"title", "sections"}
+    assert set(import_example) == {"title", "sections", "notes"}
+    assert set(import_example["notes"][0]) == {"line", "text"}
     assert set(import_example["sections"][0]) == {"title", "kind", "setup", "exercises"}
     assert set(import_example["sections"][0]["exercises"][0]) == {
         "name", "sets", "reps", "seconds", "per_side", "rest_seconds", "notes"}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from strongstride.errors import Issue, NotFound, Span, StrongstrideError
 from strongstride.plan.session import SessionPlan, Step, build_plan
 from strongstride.routine.format import format_routine
-from strongstride.routine.json_view import import_dict
+from strongstride.routine.json_view import routine_dict
 from strongstride.routine.model import Range, Routine
 from strongstride.routine.parse import parse_routine
 
@@ -202,7 +202,7 @@ def show_dict(loaded: LoadedRoutine, missing: frozenset[str] = frozenset()) -> d
     changed = adaptation(routine, missing) if missing else None
     return {
         "id": loaded.id,
-        **import_dict(routine),
+        **routine_dict(routine),
         "credit": routine.credit,
         "equipment": list(routine.equipment),
         "directions": routine.directions,

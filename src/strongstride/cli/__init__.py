@@ -265,7 +265,7 @@ def import_(ctx: click.Context, file: str, as_json: bool) -> None:
     if as_json:
         from strongstride.routine.json_view import import_dict
 
-        emit_json(import_dict(imported.routine))
+        emit_json(import_dict(imported))
         return
     from strongstride.routine.format import format_routine
 

@@ -18,7 +18,7 @@ from strongstride.routine.import_build import Builder, LineRole
 from strongstride.routine.import_lines import Line, classify
 from strongstride.routine.model import Routine
 
-__all__ = ["Imported", "ImportedLine", "LineRole", "import_text"]
+__all__ = ["Imported", "ImportedLine", "KeptNote", "LineRole", "import_text"]
 
 # Above this size the cyclic garbage collector is paused while importing (see `import_text`).
 GC_PAUSE_CHARS = 100_000
@@ -33,10 +33,20 @@ class ImportedLine:
 
 
 @dataclass(frozen=True, slots=True)
+class KeptNote:
+    """Text kept as one of the routine's notes, and the input line it came from."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Imported:
     routine: Routine
     issues: tuple[Issue, ...]
     lines: tuple[ImportedLine, ...] = ()
+    # The routine's notes (`routine.notes`, joined) one by one with their line numbers.
+    notes: tuple[KeptNote, ...] = ()
 
 
 def import_text(text: str, source: str = "<text>") -> Imported:
@@ -78,5 +88,7 @@ def _import(text: str, source: str) -> Imported:
     builder.run()
     routine, issues, roles = builder.result()
     used = sorted(roles)
+    notes = tuple(KeptNote(line, text) for line, text in sorted(builder.notes,
+                                                                key=lambda n: n[0]))
     return Imported(routine, issues, tuple(map(
-        ImportedLine, [i + 1 for i in used], [roles[i] for i in used])))
+        ImportedLine, [i + 1 for i in used], [roles[i] for i in used])), notes)

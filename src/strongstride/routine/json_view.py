@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from strongstride.routine.model import Exercise, Range, Routine, Section
+
+if TYPE_CHECKING:  # `show` needs no importer loaded
+    from strongstride.routine.importer import Imported
 
 
 def _pair(r: Range | None) -> list[int] | None:
@@ -33,6 +36,12 @@ def section_dict(section: Section) -> dict[str, Any]:
     }
 
 
-def import_dict(routine: Routine) -> dict[str, Any]:
-    """Exactly the `import --json` shape: title and sections."""
+def routine_dict(routine: Routine) -> dict[str, Any]:
+    """Title and sections, the part that `import --json` and `show --json` share."""
     return {"title": routine.title, "sections": [section_dict(s) for s in routine.sections]}
+
+
+def import_dict(imported: Imported) -> dict[str, Any]:
+    """Exactly the `import --json` shape: title, sections and the lines kept as notes."""
+    return {**routine_dict(imported.routine),
+            "notes": [{"line": n.line, "text": n.text} for n in imported.notes]}
