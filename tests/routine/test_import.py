@@ -633,3 +633,17 @@ def test_a_line_repeated_in_the_text_reads_as_if_read_afresh(
     afresh = importer.import_text(text)
     assert shared == afresh
     assert len(shared.routine.exercises) >= 6
+
+
+# --- classes of real workout texts (tests/routine/corpus) ----------------------------------
+
+def test_text_after_the_prescription_is_a_note_on_the_exercise() -> None:
+    imported = import_text("Box jump 2x8 medium to high effort\nStep-up 3 x 10 each leg  RPE 7\n")
+    assert [(e.name, e.prescription, e.notes) for e in imported.routine.exercises] == [
+        ("Box jump", Prescription(sets=Range.one(2), reps=Range.one(8)), "medium to high effort"),
+        ("Step-up", Prescription(sets=Range.one(3), reps=Range.one(10), side="leg"), "RPE 7")]
+
+
+def test_a_sentence_with_a_prescription_in_it_is_not_an_exercise() -> None:
+    imported = import_text("Squat 3x10\nTake 45 seconds to breathe after the squats\n")
+    assert [e.name for e in imported.routine.exercises] == ["Squat"]

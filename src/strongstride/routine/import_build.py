@@ -152,6 +152,8 @@ class Builder:
         line = self.lines[i]
         name = line.name or name_of(line.content)
         self.entry = Entry(name, i, line, group, placed(line.fields, i + 1) if line.fields else {})
+        if line.extra:
+            self.entry.notes.append((i + 1, line.extra))
         group.tried += 1
 
     def details(self, i: int) -> None:

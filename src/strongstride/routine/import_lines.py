@@ -93,6 +93,7 @@ class Line:
     value: str = ""
     rounds: int = 0
     content: str = ""  # the text after `start`, stripped
+    extra: str = ""  # text after an exercise's prescription ('2x8 Medium to High'): a note
 
     @property
     def has_work(self) -> bool:
@@ -133,7 +134,30 @@ def name_of(text: str) -> str:
     return _COLON.sub(" - ", name) if ":" in name else name
 
 
-def _inline(body: str, low: str, marks: bytes) -> tuple[str, int, Reading] | None:
+# First words of a sentence, not of an exercise name: such a line is read only when all of it
+# is a prescription ('Rest 60 seconds' is not an exercise with a note 'between moves').
+_NOT_NAMES = frozenset({
+    "rest", "take", "do", "repeat", "perform", "complete", "then", "and", "after", "for", "you",
+    "i", "we", "this", "it", "try", "aim", "start", "work", "build", "add", "if", "in", "on",
+    "at", "each", "every", "my", "our", "your", "the", "with", "total", "week", "day"})
+
+
+def _lenient(name: str, tail: str) -> tuple[Reading, str] | None:
+    """The prescription at the start of `tail` and the text after it ('2x8 Medium to High'
+    -> 2x8 and 'Medium to High'), when the name can be one; else None."""
+    first = name.split(None, 1)[0].lower().strip(NAME_TRIM)
+    if first in _NOT_NAMES:
+        return None
+    reading, end = read_leading(tail)
+    if end == 0 or reading.prescription is None:
+        return None
+    return reading, tail[end:].strip(" ,;-|*.")
+
+
+Split = tuple[str, int, Reading, str]  # name, where its prescription starts, reading, extra
+
+
+def _inline(body: str, low: str, marks: bytes) -> Split | None:
     """'Name<prescription>': split at the first point where the rest reads as a prescription.
 
     The candidates are where `_START` may match: each run of digits, AMRAP and such. `marks`,
@@ -141,6 +165,7 @@ def _inline(body: str, low: str, marks: bytes) -> tuple[str, int, Reading] | Non
     methods find the runs faster than re.
     """
     tries = 0
+    lenient: Split | None = None  # the first split whose tail starts with a prescription
     start = _START.match
     digit_before = low[:1].isdigit()  # all later digits are candidates, found in order
     at = 1
@@ -171,14 +196,16 @@ def _inline(body: str, low: str, marks: bytes) -> tuple[str, int, Reading] | Non
             tail = tail[:-1]
         reading = read_prescription(tail, hints=False)
         if not reading.problems or reading.structural:
-            return name, i, reading
+            return name, i, reading, ""
+        if lenient is None and (found := _lenient(name, tail)) is not None:
+            lenient = (name, i, *found)
         tries += 1
         if tries >= MAX_TRIES:
             break
-    return None
+    return lenient
 
 
-def _count_first(body: str) -> tuple[str, int, Reading] | None:
+def _count_first(body: str) -> Split | None:
     """'3 x 10 Bulgarian split squats': the leading prescription, then the name.
 
     The name is '' when the whole line is a prescription.
@@ -192,7 +219,7 @@ def _count_first(body: str) -> tuple[str, int, Reading] | None:
     elif rest[:1] == "." and not rest.strip("."):  # '2 sets of 10 reps.'
         rest = ""
     name = name_of(rest)
-    return (name, 0, reading) if name or not rest else None
+    return (name, 0, reading, "") if name or not rest else None
 
 
 def _fields(body: str, low: str, offset: int, first: re.Match[str]
@@ -302,7 +329,7 @@ def classify(raw: str) -> Line:
         read = _inline(body, low, marks)
     if read is None:
         return line
-    name, at, reading = read
+    name, at, reading, line.extra = read
     if not name:  # a prescription alone: details for the name line above it
         line.kind, line.reading = "details", reading
         line.fields = {"prescription": (body.rstrip("."), line.start + 1)}
