@@ -647,3 +647,16 @@ def test_text_after_the_prescription_is_a_note_on_the_exercise() -> None:
 def test_a_sentence_with_a_prescription_in_it_is_not_an_exercise() -> None:
     imported = import_text("Squat 3x10\nTake 45 seconds to breathe after the squats\n")
     assert [e.name for e in imported.routine.exercises] == ["Squat"]
+
+
+def test_a_circuit_heading_holds_over_blank_lines_and_captions_until_the_next_heading() -> None:
+    from strongstride.routine.json_view import import_dict
+
+    text = ("Block A: 3 rounds\n\n1. Step-up\n\n8 reps per leg\n\nPhoto: a step\n\n"
+            "2. Calf raise\n\n15 reps\n\nBlock B: 2 rounds\n\n1. Plank\n\n30 seconds\n")
+    imported = import_text(text)
+    assert [(s.title, s.rounds, [e.name for e in s.exercises])
+            for s in imported.routine.sections] == [
+        ("Block A", 3, ["Step-up", "Calf raise"]), ("Block B", 2, ["Plank"])]
+    sets = [e["sets"] for s in import_dict(imported.routine)["sections"] for e in s["exercises"]]
+    assert sets == [[3, 3], [3, 3], [2, 2]]
