@@ -660,3 +660,24 @@ def test_a_circuit_heading_holds_over_blank_lines_and_captions_until_the_next_he
         ("Block A", 3, ["Step-up", "Calf raise"]), ("Block B", 2, ["Plank"])]
     sets = [e["sets"] for s in import_dict(imported.routine)["sections"] for e in s["exercises"]]
     assert sets == [[3, 3], [3, 3], [2, 2]]
+
+
+@pytest.mark.parametrize(("text", "name", "expected", "notes"), [
+    ("3x12 farmer carries with 20 lbs", "farmer carries",
+     Prescription(sets=Range.one(3), reps=Range.one(12)), "with 20 lbs"),
+    ("- 12 slow sit-ups (count to three)", "slow sit-ups",
+     Prescription(reps=Range.one(12)), "(count to three)"),
+    ("- 45-second wall sit", "wall sit", Prescription(seconds=Range.one(45)), ""),
+    ("Side lunge x 16", "Side lunge", Prescription(reps=Range.one(16)), ""),
+    ("Goblet squat x 3 sets of 6-8 reps, heavier each set", "Goblet squat",
+     Prescription(sets=Range.one(3), reps=Range(6, 8)), "heavier each set"),
+])
+def test_counts_written_around_the_name(text: str, name: str, expected: Prescription,
+                                        notes: str) -> None:
+    e = only(import_text(text))
+    assert (e.name, e.prescription, e.notes) == (name, expected, notes)
+
+
+def test_a_bare_count_in_front_of_words_is_reps_only_in_a_list() -> None:
+    imported = import_text("Squat 3x10\n3 tips for a strong back\n")
+    assert [e.name for e in imported.routine.exercises] == ["Squat"]

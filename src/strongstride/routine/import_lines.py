@@ -181,11 +181,15 @@ def _inline(body: str, low: str, marks: bytes) -> Split | None:
         else:
             break
         check_tail, digit_before = digit_before, True
-        if not start(low, i):
+        times = low[max(0, i - 3):i].rstrip().endswith(" x")  # 'Lunge x 20', 'Squat x 4 sets'
+        started = start(low, i) is not None
+        if not started and not times:
             continue
         if i > MAX_NAME_CHARS:
             break
         head = body[:i]
+        if times:
+            head = head.rstrip()[:-1]
         name = name_of(head)
         # A name does not end in a prescription ('Squat 3 sets 10'): it has a digit, if so.
         if not name or (check_tail and _PRESCRIPTION_TAIL.search(head.rstrip(NAME_TRIM),
@@ -194,6 +198,8 @@ def _inline(body: str, low: str, marks: bytes) -> Split | None:
         tail = body[i:].rstrip().rstrip(".")
         if tail.endswith(")") and head.rstrip().endswith("("):
             tail = tail[:-1]
+        if times and not started and (n := _BARE_COUNT.match(tail)):  # 'x 20': the reps
+            tail = n.group() + " reps" + tail[n.end():]
         reading = read_prescription(tail, hints=False)
         if not reading.problems or reading.structural:
             return name, i, reading, ""
@@ -203,6 +209,17 @@ def _inline(body: str, low: str, marks: bytes) -> Split | None:
         if tries >= MAX_TRIES:
             break
     return lenient
+
+
+# Where a name written after its count ends: a load, an aside in brackets, a comma.
+_NAME_END = re.compile(r"\s+(?:with|at)\s+\d|\s*[(,](?!\s*(?:on\s+)?(?:each|every|per)\s)"
+                       r"|\s+@")
+# A number with no unit ('20' in 'Lunge x 20'), and a bare count in front of a name ('15 ab
+# sprawls' in a list), which are reps; '60-second plank', a time.
+_BARE_COUNT = re.compile(r"\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?(?![\d:.])")
+_COUNT_NAME = re.compile(r"(\d{1,3})\s+(?=[a-z])(?!(?:x|sets?|reps?|rounds?|times|seconds?|secs?"
+                         r"|minutes?|mins?|m|s|holds?|each|per|on|of|to)\b)")
+_HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
 
 
 def _count_first(body: str) -> Split | None:
@@ -218,8 +235,11 @@ def _count_first(body: str) -> Split | None:
         rest = rest[3:]
     elif rest[:1] == "." and not rest.strip("."):  # '2 sets of 10 reps.'
         rest = ""
+    extra = ""
+    if (m := _NAME_END.search(rest)) is not None:  # '3x12 goblet squats with 25 lbs'
+        rest, extra = rest[: m.start()], rest[m.start():].strip(" ,;-")
     name = name_of(rest)
-    return (name, 0, reading, "") if name or not rest else None
+    return (name, 0, reading, extra) if name or not rest else None
 
 
 def _fields(body: str, low: str, offset: int, first: re.Match[str]
@@ -323,8 +343,13 @@ def classify(raw: str) -> Line:
     if not words and not _has_digit(low):
         return line  # no place a prescription can start
     marks = low.encode().translate(_DIGIT_MARKS) if not words and low.isascii() else b""
+    if low[:1].isdigit() and "-" in low[:8] and (h := _HYPHEN_UNIT.match(low)):
+        body = body[: h.end(1)] + " " + body[h.end():]  # '60-second plank': same length
+        low = body.lower()
     if (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
         read = _count_first(body) or _inline(body, low, marks)
+    elif line.listed and (c := _COUNT_NAME.match(low)):  # '- 15 ab sprawls'
+        read = _count_first(c.group(1) + " reps " + body[c.end():])
     else:
         read = _inline(body, low, marks)
     if read is None:
