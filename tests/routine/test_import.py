@@ -681,3 +681,10 @@ def test_counts_written_around_the_name(text: str, name: str, expected: Prescrip
 def test_a_bare_count_in_front_of_words_is_reps_only_in_a_list() -> None:
     imported = import_text("Squat 3x10\n3 tips for a strong back\n")
     assert [e.name for e in imported.routine.exercises] == ["Squat"]
+
+
+def test_a_count_in_brackets_after_the_name() -> None:
+    imported = import_text("- Dead bug (8x each side)\n- Superman hold (20x)\n")
+    assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
+        ("Dead bug", Prescription(reps=Range.one(8), side="side")),
+        ("Superman hold", Prescription(reps=Range.one(20)))]

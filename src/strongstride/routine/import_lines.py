@@ -200,6 +200,8 @@ def _inline(body: str, low: str, marks: bytes) -> Split | None:
             tail = tail[:-1]
         if times and not started and (n := _BARE_COUNT.match(tail)):  # 'x 20': the reps
             tail = n.group() + " reps" + tail[n.end():]
+        elif "x" in tail[:8] and (n := _X_REPS.match(tail)):  # '(15x)', '12x each side'
+            tail = n.group(1) + " reps" + tail[n.end():]
         reading = read_prescription(tail, hints=False)
         if not reading.problems or reading.structural:
             return name, i, reading, ""
@@ -219,6 +221,7 @@ _NAME_END = re.compile(r"\s+(?:with|at)\s+\d|\s*[(,](?!\s*(?:on\s+)?(?:each|ever
 _BARE_COUNT = re.compile(r"\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?(?![\d:.])")
 _COUNT_NAME = re.compile(r"(\d{1,3})\s+(?=[a-z])(?!(?:x|sets?|reps?|rounds?|times|seconds?|secs?"
                          r"|minutes?|mins?|m|s|holds?|each|per|on|of|to)\b)")
+_X_REPS = re.compile(r"(\d{1,3}(?:\s*-\s*\d{1,3})?)\s*x(?![\s\d]*\d)", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
 
 
