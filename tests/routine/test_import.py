@@ -633,3 +633,58 @@ def test_a_line_repeated_in_the_text_reads_as_if_read_afresh(
     afresh = importer.import_text(text)
     assert shared == afresh
     assert len(shared.routine.exercises) >= 6
+
+
+# --- classes of real workout texts (tests/routine/corpus) ----------------------------------
+
+def test_text_after_the_prescription_is_a_note_on_the_exercise() -> None:
+    imported = import_text("Box jump 2x8 medium to high effort\nStep-up 3 x 10 each leg  RPE 7\n")
+    assert [(e.name, e.prescription, e.notes) for e in imported.routine.exercises] == [
+        ("Box jump", Prescription(sets=Range.one(2), reps=Range.one(8)), "medium to high effort"),
+        ("Step-up", Prescription(sets=Range.one(3), reps=Range.one(10), side="leg"), "RPE 7")]
+
+
+def test_a_sentence_with_a_prescription_in_it_is_not_an_exercise() -> None:
+    imported = import_text("Squat 3x10\nTake 45 seconds to breathe after the squats\n")
+    assert [e.name for e in imported.routine.exercises] == ["Squat"]
+
+
+def test_a_circuit_heading_holds_over_blank_lines_and_captions_until_the_next_heading() -> None:
+    from strongstride.routine.json_view import import_dict
+
+    text = ("Block A: 3 rounds\n\n1. Step-up\n\n8 reps per leg\n\nPhoto: a step\n\n"
+            "2. Calf raise\n\n15 reps\n\nBlock B: 2 rounds\n\n1. Plank\n\n30 seconds\n")
+    imported = import_text(text)
+    assert [(s.title, s.rounds, [e.name for e in s.exercises])
+            for s in imported.routine.sections] == [
+        ("Block A", 3, ["Step-up", "Calf raise"]), ("Block B", 2, ["Plank"])]
+    sets = [e["sets"] for s in import_dict(imported.routine)["sections"] for e in s["exercises"]]
+    assert sets == [[3, 3], [3, 3], [2, 2]]
+
+
+@pytest.mark.parametrize(("text", "name", "expected", "notes"), [
+    ("3x12 farmer carries with 20 lbs", "farmer carries",
+     Prescription(sets=Range.one(3), reps=Range.one(12)), "with 20 lbs"),
+    ("- 12 slow sit-ups (count to three)", "slow sit-ups",
+     Prescription(reps=Range.one(12)), "(count to three)"),
+    ("- 45-second wall sit", "wall sit", Prescription(seconds=Range.one(45)), ""),
+    ("Side lunge x 16", "Side lunge", Prescription(reps=Range.one(16)), ""),
+    ("Goblet squat x 3 sets of 6-8 reps, heavier each set", "Goblet squat",
+     Prescription(sets=Range.one(3), reps=Range(6, 8)), "heavier each set"),
+])
+def test_counts_written_around_the_name(text: str, name: str, expected: Prescription,
+                                        notes: str) -> None:
+    e = only(import_text(text))
+    assert (e.name, e.prescription, e.notes) == (name, expected, notes)
+
+
+def test_a_bare_count_in_front_of_words_is_reps_only_in_a_list() -> None:
+    imported = import_text("Squat 3x10\n3 tips for a strong back\n")
+    assert [e.name for e in imported.routine.exercises] == ["Squat"]
+
+
+def test_a_count_in_brackets_after_the_name() -> None:
+    imported = import_text("- Dead bug (8x each side)\n- Superman hold (20x)\n")
+    assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
+        ("Dead bug", Prescription(reps=Range.one(8), side="side")),
+        ("Superman hold", Prescription(reps=Range.one(20)))]

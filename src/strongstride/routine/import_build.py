@@ -79,8 +79,12 @@ class Builder:
         """Line j is an exercise name with 'Sets: ... Reps: ...' on the line below."""
         lines = self.lines
         line = lines[j]
-        if not (line.kind == "text" and j + 1 < len(lines) and lines[j + 1].kind == "details"
-                and lines[j + 1].has_work):
+        if line.kind != "text":
+            return False
+        k = j + 1  # the details may be a blank line or two below ('1. Hip thrust', '', '10 reps')
+        while k < len(lines) and k <= j + 2 and lines[k].kind == "blank":
+            k += 1
+        if not (k < len(lines) and lines[k].kind == "details" and lines[k].has_work):
             return False
         if not line.name:  # read once: asked again when the line above is a heading
             line.name = name_of(line.content)
@@ -99,6 +103,10 @@ class Builder:
     def is_heading(self, i: int, h: Heading) -> bool:
         if self.lines[i].listed and not h.strong:
             return False  # '- Glute bridge' in a list is an exercise without a prescription
+        g = self.group
+        if (not h.strong and h.rounds is None and g is not None and g.rounds is not None
+                and g.tried):
+            return False  # a circuit's heading holds until a heading as strong as its own
         j = self.next_content(i)
         if self.starts_entry(j):
             return h.strong or self.block_start(i)
@@ -140,11 +148,16 @@ class Builder:
         self.flush()
 
     def blank(self) -> None:
-        if self.entry is not None:
+        e = self.entry
+        if e is not None and e.line.reading is None and not e.fields and not e.details:
+            return  # a name waiting for its details below the blank line
+        if e is not None:
             self.flush()
         self.open_field = None
         self.gap += 1
-        if self.group is not None and self.group.tried and self.gap >= self.gap_needed:
+        # A circuit's heading ('Strength set A: 3 rounds') holds until the next heading.
+        if (self.group is not None and self.group.tried and self.gap >= self.gap_needed
+                and (self.group.heading is None or self.group.rounds is None)):
             self.group = None
 
     def exercise(self, i: int) -> None:
@@ -152,6 +165,8 @@ class Builder:
         line = self.lines[i]
         name = line.name or name_of(line.content)
         self.entry = Entry(name, i, line, group, placed(line.fields, i + 1) if line.fields else {})
+        if line.extra:
+            self.entry.notes.append((i + 1, line.extra))
         group.tried += 1
 
     def details(self, i: int) -> None:
@@ -267,7 +282,7 @@ class Builder:
         if not content:
             self.note(i, "this line holds only control characters; left them out")
             return
-        if i + 1 < len(lines) and lines[i + 1].kind == "details" and self.names_entry(i):
+        if self.names_entry(i):
             self.exercise(i)
             return
         h = read_heading(content, line.hashes)

@@ -93,6 +93,7 @@ class Line:
     value: str = ""
     rounds: int = 0
     content: str = ""  # the text after `start`, stripped
+    extra: str = ""  # text after an exercise's prescription ('2x8 Medium to High'): a note
 
     @property
     def has_work(self) -> bool:
@@ -133,7 +134,30 @@ def name_of(text: str) -> str:
     return _COLON.sub(" - ", name) if ":" in name else name
 
 
-def _inline(body: str, low: str, marks: bytes) -> tuple[str, int, Reading] | None:
+# First words of a sentence, not of an exercise name: such a line is read only when all of it
+# is a prescription ('Rest 60 seconds' is not an exercise with a note 'between moves').
+_NOT_NAMES = frozenset({
+    "rest", "take", "do", "repeat", "perform", "complete", "then", "and", "after", "for", "you",
+    "i", "we", "this", "it", "try", "aim", "start", "work", "build", "add", "if", "in", "on",
+    "at", "each", "every", "my", "our", "your", "the", "with", "total", "week", "day"})
+
+
+def _lenient(name: str, tail: str) -> tuple[Reading, str] | None:
+    """The prescription at the start of `tail` and the text after it ('2x8 Medium to High'
+    -> 2x8 and 'Medium to High'), when the name can be one; else None."""
+    first = name.split(None, 1)[0].lower().strip(NAME_TRIM)
+    if first in _NOT_NAMES:
+        return None
+    reading, end = read_leading(tail)
+    if end == 0 or reading.prescription is None:
+        return None
+    return reading, tail[end:].strip(" ,;-|*.")
+
+
+Split = tuple[str, int, Reading, str]  # name, where its prescription starts, reading, extra
+
+
+def _inline(body: str, low: str, marks: bytes) -> Split | None:
     """'Name<prescription>': split at the first point where the rest reads as a prescription.
 
     The candidates are where `_START` may match: each run of digits, AMRAP and such. `marks`,
@@ -141,6 +165,7 @@ def _inline(body: str, low: str, marks: bytes) -> tuple[str, int, Reading] | Non
     methods find the runs faster than re.
     """
     tries = 0
+    lenient: Split | None = None  # the first split whose tail starts with a prescription
     start = _START.match
     digit_before = low[:1].isdigit()  # all later digits are candidates, found in order
     at = 1
@@ -156,11 +181,15 @@ def _inline(body: str, low: str, marks: bytes) -> tuple[str, int, Reading] | Non
         else:
             break
         check_tail, digit_before = digit_before, True
-        if not start(low, i):
+        times = low[max(0, i - 3):i].rstrip().endswith(" x")  # 'Lunge x 20', 'Squat x 4 sets'
+        started = start(low, i) is not None
+        if not started and not times:
             continue
         if i > MAX_NAME_CHARS:
             break
         head = body[:i]
+        if times:
+            head = head.rstrip()[:-1]
         name = name_of(head)
         # A name does not end in a prescription ('Squat 3 sets 10'): it has a digit, if so.
         if not name or (check_tail and _PRESCRIPTION_TAIL.search(head.rstrip(NAME_TRIM),
@@ -169,16 +198,34 @@ def _inline(body: str, low: str, marks: bytes) -> tuple[str, int, Reading] | Non
         tail = body[i:].rstrip().rstrip(".")
         if tail.endswith(")") and head.rstrip().endswith("("):
             tail = tail[:-1]
+        if times and not started and (n := _BARE_COUNT.match(tail)):  # 'x 20': the reps
+            tail = n.group() + " reps" + tail[n.end():]
+        elif "x" in tail[:8] and (n := _X_REPS.match(tail)):  # '(15x)', '12x each side'
+            tail = n.group(1) + " reps" + tail[n.end():]
         reading = read_prescription(tail, hints=False)
         if not reading.problems or reading.structural:
-            return name, i, reading
+            return name, i, reading, ""
+        if lenient is None and (found := _lenient(name, tail)) is not None:
+            lenient = (name, i, *found)
         tries += 1
         if tries >= MAX_TRIES:
             break
-    return None
+    return lenient
 
 
-def _count_first(body: str) -> tuple[str, int, Reading] | None:
+# Where a name written after its count ends: a load, an aside in brackets, a comma.
+_NAME_END = re.compile(r"\s+(?:with|at)\s+\d|\s*[(,](?!\s*(?:on\s+)?(?:each|every|per)\s)"
+                       r"|\s+@")
+# A number with no unit ('20' in 'Lunge x 20'), and a bare count in front of a name ('15 ab
+# sprawls' in a list), which are reps; '60-second plank', a time.
+_BARE_COUNT = re.compile(r"\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?(?![\d:.])")
+_COUNT_NAME = re.compile(r"(\d{1,3})\s+(?=[a-z])(?!(?:x|sets?|reps?|rounds?|times|seconds?|secs?"
+                         r"|minutes?|mins?|m|s|holds?|each|per|on|of|to)\b)")
+_X_REPS = re.compile(r"(\d{1,3}(?:\s*-\s*\d{1,3})?)\s*x(?![\s\d]*\d)", re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
+
+
+def _count_first(body: str) -> Split | None:
     """'3 x 10 Bulgarian split squats': the leading prescription, then the name.
 
     The name is '' when the whole line is a prescription.
@@ -191,8 +238,11 @@ def _count_first(body: str) -> tuple[str, int, Reading] | None:
         rest = rest[3:]
     elif rest[:1] == "." and not rest.strip("."):  # '2 sets of 10 reps.'
         rest = ""
+    extra = ""
+    if (m := _NAME_END.search(rest)) is not None:  # '3x12 goblet squats with 25 lbs'
+        rest, extra = rest[: m.start()], rest[m.start():].strip(" ,;-")
     name = name_of(rest)
-    return (name, 0, reading) if name or not rest else None
+    return (name, 0, reading, extra) if name or not rest else None
 
 
 def _fields(body: str, low: str, offset: int, first: re.Match[str]
@@ -296,13 +346,18 @@ def classify(raw: str) -> Line:
     if not words and not _has_digit(low):
         return line  # no place a prescription can start
     marks = low.encode().translate(_DIGIT_MARKS) if not words and low.isascii() else b""
+    if low[:1].isdigit() and "-" in low[:8] and (h := _HYPHEN_UNIT.match(low)):
+        body = body[: h.end(1)] + " " + body[h.end():]  # '60-second plank': same length
+        low = body.lower()
     if (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
         read = _count_first(body) or _inline(body, low, marks)
+    elif line.listed and (c := _COUNT_NAME.match(low)):  # '- 15 ab sprawls'
+        read = _count_first(c.group(1) + " reps " + body[c.end():])
     else:
         read = _inline(body, low, marks)
     if read is None:
         return line
-    name, at, reading = read
+    name, at, reading, line.extra = read
     if not name:  # a prescription alone: details for the name line above it
         line.kind, line.reading = "details", reading
         line.fields = {"prescription": (body.rstrip("."), line.start + 1)}

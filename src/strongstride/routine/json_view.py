@@ -14,11 +14,13 @@ def _pair(r: Range | None) -> list[int] | None:
     return None if r is None else r.as_list()
 
 
-def exercise_dict(exercise: Exercise) -> dict[str, Any]:
+def exercise_dict(exercise: Exercise, rounds: int | None = None) -> dict[str, Any]:
+    """`rounds`: of the circuit the exercise is in, its sets when it gives none of its own."""
     p = exercise.prescription
+    sets = p.sets if p.sets is not None or rounds is None else Range.one(rounds)
     return {
         "name": exercise.name,
-        "sets": _pair(p.sets),
+        "sets": _pair(sets),
         "reps": _pair(p.reps),
         "seconds": _pair(p.seconds),
         "per_side": p.per_side,
@@ -32,7 +34,7 @@ def section_dict(section: Section) -> dict[str, Any]:
         "title": section.title,
         "kind": section.kind,
         "setup": section.setup,
-        "exercises": [exercise_dict(e) for e in section.exercises],
+        "exercises": [exercise_dict(e, section.rounds) for e in section.exercises],
     }
 
 
