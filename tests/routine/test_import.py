@@ -658,7 +658,7 @@ def test_a_circuit_heading_holds_over_blank_lines_and_captions_until_the_next_he
     assert [(s.title, s.rounds, [e.name for e in s.exercises])
             for s in imported.routine.sections] == [
         ("Block A", 3, ["Step-up", "Calf raise"]), ("Block B", 2, ["Plank"])]
-    sets = [e["sets"] for s in import_dict(imported.routine)["sections"] for e in s["exercises"]]
+    sets = [e["sets"] for s in import_dict(imported)["sections"] for e in s["exercises"]]
     assert sets == [[3, 3], [3, 3], [2, 2]]
 
 
