@@ -52,7 +52,7 @@ def test_floor_points_are_on_the_floor_in_every_sample(case: tuple[str, str | No
         for name in floor:
             for point in contact_points(name):
                 x = body.points[point][0]
-                assert abs(body.lowest(point) - fig.surface_at(x)) <= tolerance, point
+                assert abs(body.lowest(point) - fig.support(name, x)) <= tolerance, point
         for point, (_x, _y, radius) in body.points.items():
             if radius:
                 assert body.lowest(point) >= -tolerance, point
