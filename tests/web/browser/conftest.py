@@ -125,6 +125,18 @@ class Runner:
     def waiting(self) -> int:
         return int(self.page.get_attribute("#queue-status", "data-waiting") or 0)
 
+    def expect_waiting(self, count: int) -> None:
+        """Wait until the page says `count` sets are waiting to be sent (the outbox writes a
+        set after the screen has moved on, so the line follows a moment after the tap);
+        fails after the usual timeout showing the count it last said."""
+        from playwright.sync_api import TimeoutError as Timeout
+
+        try:
+            self.page.wait_for_selector(f"#queue-status[data-waiting='{count}']",
+                                        state="attached", timeout=5000)
+        except Timeout:
+            assert self.waiting() == count  # the count it said last, in the failure
+
     def outbox_empty(self) -> None:
         # wait_for_function does not wait for promises: read the outbox's last summary.
         self.page.wait_for_function(

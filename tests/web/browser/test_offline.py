@@ -130,7 +130,7 @@ def test_a_session_started_offline_reaches_the_server(runner: Any) -> None:
     made_here = page.evaluate("window.__player.sessionId")
     assert made_here != elsewhere
     runner.press("#done")
-    assert runner.waiting() == 1
+    runner.expect_waiting(1)
 
     runner.context.set_offline(False)
     runner.outbox_empty()

@@ -73,7 +73,7 @@ def test_back_then_done_offline_stores_one_set_once_back_online(runner: Any) -> 
     _done_with(runner, 11)
     assert runner.step() == "s1.e1.set1.rest"
     # Two sends wait for one step: that is one set for her.
-    assert runner.waiting() == 1
+    runner.expect_waiting(1)
     assert "1 set waiting to be sent" in page.inner_text("#queue-status")
     assert _player_done_steps(runner) == [FIRST]
 

@@ -109,7 +109,7 @@ def test_a_whole_session_with_three_sets_offline(runner: Any, shots: Path) -> No
     page.clock.run_for(5_000)
     runner.wait_step("s4.e1.set2.right.work", "running")
     runner.press("#skip")
-    assert runner.waiting() == 3
+    runner.expect_waiting(3)
     assert "3 sets waiting to be sent" in page.inner_text("#queue-status")
 
     # Back online: the outbox drains by itself.
