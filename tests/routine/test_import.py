@@ -688,3 +688,43 @@ def test_a_count_in_brackets_after_the_name() -> None:
     assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
         ("Dead bug", Prescription(reps=Range.one(8), side="side")),
         ("Superman hold", Prescription(reps=Range.one(20)))]
+
+
+# --- sets said once for a block --------------------------------------------------------------
+
+def sets_of(text: str) -> list[tuple[str, Range | None]]:
+    return [(e.name, e.prescription.sets) for e in import_text(text).routine.exercises]
+
+
+def test_sets_said_in_a_sentence_apply_to_the_exercises_below_it() -> None:
+    text = ("Work through the list, then go again. For each move, do two to four rounds.\n\n"
+            "Lower body\n- Step-up - 12 reps\n- Wall sit - 40 sec\n")
+    assert sets_of(text) == [("Step-up", Range(2, 4)), ("Wall sit", Range(2, 4))]
+
+
+def test_sets_said_in_a_sentence_give_way_to_an_exercise_s_own_and_to_a_circuit_s_rounds(
+        ) -> None:
+    text = ("Complete 3 sets of everything below.\n\n- Bridge 2 x 15\n- Clam 20 reps\n\n"
+            "Finisher: 4 rounds\n- Burpee 10 reps\n")
+    imported = import_text(text).routine
+    assert [(e.name, e.prescription.sets) for e in imported.exercises] == [
+        ("Bridge", Range.one(2)), ("Clam", Range.one(3)), ("Burpee", None)]
+    assert imported.sections[-1].rounds == 4
+
+
+def test_sets_said_in_a_sentence_end_at_the_next_heading_after_their_exercises() -> None:
+    text = ("Do up to 3 circuits, resting 1 minute between them.\n\n- Squat jump 10 reps\n"
+            "- Skater 12 reps\n\nExtras:\n- Plank 30 seconds\n")
+    assert sets_of(text) == [("Squat jump", Range(1, 3)), ("Skater", Range(1, 3)),
+                             ("Plank", None)]
+
+
+def test_repeat_more_times_counts_the_first_time_too_and_training_days_are_not_sets() -> None:
+    text = "Repeat 2 more times.\n\n- Lunge 8 each leg\n"
+    assert sets_of(text) == [("Lunge", Range.one(3))]
+    assert sets_of("Do this 2 times a day.\n\n- Calf raise 15 reps\n") == [("Calf raise", None)]
+
+
+def test_one_round_under_a_heading_is_one_set_each() -> None:
+    text = "Warm-up: 1 round\n- Jumping jacks 30 seconds\n- Leg swing 10 each leg\n"
+    assert sets_of(text) == [("Jumping jacks", Range.one(1)), ("Leg swing", Range.one(1))]

@@ -8,12 +8,14 @@ and what cannot be used is kept as a note with a warning. `result` puts the rout
 from __future__ import annotations
 
 import itertools
+import re
+from dataclasses import replace
 from typing import Literal
 
 from strongstride.errors import Issue, Span
 from strongstride.routine.import_fields import placed, prescription_of, side_from_name
 from strongstride.routine.import_lines import WORK_FIELDS, Line, equipment_items, name_of, squeeze
-from strongstride.routine.model import Routine, Section
+from strongstride.routine.model import Range, Routine, Section
 from strongstride.routine.sections import Entry, Group, Heading, assemble, read_heading
 
 LineRole = Literal["title", "credit", "equipment", "directions", "heading", "setup", "rounds",
@@ -22,6 +24,43 @@ Built = tuple[Routine, tuple[Issue, ...], dict[int, LineRole]]  # roles by 0-bas
 
 
 _UNREAD = "could not read this line as an exercise; kept it as a note"
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_N = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+# The sets of a block said in a sentence or a heading: 'complete 3 sets of 15 repetitions',
+# 'Do 2-4 rounds of each circuit', 'do up to 3 circuits', 'Repeat 2 more times'. Not how
+# often to train ('3 sets, 2-3 times per week' gives 3 sets; '2 times a day', nothing).
+_BLOCK_SETS = re.compile(
+    rf"\b(?:(?P<upto>up\s+to)\s+)?(?P<lo>{_N})(?:\s*(?:-|to|or)\s*(?P<hi>{_N}))?\s+"
+    r"(?:sets?|rounds?|circuits?|laps?)\b"
+    rf"|\brepeat\b(?:\s+[a-z]+){{0,3}}?\s+(?P<lo2>{_N})(?:\s*(?:-|to|or)\s*(?P<hi2>{_N}))?"
+    r"\s+(?P<more>more\s+)?times\b(?!\s+(?:a|per|each|every)\s)")
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text]
+
+
+def block_sets(text: str) -> Range | None:
+    """The sets a sentence or heading gives the exercises under it, if it gives any."""
+    low = text.lower()
+    if "set" not in low and "round" not in low and "circuit" not in low and "lap" not in low \
+            and "times" not in low:
+        return None
+    m = _BLOCK_SETS.search(low)
+    if m is None:
+        return None
+    lo_text, hi_text = (m.group("lo", "hi") if m.group("lo") else m.group("lo2", "hi2"))
+    lo = _number(lo_text)
+    hi = _number(hi_text) if hi_text else lo
+    if m.group("more"):
+        lo, hi = lo + 1, hi + 1
+    if m.group("upto"):
+        lo = 1
+    if not 1 <= lo <= hi <= 20:
+        return None
+    return Range(lo, hi)
 
 
 class Builder:
@@ -45,6 +84,11 @@ class Builder:
         self.directions: list[str] = []
         self.open_field: LineRole | None = None
         self.gap = 0
+        # Sets said in a sentence or heading above ('For each exercise, do 3 sets'), for the
+        # exercises below it that give none, until the next heading after exercises that took
+        # them, or a heading of another phase or with rounds.
+        self.pending_sets: Range | None = None
+        self.pending_used = False
 
     # -- helpers
 
@@ -126,6 +170,10 @@ class Builder:
     def open_group(self, i: int, heading: Heading | None) -> Group:
         self.started = True
         self.group = Group(i, heading, self.last)
+        if heading is not None and (heading.rounds is not None or heading.kind != "main"
+                                    or self.pending_used):
+            self.pending_sets = None
+        self.group.sets = self.pending_sets
         self.groups.append(self.group)
         return self.group
 
@@ -202,6 +250,9 @@ class Builder:
         low = e.name.lower()
         if "each" in low or "per" in low or "every" in low:  # 'Deadlift (each side)'
             e.name, p = side_from_name(e.name, p)
+        if p.sets is None and e.group.sets is not None and e.group.rounds is None:
+            p = replace(p, sets=e.group.sets)
+            self.pending_used = True
         e.prescription = p
         e.group.entries.append(e)
         self.last = e
@@ -226,6 +277,8 @@ class Builder:
             return
         self.roles[i] = "rounds"
         if n == 1:
+            if target.rounds is None:
+                target.sets = Range.one(1)  # 'Warm-up', '1 round': one set each
             return
         if not 2 <= n <= 20:
             self.warn(i + 1, line.start + 1,
@@ -285,6 +338,11 @@ class Builder:
         if self.names_entry(i):
             self.exercise(i)
             return
+        statement = (sets := block_sets(content)) is not None
+        if statement:
+            self.pending_sets, self.pending_used = sets, False
+            if self.group is not None and not self.group.tried:
+                self.group.sets = sets
         h = read_heading(content, line.hashes)
         if h is not None and self.is_heading(i, h):
             self.heading(i, h)
@@ -301,6 +359,8 @@ class Builder:
             self.warn(i + 1, line.start + 1,
                       "read this line as setup instructions for the section above")
             return
+        if not statement:  # a line under the sentence (an exercise with no count, say)
+            self.pending_used = True
         if self.started or (line.listed and self.starts_entry(self.next_content(i))):
             self.note(i)
             return
@@ -317,6 +377,8 @@ class Builder:
     def heading(self, i: int, h: Heading) -> None:
         group = self.open_group(i, h)
         group.rounds = h.rounds
+        if h.once:
+            group.sets = Range.one(1)
         if h.setup:
             group.setup.append(h.setup)
         self.roles[i] = "heading"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from strongstride.errors import Span
 from strongstride.routine.import_fields import Field
 from strongstride.routine.import_lines import Line
-from strongstride.routine.model import Exercise, Prescription, Section, SectionKind
+from strongstride.routine.model import Exercise, Prescription, Range, Section, SectionKind
 
 MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 100
@@ -52,6 +52,8 @@ class Heading:
     bad_rounds: int | None
     # Clearly a heading (a phase word on its own, a colon, '#', capitals), not just a short line.
     strong: bool
+    # 'Warm-up: 1 round': done once, so each exercise under it is one set.
+    once: bool = False
 
 
 def words_of(text: str) -> list[str]:
@@ -88,7 +90,9 @@ def _has_letter(text: str) -> bool:
 
 
 def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
-    """Take 'N rounds' / 'repeat N times' out of a title -> (title, rounds, bad count)."""
+    """Take 'N rounds' / 'repeat N times' out of a title -> (title, rounds, bad count).
+
+    One round gives rounds 1, which is no circuit: the caller reads it as one set each."""
     low = title.lower()
     if "round" not in low and "times" not in low:
         return title, None, None
@@ -98,7 +102,7 @@ def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
     n = int(m.group("n"))
     rest = (title[: m.start()].rstrip(_TRIM) + " " + title[m.end():].lstrip(_TRIM + ")")).strip()
     if n == 1:
-        return rest, None, None
+        return rest, 1, None
     if not 2 <= n <= 20:
         return rest, None, n
     return rest, n, None
@@ -132,9 +136,12 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
     title = title.rstrip(_TRIM[1:]).strip()
     low = title.lower()
     rounds = bad = None
+    once = False
     if "round" in low or "times" in low:
         title, rounds, bad = _take_rounds(title)
         low = title.lower()
+        if rounds == 1:
+            rounds, once = None, True
     words = _WORD.findall(low)
     if not words and not _has_letter(content):  # words are letters: no need to look again
         return None
@@ -147,7 +154,7 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
     named = phase is not None or not _MAIN_WORDS.isdisjoint(words)
     strong = (hashes > 0 or content.endswith(":") or capitals or only_heading_words
               or (setup is not None and named))
-    return Heading(title or None, setup, phase or "main", rounds, bad, strong)
+    return Heading(title or None, setup, phase or "main", rounds, bad, strong, once)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +227,9 @@ class Group:
     heading: Heading | None
     before: Entry | None  # the exercise before it, for notes if it ends up empty
     rounds: int | None = None
+    # Sets for each exercise in it that gives none ('Warm-up: 1 round', 'Do 2-4 rounds of
+    # each circuit' above it): the circuit's rounds, which the section cannot hold as a range.
+    sets: Range | None = None
     setup: list[str] = field(default_factory=list)
     setup_lines: list[int] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
