@@ -728,3 +728,48 @@ def test_repeat_more_times_counts_the_first_time_too_and_training_days_are_not_s
 def test_one_round_under_a_heading_is_one_set_each() -> None:
     text = "Warm-up: 1 round\n- Jumping jacks 30 seconds\n- Leg swing 10 each leg\n"
     assert sets_of(text) == [("Jumping jacks", Range.one(1)), ("Leg swing", Range.one(1))]
+
+
+# --- several movements on one line -----------------------------------------------------------
+
+def moves(text: str) -> list[tuple[str, Range | None, Range | None, Range | None, str | None]]:
+    return [(e.name, e.prescription.sets, e.prescription.reps, e.prescription.seconds,
+             e.prescription.side) for e in import_text(text).routine.exercises]
+
+
+def test_counted_movements_separated_by_commas_are_one_exercise_each() -> None:
+    assert moves("- 8 inchworms, 12 air squats; 6 tuck jumps\n") == [
+        ("inchworms", None, Range.one(8), None, None),
+        ("air squats", None, Range.one(12), None, None),
+        ("tuck jumps", None, Range.one(6), None, None)]
+    assert moves("20 mountain climbers, 10 push-ups\n") == [
+        ("mountain climbers", None, Range.one(20), None, None),
+        ("push-ups", None, Range.one(10), None, None)]
+
+
+def test_a_movement_followed_by_another_keeps_its_own_aside() -> None:
+    e1, e2 = import_text("- 6 bear crawls (slowly), followed by 8 dead bugs (exhale)\n"
+                         ).routine.exercises
+    assert [(e1.name, e1.notes), (e2.name, e2.notes)] == [
+        ("bear crawls", "(slowly)"), ("dead bugs", "(exhale)")]
+
+
+def test_movements_joined_by_a_plus_are_two_exercises() -> None:
+    assert moves("3x12 band pull-aparts + 3x8 face pulls\n") == [
+        ("band pull-aparts", Range.one(3), Range.one(12), None, None),
+        ("face pulls", Range.one(3), Range.one(8), None, None)]
+
+
+def test_a_load_or_a_unit_after_the_comma_is_not_another_movement() -> None:
+    assert moves("- 10 goblet squats, 20 lb\n") == [
+        ("goblet squats", None, Range.one(10), None, None)]
+    assert moves("3 tips for a strong back, 2 for legs\n") == [
+        ("tips for a strong back", None, Range.one(3), None, None)]
+
+
+def test_a_numbered_list_run_together_on_one_line_is_split() -> None:
+    text = ("1. Copenhagen plank - hold 20 s per side 2. Nordic curl - 5 reps "
+            "3. Wall sit - 45 seconds\n")
+    assert moves(text) == [("Copenhagen plank", None, None, Range.one(20), "side"),
+                           ("Nordic curl", None, Range.one(5), None, None),
+                           ("Wall sit", None, None, Range.one(45), None)]

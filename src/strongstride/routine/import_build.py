@@ -216,6 +216,11 @@ class Builder:
         if line.extra:
             self.entry.notes.append((i + 1, line.extra))
         group.tried += 1
+        for more in line.more:  # 'Squat 10 reps, 10 lunges': one exercise each
+            self.flush()
+            self.entry = Entry(more.name, i, more, group, {})
+            if more.extra:
+                self.entry.notes.append((i + 1, more.extra))
 
     def details(self, i: int) -> None:
         e, line = self.entry, self.lines[i]

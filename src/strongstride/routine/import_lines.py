@@ -14,6 +14,7 @@ costs a few regex matches and usually one reading; a line with no digit, none.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -94,6 +95,9 @@ class Line:
     rounds: int = 0
     content: str = ""  # the text after `start`, stripped
     extra: str = ""  # text after an exercise's prescription ('2x8 Medium to High'): a note
+    # More exercises on the same line: '10 walking planks, 10 slow pushups', '1. Bridge - 10
+    # reps 2. Clam - 15 reps'. Each is a Line of its own with kind 'exercise'.
+    more: tuple[Line, ...] = ()
 
     @property
     def has_work(self) -> bool:
@@ -214,13 +218,13 @@ def _inline(body: str, low: str, marks: bytes) -> Split | None:
 
 
 # Where a name written after its count ends: a load, an aside in brackets, a comma.
-_NAME_END = re.compile(r"\s+(?:with|at)\s+\d|\s*[(,](?!\s*(?:on\s+)?(?:each|every|per)\s)"
-                       r"|\s+@")
+_NAME_END = re.compile(r"\s+(?:with|at)\s+\d|\s*[(,;](?!\s*(?:on\s+)?(?:each|every|per)\s)"
+                       r"|\s+@|\s+[+&]\s*(?=\d)")
 # A number with no unit ('20' in 'Lunge x 20'), and a bare count in front of a name ('15 ab
 # sprawls' in a list), which are reps; '60-second plank', a time.
 _BARE_COUNT = re.compile(r"\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?(?![\d:.])")
 _COUNT_NAME = re.compile(r"(\d{1,3})\s+(?=[a-z])(?!(?:x|sets?|reps?|rounds?|times|seconds?|secs?"
-                         r"|minutes?|mins?|m|s|holds?|each|per|on|of|to)\b)")
+                         r"|minutes?|mins?|m|s|holds?|each|per|on|of|to|for|in|at|and|or)\b)")
 _X_REPS = re.compile(r"(\d{1,3}(?:\s*-\s*\d{1,3})?)\s*x(?![\s\d]*\d)", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
 
@@ -287,8 +291,61 @@ def _header(line: Line, body: str, low: str, colon: bool) -> bool:
     return True
 
 
+# Where another counted movement starts in the text after an exercise: '10 walking planks,
+# 10 slow pushups', '..., followed by 10 slow pushups', '2x10 monster walks + 2x10 steps'.
+_NEXT_MOVE = re.compile(r"(?:^|[,;+&]|\bfollowed\s+by\b|\bthen\b)\s*(?=\d)", re.IGNORECASE)
+# An unlisted line that is a list of counted movements: '10 burpees, 15 squats, 20 sit-ups'.
+_MOVES_LIST = re.compile(r"[,;]\s*\d{1,3}\s+[a-z]")
+_MOVE_NAME = re.compile(r"[^\W\d_]{3}")  # a word in it: not a unit ('lb') alone
+# A numbered list run together on one line: '1. Bridge - 10 reps 2. Clam - 15 reps'.
+_NEXT_NUMBER = re.compile(r"\s(\d{1,2})[.)]\s+(?=[^\W\d_])")
+_FIRST_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
+
+
 def classify(raw: str) -> Line:
-    """What one line is on its own."""
+    """What one line is on its own; a line with several exercises has the rest in `more`."""
+    if raw[:4].lstrip()[:1].isdigit() and (m := _FIRST_NUMBER.match(raw)) and (
+            (pieces := _run_on(raw, int(m.group(1)))) is not None):
+        return pieces
+    line = _classify(raw)
+    if line.extra and line.kind == "exercise" and line.at == line.start and _has_digit(
+            line.extra):  # a count-first line: '10 walking planks, 10 slow pushups'
+        line.more = _more_moves(line)
+    return line
+
+
+def _run_on(raw: str, number: int) -> Line | None:
+    """'1. A - 10 reps 2. B - 15 reps' -> the line of A, with B in `more`; None unless the line
+    runs on into the next number and each piece reads as an exercise."""
+    cuts = []
+    for m in _NEXT_NUMBER.finditer(raw):
+        if int(m.group(1)) == number + 1:
+            cuts.append(m.start() + 1)
+            number += 1
+    if not cuts:
+        return None
+    pieces = [_classify(raw[a:b]) for a, b in itertools.pairwise([0, *cuts, len(raw)])]
+    if any(p.kind != "exercise" for p in pieces):
+        return None
+    first = pieces[0]
+    first.more = tuple(pieces[1:])
+    return first
+
+
+def _more_moves(line: Line) -> tuple[Line, ...]:
+    """The counted movements in the text after an exercise; what comes before them stays."""
+    m = _NEXT_MOVE.search(line.extra)
+    if m is None:
+        return ()
+    sub = _classify("- " + line.extra[m.end():])
+    if sub.kind != "exercise" or sub.at != sub.start or _MOVE_NAME.search(sub.name) is None:
+        return ()
+    line.extra = line.extra[: m.start()].strip(" ,;-")
+    further = _more_moves(sub) if sub.extra else ()  # each of them on a Line of its own
+    return (sub, *further)
+
+
+def _classify(raw: str) -> Line:
     if not raw or raw.isspace():
         return _BLANK
     text = normalise(raw)
@@ -351,7 +408,8 @@ def classify(raw: str) -> Line:
         low = body.lower()
     if (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
         read = _count_first(body) or _inline(body, low, marks)
-    elif line.listed and (c := _COUNT_NAME.match(low)):  # '- 15 ab sprawls'
+    elif (line.listed or _MOVES_LIST.search(low)) and (c := _COUNT_NAME.match(low)):
+        # '- 15 ab sprawls'; '10 burpees, 15 squats'
         read = _count_first(c.group(1) + " reps " + body[c.end():])
     else:
         read = _inline(body, low, marks)
