@@ -773,3 +773,14 @@ def test_a_numbered_list_run_together_on_one_line_is_split() -> None:
     assert moves(text) == [("Copenhagen plank", None, None, Range.one(20), "side"),
                            ("Nordic curl", None, Range.one(5), None, None),
                            ("Wall sit", None, None, Range.one(45), None)]
+
+
+def test_unlisted_count_first_lines_are_exercises_among_lines_like_them() -> None:
+    text = ("Chipper\n\n30 box step-ups\n\n25x burpee\n20 kettlebell swings (16 kg)\n"
+            "1 mile run\n")
+    assert moves(text) == [("box step-ups", None, Range.one(30), None, None),
+                           ("burpee", None, Range.one(25), None, None),
+                           ("kettlebell swings", None, Range.one(20), None, None)]
+    # Alone, or next to an exercise named first, such a line is prose.
+    assert moves("Squat 3x10\n\n3 tips for a strong back\n") == [
+        ("Squat", Range.one(3), Range.one(10), None, None)]

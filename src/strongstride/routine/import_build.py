@@ -134,6 +134,19 @@ class Builder:
             line.name = name_of(line.content)
         return bool(line.name)
 
+    def in_counted_run(self, i: int) -> bool:
+        """Line i ('20 box jumps', with no list marker) is next to a line like it, or to an
+        exercise that starts with its count: a list of counted movements."""
+        lines = self.lines
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and lines[j].kind == "blank":
+                j += step
+            if 0 <= j < len(lines) and (lines[j].counted or (
+                    lines[j].kind == "exercise" and lines[j].at == lines[j].start)):
+                return True
+        return False
+
     def starts_entry(self, j: int | None) -> bool:
         return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j))
 
@@ -340,7 +353,7 @@ class Builder:
         if not content:
             self.note(i, "this line holds only control characters; left them out")
             return
-        if self.names_entry(i):
+        if self.names_entry(i) or (line.counted and self.in_counted_run(i)):
             self.exercise(i)
             return
         statement = (sets := block_sets(content)) is not None

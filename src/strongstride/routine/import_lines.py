@@ -98,6 +98,9 @@ class Line:
     # More exercises on the same line: '10 walking planks, 10 slow pushups', '1. Bridge - 10
     # reps 2. Clam - 15 reps'. Each is a Line of its own with kind 'exercise'.
     more: tuple[Line, ...] = ()
+    # A text line that reads as a count and a name ('20 box jumps', '100x pull-up') but has no
+    # list marker: an exercise when the line next to it is one too (`Builder.text`).
+    counted: bool = False
 
     @property
     def has_work(self) -> bool:
@@ -223,8 +226,11 @@ _NAME_END = re.compile(r"\s+(?:with|at)\s+\d|\s*[(,;](?!\s*(?:on\s+)?(?:each|eve
 # A number with no unit ('20' in 'Lunge x 20'), and a bare count in front of a name ('15 ab
 # sprawls' in a list), which are reps; '60-second plank', a time.
 _BARE_COUNT = re.compile(r"\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?(?![\d:.])")
-_COUNT_NAME = re.compile(r"(\d{1,3})\s+(?=[a-z])(?!(?:x|sets?|reps?|rounds?|times|seconds?|secs?"
-                         r"|minutes?|mins?|m|s|holds?|each|per|on|of|to|for|in|at|and|or)\b)")
+_COUNT_NAME = re.compile(r"(\d{1,3})(?:\s*x)?\s+(?=[a-z])(?!(?:x|sets?|reps?|rounds?|times|seconds?"
+                         r"|secs?|minutes?|mins?|m|s|holds?|each|per|on|of|to|for|in|at|and|or"
+                         # a distance, calories or a load is not a count of reps
+                         r"|meters?|metres?|km|miles?|yards?|yds?|ft|feet|cal|calories?|kgs?"
+                         r"|lbs?|pounds?|kilos?|weeks?|days?|hours?|times?)\b)")
 _X_REPS = re.compile(r"(\d{1,3}(?:\s*-\s*\d{1,3})?)\s*x(?![\s\d]*\d)", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
 
@@ -414,6 +420,11 @@ def _classify(raw: str) -> Line:
     else:
         read = _inline(body, low, marks)
     if read is None:
+        if not line.listed and (c := _COUNT_NAME.match(low)) and (
+                read := _count_first(c.group(1) + " reps " + body[c.end():])) and read[0]:
+            # '20 Wall Ball Shots' unlisted: an exercise only among lines like it (`counted`)
+            line.name, line.reading, line.extra = read[0], read[2], read[3]
+            line.counted, line.at = True, line.start
         return line
     name, at, reading, line.extra = read
     if not name:  # a prescription alone: details for the name line above it
