@@ -784,3 +784,12 @@ def test_unlisted_count_first_lines_are_exercises_among_lines_like_them() -> Non
     # Alone, or next to an exercise named first, such a line is prose.
     assert moves("Squat 3x10\n\n3 tips for a strong back\n") == [
         ("Squat", Range.one(3), Range.one(10), None, None)]
+
+
+def test_a_time_capped_block_s_heading_is_a_heading_and_takes_no_sets_from_above() -> None:
+    text = ("Do 3 rounds of each block.\n\nBlock one\n- Bridge 10 reps\n\nAMRAP 12 min:\n"
+            "- Burpee 5 reps\n- Air squat 10 reps\n\nFor time\n- Lunge 20 reps\n")
+    routine = import_text(text).routine
+    assert [s.title for s in routine.sections] == ["Block one", "AMRAP 12 min", "For time"]
+    assert [(e.name, e.prescription.sets) for e in routine.exercises] == [
+        ("Bridge", Range.one(3)), ("Burpee", None), ("Air squat", None), ("Lunge", None)]

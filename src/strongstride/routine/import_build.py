@@ -184,7 +184,7 @@ class Builder:
         self.started = True
         self.group = Group(i, heading, self.last)
         if heading is not None and (heading.rounds is not None or heading.kind != "main"
-                                    or self.pending_used):
+                                    or heading.capped or self.pending_used):
             self.pending_sets = None
         self.group.sets = self.pending_sets
         self.groups.append(self.group)

@@ -303,6 +303,9 @@ _NEXT_MOVE = re.compile(r"(?:^|[,;+&]|\bfollowed\s+by\b|\bthen\b)\s*(?=\d)", re.
 # An unlisted line that is a list of counted movements: '10 burpees, 15 squats, 20 sit-ups'.
 _MOVES_LIST = re.compile(r"[,;]\s*\d{1,3}\s+[a-z]")
 _MOVE_NAME = re.compile(r"[^\W\d_]{3}")  # a word in it: not a unit ('lb') alone
+# A block capped by time, a heading: 'AMRAP 12 min:', 'AMRAP in 20 minutes', 'EMOM 10 min'.
+_CAPPED = re.compile(r"(?:amrap|emom|for\s+time)\b[\s:,-]*(?:(?:in|of|for)\s+)?"
+                     r"(?:\d{1,3}\s*(?:minutes?|mins?|m)\b)?[\s:.!-]*$")
 # A numbered list run together on one line: '1. Bridge - 10 reps 2. Clam - 15 reps'.
 _NEXT_NUMBER = re.compile(r"\s(\d{1,2})[.)]\s+(?=[^\W\d_])")
 _FIRST_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
@@ -412,6 +415,8 @@ def _classify(raw: str) -> Line:
     if low[:1].isdigit() and "-" in low[:8] and (h := _HYPHEN_UNIT.match(low)):
         body = body[: h.end(1)] + " " + body[h.end():]  # '60-second plank': same length
         low = body.lower()
+    if low[:1] in "aef" and _CAPPED.match(low):
+        return line  # 'AMRAP 12 min:', 'For time:': a heading
     if (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
         read = _count_first(body) or _inline(body, low, marks)
     elif (line.listed or _MOVES_LIST.search(low)) and (c := _COUNT_NAME.match(low)):

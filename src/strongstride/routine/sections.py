@@ -31,7 +31,10 @@ _HEADING_WORDS = _MAIN_WORDS | frozenset({
     "warm", "warmup", "up", "down", "cool", "cooldown", "activation", "activate", "prime",
     "primer", "stretch", "stretches", "stretching", "mobility", "recovery", "the", "and", "a",
     "of", "exercise", "phase", "section", "glute", "core", "lower", "body", "leg", "legs",
+    "amrap", "emom", "for", "time", "in", "min", "mins", "minute", "minutes",
 })
+# A block done for a time rather than a count of rounds: its exercises get no sets from above.
+_CAPPED_WORDS = frozenset({"amrap", "emom"})
 _NOT_HEADINGS = frozenset({"note", "notes", "tip", "tips", "why", "how", "cue", "cues"})
 _ROUNDS = re.compile(
     r"(?:\(\s*)?(?:(?:repeat|do|complete|perform)\s+(?:[a-z]+\s+){0,3}?)?"
@@ -54,6 +57,8 @@ class Heading:
     strong: bool
     # 'Warm-up: 1 round': done once, so each exercise under it is one set.
     once: bool = False
+    # 'AMRAP 12 min', 'For time': capped by time, so no sets said above apply under it.
+    capped: bool = False
 
 
 def words_of(text: str) -> list[str]:
@@ -154,7 +159,8 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
     named = phase is not None or not _MAIN_WORDS.isdisjoint(words)
     strong = (hashes > 0 or content.endswith(":") or capitals or only_heading_words
               or (setup is not None and named))
-    return Heading(title or None, setup, phase or "main", rounds, bad, strong, once)
+    capped = not _CAPPED_WORDS.isdisjoint(words) or low.startswith("for time")
+    return Heading(title or None, setup, phase or "main", rounds, bad, strong, once, capped)
 
 
 @dataclass(frozen=True, slots=True)
