@@ -314,7 +314,7 @@ _FIRST_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
 def classify(raw: str) -> Line:
     """What one line is on its own; a line with several exercises has the rest in `more`."""
     if raw[:4].lstrip()[:1].isdigit() and (m := _FIRST_NUMBER.match(raw)) and (
-            (pieces := _run_on(raw, int(m.group(1)))) is not None):
+            f" {(n := int(m.group(1))) + 1}" in raw) and (pieces := _run_on(raw, n)) is not None:
         return pieces
     line = _classify(raw)
     if line.extra and line.kind == "exercise" and line.at == line.start and _has_digit(
