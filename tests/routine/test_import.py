@@ -793,3 +793,25 @@ def test_a_time_capped_block_s_heading_is_a_heading_and_takes_no_sets_from_above
     assert [s.title for s in routine.sections] == ["Block one", "AMRAP 12 min", "For time"]
     assert [(e.name, e.prescription.sets) for e in routine.exercises] == [
         ("Bridge", Range.one(3)), ("Burpee", None), ("Air squat", None), ("Lunge", None)]
+
+
+# --- rounds with different counts --------------------------------------------------------------
+
+def test_rounds_with_their_own_counts_are_one_pass_each() -> None:
+    text = ("Round 1\n- 12 thrusters\n- 9 box jumps\n\nRound 2\n- 10 thrusters\n- 7 box jumps\n"
+            "\nRound 3: 8 thrusters, 5 box jumps\n")
+    routine = import_text(text).routine
+    assert [(s.title, s.rounds) for s in routine.sections] == [
+        ("Round 1", None), ("Round 2", None), ("Round 3", None)]
+    assert moves(text) == [
+        ("thrusters", Range.one(1), Range.one(12), None, None),
+        ("box jumps", Range.one(1), Range.one(9), None, None),
+        ("thrusters", Range.one(1), Range.one(10), None, None),
+        ("box jumps", Range.one(1), Range.one(7), None, None),
+        ("thrusters", Range.one(1), Range.one(8), None, None),
+        ("box jumps", Range.one(1), Range.one(5), None, None)]
+
+
+def test_a_count_of_rounds_is_still_a_circuit() -> None:
+    routine = import_text("Rounds: 4\n- Row 60 seconds\n- Dip 8 reps\n").routine
+    assert [s.rounds for s in routine.sections] == [4]

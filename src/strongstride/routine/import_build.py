@@ -222,8 +222,10 @@ class Builder:
             self.group = None
 
     def exercise(self, i: int) -> None:
-        group = self.group or self.open_group(i, None)
         line = self.lines[i]
+        if line.heading and (h := read_heading(line.heading)) is not None:
+            self.heading(i, h)  # 'Round 2: 15 swings, ...': the heading, then its exercises
+        group = self.group or self.open_group(i, None)
         name = line.name or name_of(line.content)
         self.entry = Entry(name, i, line, group, placed(line.fields, i + 1) if line.fields else {})
         if line.extra:

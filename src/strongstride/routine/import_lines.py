@@ -53,7 +53,7 @@ _ROUNDS_LINE = re.compile(
     r"sequence|workout|routine|set|series|all|of|above|exercises|it|for|a|total))*\s+)?"
     r"(?P<n>\d{1,3})\s*(?:x|times|rounds?)(?:\s+(?:of|the|this|these|following|circuit|"
     r"exercises|moves|below|above|in|total|through|sequence))*"
-    r"|(?:rounds?|circuits?)\s*:?\s*(?P<n2>\d{1,3})"
+    r"|(?:rounds|circuits)\s*:?\s*(?P<n2>\d{1,3})"  # not 'Round 2', 'Circuit 1': their names
 )
 _ROUNDS_WORDS = ("repeat", "do", "complete", "perform", "round", "circuit")  # or a number
 # Where a prescription can start: a number with a unit or 'x', a clock time, AMRAP and such.
@@ -101,6 +101,8 @@ class Line:
     # A text line that reads as a count and a name ('20 box jumps', '100x pull-up') but has no
     # list marker: an exercise when the line next to it is one too (`Builder.text`).
     counted: bool = False
+    # A heading the line starts with, its exercises after it: 'Round 2: 15 swings, 10 squats'.
+    heading: str = ""
 
     @property
     def has_work(self) -> bool:
@@ -306,6 +308,8 @@ _MOVE_NAME = re.compile(r"[^\W\d_]{3}")  # a word in it: not a unit ('lb') alone
 # A block capped by time, a heading: 'AMRAP 12 min:', 'AMRAP in 20 minutes', 'EMOM 10 min'.
 _CAPPED = re.compile(r"(?:amrap|emom|for\s+time)\b[\s:,-]*(?:(?:in|of|for)\s+)?"
                      r"(?:\d{1,3}\s*(?:minutes?|mins?|m)\b)?[\s:.!-]*$")
+# 'Round 2: 15 swings, 10 squats': one pass of a block that differs round by round.
+_ROUND_LABEL = re.compile(r"\W*round\s+\d{1,2}\s*[:.)-]\s*(?=\d)")
 # A numbered list run together on one line: '1. Bridge - 10 reps 2. Clam - 15 reps'.
 _NEXT_NUMBER = re.compile(r"\s(\d{1,2})[.)]\s+(?=[^\W\d_])")
 _FIRST_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
@@ -316,6 +320,11 @@ def classify(raw: str) -> Line:
     if raw[:4].lstrip()[:1].isdigit() and (m := _FIRST_NUMBER.match(raw)) and (
             f" {(n := int(m.group(1))) + 1}" in raw) and (pieces := _run_on(raw, n)) is not None:
         return pieces
+    if "ound" in raw[:12] and (m := _ROUND_LABEL.match(raw.lower())) and (
+            (sub := _classify(" " * (m.end() - 2) + "- " + raw[m.end():])).kind == "exercise"):
+        sub.text, sub.heading = normalise(raw), raw[: m.end()].strip(" :.)-")
+        sub.more = _more_moves(sub) if sub.extra and sub.at == sub.start else ()
+        return sub
     line = _classify(raw)
     if line.extra and line.kind == "exercise" and line.at == line.start and _has_digit(
             line.extra):  # a count-first line: '10 walking planks, 10 slow pushups'

@@ -41,6 +41,7 @@ _ROUNDS = re.compile(
     r"(?P<n>\d{1,3})\s*(?:rounds?|times)\b(?:\s*\))?"
 )
 _TRIM = " :-,;|(."
+_ORDINAL = re.compile(r"round\s+\d{1,2}\b")
 
 
 @dataclass(slots=True)  # not frozen, which is faster to make, and never changed
@@ -147,6 +148,8 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
         low = title.lower()
         if rounds == 1:
             rounds, once = None, True
+    if low.startswith("round") and _ORDINAL.match(low):
+        once = True  # 'Round 2': one pass of a block that differs round by round
     words = _WORD.findall(low)
     if not words and not _has_letter(content):  # words are letters: no need to look again
         return None
