@@ -815,3 +815,25 @@ def test_rounds_with_their_own_counts_are_one_pass_each() -> None:
 def test_a_count_of_rounds_is_still_a_circuit() -> None:
     routine = import_text("Rounds: 4\n- Row 60 seconds\n- Dip 8 reps\n").routine
     assert [s.rounds for s in routine.sections] == [4]
+
+
+# --- prescriptions written in a sentence ---------------------------------------------------------
+
+def test_a_name_over_a_paragraph_takes_the_prescription_the_paragraph_gives() -> None:
+    text = ("Standing hip hinge\n\nStand tall with soft knees and push your hips back until "
+            "you feel the hamstrings. Build up to 15 repetitions per leg.\n\n"
+            "2/ WALL ANGEL\nBack against the wall, slide your arms up slowly and "
+            "hold it for 45 seconds on each side, two or three times.\n")
+    imported = import_text(text)
+    assert moves(text) == [
+        ("Standing hip hinge", None, Range.one(15), None, "leg"),
+        ("WALL ANGEL", Range(2, 3), None, Range.one(45), "side")]
+    assert [r.role for r in imported.lines] == ["exercise", "detail", "exercise", "detail"]
+
+
+def test_a_paragraph_with_no_count_or_both_a_hold_and_reps_gives_no_exercise() -> None:
+    text = ("Hip circle\nStand on one leg and draw slow circles with the other knee, "
+            "keeping the pelvis level.\n\nCurl-up\nLift the head a little and hold for 8 "
+            "seconds; that is 1 rep. Do 3 to 5 reps.\n")
+    names = [e.name for e in import_text(text).routine.exercises]
+    assert "Hip circle" not in names and "Curl-up" not in names

@@ -15,7 +15,8 @@ from typing import Literal
 from strongstride.errors import Issue, Span
 from strongstride.routine.import_fields import placed, prescription_of, side_from_name
 from strongstride.routine.import_lines import WORK_FIELDS, Line, equipment_items, name_of, squeeze
-from strongstride.routine.model import Range, Routine, Section
+from strongstride.routine.import_prose import prose_prescription
+from strongstride.routine.model import Prescription, Range, Routine, Section
 from strongstride.routine.sections import Entry, Group, Heading, assemble, read_heading
 
 LineRole = Literal["title", "credit", "equipment", "directions", "heading", "setup", "rounds",
@@ -89,6 +90,7 @@ class Builder:
         # them, or a heading of another phase or with rounds.
         self.pending_sets: Range | None = None
         self.pending_used = False
+        self.paragraph = -1  # the paragraph under a name line that gave its prescription
 
     # -- helpers
 
@@ -146,6 +148,25 @@ class Builder:
                     lines[j].kind == "exercise" and lines[j].at == lines[j].start)):
                 return True
         return False
+
+    def prose_entry(self, i: int) -> Prescription | None:
+        """Line i is a short name ('Side-lying quad stretch') over a paragraph that gives its
+        prescription in a sentence ('Hold for 30 seconds, 3-5 times on each side'): that."""
+        line = self.lines[i]
+        content = line.content
+        if (len(content) > 60 or content.endswith((".", ":", "!", "?")) or content.count(" ") > 6
+                or not (line.name or name_of(content))):
+            return None
+        j = i + 1
+        if j < len(self.lines) and self.lines[j].kind == "blank":
+            j += 1
+        if j >= len(self.lines) or self.lines[j].kind != "text":
+            return None
+        paragraph = self.lines[j].content
+        if paragraph.count(" ") < 6 or (given := prose_prescription(paragraph)) is None:
+            return None
+        self.paragraph = j
+        return given
 
     def starts_entry(self, j: int | None) -> bool:
         return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j))
@@ -258,7 +279,7 @@ class Builder:
         if e is None:
             return
         reading = e.line.reading
-        p = reading.prescription if reading is not None and not e.fields else None
+        p = reading.prescription if reading is not None and not e.fields else e.given
         if p is None:  # else the commonest case: read whole on its own line
             p, problems = prescription_of(e.line, e.index, e.fields, e.details, self.lines)
             if p is None:
@@ -357,6 +378,15 @@ class Builder:
             return
         if self.names_entry(i) or (line.counted and self.in_counted_run(i)):
             self.exercise(i)
+            return
+        if i == self.paragraph and self.last is not None:  # the sentence the count came from
+            self.last.notes.append((i + 1, squeeze(content)))
+            self.roles[i] = "detail"
+            return
+        if (given := self.prose_entry(i)) is not None:
+            self.exercise(i)
+            assert self.entry is not None
+            self.entry.given = given
             return
         statement = (sets := block_sets(content)) is not None
         if statement:

@@ -35,7 +35,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\ufeff]")
 _CLEAN = str.maketrans({**{i: " " for i in range(32)}, 0x7F: " ", 0xFEFF: " "})
 _HASHES = re.compile(r"\s*(#{1,6})(?:\s+|$)")
 _MARKER = re.compile(r"\s*(?:[-*+>]\s+|[•◦▪‣●○■□►▶✓✔]\s*|\(\d{1,3}\)\s*|\d{1,3}[.)](?!\d)\s*"
-                     r"|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*)")  # superset labels: 'A1.', 'B)'
+                     r"|\d{1,2}/\s+|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*)")  # 'A1.', 'B)', '2/'
 _MARKED = frozenset("-*+>•◦▪‣●○■□►▶✓✔(0123456789ABCDEFGHabcdefgh")  # what a marker starts with
 _LABELS, _AFTER_LABEL = frozenset("ABCDEFGHabcdefgh"), frozenset("0123456789.)")  # A1. B)
 _HEADER = re.compile(

@@ -257,6 +257,8 @@ class Entry:
     details: list[int] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)  # line number, text
     prescription: Prescription = _NO_PRESCRIPTION  # until the entry is read
+    # Read from the paragraph under a name line ('Hold for 30 seconds on each side').
+    given: Prescription | None = None
 
 
 def assemble(groups: Sequence[Group]) -> tuple[Section, ...]:
