@@ -309,27 +309,10 @@ _MOVE_NAME = re.compile(r"[^\W\d_]{3}")  # a word in it: not a unit ('lb') alone
 _CAPPED = re.compile(r"(?:amrap|emom|for\s+time)\b[\s:,-]*(?:(?:in|of|for)\s+)?"
                      r"(?:\d{1,3}\s*(?:minutes?|mins?|m)\b)?[\s:.!-]*$")
 # 'Round 2: 15 swings, 10 squats': one pass of a block that differs round by round.
-_ROUND_LABEL = re.compile(r"\W*round\s+\d{1,2}\s*[:.)-]\s*(?=\d)")
+_ROUND_LABEL = re.compile(r"round\s+\d{1,2}\s*[:.)-]\s*(?=\d)")
 # A numbered list run together on one line: '1. Bridge - 10 reps 2. Clam - 15 reps'.
 _NEXT_NUMBER = re.compile(r"\s(\d{1,2})[.)]\s+(?=[^\W\d_])")
 _FIRST_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
-
-
-def classify(raw: str) -> Line:
-    """What one line is on its own; a line with several exercises has the rest in `more`."""
-    if raw[:4].lstrip()[:1].isdigit() and (m := _FIRST_NUMBER.match(raw)) and (
-            f" {(n := int(m.group(1))) + 1}" in raw) and (pieces := _run_on(raw, n)) is not None:
-        return pieces
-    if "ound" in raw[:12] and (m := _ROUND_LABEL.match(raw.lower())) and (
-            (sub := _classify(" " * (m.end() - 2) + "- " + raw[m.end():])).kind == "exercise"):
-        sub.text, sub.heading = normalise(raw), raw[: m.end()].strip(" :.)-")
-        sub.more = _more_moves(sub) if sub.extra and sub.at == sub.start else ()
-        return sub
-    line = _classify(raw)
-    if line.extra and line.kind == "exercise" and line.at == line.start and _has_digit(
-            line.extra):  # a count-first line: '10 walking planks, 10 slow pushups'
-        line.more = _more_moves(line)
-    return line
 
 
 def _run_on(raw: str, number: int) -> Line | None:
@@ -342,7 +325,7 @@ def _run_on(raw: str, number: int) -> Line | None:
             number += 1
     if not cuts:
         return None
-    pieces = [_classify(raw[a:b]) for a, b in itertools.pairwise([0, *cuts, len(raw)])]
+    pieces = [classify(raw[a:b]) for a, b in itertools.pairwise([0, *cuts, len(raw)])]
     if any(p.kind != "exercise" for p in pieces):
         return None
     first = pieces[0]
@@ -355,15 +338,27 @@ def _more_moves(line: Line) -> tuple[Line, ...]:
     m = _NEXT_MOVE.search(line.extra)
     if m is None:
         return ()
-    sub = _classify("- " + line.extra[m.end():])
+    sub = classify("- " + line.extra[m.end():])  # with the movements after it in its `more`
     if sub.kind != "exercise" or sub.at != sub.start or _MOVE_NAME.search(sub.name) is None:
         return ()
     line.extra = line.extra[: m.start()].strip(" ,;-")
-    further = _more_moves(sub) if sub.extra else ()  # each of them on a Line of its own
+    further, sub.more = sub.more, ()  # each of them on a Line of its own
     return (sub, *further)
 
 
-def _classify(raw: str) -> Line:
+def _round_label(raw: str, line: Line, end: int) -> Line | None:
+    """'Round 2: 15 swings, 10 squats' -> the line of the swings, the squats in its `more` and
+    'Round 2' its heading; None unless what follows the label reads as an exercise."""
+    end += line.start
+    sub = classify(" " * (end - 2) + "- " + raw[end:])
+    if sub.kind != "exercise":
+        return None
+    sub.text, sub.heading = line.text, raw[line.start: end].strip(" :.)-")
+    return sub
+
+
+def classify(raw: str) -> Line:
+    """What one line is on its own; a line with several exercises has the rest in `more`."""
     if not raw or raw.isspace():
         return _BLANK
     text = normalise(raw)
@@ -420,6 +415,12 @@ def _classify(raw: str) -> Line:
     words = "max" in low or "amrap" in low or "failure" in low or "many" in low
     if not words and not _has_digit(low):
         return line  # no place a prescription can start
+    if line.listed and (m := _FIRST_NUMBER.match(text)) and (
+            f" {(n := int(m.group(1))) + 1}" in body) and (pieces := _run_on(raw, n)) is not None:
+        return pieces  # '1. Bridge - 10 reps 2. Clam - 15 reps'
+    if low[:5] == "round" and (m := _ROUND_LABEL.match(low)) and (
+            labelled := _round_label(raw, line, m.end())) is not None:
+        return labelled
     marks = low.encode().translate(_DIGIT_MARKS) if not words and low.isascii() else b""
     if low[:1].isdigit() and "-" in low[:8] and (h := _HYPHEN_UNIT.match(low)):
         body = body[: h.end(1)] + " " + body[h.end():]  # '60-second plank': same length
@@ -428,7 +429,7 @@ def _classify(raw: str) -> Line:
         return line  # 'AMRAP 12 min:', 'For time:': a heading
     if (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
         read = _count_first(body) or _inline(body, low, marks)
-    elif (line.listed or _MOVES_LIST.search(low)) and (c := _COUNT_NAME.match(low)):
+    elif (c := _COUNT_NAME.match(low)) and (line.listed or _MOVES_LIST.search(low)):
         # '- 15 ab sprawls'; '10 burpees, 15 squats'
         read = _count_first(c.group(1) + " reps " + body[c.end():])
     else:
@@ -446,4 +447,6 @@ def _classify(raw: str) -> Line:
         line.fields = {"prescription": (body.rstrip("."), line.start + 1)}
         return line
     line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at
+    if line.extra and at == 0 and _has_digit(line.extra):  # '10 planks, 10 slow pushups'
+        line.more = _more_moves(line)
     return line
