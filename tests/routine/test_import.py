@@ -688,3 +688,152 @@ def test_a_count_in_brackets_after_the_name() -> None:
     assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
         ("Dead bug", Prescription(reps=Range.one(8), side="side")),
         ("Superman hold", Prescription(reps=Range.one(20)))]
+
+
+# --- sets said once for a block --------------------------------------------------------------
+
+def sets_of(text: str) -> list[tuple[str, Range | None]]:
+    return [(e.name, e.prescription.sets) for e in import_text(text).routine.exercises]
+
+
+def test_sets_said_in_a_sentence_apply_to_the_exercises_below_it() -> None:
+    text = ("Work through the list, then go again. For each move, do two to four rounds.\n\n"
+            "Lower body\n- Step-up - 12 reps\n- Wall sit - 40 sec\n")
+    assert sets_of(text) == [("Step-up", Range(2, 4)), ("Wall sit", Range(2, 4))]
+
+
+def test_sets_said_in_a_sentence_give_way_to_an_exercise_s_own_and_to_a_circuit_s_rounds(
+        ) -> None:
+    text = ("Complete 3 sets of everything below.\n\n- Bridge 2 x 15\n- Clam 20 reps\n\n"
+            "Finisher: 4 rounds\n- Burpee 10 reps\n")
+    imported = import_text(text).routine
+    assert [(e.name, e.prescription.sets) for e in imported.exercises] == [
+        ("Bridge", Range.one(2)), ("Clam", Range.one(3)), ("Burpee", None)]
+    assert imported.sections[-1].rounds == 4
+
+
+def test_sets_said_in_a_sentence_end_at_the_next_heading_after_their_exercises() -> None:
+    text = ("Do up to 3 circuits, resting 1 minute between them.\n\n- Squat jump 10 reps\n"
+            "- Skater 12 reps\n\nExtras:\n- Plank 30 seconds\n")
+    assert sets_of(text) == [("Squat jump", Range(1, 3)), ("Skater", Range(1, 3)),
+                             ("Plank", None)]
+
+
+def test_repeat_more_times_counts_the_first_time_too_and_training_days_are_not_sets() -> None:
+    text = "Repeat 2 more times.\n\n- Lunge 8 each leg\n"
+    assert sets_of(text) == [("Lunge", Range.one(3))]
+    assert sets_of("Do this 2 times a day.\n\n- Calf raise 15 reps\n") == [("Calf raise", None)]
+
+
+def test_one_round_under_a_heading_is_one_set_each() -> None:
+    text = "Warm-up: 1 round\n- Jumping jacks 30 seconds\n- Leg swing 10 each leg\n"
+    assert sets_of(text) == [("Jumping jacks", Range.one(1)), ("Leg swing", Range.one(1))]
+
+
+# --- several movements on one line -----------------------------------------------------------
+
+def moves(text: str) -> list[tuple[str, Range | None, Range | None, Range | None, str | None]]:
+    return [(e.name, e.prescription.sets, e.prescription.reps, e.prescription.seconds,
+             e.prescription.side) for e in import_text(text).routine.exercises]
+
+
+def test_counted_movements_separated_by_commas_are_one_exercise_each() -> None:
+    assert moves("- 8 inchworms, 12 air squats; 6 tuck jumps\n") == [
+        ("inchworms", None, Range.one(8), None, None),
+        ("air squats", None, Range.one(12), None, None),
+        ("tuck jumps", None, Range.one(6), None, None)]
+    assert moves("20 mountain climbers, 10 push-ups\n") == [
+        ("mountain climbers", None, Range.one(20), None, None),
+        ("push-ups", None, Range.one(10), None, None)]
+
+
+def test_a_movement_followed_by_another_keeps_its_own_aside() -> None:
+    e1, e2 = import_text("- 6 bear crawls (slowly), followed by 8 dead bugs (exhale)\n"
+                         ).routine.exercises
+    assert [(e1.name, e1.notes), (e2.name, e2.notes)] == [
+        ("bear crawls", "(slowly)"), ("dead bugs", "(exhale)")]
+
+
+def test_movements_joined_by_a_plus_are_two_exercises() -> None:
+    assert moves("3x12 band pull-aparts + 3x8 face pulls\n") == [
+        ("band pull-aparts", Range.one(3), Range.one(12), None, None),
+        ("face pulls", Range.one(3), Range.one(8), None, None)]
+
+
+def test_a_load_or_a_unit_after_the_comma_is_not_another_movement() -> None:
+    assert moves("- 10 goblet squats, 20 lb\n") == [
+        ("goblet squats", None, Range.one(10), None, None)]
+    assert moves("3 tips for a strong back, 2 for legs\n") == [
+        ("tips for a strong back", None, Range.one(3), None, None)]
+
+
+def test_a_numbered_list_run_together_on_one_line_is_split() -> None:
+    text = ("1. Copenhagen plank - hold 20 s per side 2. Nordic curl - 5 reps "
+            "3. Wall sit - 45 seconds\n")
+    assert moves(text) == [("Copenhagen plank", None, None, Range.one(20), "side"),
+                           ("Nordic curl", None, Range.one(5), None, None),
+                           ("Wall sit", None, None, Range.one(45), None)]
+
+
+def test_unlisted_count_first_lines_are_exercises_among_lines_like_them() -> None:
+    text = ("Chipper\n\n30 box step-ups\n\n25x burpee\n20 kettlebell swings (16 kg)\n"
+            "1 mile run\n")
+    assert moves(text) == [("box step-ups", None, Range.one(30), None, None),
+                           ("burpee", None, Range.one(25), None, None),
+                           ("kettlebell swings", None, Range.one(20), None, None)]
+    # Alone, or next to an exercise named first, such a line is prose.
+    assert moves("Squat 3x10\n\n3 tips for a strong back\n") == [
+        ("Squat", Range.one(3), Range.one(10), None, None)]
+
+
+def test_a_time_capped_block_s_heading_is_a_heading_and_takes_no_sets_from_above() -> None:
+    text = ("Do 3 rounds of each block.\n\nBlock one\n- Bridge 10 reps\n\nAMRAP 12 min:\n"
+            "- Burpee 5 reps\n- Air squat 10 reps\n\nFor time\n- Lunge 20 reps\n")
+    routine = import_text(text).routine
+    assert [s.title for s in routine.sections] == ["Block one", "AMRAP 12 min", "For time"]
+    assert [(e.name, e.prescription.sets) for e in routine.exercises] == [
+        ("Bridge", Range.one(3)), ("Burpee", None), ("Air squat", None), ("Lunge", None)]
+
+
+# --- rounds with different counts --------------------------------------------------------------
+
+def test_rounds_with_their_own_counts_are_one_pass_each() -> None:
+    text = ("Round 1\n- 12 thrusters\n- 9 box jumps\n\nRound 2\n- 10 thrusters\n- 7 box jumps\n"
+            "\nRound 3: 8 thrusters, 5 box jumps\n")
+    routine = import_text(text).routine
+    assert [(s.title, s.rounds) for s in routine.sections] == [
+        ("Round 1", None), ("Round 2", None), ("Round 3", None)]
+    assert moves(text) == [
+        ("thrusters", Range.one(1), Range.one(12), None, None),
+        ("box jumps", Range.one(1), Range.one(9), None, None),
+        ("thrusters", Range.one(1), Range.one(10), None, None),
+        ("box jumps", Range.one(1), Range.one(7), None, None),
+        ("thrusters", Range.one(1), Range.one(8), None, None),
+        ("box jumps", Range.one(1), Range.one(5), None, None)]
+
+
+def test_a_count_of_rounds_is_still_a_circuit() -> None:
+    routine = import_text("Rounds: 4\n- Row 60 seconds\n- Dip 8 reps\n").routine
+    assert [s.rounds for s in routine.sections] == [4]
+
+
+# --- prescriptions written in a sentence ---------------------------------------------------------
+
+def test_a_name_over_a_paragraph_takes_the_prescription_the_paragraph_gives() -> None:
+    text = ("Standing hip hinge\n\nStand tall with soft knees and push your hips back until "
+            "you feel the hamstrings. Build up to 15 repetitions per leg.\n\n"
+            "2/ WALL ANGEL\nBack against the wall, slide your arms up slowly and "
+            "hold it for 45 seconds on each side, two or three times.\n")
+    imported = import_text(text)
+    assert moves(text) == [
+        ("Standing hip hinge", None, Range.one(15), None, "leg"),
+        ("WALL ANGEL", Range(2, 3), None, Range.one(45), "side")]
+    assert [r.role for r in imported.lines] == ["exercise", "detail", "exercise", "detail"]
+
+
+def test_a_paragraph_with_no_count_or_both_a_hold_and_reps_gives_no_exercise() -> None:
+    text = ("Hip circle\nStand on one leg and draw slow circles with the other knee, "
+            "keeping the pelvis level.\n\nCurl-up\nLift the head a little and hold for 8 "
+            "seconds; that is 1 rep. Do 3 to 5 reps.\n")
+    names = [e.name for e in import_text(text).routine.exercises]
+    assert "Hip circle" not in names and "Curl-up" not in names

@@ -8,12 +8,15 @@ and what cannot be used is kept as a note with a warning. `result` puts the rout
 from __future__ import annotations
 
 import itertools
+import re
+from dataclasses import replace
 from typing import Literal
 
 from strongstride.errors import Issue, Span
 from strongstride.routine.import_fields import placed, prescription_of, side_from_name
 from strongstride.routine.import_lines import WORK_FIELDS, Line, equipment_items, name_of, squeeze
-from strongstride.routine.model import Routine, Section
+from strongstride.routine.import_prose import prose_prescription
+from strongstride.routine.model import Prescription, Range, Routine, Section
 from strongstride.routine.sections import Entry, Group, Heading, assemble, read_heading
 
 LineRole = Literal["title", "credit", "equipment", "directions", "heading", "setup", "rounds",
@@ -22,6 +25,43 @@ Built = tuple[Routine, tuple[Issue, ...], dict[int, LineRole]]  # roles by 0-bas
 
 
 _UNREAD = "could not read this line as an exercise; kept it as a note"
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_N = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+# The sets of a block said in a sentence or a heading: 'complete 3 sets of 15 repetitions',
+# 'Do 2-4 rounds of each circuit', 'do up to 3 circuits', 'Repeat 2 more times'. Not how
+# often to train ('3 sets, 2-3 times per week' gives 3 sets; '2 times a day', nothing).
+_BLOCK_SETS = re.compile(
+    rf"\b(?:(?P<upto>up\s+to)\s+)?(?P<lo>{_N})(?:\s*(?:-|to|or)\s*(?P<hi>{_N}))?\s+"
+    r"(?:sets?|rounds?|circuits?|laps?)\b"
+    rf"|\brepeat\b(?:\s+[a-z]+){{0,3}}?\s+(?P<lo2>{_N})(?:\s*(?:-|to|or)\s*(?P<hi2>{_N}))?"
+    r"\s+(?P<more>more\s+)?times\b(?!\s+(?:a|per|each|every)\s)")
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text]
+
+
+def block_sets(text: str) -> Range | None:
+    """The sets a sentence or heading gives the exercises under it, if it gives any."""
+    low = text.lower()
+    if "set" not in low and "round" not in low and "circuit" not in low and "lap" not in low \
+            and "times" not in low:
+        return None
+    m = _BLOCK_SETS.search(low)
+    if m is None:
+        return None
+    lo_text, hi_text = (m.group("lo", "hi") if m.group("lo") else m.group("lo2", "hi2"))
+    lo = _number(lo_text)
+    hi = _number(hi_text) if hi_text else lo
+    if m.group("more"):
+        lo, hi = lo + 1, hi + 1
+    if m.group("upto"):
+        lo = 1
+    if not 1 <= lo <= hi <= 20:
+        return None
+    return Range(lo, hi)
 
 
 class Builder:
@@ -45,6 +85,12 @@ class Builder:
         self.directions: list[str] = []
         self.open_field: LineRole | None = None
         self.gap = 0
+        # Sets said in a sentence or heading above ('For each exercise, do 3 sets'), for the
+        # exercises below it that give none, until the next heading after exercises that took
+        # them, or a heading of another phase or with rounds.
+        self.pending_sets: Range | None = None
+        self.pending_used = False
+        self.paragraph = -1  # the paragraph under a name line that gave its prescription
 
     # -- helpers
 
@@ -90,6 +136,38 @@ class Builder:
             line.name = name_of(line.content)
         return bool(line.name)
 
+    def in_counted_run(self, i: int) -> bool:
+        """Line i ('20 box jumps', with no list marker) is next to a line like it, or to an
+        exercise that starts with its count: a list of counted movements."""
+        lines = self.lines
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and lines[j].kind == "blank":
+                j += step
+            if 0 <= j < len(lines) and (lines[j].counted or (
+                    lines[j].kind == "exercise" and lines[j].at == lines[j].start)):
+                return True
+        return False
+
+    def prose_entry(self, i: int) -> Prescription | None:
+        """Line i is a short name ('Side-lying quad stretch') over a paragraph that gives its
+        prescription in a sentence ('Hold for 30 seconds, 3-5 times on each side'): that."""
+        line = self.lines[i]
+        content = line.content
+        if (len(content) > 60 or content.endswith((".", ":", "!", "?")) or content.count(" ") > 6
+                or not (line.name or name_of(content))):
+            return None
+        j = i + 1
+        if j < len(self.lines) and self.lines[j].kind == "blank":
+            j += 1
+        if j >= len(self.lines) or self.lines[j].kind != "text":
+            return None
+        paragraph = self.lines[j].content
+        if paragraph.count(" ") < 6 or (given := prose_prescription(paragraph)) is None:
+            return None
+        self.paragraph = j
+        return given
+
     def starts_entry(self, j: int | None) -> bool:
         return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j))
 
@@ -126,6 +204,10 @@ class Builder:
     def open_group(self, i: int, heading: Heading | None) -> Group:
         self.started = True
         self.group = Group(i, heading, self.last)
+        if heading is not None and (heading.rounds is not None or heading.kind != "main"
+                                    or heading.capped or self.pending_used):
+            self.pending_sets = None
+        self.group.sets = self.pending_sets
         self.groups.append(self.group)
         return self.group
 
@@ -161,13 +243,20 @@ class Builder:
             self.group = None
 
     def exercise(self, i: int) -> None:
-        group = self.group or self.open_group(i, None)
         line = self.lines[i]
+        if line.heading and (h := read_heading(line.heading)) is not None:
+            self.heading(i, h)  # 'Round 2: 15 swings, ...': the heading, then its exercises
+        group = self.group or self.open_group(i, None)
         name = line.name or name_of(line.content)
         self.entry = Entry(name, i, line, group, placed(line.fields, i + 1) if line.fields else {})
         if line.extra:
             self.entry.notes.append((i + 1, line.extra))
         group.tried += 1
+        for more in line.more:  # 'Squat 10 reps, 10 lunges': one exercise each
+            self.flush()
+            self.entry = Entry(more.name, i, more, group, {})
+            if more.extra:
+                self.entry.notes.append((i + 1, more.extra))
 
     def details(self, i: int) -> None:
         e, line = self.entry, self.lines[i]
@@ -190,7 +279,7 @@ class Builder:
         if e is None:
             return
         reading = e.line.reading
-        p = reading.prescription if reading is not None and not e.fields else None
+        p = reading.prescription if reading is not None and not e.fields else e.given
         if p is None:  # else the commonest case: read whole on its own line
             p, problems = prescription_of(e.line, e.index, e.fields, e.details, self.lines)
             if p is None:
@@ -202,6 +291,9 @@ class Builder:
         low = e.name.lower()
         if "each" in low or "per" in low or "every" in low:  # 'Deadlift (each side)'
             e.name, p = side_from_name(e.name, p)
+        if p.sets is None and e.group.sets is not None and e.group.rounds is None:
+            p = replace(p, sets=e.group.sets)
+            self.pending_used = True
         e.prescription = p
         e.group.entries.append(e)
         self.last = e
@@ -226,6 +318,8 @@ class Builder:
             return
         self.roles[i] = "rounds"
         if n == 1:
+            if target.rounds is None:
+                target.sets = Range.one(1)  # 'Warm-up', '1 round': one set each
             return
         if not 2 <= n <= 20:
             self.warn(i + 1, line.start + 1,
@@ -282,9 +376,23 @@ class Builder:
         if not content:
             self.note(i, "this line holds only control characters; left them out")
             return
-        if self.names_entry(i):
+        if self.names_entry(i) or (line.counted and self.in_counted_run(i)):
             self.exercise(i)
             return
+        if i == self.paragraph and self.last is not None:  # the sentence the count came from
+            self.last.notes.append((i + 1, squeeze(content)))
+            self.roles[i] = "detail"
+            return
+        if (given := self.prose_entry(i)) is not None:
+            self.exercise(i)
+            assert self.entry is not None
+            self.entry.given = given
+            return
+        statement = (sets := block_sets(content)) is not None
+        if statement:
+            self.pending_sets, self.pending_used = sets, False
+            if self.group is not None and not self.group.tried:
+                self.group.sets = sets
         h = read_heading(content, line.hashes)
         if h is not None and self.is_heading(i, h):
             self.heading(i, h)
@@ -301,6 +409,8 @@ class Builder:
             self.warn(i + 1, line.start + 1,
                       "read this line as setup instructions for the section above")
             return
+        if not statement:  # a line under the sentence (an exercise with no count, say)
+            self.pending_used = True
         if self.started or (line.listed and self.starts_entry(self.next_content(i))):
             self.note(i)
             return
@@ -317,6 +427,8 @@ class Builder:
     def heading(self, i: int, h: Heading) -> None:
         group = self.open_group(i, h)
         group.rounds = h.rounds
+        if h.once:
+            group.sets = Range.one(1)
         if h.setup:
             group.setup.append(h.setup)
         self.roles[i] = "heading"

@@ -14,6 +14,7 @@ costs a few regex matches and usually one reading; a line with no digit, none.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -34,7 +35,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\ufeff]")
 _CLEAN = str.maketrans({**{i: " " for i in range(32)}, 0x7F: " ", 0xFEFF: " "})
 _HASHES = re.compile(r"\s*(#{1,6})(?:\s+|$)")
 _MARKER = re.compile(r"\s*(?:[-*+>]\s+|[•◦▪‣●○■□►▶✓✔]\s*|\(\d{1,3}\)\s*|\d{1,3}[.)](?!\d)\s*"
-                     r"|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*)")  # superset labels: 'A1.', 'B)'
+                     r"|\d{1,2}/\s+|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*)")  # 'A1.', 'B)', '2/'
 _MARKED = frozenset("-*+>•◦▪‣●○■□►▶✓✔(0123456789ABCDEFGHabcdefgh")  # what a marker starts with
 _LABELS, _AFTER_LABEL = frozenset("ABCDEFGHabcdefgh"), frozenset("0123456789.)")  # A1. B)
 _HEADER = re.compile(
@@ -52,7 +53,7 @@ _ROUNDS_LINE = re.compile(
     r"sequence|workout|routine|set|series|all|of|above|exercises|it|for|a|total))*\s+)?"
     r"(?P<n>\d{1,3})\s*(?:x|times|rounds?)(?:\s+(?:of|the|this|these|following|circuit|"
     r"exercises|moves|below|above|in|total|through|sequence))*"
-    r"|(?:rounds?|circuits?)\s*:?\s*(?P<n2>\d{1,3})"
+    r"|(?:rounds|circuits)\s*:?\s*(?P<n2>\d{1,3})"  # not 'Round 2', 'Circuit 1': their names
 )
 _ROUNDS_WORDS = ("repeat", "do", "complete", "perform", "round", "circuit")  # or a number
 # Where a prescription can start: a number with a unit or 'x', a clock time, AMRAP and such.
@@ -94,6 +95,14 @@ class Line:
     rounds: int = 0
     content: str = ""  # the text after `start`, stripped
     extra: str = ""  # text after an exercise's prescription ('2x8 Medium to High'): a note
+    # More exercises on the same line: '10 walking planks, 10 slow pushups', '1. Bridge - 10
+    # reps 2. Clam - 15 reps'. Each is a Line of its own with kind 'exercise'.
+    more: tuple[Line, ...] = ()
+    # A text line that reads as a count and a name ('20 box jumps', '100x pull-up') but has no
+    # list marker: an exercise when the line next to it is one too (`Builder.text`).
+    counted: bool = False
+    # A heading the line starts with, its exercises after it: 'Round 2: 15 swings, 10 squats'.
+    heading: str = ""
 
     @property
     def has_work(self) -> bool:
@@ -214,13 +223,16 @@ def _inline(body: str, low: str, marks: bytes) -> Split | None:
 
 
 # Where a name written after its count ends: a load, an aside in brackets, a comma.
-_NAME_END = re.compile(r"\s+(?:with|at)\s+\d|\s*[(,](?!\s*(?:on\s+)?(?:each|every|per)\s)"
-                       r"|\s+@")
+_NAME_END = re.compile(r"\s+(?:with|at)\s+\d|\s*[(,;](?!\s*(?:on\s+)?(?:each|every|per)\s)"
+                       r"|\s+@|\s+[+&]\s*(?=\d)")
 # A number with no unit ('20' in 'Lunge x 20'), and a bare count in front of a name ('15 ab
 # sprawls' in a list), which are reps; '60-second plank', a time.
 _BARE_COUNT = re.compile(r"\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?(?![\d:.])")
-_COUNT_NAME = re.compile(r"(\d{1,3})\s+(?=[a-z])(?!(?:x|sets?|reps?|rounds?|times|seconds?|secs?"
-                         r"|minutes?|mins?|m|s|holds?|each|per|on|of|to)\b)")
+_COUNT_NAME = re.compile(r"(\d{1,3})(?:\s*x)?\s+(?=[a-z])(?!(?:x|sets?|reps?|rounds?|times|seconds?"
+                         r"|secs?|minutes?|mins?|m|s|holds?|each|per|on|of|to|for|in|at|and|or"
+                         # a distance, calories or a load is not a count of reps
+                         r"|meters?|metres?|km|miles?|yards?|yds?|ft|feet|cal|calories?|kgs?"
+                         r"|lbs?|pounds?|kilos?|weeks?|days?|hours?|times?)\b)")
 _X_REPS = re.compile(r"(\d{1,3}(?:\s*-\s*\d{1,3})?)\s*x(?![\s\d]*\d)", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
 
@@ -287,8 +299,66 @@ def _header(line: Line, body: str, low: str, colon: bool) -> bool:
     return True
 
 
+# Where another counted movement starts in the text after an exercise: '10 walking planks,
+# 10 slow pushups', '..., followed by 10 slow pushups', '2x10 monster walks + 2x10 steps'.
+_NEXT_MOVE = re.compile(r"(?:^|[,;+&]|\bfollowed\s+by\b|\bthen\b)\s*(?=\d)", re.IGNORECASE)
+# An unlisted line that is a list of counted movements: '10 burpees, 15 squats, 20 sit-ups'.
+_MOVES_LIST = re.compile(r"[,;]\s*\d{1,3}\s+[a-z]")
+_MOVE_NAME = re.compile(r"[^\W\d_]{3}")  # a word in it: not a unit ('lb') alone
+# A block capped by time, a heading: 'AMRAP 12 min:', 'AMRAP in 20 minutes', 'EMOM 10 min'.
+_CAPPED = re.compile(r"(?:amrap|emom|for\s+time)\b[\s:,-]*(?:(?:in|of|for)\s+)?"
+                     r"(?:\d{1,3}\s*(?:minutes?|mins?|m)\b)?[\s:.!-]*$")
+# 'Round 2: 15 swings, 10 squats': one pass of a block that differs round by round.
+_ROUND_LABEL = re.compile(r"round\s+\d{1,2}\s*[:.)-]\s*(?=\d)")
+# A numbered list run together on one line: '1. Bridge - 10 reps 2. Clam - 15 reps'.
+_NEXT_NUMBER = re.compile(r"\s(\d{1,2})[.)]\s+(?=[^\W\d_])")
+_FIRST_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
+
+
+def _run_on(raw: str, number: int) -> Line | None:
+    """'1. A - 10 reps 2. B - 15 reps' -> the line of A, with B in `more`; None unless the line
+    runs on into the next number and each piece reads as an exercise."""
+    cuts = []
+    for m in _NEXT_NUMBER.finditer(raw):
+        if int(m.group(1)) == number + 1:
+            cuts.append(m.start() + 1)
+            number += 1
+    if not cuts:
+        return None
+    pieces = [classify(raw[a:b]) for a, b in itertools.pairwise([0, *cuts, len(raw)])]
+    if any(p.kind != "exercise" for p in pieces):
+        return None
+    first = pieces[0]
+    first.more = tuple(pieces[1:])
+    return first
+
+
+def _more_moves(line: Line) -> tuple[Line, ...]:
+    """The counted movements in the text after an exercise; what comes before them stays."""
+    m = _NEXT_MOVE.search(line.extra)
+    if m is None:
+        return ()
+    sub = classify("- " + line.extra[m.end():])  # with the movements after it in its `more`
+    if sub.kind != "exercise" or sub.at != sub.start or _MOVE_NAME.search(sub.name) is None:
+        return ()
+    line.extra = line.extra[: m.start()].strip(" ,;-")
+    further, sub.more = sub.more, ()  # each of them on a Line of its own
+    return (sub, *further)
+
+
+def _round_label(raw: str, line: Line, end: int) -> Line | None:
+    """'Round 2: 15 swings, 10 squats' -> the line of the swings, the squats in its `more` and
+    'Round 2' its heading; None unless what follows the label reads as an exercise."""
+    end += line.start
+    sub = classify(" " * (end - 2) + "- " + raw[end:])
+    if sub.kind != "exercise":
+        return None
+    sub.text, sub.heading = line.text, raw[line.start: end].strip(" :.)-")
+    return sub
+
+
 def classify(raw: str) -> Line:
-    """What one line is on its own."""
+    """What one line is on its own; a line with several exercises has the rest in `more`."""
     if not raw or raw.isspace():
         return _BLANK
     text = normalise(raw)
@@ -345,17 +415,31 @@ def classify(raw: str) -> Line:
     words = "max" in low or "amrap" in low or "failure" in low or "many" in low
     if not words and not _has_digit(low):
         return line  # no place a prescription can start
+    if line.listed and (m := _FIRST_NUMBER.match(text)) and (
+            f" {(n := int(m.group(1))) + 1}" in body) and (pieces := _run_on(raw, n)) is not None:
+        return pieces  # '1. Bridge - 10 reps 2. Clam - 15 reps'
+    if low[:5] == "round" and (m := _ROUND_LABEL.match(low)) and (
+            labelled := _round_label(raw, line, m.end())) is not None:
+        return labelled
     marks = low.encode().translate(_DIGIT_MARKS) if not words and low.isascii() else b""
     if low[:1].isdigit() and "-" in low[:8] and (h := _HYPHEN_UNIT.match(low)):
         body = body[: h.end(1)] + " " + body[h.end():]  # '60-second plank': same length
         low = body.lower()
+    if low[:1] in "aef" and _CAPPED.match(low):
+        return line  # 'AMRAP 12 min:', 'For time:': a heading
     if (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
         read = _count_first(body) or _inline(body, low, marks)
-    elif line.listed and (c := _COUNT_NAME.match(low)):  # '- 15 ab sprawls'
+    elif (c := _COUNT_NAME.match(low)) and (line.listed or _MOVES_LIST.search(low)):
+        # '- 15 ab sprawls'; '10 burpees, 15 squats'
         read = _count_first(c.group(1) + " reps " + body[c.end():])
     else:
         read = _inline(body, low, marks)
     if read is None:
+        if not line.listed and (c := _COUNT_NAME.match(low)) and (
+                read := _count_first(c.group(1) + " reps " + body[c.end():])) and read[0]:
+            # '20 Wall Ball Shots' unlisted: an exercise only among lines like it (`counted`)
+            line.name, line.reading, line.extra = read[0], read[2], read[3]
+            line.counted, line.at = True, line.start
         return line
     name, at, reading, line.extra = read
     if not name:  # a prescription alone: details for the name line above it
@@ -363,4 +447,6 @@ def classify(raw: str) -> Line:
         line.fields = {"prescription": (body.rstrip("."), line.start + 1)}
         return line
     line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at
+    if line.extra and at == 0 and _has_digit(line.extra):  # '10 planks, 10 slow pushups'
+        line.more = _more_moves(line)
     return line

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from strongstride.errors import Span
 from strongstride.routine.import_fields import Field
 from strongstride.routine.import_lines import Line
-from strongstride.routine.model import Exercise, Prescription, Section, SectionKind
+from strongstride.routine.model import Exercise, Prescription, Range, Section, SectionKind
 
 MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 100
@@ -31,13 +31,17 @@ _HEADING_WORDS = _MAIN_WORDS | frozenset({
     "warm", "warmup", "up", "down", "cool", "cooldown", "activation", "activate", "prime",
     "primer", "stretch", "stretches", "stretching", "mobility", "recovery", "the", "and", "a",
     "of", "exercise", "phase", "section", "glute", "core", "lower", "body", "leg", "legs",
+    "amrap", "emom", "for", "time", "in", "min", "mins", "minute", "minutes",
 })
+# A block done for a time rather than a count of rounds: its exercises get no sets from above.
+_CAPPED_WORDS = frozenset({"amrap", "emom"})
 _NOT_HEADINGS = frozenset({"note", "notes", "tip", "tips", "why", "how", "cue", "cues"})
 _ROUNDS = re.compile(
     r"(?:\(\s*)?(?:(?:repeat|do|complete|perform)\s+(?:[a-z]+\s+){0,3}?)?"
     r"(?P<n>\d{1,3})\s*(?:rounds?|times)\b(?:\s*\))?"
 )
 _TRIM = " :-,;|(."
+_ORDINAL = re.compile(r"round\s+\d{1,2}\b")
 
 
 @dataclass(slots=True)  # not frozen, which is faster to make, and never changed
@@ -52,6 +56,10 @@ class Heading:
     bad_rounds: int | None
     # Clearly a heading (a phase word on its own, a colon, '#', capitals), not just a short line.
     strong: bool
+    # 'Warm-up: 1 round': done once, so each exercise under it is one set.
+    once: bool = False
+    # 'AMRAP 12 min', 'For time': capped by time, so no sets said above apply under it.
+    capped: bool = False
 
 
 def words_of(text: str) -> list[str]:
@@ -88,7 +96,9 @@ def _has_letter(text: str) -> bool:
 
 
 def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
-    """Take 'N rounds' / 'repeat N times' out of a title -> (title, rounds, bad count)."""
+    """Take 'N rounds' / 'repeat N times' out of a title -> (title, rounds, bad count).
+
+    One round gives rounds 1, which is no circuit: the caller reads it as one set each."""
     low = title.lower()
     if "round" not in low and "times" not in low:
         return title, None, None
@@ -98,7 +108,7 @@ def _take_rounds(title: str) -> tuple[str, int | None, int | None]:
     n = int(m.group("n"))
     rest = (title[: m.start()].rstrip(_TRIM) + " " + title[m.end():].lstrip(_TRIM + ")")).strip()
     if n == 1:
-        return rest, None, None
+        return rest, 1, None
     if not 2 <= n <= 20:
         return rest, None, n
     return rest, n, None
@@ -132,9 +142,14 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
     title = title.rstrip(_TRIM[1:]).strip()
     low = title.lower()
     rounds = bad = None
+    once = False
     if "round" in low or "times" in low:
         title, rounds, bad = _take_rounds(title)
         low = title.lower()
+        if rounds == 1:
+            rounds, once = None, True
+    if low.startswith("round") and _ORDINAL.match(low):
+        once = True  # 'Round 2': one pass of a block that differs round by round
     words = _WORD.findall(low)
     if not words and not _has_letter(content):  # words are letters: no need to look again
         return None
@@ -147,7 +162,8 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
     named = phase is not None or not _MAIN_WORDS.isdisjoint(words)
     strong = (hashes > 0 or content.endswith(":") or capitals or only_heading_words
               or (setup is not None and named))
-    return Heading(title or None, setup, phase or "main", rounds, bad, strong)
+    capped = not _CAPPED_WORDS.isdisjoint(words) or low.startswith("for time")
+    return Heading(title or None, setup, phase or "main", rounds, bad, strong, once, capped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +236,9 @@ class Group:
     heading: Heading | None
     before: Entry | None  # the exercise before it, for notes if it ends up empty
     rounds: int | None = None
+    # Sets for each exercise in it that gives none ('Warm-up: 1 round', 'Do 2-4 rounds of
+    # each circuit' above it): the circuit's rounds, which the section cannot hold as a range.
+    sets: Range | None = None
     setup: list[str] = field(default_factory=list)
     setup_lines: list[int] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
@@ -238,6 +257,8 @@ class Entry:
     details: list[int] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)  # line number, text
     prescription: Prescription = _NO_PRESCRIPTION  # until the entry is read
+    # Read from the paragraph under a name line ('Hold for 30 seconds on each side').
+    given: Prescription | None = None
 
 
 def assemble(groups: Sequence[Group]) -> tuple[Section, ...]:

@@ -1,0 +1,63 @@
+"""Prescriptions written in a sentence: 'Hold for 30 seconds and repeat 3-5 times before
+switching sides', 'Build up to 15 repetitions per leg', 'Do five to 10 reps, then switch sides'.
+
+`prose_prescription` looks for a few phrases only (a hold, a count of reps, a count of sets or
+times, a side), so a sentence that says nothing of the kind gives None. The importer uses it
+for the paragraph under an exercise's name when the name line gives no count itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strongstride.routine.model import Prescription, Range, SideWord
+from strongstride.routine.prescription import LIMITS, normalise
+
+_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+          "seven": "7", "eight": "8", "nine": "9", "ten": "10", "twelve": "12",
+          "fifteen": "15", "twenty": "20", "thirty": "30", "sixty": "60"}
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\b")
+_N = r"(\d{1,3})(?:\s*(?:-|to|or)\s*(\d{1,3}))?"
+_HOLD = re.compile(r"\bhold(?:\s+(?:it|this|that|the\s+\w+|each\s+\w+|your\s+\w+))?"
+                   r"\s+(?:for\s+)?(?:about\s+|up\s+to\s+)?" + _N
+                   + r"\s*(seconds?|minutes?|secs?\b|mins?\b|s\b)")  # 'secondsand': as pasted
+_REPS = re.compile(r"\b" + _N + r"\s*(?:reps?|repetitions?)\b")
+_SETS = re.compile(r"\b" + _N + r"\s*(?:sets?|holds?|times)\b"
+                   r"(?!\s+(?:a|per|each|every)\s+(?:day|week|session))")
+_SIDE = re.compile(r"\b(?:(?:each|per|every|other)\s+(?P<a>side|leg)"
+                   r"|switch(?:ing)?\s+(?P<b>sides|legs)|both\s+(?P<c>sides|legs))\b")
+
+
+def _range(m: re.Match[str], scale: int = 1) -> Range:
+    lo = int(m.group(1)) * scale
+    return Range(lo, int(m.group(2)) * scale if m.group(2) else lo)
+
+
+def prose_prescription(text: str) -> Prescription | None:
+    """The prescription a sentence gives, or None when it gives no hold and no reps (or both,
+    which a prescription cannot hold), or a number out of range."""
+    low = normalise(text).lower()
+    if "hold" not in low and "rep" not in low:
+        return None
+    low = _NUMBER_WORD.sub(lambda m: _WORDS[m.group()], low)
+    hold, reps = _HOLD.search(low), _REPS.search(low)
+    if (hold is None) == (reps is None):
+        return None
+    seconds = count = None
+    if hold is not None:
+        seconds = _range(hold, 60 if hold.group(3)[0] == "m" else 1)
+        if not LIMITS["seconds"][0] <= seconds.lo <= seconds.hi <= LIMITS["seconds"][1]:
+            return None
+    elif reps is not None:
+        count = _range(reps)
+        if not LIMITS["reps"][0] <= count.lo <= count.hi <= LIMITS["reps"][1]:
+            return None
+    sets = None
+    if (s := _SETS.search(low)) is not None:
+        sets = _range(s)
+        if not 1 <= sets.lo <= sets.hi <= LIMITS["sets"][1]:
+            sets = None
+    side: SideWord | None = None
+    if (m := _SIDE.search(low)) is not None:
+        side = "leg" if (m.group("a") or m.group("b") or m.group("c"))[:3] == "leg" else "side"
+    return Prescription(sets=sets, reps=count, seconds=seconds, side=side)
