@@ -23,7 +23,7 @@ import itertools
 import statistics
 from typing import Any
 
-from web_page import LAUNCH_ARGS, chromium, serve_app, sign_up
+from web_page import serve_app, start_session
 
 FRAMES = """(ms) => new Promise((done) => {
   const times = [];
@@ -68,14 +68,7 @@ def run(base: str, cpu: float, seconds: float, wanted: int) -> list[tuple[str, d
 
     found: list[tuple[str, dict, dict]] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
-        context = browser.new_context(base_url=base, viewport={"width": 390, "height": 844},
-                                      device_scale_factor=2, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        sign_up(page)
-        page.goto("/play/runner-glute")
-        page.click("#start")
-        page.wait_for_selector("#screen[data-status='running']")
+        browser, context, page = start_session(pw, base)
         cdp = context.new_cdp_session(page)
         cdp.send("Performance.enable")
         seen: set[str] = set()

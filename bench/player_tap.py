@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import statistics
 
-from web_page import LAUNCH_ARGS, chromium, serve_app, sign_up
+from web_page import serve_app, start_session
 
 # Installed in the page: each Done tap's time to the next screen painted, in window.__taps.
 TIMING = """() => {
@@ -41,14 +41,7 @@ def play(base: str, sets: int, cpu: float) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
-        context = browser.new_context(base_url=base, viewport={"width": 390, "height": 844},
-                                      device_scale_factor=2, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        sign_up(page)
-        page.goto("/play/runner-glute")
-        page.click("#start")
-        page.wait_for_selector("#screen[data-status='running']")
+        browser, context, page = start_session(pw, base)
         cdp = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
         page.evaluate(TIMING)

@@ -89,6 +89,20 @@ def sign_up(page: Any) -> None:
         page.click("form[action='/register'] [type=submit]")
 
 
+def start_session(pw: Any, base: str) -> tuple[Any, Any, Any]:
+    """A phone at 390x844 in Debian's Chromium, a new runner signed up, the seed routine's
+    session started in the player: (browser, context, page)."""
+    browser = pw.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
+    context = browser.new_context(base_url=base, viewport={"width": 390, "height": 844},
+                                  device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    sign_up(page)
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    page.wait_for_selector("#screen[data-status='running']")
+    return browser, context, page
+
+
 def measure(base: str) -> list[dict[str, Any]]:
     from playwright.sync_api import sync_playwright
 

@@ -36,7 +36,7 @@ def crop(drawing: Drawing) -> Drawing:
     """The part of the drawing the still needs: the body and its props, down to the floor.
     The drawing's box makes room for every frame of the rep; a still needs only its own, so
     the floor line and a wall are cut at the new box's edges."""
-    from strongstride.figures import Drawing, Line
+    from strongstride.figures import Drawing, Line, shifted
 
     shown = [_extent(s) for s in drawing.shapes if s.role != "floor"]
     if not shown:
@@ -50,23 +50,12 @@ def crop(drawing: Drawing) -> Drawing:
         if shape.role == "floor" and isinstance(shape, Line):
             shape = replace(shape, x1=_clamp(shape.x1, x0, x1), x2=_clamp(shape.x2, x0, x1),
                             y1=_clamp(shape.y1, y0, y1), y2=_clamp(shape.y2, y0, y1))
-        shapes.append(_moved(shape, -x0, -y0))
+        shapes.append(shifted(shape, -x0, -y0))
     return Drawing(x1 - x0, y1 - y0, drawing.floor_y - y0, tuple(shapes))
 
 
 def _clamp(value: float, low: float, high: float) -> float:
     return min(max(value, low), high)
-
-
-def _moved(shape: Shape, dx: float, dy: float) -> Shape:
-    from strongstride.figures import Circle, Line
-
-    if isinstance(shape, Line):
-        return replace(shape, x1=shape.x1 + dx, y1=shape.y1 + dy, x2=shape.x2 + dx,
-                       y2=shape.y2 + dy)
-    if isinstance(shape, Circle):
-        return replace(shape, cx=shape.cx + dx, cy=shape.cy + dy)
-    return replace(shape, x=shape.x + dx, y=shape.y + dy)
 
 
 def draw_still(pdf: FPDF, drawing: Drawing, x: float, y: float, width: float,

@@ -30,6 +30,7 @@ from strongstride.figures.render import (
     Side,
     figure_svg,
     key_pose,
+    shifted,
 )
 
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "library" / "figures"
@@ -114,6 +115,7 @@ __all__ = [
     "load_figure",
     "parse_figure",
     "read_figure",
+    "shifted",
     "shipped_pose",
     "shipped_svg",
 ]

@@ -449,10 +449,10 @@ def _drawing(figure: Figure, layout: _Layout, body: Body) -> Drawing:
     dx, dy = -layout.left, -layout.top
     shapes: list[Shape] = []
     for shape in _static_shapes(layout):
-        shapes.append(_shift(shape, dx, dy))
+        shapes.append(shifted(shape, dx, dy))
     for piece in layout.pieces:
         for shape in _placed_shapes(piece, body, layout.mirror, flip=True):
-            shapes.append(_shift(shape, dx, dy))
+            shapes.append(shifted(shape, dx, dy))
     return Drawing(layout.width, layout.height, dy, tuple(shapes))
 
 
@@ -476,7 +476,8 @@ def _static_shapes(layout: _Layout) -> list[Shape]:
     return shapes
 
 
-def _shift(shape: Shape, dx: float, dy: float) -> Shape:
+def shifted(shape: Shape, dx: float, dy: float) -> Shape:
+    """The shape moved by (dx, dy)."""
     if isinstance(shape, Line):
         return replace(shape, x1=shape.x1 + dx, y1=shape.y1 + dy, x2=shape.x2 + dx,
                        y2=shape.y2 + dy)
@@ -646,7 +647,7 @@ def figure_svg(figure: Figure, *, side: Side | None = None, still: bool = False,
     names: dict[str, str] = {}  # keyframes -> their name, shared by pieces that move alike
     elements: list[str] = []
     for shape in _static_shapes(layout):
-        elements.append(_shape_svg(_shift(shape, dx, dy)))
+        elements.append(_shape_svg(shifted(shape, dx, dy)))
     for number, piece in enumerate(layout.pieces):
         inner = "".join(_shape_svg(_local(s, layout.mirror, piece.rotates))
                         for s in piece.shapes)
