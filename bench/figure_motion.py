@@ -23,7 +23,7 @@ import itertools
 import statistics
 from typing import Any
 
-from web_page import serve_app, start_session
+from web_page import serve_app, start_session, tap_on
 
 FRAMES = """(ms) => new Promise((done) => {
   const times = [];
@@ -92,17 +92,7 @@ def run(base: str, cpu: float, seconds: float, wanted: int) -> list[tuple[str, d
                 found.append((name, moving, paused))
                 if len(found) >= wanted and "Glute star" in seen:
                     break
-            step = page.get_attribute("#screen", "data-step")
-            if info["kind"] == "work" and page.query_selector("#done"):
-                page.tap("#done")
-            elif page.query_selector("#skip"):
-                page.tap("#skip")
-            else:
-                page.tap("#done")
-            page.wait_for_function(
-                "(before) => { const s = document.querySelector('#screen');"
-                " return s.dataset.step !== before && s.dataset.status !== 'saving'; }",
-                arg=step)
+            tap_on(page, info["kind"])
             page.wait_for_selector("#figure svg, #figure[data-state='gone'], #skip",
                                    timeout=5000)
         browser.close()

@@ -21,11 +21,12 @@ from __future__ import annotations
 import argparse
 import html
 import io
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from web_page import chromium
 
 from strongstride.errors import StrongstrideError
 from strongstride.figures import FIGURES_DIR, Figure, figure_svg, parse_figure
@@ -35,14 +36,6 @@ from strongstride.library import default_library
 ROOT = Path(__file__).resolve().parents[1]
 SCALE = 0.8  # pixels per body unit: the standing figure is about 140 px tall
 CELL_W, CELL_H = 190, 170
-
-
-def chromium() -> str:
-    wanted = os.environ.get("CHROMIUM_PATH")
-    for candidate in (wanted, "/usr/lib/chromium/chromium", "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    sys.exit("no Chromium: install Debian's chromium or set CHROMIUM_PATH")
 
 
 def figures(only: list[str] | None) -> list[tuple[str, str | None, Figure | None, list[str]]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import statistics
 
-from web_page import serve_app, start_session
+from web_page import serve_app, start_session, tap_on
 
 # Installed in the page: each Done tap's time to the next screen painted, in window.__taps.
 TIMING = """() => {
@@ -51,18 +51,7 @@ def play(base: str, sets: int, cpu: float) -> list[float]:
             if status == "finished":
                 break
             kind = page.evaluate("window.__player.state.steps[window.__player.state.index].kind")
-            step = page.get_attribute("#screen", "data-step")
-            if kind == "work" and page.query_selector("#done"):
-                page.tap("#done")
-                done += 1
-            elif page.query_selector("#skip"):
-                page.tap("#skip")
-            else:
-                page.tap("#done")  # a setup step's Ready
-            page.wait_for_function(
-                "(before) => { const s = document.querySelector('#screen');"
-                " return s.dataset.step !== before && s.dataset.status !== 'saving'; }",
-                arg=step)
+            done += tap_on(page, kind)
             page.wait_for_timeout(150)  # she looks at the screen before the next tap
         page.wait_for_function(f"window.__taps.length >= {done}")
         taps = page.evaluate("window.__taps")

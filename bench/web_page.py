@@ -103,6 +103,24 @@ def start_session(pw: Any, base: str) -> tuple[Any, Any, Any]:
     return browser, context, page
 
 
+def tap_on(page: Any, kind: str) -> bool:
+    """Finish the player's current step as she would (Done on a set, Skip on a rest, Ready on
+    a setup) and wait for the next one on screen; True when a set was logged."""
+    step = page.get_attribute("#screen", "data-step")
+    logged = kind == "work" and page.query_selector("#done") is not None
+    if logged:
+        page.tap("#done")
+    elif page.query_selector("#skip"):
+        page.tap("#skip")
+    else:
+        page.tap("#done")  # a setup step's Ready
+    page.wait_for_function(
+        "(before) => { const s = document.querySelector('#screen');"
+        " return s.dataset.step !== before && s.dataset.status !== 'saving'; }",
+        arg=step)
+    return logged
+
+
 def measure(base: str) -> list[dict[str, Any]]:
     from playwright.sync_api import sync_playwright
 
