@@ -463,14 +463,41 @@ def test_a_name_line_with_the_prescription_below_and_a_description() -> None:
     assert warning_lines(imported) == [3, 7]
 
 
-def test_a_bulleted_name_without_a_prescription_is_a_note_not_a_heading() -> None:
+def test_a_listed_name_without_a_count_is_a_movement_with_no_prescription() -> None:
+    # Issue 13: a list of stretches or mobility items with no counts is a list of exercises.
     imported = import_text("- Glute bridge\n- Squat 3x10\n- Lunge 3x10\n- Side plank\n")
+    assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
+        ("Glute bridge", Prescription()),
+        ("Squat", Prescription(sets=Range.one(3), reps=Range.one(10))),
+        ("Lunge", Prescription(sets=Range.one(3), reps=Range.one(10))),
+        ("Side plank", Prescription())]
+    assert imported.issues == ()
+
+
+def test_names_alone_in_a_list_under_a_heading_or_separated_by_bare_bullets() -> None:
+    text = ("Stretches:\nPigeon pose\nChild's pose\n\n-\nCat / cow\n-\nHappy baby\n-\n"
+            "Thread the needle\n")
+    imported = import_text(text)
+    assert [e.name for e in imported.routine.exercises] == [
+        "Pigeon pose", "Child's pose", "Cat / cow", "Happy baby", "Thread the needle"]
+    assert all(e.prescription == Prescription() for e in imported.routine.exercises)
+
+
+def test_instructions_and_lone_names_are_not_movements() -> None:
+    text = ("Squat 3x10\n- Keep your chest up\n- Sit back into the heels\n"
+            "Glute bridge\nLunge 3 x 10\n- Step forward.\n- Lower the back knee.\n")
+    imported = import_text(text)
     assert [e.name for e in imported.routine.exercises] == ["Squat", "Lunge"]
-    assert imported.routine.notes == "- Glute bridge"
-    assert imported.routine.exercises[1].notes == "- Side plank"
-    assert warning_lines(imported) == [1, 4]
-    assert {i.message for i in imported.issues} == {
-        "could not read this line as an exercise; kept it as a note"}
+    assert imported.routine.exercises[0].notes == (
+        "- Keep your chest up\n- Sit back into the heels\nGlute bridge")
+
+
+def test_a_sentence_with_rounds_ending_in_a_colon_starts_a_block_of_its_own() -> None:
+    text = ("- Run\n- Row\nThe classic way is to break it into 20 rounds of:\n"
+            "- 5 Pull-ups\n- 10 Push-ups\n")
+    exercises = import_text(text).routine.exercises
+    assert [(e.name, e.prescription.sets) for e in exercises] == [
+        ("Run", None), ("Row", None), ("Pull-ups", Range.one(20)), ("Push-ups", Range.one(20))]
 
 
 def test_a_prescription_below_the_name_may_carry_rest_load_and_a_period() -> None:
@@ -513,8 +540,11 @@ def test_a_large_paste_reads_the_same_with_the_garbage_collector_paused(
 
 
 def test_lines_that_are_only_a_list_marker_or_hashes() -> None:
-    imported = import_text("A1.\n- \n1.\n#\n(3)\nB2)\nSquat 3x10")
-    assert [x.role for x in imported.lines] == ["note"] * 5 + ["heading", "exercise"]
+    # A bullet alone ('- ', '•') separates items like a blank line; a number or a label alone
+    # is kept as a note.
+    imported = import_text("A1.\n- \n1.\n#\n(3)\n•\nB2)\nSquat 3x10")
+    assert [x.line for x in imported.lines] == [1, 3, 4, 5, 7, 8]
+    assert [x.role for x in imported.lines] == ["note"] * 4 + ["heading", "exercise"]
     assert [e.name for e in imported.routine.exercises] == ["Squat"]
 
 

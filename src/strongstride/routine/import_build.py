@@ -14,7 +14,14 @@ from typing import Literal
 
 from strongstride.errors import Issue, Span
 from strongstride.routine.import_fields import placed, prescription_of, side_from_name
-from strongstride.routine.import_lines import WORK_FIELDS, Line, equipment_items, name_of, squeeze
+from strongstride.routine.import_lines import (
+    WORK_FIELDS,
+    Line,
+    equipment_items,
+    item_name,
+    name_of,
+    squeeze,
+)
 from strongstride.routine.import_prose import prose_prescription
 from strongstride.routine.model import Prescription, Range, Routine, Section
 from strongstride.routine.sections import Entry, Group, Heading, assemble, read_heading
@@ -167,6 +174,44 @@ class Builder:
             return None
         self.paragraph = j
         return given
+
+    def run_of_items(self, i: int, step: int) -> int:
+        """How many lines next to line i (past blank lines, in direction `step`, up to 3) are
+        movements listed as line i is: named alone, or with their counts."""
+        lines, listed, count, j = self.lines, self.lines[i].listed, 0, i + step
+        while count < 3 and 0 <= j < len(lines):
+            other = lines[j]
+            if other.kind == "blank":
+                j += step
+                continue
+            if other.listed != listed or not (
+                    other.kind == "exercise" or (other.kind == "text" and self.item_named(j))):
+                break
+            count += 1
+            j += step
+        return count
+
+    def item_named(self, i: int) -> bool:
+        """Line i can name a movement alone: short, no sentence, and not a heading that says
+        so by its words ('Warm-up', 'Cool down:') or its '#'s."""
+        line = self.lines[i]
+        if not item_name(line):
+            return False
+        h = read_heading(line.content, line.hashes)
+        return h is None or not (line.hashes or h.phase_only)
+
+    def item(self, i: int) -> bool:
+        """Line i names a movement with no count in a list of movements ('- Pigeon pose'):
+        listed, beside another listed movement; unlisted, in a run of three, or of two under a
+        heading."""
+        line = self.lines[i]
+        if not self.item_named(i):
+            return False
+        run = 1 + self.run_of_items(i, -1) + self.run_of_items(i, 1)
+        if line.listed:
+            return run >= 2
+        headed = self.group is not None and self.group.heading is not None
+        return run >= 3 or (run >= 2 and headed)
 
     def starts_entry(self, j: int | None) -> bool:
         return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j))
@@ -393,6 +438,11 @@ class Builder:
             self.pending_sets, self.pending_used = sets, False
             if self.group is not None and not self.group.tried:
                 self.group.sets = sets
+            elif content.endswith(":") and self.starts_entry(self.next_content(i)):
+                # 'Break the work into 20 rounds of:' over a list: a block of its own
+                self.open_group(i, None)
+                self.roles[i] = "rounds"
+                return
         h = read_heading(content, line.hashes)
         if h is not None and self.is_heading(i, h):
             self.heading(i, h)
@@ -400,6 +450,11 @@ class Builder:
         if self.open_field is not None and self.roles.get(i - 1) == self.open_field:
             self.roles[i] = self.open_field
             self.add_to_field(i, squeeze(content), line.start)
+            return
+        if self.item(i):  # '- Pigeon pose' in a list: a movement with no count
+            self.exercise(i)
+            assert self.entry is not None
+            self.entry.given = Prescription()
             return
         group = self.group
         if group is not None and group.heading is not None and not group.tried:

@@ -37,6 +37,7 @@ _HASHES = re.compile(r"\s*(#{1,6})(?:\s+|$)")
 _MARKER = re.compile(r"\s*(?:[-*+>]\s+|[•◦▪‣●○■□►▶✓✔]\s*|\(\d{1,3}\)\s*|\d{1,3}[.)](?!\d)\s*"
                      r"|\d{1,2}/\s+|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*)")  # 'A1.', 'B)', '2/'
 _MARKED = frozenset("-*+>•◦▪‣●○■□►▶✓✔(0123456789ABCDEFGHabcdefgh")  # what a marker starts with
+_BARE_MARKS = frozenset("-*+•◦▪‣●○■□►▶")  # a line of just one of these separates items
 _LABELS, _AFTER_LABEL = frozenset("ABCDEFGHabcdefgh"), frozenset("0123456789.)")  # A1. B)
 _HEADER = re.compile(
     r"(?P<key>equipment(?:\s+needed)?|what\s+you(?:'ll|\s+will)?\s+need|you(?:'ll|\s+will)\s+need"
@@ -149,6 +150,41 @@ _NOT_NAMES = frozenset({
     "rest", "take", "do", "repeat", "perform", "complete", "then", "and", "after", "for", "you",
     "i", "we", "this", "it", "try", "aim", "start", "work", "build", "add", "if", "in", "on",
     "at", "each", "every", "my", "our", "your", "the", "with", "total", "week", "day"})
+
+
+# First words of an instruction, not of a movement's name: 'Keep your back flat', 'Place a
+# towel under the knee'. A line starting with one is never a movement listed by name.
+_INSTRUCTION_WORDS = frozenset({
+    "keep", "hold", "lift", "lower", "place", "push", "pull", "draw", "turn", "sit", "stand",
+    "lie", "bring", "squeeze", "return", "slowly", "make", "engage", "avoid", "don't", "dont",
+    "use", "switch", "ensure", "allow", "come", "go", "focus", "breathe", "remember", "note",
+    "tip", "begin", "finish", "be", "is", "are", "was", "will", "can", "should", "not", "no",
+    "see", "watch", "click", "read", "follow", "here", "there", "these", "those", "that",
+    "what", "why", "how", "when", "where", "who", "which", "so", "but", "or", "as", "from",
+    "by", "of", "to", "all", "also", "just", "a", "an", "its", "it's", "they", "she", "he",
+    "share", "subscribe", "please", "thanks", "thank", "get", "let", "lets", "let's",
+})
+MAX_ITEM_WORDS = 7
+_REST_NAMES = frozenset({"rest", "recover", "recovery", "break", "rest period"})
+MAX_ITEM_CHARS = 60
+_ITEM_END = (".", "!", "?", ":", ";", ",", "…")
+
+
+def item_name(line: Line) -> str:
+    """The name of a movement listed without a count ('- Pigeon pose', 'Cat / camel'), or ''
+    when the line cannot be one: a sentence, an instruction, or a line with a count in it."""
+    content = line.content
+    if (line.kind != "text" or not content or len(content) > MAX_ITEM_CHARS
+            or content.endswith(_ITEM_END) or content.count(" ") >= MAX_ITEM_WORDS
+            or ":" in content):
+        return ""
+    first = content.split(None, 1)[0].lower().strip(NAME_TRIM + "'\"")
+    if first in _NOT_NAMES or first in _INSTRUCTION_WORDS:
+        return ""
+    low = content.lower()
+    if _has_digit(low) and _START.search(low):
+        return ""  # a count it did not read: not a name alone
+    return name_of(content)
 
 
 def _lenient(name: str, tail: str) -> tuple[Reading, str] | None:
@@ -373,6 +409,8 @@ def classify(raw: str) -> Line:
             line.kind = "blank"
         return line  # control characters only: reported as a note
     first = stripped[0]
+    if first in _MARKED and stripped.rstrip() in _BARE_MARKS:
+        return _BLANK  # a bullet alone: a separator between items, read as a blank line
     if first == "#" and (m := _HASHES.match(text)):
         line.hashes, line.start = len(m.group(1)), m.end()
         line.content = text[m.end():].rstrip()
@@ -446,6 +484,8 @@ def classify(raw: str) -> Line:
         line.kind, line.reading = "details", reading
         line.fields = {"prescription": (body.rstrip("."), line.start + 1)}
         return line
+    if name.lower() in _REST_NAMES:
+        return line  # 'Rest 60-90 sec': how long to rest, not a movement
     line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at
     if line.extra and at == 0 and _has_digit(line.extra):  # '10 planks, 10 slow pushups'
         line.more = _more_moves(line)

@@ -60,6 +60,8 @@ class Heading:
     once: bool = False
     # 'AMRAP 12 min', 'For time': capped by time, so no sets said above apply under it.
     capped: bool = False
+    # Made of heading words only ('Warm-up', 'Main workout', 'Cool down'): never a movement.
+    phase_only: bool = False
 
 
 def words_of(text: str) -> list[str]:
@@ -163,7 +165,8 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
     strong = (hashes > 0 or content.endswith(":") or capitals or only_heading_words
               or (setup is not None and named))
     capped = not _CAPPED_WORDS.isdisjoint(words) or low.startswith("for time")
-    return Heading(title or None, setup, phase or "main", rounds, bad, strong, once, capped)
+    return Heading(title or None, setup, phase or "main", rounds, bad, strong, once, capped,
+                   only_heading_words)
 
 
 @dataclass(frozen=True, slots=True)
