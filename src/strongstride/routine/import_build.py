@@ -24,7 +24,14 @@ from strongstride.routine.import_lines import (
 )
 from strongstride.routine.import_prose import prose_prescription
 from strongstride.routine.model import Prescription, Range, Routine, Section
-from strongstride.routine.sections import Entry, Group, Heading, assemble, read_heading
+from strongstride.routine.sections import (
+    Entry,
+    Group,
+    Heading,
+    assemble,
+    read_heading,
+    words_of,
+)
 
 LineRole = Literal["title", "credit", "equipment", "directions", "heading", "setup", "rounds",
                    "exercise", "detail", "note"]
@@ -69,6 +76,12 @@ def block_sets(text: str) -> Range | None:
     if not 1 <= lo <= hi <= 20:
         return None
     return Range(lo, hi)
+
+
+# Words of an article's title or a heading, not of a movement: '6 ways to warm up', 'The
+# best exercises for runners'.
+_TITLE_WORDS = frozenset({"ways", "tips", "best", "guide", "exercises", "workout", "workouts",
+                          "routine", "program", "programme", "plan", "benefits", "why", "how"})
 
 
 class Builder:
@@ -154,6 +167,39 @@ class Builder:
             if 0 <= j < len(lines) and (lines[j].counted or (
                     lines[j].kind == "exercise" and lines[j].at == lines[j].start)):
                 return True
+        return False
+
+    def paragraph_after(self, i: int) -> int | None:
+        """The paragraph (a text line of six words or more) right under line i, past one
+        blank line, if there is one."""
+        j = i + 1
+        if j < len(self.lines) and self.lines[j].kind == "blank":
+            j += 1
+        if j < len(self.lines) and self.lines[j].kind == "text" and (
+                self.lines[j].content.count(" ") >= 5) and not self.item_named(j):
+            return j
+        return None
+
+    def named_paragraph(self, i: int) -> bool:
+        """Line i names a movement over a paragraph that describes it, as the one before did,
+        or as the next name past the paragraph will ('Butt kicks' / 'Moving forward in a
+        straight line, ...'): an article's list of movements, each with its description."""
+        if not self.item_named(i) or _TITLE_WORDS.intersection(words_of(self.lines[i].content)):
+            return False
+        j = self.paragraph_after(i)
+        if j is None:
+            return False
+        if self.last is not None and self.last.described and self.last.group is self.group:
+            return True
+        k, n = j + 1, len(self.lines)
+        for _ in range(8):  # past the rest of this paragraph, to the next name
+            while k < n and self.lines[k].kind == "blank":
+                k += 1
+            if k >= n or self.lines[k].kind != "text":
+                return False
+            if self.item_named(k):
+                return self.paragraph_after(k) is not None
+            k += 1
         return False
 
     def prose_entry(self, i: int) -> Prescription | None:
@@ -428,10 +474,13 @@ class Builder:
             self.last.notes.append((i + 1, squeeze(content)))
             self.roles[i] = "detail"
             return
-        if (given := self.prose_entry(i)) is not None:
+        if (given := self.prose_entry(i)) is not None or self.named_paragraph(i):
+            if given is None:  # a description with no count in it
+                self.paragraph = self.paragraph_after(i) or -1
+                given = Prescription()
             self.exercise(i)
             assert self.entry is not None
-            self.entry.given = given
+            self.entry.given, self.entry.described = given, True
             return
         statement = (sets := block_sets(content)) is not None
         if statement:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from strongstride.routine.import_tokens import split_note_quantities
 from strongstride.routine.prescription import Reading, normalise, read_leading, read_prescription
 
 MAX_EXERCISE_LINE = 300  # longer lines are prose, never searched for an exercise
@@ -37,7 +38,7 @@ _HASHES = re.compile(r"\s*(#{1,6})(?:\s+|$)")
 _MARKER = re.compile(r"\s*(?:[-*+>]\s+|[•◦▪‣●○■□►▶✓✔]\s*|\(\d{1,3}\)\s*|\d{1,3}[.)](?!\d)\s*"
                      r"|\d{1,2}/\s+|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*)")  # 'A1.', 'B)', '2/'
 _MARKED = frozenset("-*+>•◦▪‣●○■□►▶✓✔(0123456789ABCDEFGHabcdefgh")  # what a marker starts with
-_BARE_MARKS = frozenset("-*+•◦▪‣●○■□►▶")  # a line of just one of these separates items
+SEPARATORS = frozenset("-*+•◦▪‣●○■□►▶")  # a line of just one of these separates items
 _LABELS, _AFTER_LABEL = frozenset("ABCDEFGHabcdefgh"), frozenset("0123456789.)")  # A1. B)
 _HEADER = re.compile(
     r"(?P<key>equipment(?:\s+needed)?|what\s+you(?:'ll|\s+will)?\s+need|you(?:'ll|\s+will)\s+need"
@@ -394,7 +395,23 @@ def _round_label(raw: str, line: Line, end: int) -> Line | None:
 
 
 def classify(raw: str) -> Line:
-    """What one line is on its own; a line with several exercises has the rest in `more`."""
+    """What one line is on its own; a line with several exercises has the rest in `more`.
+
+    Distances, calories, percentages and RPEs are taken out first (`import_tokens`): they are
+    never a movement's count, and they go to its notes ('800 m run' is Run, noted '800 m').
+    """
+    if _has_digit(raw):
+        text = normalise(raw)
+        cut, taken = split_note_quantities(text)
+        if taken:
+            line = _classify(cut)
+            line.text = text  # a line kept as a note keeps all of itself
+            line.extra = "; ".join([*taken, line.extra] if line.extra else taken)
+            return line
+    return _classify(raw)
+
+
+def _classify(raw: str) -> Line:
     if not raw or raw.isspace():
         return _BLANK
     text = normalise(raw)
@@ -409,7 +426,7 @@ def classify(raw: str) -> Line:
             line.kind = "blank"
         return line  # control characters only: reported as a note
     first = stripped[0]
-    if first in _MARKED and stripped.rstrip() in _BARE_MARKS:
+    if first in _MARKED and stripped.rstrip() in SEPARATORS:
         return _BLANK  # a bullet alone: a separator between items, read as a blank line
     if first == "#" and (m := _HASHES.match(text)):
         line.hashes, line.start = len(m.group(1)), m.end()

@@ -262,6 +262,8 @@ class Entry:
     prescription: Prescription = _NO_PRESCRIPTION  # until the entry is read
     # Read from the paragraph under a name line ('Hold for 30 seconds on each side').
     given: Prescription | None = None
+    # A name over a paragraph that describes it: the next such name is a movement too.
+    described: bool = False
 
 
 def assemble(groups: Sequence[Group]) -> tuple[Section, ...]:
