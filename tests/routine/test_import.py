@@ -871,3 +871,30 @@ def test_a_paragraph_with_no_count_or_both_a_hold_and_reps_gives_no_exercise() -
             "seconds; that is 1 rep. Do 3 to 5 reps.\n")
     names = [e.name for e in import_text(text).routine.exercises]
     assert "Hip circle" not in names and "Curl-up" not in names
+
+
+def test_names_over_describing_paragraphs_are_movements_with_the_paragraph_as_notes() -> None:
+    text = ("5 ways to warm up\n\nWarming up matters before every run, so take ten minutes.\n\n"
+            "Butt kicks\nMoving forward, kick your heels up towards your seat at a quick beat.\n\n"
+            "Leg swings\nHold a wall and swing one leg forward and back. Do 10 reps on each leg.\n")
+    exercises = import_text(text).routine.exercises
+    assert [(e.name, e.prescription) for e in exercises] == [
+        ("Butt kicks", Prescription()),
+        ("Leg swings", Prescription(reps=Range.one(10), side="leg"))]
+    assert exercises[0].notes.startswith("Moving forward")
+
+
+def test_a_name_and_its_description_on_one_line_in_a_list_of_such_lines() -> None:
+    text = ("Head rolls - Gently roll your head around five times each way.\n"
+            "Quads: Lie face down with both legs on the roller and roll hip to knee.\n"
+            "Lunges \u2014 Step forward and hold for 30 seconds on each side.\n")
+    exercises = import_text(text).routine.exercises
+    assert [(e.name, e.prescription) for e in exercises] == [
+        ("Head rolls", Prescription()), ("Quads", Prescription()),
+        ("Lunges", Prescription(seconds=Range.one(30), side="side"))]
+    assert exercises[1].notes == "Lie face down with both legs on the roller and roll hip to knee."
+
+
+def test_a_lone_name_and_description_line_is_not_a_movement() -> None:
+    imported = import_text("Note: go easy on the first day.\nSquat 3x10\n")
+    assert [e.name for e in imported.routine.exercises] == ["Squat"]

@@ -15,6 +15,8 @@ from typing import Literal
 from strongstride.errors import Issue, Span
 from strongstride.routine.import_fields import placed, prescription_of, side_from_name
 from strongstride.routine.import_lines import (
+    INSTRUCTION_WORDS,
+    NOT_NAMES,
     WORK_FIELDS,
     Line,
     equipment_items,
@@ -81,7 +83,35 @@ def block_sets(text: str) -> Range | None:
 # Words of an article's title or a heading, not of a movement: '6 ways to warm up', 'The
 # best exercises for runners'.
 _TITLE_WORDS = frozenset({"ways", "tips", "best", "guide", "exercises", "workout", "workouts",
-                          "routine", "program", "programme", "plan", "benefits", "why", "how"})
+                          "routine", "program", "programme", "programmes", "programs", "plan",
+                          "benefits", "why", "how"})
+
+
+# Between a movement's name and its description on one line: 'Head rolls - Starting ...'.
+_TITLED = re.compile(r"\s+-\s+|:\s+")
+MAX_TITLED_NAME = 50
+_JOINING = re.compile(r"\b(?:and|the|your|to|with|for|of|on|in|into|a|then)\b", re.IGNORECASE)
+
+
+def described_name(text: str, cut: bool = False) -> tuple[str, str] | None:
+    """'Head rolls - Starting from the head down, gently roll ...', 'Quads: Lie face down ...'
+    -> the movement's name and its description, when `text` reads so: a short name, then
+    at least four words. `cut`: the text is a name whose count was taken from its end
+    ('Lunges - Step forward and'), so three words will do if one of them joins a sentence."""
+    m = _TITLED.search(text, 0, MAX_TITLED_NAME)
+    if m is None:
+        return None
+    head, rest = text[: m.start()], text[m.end():]
+    spaces = rest.count(" ")
+    if spaces < 2 or (spaces == 2 and not (cut and _JOINING.search(rest))) \
+            or head.count(" ") >= 6 or not head[:1].isalpha():
+        return None
+    first = head.split(None, 1)[0].lower()
+    if first in NOT_NAMES or first in INSTRUCTION_WORDS or (
+            _TITLE_WORDS.intersection(words_of(head))):
+        return None
+    name = name_of(head)
+    return (name, rest) if name else None
 
 
 class Builder:
@@ -175,9 +205,11 @@ class Builder:
         j = i + 1
         if j < len(self.lines) and self.lines[j].kind == "blank":
             j += 1
-        if j < len(self.lines) and self.lines[j].kind == "text" and (
-                self.lines[j].content.count(" ") >= 5) and not self.item_named(j):
-            return j
+        if j < len(self.lines) and self.lines[j].kind == "text" and not self.item_named(j):
+            content = self.lines[j].content
+            spaces = content.count(" ")
+            if spaces >= 14 or (spaces >= 5 and content.rstrip('"\')').endswith((".", "!", "?"))):
+                return j
         return None
 
     def named_paragraph(self, i: int) -> bool:
@@ -201,6 +233,22 @@ class Builder:
                 return self.paragraph_after(k) is not None
             k += 1
         return False
+
+    def titled_parts(self, i: int) -> tuple[str, str] | None:
+        """'Head rolls - Starting from the head down, gently roll ...', 'Quads: Lie face
+        down ...' -> the movement's name and its description, when line i reads so."""
+        line = self.lines[i]
+        return described_name(line.content) if line.kind == "text" else None
+
+    def titled(self, i: int) -> tuple[str, str] | None:
+        """Line i is a movement's name and its description, in a list of lines like it."""
+        parts = self.titled_parts(i)
+        if parts is None:
+            return None
+        if self.last is not None and self.last.described and self.last.group is self.group:
+            return parts
+        j = self.next_content(i)
+        return parts if j is not None and self.titled_parts(j) is not None else None
 
     def prose_entry(self, i: int) -> Prescription | None:
         """Line i is a short name ('Side-lying quad stretch') over a paragraph that gives its
@@ -260,7 +308,10 @@ class Builder:
         return run >= 3 or (run >= 2 and headed)
 
     def starts_entry(self, j: int | None) -> bool:
-        return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j))
+        """Line j starts an exercise: one with its count, a name with its details below, or
+        the first of two movements named alone."""
+        return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j) or (
+            self.item_named(j) and self.run_of_items(j, 1) > 0))
 
     def block_start(self, i: int) -> bool:
         if self.group is not None and self.group.heading is not None and not self.group.tried:
@@ -339,7 +390,12 @@ class Builder:
             self.heading(i, h)  # 'Round 2: 15 swings, ...': the heading, then its exercises
         group = self.group or self.open_group(i, None)
         name = line.name or name_of(line.content)
+        described = ""
+        if " - " in name and (parts := described_name(name, cut=True)) is not None:
+            name, described = parts  # 'Lunges - Step forward and hold': a name, a description
         self.entry = Entry(name, i, line, group, placed(line.fields, i + 1) if line.fields else {})
+        if described:
+            self.entry.notes.append((i + 1, described))
         if line.extra:
             self.entry.notes.append((i + 1, line.extra))
         group.tried += 1
@@ -473,6 +529,15 @@ class Builder:
         if i == self.paragraph and self.last is not None:  # the sentence the count came from
             self.last.notes.append((i + 1, squeeze(content)))
             self.roles[i] = "detail"
+            return
+        if (parts := self.titled(i)) is not None:
+            name, description = parts
+            self.exercise(i)
+            assert self.entry is not None
+            self.entry.name = name
+            self.entry.notes.append((i + 1, description))
+            self.entry.given = prose_prescription(description) or Prescription()
+            self.entry.described = True
             return
         if (given := self.prose_entry(i)) is not None or self.named_paragraph(i):
             if given is None:  # a description with no count in it

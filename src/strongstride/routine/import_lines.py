@@ -147,7 +147,7 @@ def name_of(text: str) -> str:
 
 # First words of a sentence, not of an exercise name: such a line is read only when all of it
 # is a prescription ('Rest 60 seconds' is not an exercise with a note 'between moves').
-_NOT_NAMES = frozenset({
+NOT_NAMES = frozenset({
     "rest", "take", "do", "repeat", "perform", "complete", "then", "and", "after", "for", "you",
     "i", "we", "this", "it", "try", "aim", "start", "work", "build", "add", "if", "in", "on",
     "at", "each", "every", "my", "our", "your", "the", "with", "total", "week", "day"})
@@ -155,7 +155,7 @@ _NOT_NAMES = frozenset({
 
 # First words of an instruction, not of a movement's name: 'Keep your back flat', 'Place a
 # towel under the knee'. A line starting with one is never a movement listed by name.
-_INSTRUCTION_WORDS = frozenset({
+INSTRUCTION_WORDS = frozenset({
     "keep", "hold", "lift", "lower", "place", "push", "pull", "draw", "turn", "sit", "stand",
     "lie", "bring", "squeeze", "return", "slowly", "make", "engage", "avoid", "don't", "dont",
     "use", "switch", "ensure", "allow", "come", "go", "focus", "breathe", "remember", "note",
@@ -180,7 +180,7 @@ def item_name(line: Line) -> str:
             or ":" in content):
         return ""
     first = content.split(None, 1)[0].lower().strip(NAME_TRIM + "'\"")
-    if first in _NOT_NAMES or first in _INSTRUCTION_WORDS:
+    if first in NOT_NAMES or first in INSTRUCTION_WORDS:
         return ""
     low = content.lower()
     if _has_digit(low) and _START.search(low):
@@ -192,7 +192,7 @@ def _lenient(name: str, tail: str) -> tuple[Reading, str] | None:
     """The prescription at the start of `tail` and the text after it ('2x8 Medium to High'
     -> 2x8 and 'Medium to High'), when the name can be one; else None."""
     first = name.split(None, 1)[0].lower().strip(NAME_TRIM)
-    if first in _NOT_NAMES:
+    if first in NOT_NAMES:
         return None
     reading, end = read_leading(tail)
     if end == 0 or reading.prescription is None:

@@ -10,6 +10,7 @@ in linear time. Prescriptions on their own lines ('Sets: 2', 'Reps: 8-12') are p
 
 from __future__ import annotations
 
+import copy
 import gc
 from dataclasses import dataclass
 
@@ -75,10 +76,15 @@ def _classified(text: str) -> list[Line]:
     filling in the name that the line's own text gives. Nothing is kept after the call."""
     seen: dict[str, Line] = {}
     out: list[Line] = []
+    bullet = False  # the line before was a bullet alone ('-'): a list marker on its own line
     for raw in text.splitlines():
         line = seen.get(raw)
         if line is None:
             line = seen[raw] = classify(raw)
+        if bullet and line.kind == "text" and not line.listed:
+            line = copy.copy(line)
+            line.listed = True
+        bullet = line.kind == "blank" and not raw.isspace() and raw != ""
         out.append(line)
     return out
 
