@@ -13,11 +13,10 @@ from hypothesis import strategies as st
 
 from strongstride.routine import importer
 from strongstride.routine.format import format_routine
-from strongstride.routine.import_lines import SEPARATORS
+from strongstride.routine.import_lines import is_separator
 from strongstride.routine.importer import Imported, import_text
 from strongstride.routine.model import Exercise, Load, Prescription, Range, Routine, Section
 from strongstride.routine.parse import parse_routine
-from strongstride.routine.prescription import normalise
 
 DATA = Path(__file__).parent / "data"
 SHIPPED_TEXT = (files("strongstride") / "data" / "routines" / "runner-glute.routine").read_text(
@@ -601,7 +600,7 @@ TEXTS = st.one_of(st.text(), st.lists(st.one_of(LINES, st.text(max_size=30))).ma
 def _check_every_line_is_accounted_for(text: str, imported: Imported) -> None:
     # A bullet alone ('-', '•') is a separator, read as a blank line.
     nonblank = [n for n, line in enumerate(text.splitlines(), start=1)
-                if line.strip() and normalise(line).strip() not in SEPARATORS]
+                if line.strip() and not is_separator(line)]
     assert [x.line for x in imported.lines] == nonblank
     warned = {i.span.line for i in imported.issues if i.span is not None}
     # Each run of lines kept as notes has a warning in it (a paragraph may have one).

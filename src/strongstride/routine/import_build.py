@@ -27,6 +27,7 @@ from strongstride.routine.import_lines import (
 from strongstride.routine.import_prose import prose_prescription
 from strongstride.routine.model import Prescription, Range, Routine, Section
 from strongstride.routine.sections import (
+    BLOCK_WORDS,
     Entry,
     Group,
     Heading,
@@ -107,9 +108,10 @@ def described_name(text: str, cut: bool = False) -> tuple[str, str] | None:
             or head.count(" ") >= 6 or not head[:1].isalpha():
         return None
     first = head.split(None, 1)[0].lower()
+    words = words_of(head)
     if first in NOT_NAMES or first in INSTRUCTION_WORDS or (
-            _TITLE_WORDS.intersection(words_of(head))):
-        return None
+            not _TITLE_WORDS.isdisjoint(words) or not BLOCK_WORDS.isdisjoint(words)):
+        return None  # 'Circuit 1: do each move for 30 seconds' is a heading
     name = name_of(head)
     return (name, rest) if name else None
 
@@ -289,8 +291,8 @@ class Builder:
         """Line i can name a movement alone: short, no sentence, and not a heading that says
         so by its words ('Warm-up', 'Cool down:') or its '#'s."""
         line = self.lines[i]
-        if not item_name(line):
-            return False
+        if not item_name(line) or not BLOCK_WORDS.isdisjoint(words_of(line.content)):
+            return False  # 'Round 1', 'Day 2', 'Circuit': a block's heading
         h = read_heading(line.content, line.hashes)
         return h is None or not (line.hashes or h.phase_only)
 

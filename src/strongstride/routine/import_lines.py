@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from strongstride.routine.import_tokens import split_note_quantities
-from strongstride.routine.prescription import Reading, normalise, read_leading, read_prescription
+from strongstride.routine.model import Prescription, Range
+from strongstride.routine.prescription import (
+    LIMITS,
+    Reading,
+    normalise,
+    read_leading,
+    read_prescription,
+)
 
 MAX_EXERCISE_LINE = 300  # longer lines are prose, never searched for an exercise
 MAX_NAME_WORDS = 10
@@ -271,6 +278,8 @@ _COUNT_NAME = re.compile(r"(\d{1,3})(?:\s*x)?\s+(?=[a-z])(?!(?:x|sets?|reps?|rou
                          r"|meters?|metres?|km|miles?|yards?|yds?|ft|feet|cal|calories?|kgs?"
                          r"|lbs?|pounds?|kilos?|weeks?|days?|hours?|times?)\b)")
 _X_REPS = re.compile(r"(\d{1,3}(?:\s*-\s*\d{1,3})?)\s*x(?![\s\d]*\d)", re.IGNORECASE)
+# A bare count after a dash or a colon at the end of a line: 'Squats - 20', 'Lunges: 10-12'.
+_DASH_COUNT = re.compile(r"\s*(?:\s-|:)\s*(\d{1,3})(?:\s*(?:-|to)\s*(\d{1,3}))?\s*\.?$")
 _HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
 
 
@@ -394,6 +403,22 @@ def _round_label(raw: str, line: Line, end: int) -> Line | None:
     return sub
 
 
+def _cleaned(raw: str) -> str:
+    """`raw` normalised, with control characters and Markdown's bold marks made spaces: the
+    same length."""
+    text = normalise(raw)
+    if not text.isprintable() and _CONTROL.search(text):
+        text = text.translate(_CLEAN)
+    if "**" in text or "__" in text:
+        text = text.replace("**", "  ").replace("__", "  ")
+    return text
+
+
+def is_separator(raw: str) -> bool:
+    """The line is a bullet alone ('-', '•'), which `classify` reads as a blank line."""
+    return _cleaned(raw).strip() in SEPARATORS
+
+
 def classify(raw: str) -> Line:
     """What one line is on its own; a line with several exercises has the rest in `more`.
 
@@ -403,7 +428,7 @@ def classify(raw: str) -> Line:
     if _has_digit(raw):
         text = normalise(raw)
         cut, taken = split_note_quantities(text)
-        if taken:
+        if taken and _LETTER.search(cut):  # else the amounts are all the line says
             line = _classify(cut)
             line.text = text  # a line kept as a note keeps all of itself
             line.extra = "; ".join([*taken, line.extra] if line.extra else taken)
@@ -414,11 +439,7 @@ def classify(raw: str) -> Line:
 def _classify(raw: str) -> Line:
     if not raw or raw.isspace():
         return _BLANK
-    text = normalise(raw)
-    if not text.isprintable() and _CONTROL.search(text):
-        text = text.translate(_CLEAN)
-    if "**" in text or "__" in text:
-        text = text.replace("**", "  ").replace("__", "  ")
+    text = _cleaned(raw)
     line = Line(text, "text")
     stripped = text.lstrip()
     if not stripped:
@@ -428,6 +449,7 @@ def _classify(raw: str) -> Line:
     first = stripped[0]
     if first in _MARKED and stripped.rstrip() in SEPARATORS:
         return _BLANK  # a bullet alone: a separator between items, read as a blank line
+        # (`is_separator` says the same of a raw line)
     if first == "#" and (m := _HASHES.match(text)):
         line.hashes, line.start = len(m.group(1)), m.end()
         line.content = text[m.end():].rstrip()
@@ -489,6 +511,13 @@ def _classify(raw: str) -> Line:
         read = _count_first(c.group(1) + " reps " + body[c.end():])
     else:
         read = _inline(body, low, marks)
+    if read is None and (d := _DASH_COUNT.search(body)) and (name := name_of(body[: d.start()])) \
+            and not _has_digit(name):
+        # 'Squats - 20', 'Lunges: 10-12': a bare count after the name is its reps
+        lo = int(d.group(1))
+        reps = Range(lo, int(d.group(2)) if d.group(2) else lo)
+        if 1 <= reps.lo <= reps.hi <= LIMITS["reps"][1]:
+            read = (name, d.start(), Reading(Prescription(reps=reps), ()), "")
     if read is None:
         if not line.listed and (c := _COUNT_NAME.match(low)) and (
                 read := _count_first(c.group(1) + " reps " + body[c.end():])) and read[0]:

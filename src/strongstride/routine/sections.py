@@ -41,7 +41,12 @@ _ROUNDS = re.compile(
     r"(?P<n>\d{1,3})\s*(?:rounds?|times)\b(?:\s*\))?"
 )
 _TRIM = " :-,;|(."
-_ORDINAL = re.compile(r"round\s+\d{1,2}\b")
+_ORDINAL = re.compile(r"round\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b")
+# Words that make a short line a heading of a block, never a movement's name: 'Circuit 1',
+# 'Day 2', 'Level 3', 'Part A', 'Superset B'.
+BLOCK_WORDS = _MAIN_WORDS | frozenset({
+    "day", "week", "level", "phase", "stage", "option", "beginner", "beginners", "intermediate",
+    "advanced", "tabata", "amrap", "emom"})
 
 
 @dataclass(slots=True)  # not frozen, which is faster to make, and never changed
