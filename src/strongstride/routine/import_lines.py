@@ -422,18 +422,38 @@ def is_separator(raw: str) -> bool:
 def classify(raw: str) -> Line:
     """What one line is on its own; a line with several exercises has the rest in `more`.
 
-    Distances, calories, percentages and RPEs are taken out first (`import_tokens`): they are
-    never a movement's count, and they go to its notes ('800 m run' is Run, noted '800 m').
+    Distances, calories, percentages and RPEs (`import_tokens`) are never a movement's count:
+    they go to its notes ('800 m run' is a run, noted '800 m'). Out of a movement's name they
+    are taken after the line is read; a line that does not read as an exercise is read again
+    without them.
     """
-    if _has_digit(raw):
-        text = normalise(raw)
+    line = _classify(raw)
+    read = line.kind == "exercise" and (line.reading is None or line.reading.ok)
+    if read:
+        for one in (line, *line.more):
+            if one.name and _has_digit(one.name):
+                _name_amounts(one)
+    elif line.kind in ("text", "exercise") and _has_digit(line.content):
+        # not read, or read with a problem ('800 m run': 800 minutes): read again without them
+        text = line.text
         cut, taken = split_note_quantities(text)
         if taken and _LETTER.search(cut):  # else the amounts are all the line says
-            line = _classify(cut)
-            line.text = text  # a line kept as a note keeps all of itself
-            line.extra = "; ".join([*taken, line.extra] if line.extra else taken)
-            return line
-    return _classify(raw)
+            again = _classify(cut)
+            # a line read with a problem is read again only if that reads it cleanly
+            if again.kind == "text" if line.kind == "text" else (
+                    again.kind == "exercise" and again.reading is not None and again.reading.ok):
+                line = again
+                line.text = text  # a line kept as a note keeps all of itself
+                line.extra = "; ".join([*taken, line.extra] if line.extra else taken)
+    return line
+
+
+def _name_amounts(line: Line) -> None:
+    """Move the distances, calories and such out of an exercise's name into its notes."""
+    cut, taken = split_note_quantities(line.name)
+    if taken and (name := name_of(cut)):
+        line.name = name
+        line.extra = "; ".join([*taken, line.extra] if line.extra else taken)
 
 
 def _classify(raw: str) -> Line:
