@@ -897,3 +897,14 @@ def test_a_name_and_its_description_on_one_line_in_a_list_of_such_lines() -> Non
 def test_a_lone_name_and_description_line_is_not_a_movement() -> None:
     imported = import_text("Note: go easy on the first day.\nSquat 3x10\n")
     assert [e.name for e in imported.routine.exercises] == ["Squat"]
+
+
+def test_reps_said_in_a_sentence_apply_to_the_names_below_it_that_give_none() -> None:
+    text = ("For each exercise, complete 3 sets of 15 repetitions.\n"
+            "Front pull\nStand with your back to the door and step away until it is taut.\n"
+            "Back pull\nFace the door and pull the tethered foot back, then return.\n"
+            "Crossover\nCross the tethered foot over in front of the other one slowly.\n")
+    exercises = import_text(text).routine.exercises
+    assert [(e.name, e.prescription) for e in exercises] == [
+        (name, Prescription(sets=Range.one(3), reps=Range.one(15)))
+        for name in ("Front pull", "Back pull", "Crossover")]

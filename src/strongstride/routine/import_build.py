@@ -141,6 +141,7 @@ class Builder:
         # exercises below it that give none, until the next heading after exercises that took
         # them, or a heading of another phase or with rounds.
         self.pending_sets: Range | None = None
+        self.pending_work: Prescription | None = None  # the reps or the hold the sentence gives
         self.pending_used = False
         self.paragraph = -1  # the paragraph under a name line that gave its prescription
 
@@ -350,8 +351,8 @@ class Builder:
         self.group = Group(i, heading, self.last)
         if heading is not None and (heading.rounds is not None or heading.kind != "main"
                                     or heading.capped or self.pending_used):
-            self.pending_sets = None
-        self.group.sets = self.pending_sets
+            self.pending_sets = self.pending_work = None
+        self.group.sets, self.group.work = self.pending_sets, self.pending_work
         self.groups.append(self.group)
         return self.group
 
@@ -442,6 +443,11 @@ class Builder:
             e.name, p = side_from_name(e.name, p)
         if p.sets is None and e.group.sets is not None and e.group.rounds is None:
             p = replace(p, sets=e.group.sets)
+            self.pending_used = True
+        if (w := e.group.work) is not None and p.reps is None and p.seconds is None \
+                and not p.max_reps:
+            # 'For each exercise, complete 3 sets of 15 repetitions' over names alone
+            p = replace(p, reps=w.reps, seconds=w.seconds, side=p.side or w.side)
             self.pending_used = True
         e.prescription = p
         e.group.entries.append(e)
@@ -551,9 +557,10 @@ class Builder:
             return
         statement = (sets := block_sets(content)) is not None
         if statement:
-            self.pending_sets, self.pending_used = sets, False
+            work = prose_prescription(content)  # the reps or the hold it gives each, if any
+            self.pending_sets, self.pending_work, self.pending_used = sets, work, False
             if self.group is not None and not self.group.tried:
-                self.group.sets = sets
+                self.group.sets, self.group.work = sets, work
             elif content.endswith(":") and self.starts_entry(self.next_content(i)):
                 # 'Break the work into 20 rounds of:' over a list: a block of its own
                 self.open_group(i, None)

@@ -247,6 +247,8 @@ class Group:
     # Sets for each exercise in it that gives none ('Warm-up: 1 round', 'Do 2-4 rounds of
     # each circuit' above it): the circuit's rounds, which the section cannot hold as a range.
     sets: Range | None = None
+    # The reps or the hold a sentence above gives each exercise that has none of its own.
+    work: Prescription | None = None
     setup: list[str] = field(default_factory=list)
     setup_lines: list[int] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
