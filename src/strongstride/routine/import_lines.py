@@ -552,6 +552,8 @@ def _classify(raw: str) -> Line:
         return line
     if name.lower() in _REST_NAMES:
         return line  # 'Rest 60-90 sec': how long to rest, not a movement
+    if name.count(" ") >= 2 and name.split(None, 1)[0].lower() in NOT_NAMES:
+        return line  # 'For each exercise, complete 3 sets': a sentence, not a movement
     line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at
     if line.extra and at == 0 and _has_digit(line.extra):  # '10 planks, 10 slow pushups'
         line.more = _more_moves(line)
