@@ -908,3 +908,20 @@ def test_reps_said_in_a_sentence_apply_to_the_names_below_it_that_give_none() ->
     assert [(e.name, e.prescription) for e in exercises] == [
         (name, Prescription(sets=Range.one(3), reps=Range.one(15)))
         for name in ("Front pull", "Back pull", "Crossover")]
+
+
+def test_a_log_of_sets_after_the_name_gives_the_sets_and_the_reps() -> None:
+    text = ("Squat \u2013 135\u00d78, 155\u00d78, 185\u00d78, 8, 90SRP\n"
+            "Hack squat - 270x10, 10, 10, 10\nCurl: 12, 10, 8\n")
+    exercises = import_text(text).routine.exercises
+    assert [(e.name, e.prescription.sets, e.prescription.reps) for e in exercises] == [
+        ("Squat", Range.one(4), Range.one(8)), ("Hack squat", Range.one(4), Range.one(10)),
+        ("Curl", Range.one(3), Range(8, 12))]
+    assert exercises[0].notes == "135x8, 155x8, 185x8, 8, 90SRP"
+
+
+def test_a_number_run_into_a_capitalised_name_is_its_list_number() -> None:
+    exercises = import_text("1Inner range quads\n3 sets of 10 reps\n2Heel raise\n"
+                            "3 sets of 8 reps\n").routine.exercises
+    assert [(e.name, e.prescription.reps) for e in exercises] == [
+        ("Inner range quads", Range.one(10)), ("Heel raise", Range.one(8))]

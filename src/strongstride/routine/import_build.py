@@ -141,6 +141,7 @@ class Builder:
         # exercises below it that give none, until the next heading after exercises that took
         # them, or a heading of another phase or with rounds.
         self.pending_sets: Range | None = None
+        self.named: dict[int, bool] = {}  # `item_named` of each line asked about
         self.pending_work: Prescription | None = None  # the reps or the hold the sentence gives
         self.pending_used = False
         self.paragraph = -1  # the paragraph under a name line that gave its prescription
@@ -290,7 +291,14 @@ class Builder:
 
     def item_named(self, i: int) -> bool:
         """Line i can name a movement alone: short, no sentence, and not a heading that says
-        so by its words ('Warm-up', 'Cool down:') or its '#'s."""
+        so by its words ('Warm-up', 'Cool down:') or its '#'s. Asked of each line several
+        times (by its neighbours, and by headings above it): answered once."""
+        named = self.named.get(i)
+        if named is None:
+            named = self.named[i] = self._item_named(i)
+        return named
+
+    def _item_named(self, i: int) -> bool:
         line = self.lines[i]
         if not item_name(line) or not BLOCK_WORDS.isdisjoint(words_of(line.content)):
             return False  # 'Round 1', 'Day 2', 'Circuit': a block's heading

@@ -42,8 +42,10 @@ NAME_TRIM = " :-|,;(=.*_>~"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ufeff]")
 _CLEAN = str.maketrans({**{i: " " for i in range(32)}, 0x7F: " ", 0xFEFF: " "})
 _HASHES = re.compile(r"\s*(#{1,6})(?:\s+|$)")
+# 'A1.', 'B)', '2/', and a number run into a capitalised name ('1Inner range quads').
 _MARKER = re.compile(r"\s*(?:[-*+>]\s+|[•◦▪‣●○■□►▶✓✔]\s*|\(\d{1,3}\)\s*|\d{1,3}[.)](?!\d)\s*"
-                     r"|\d{1,2}/\s+|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*)")  # 'A1.', 'B)', '2/'
+                     r"|\d{1,2}/\s+|[A-Ha-h]\d?[.)]\s+|[A-Ha-h]\d:\s*"
+                     r"|\d{1,2}(?=[A-Z][a-z]{2}))")
 _MARKED = frozenset("-*+>•◦▪‣●○■□►▶✓✔(0123456789ABCDEFGHabcdefgh")  # what a marker starts with
 SEPARATORS = frozenset("-*+•◦▪‣●○■□►▶")  # a line of just one of these separates items
 _LABELS, _AFTER_LABEL = frozenset("ABCDEFGHabcdefgh"), frozenset("0123456789.)")  # A1. B)
@@ -281,6 +283,33 @@ _X_REPS = re.compile(r"(\d{1,3}(?:\s*-\s*\d{1,3})?)\s*x(?![\s\d]*\d)", re.IGNORE
 # A bare count after a dash or a colon at the end of a line: 'Squats - 20', 'Lunges: 10-12'.
 _DASH_COUNT = re.compile(r"\s*(?:\s-|:)\s*(\d{1,3})(?:\s*(?:-|to)\s*(\d{1,3}))?\s*\.?$")
 _HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
+
+
+# A training log's sets after the name: 'Squat - 135x8, 155x8, 185x8, 8', 'Curl: 10, 10, 8'.
+_LOG_HEAD = re.compile(r"\s+-\s+|\s*:\s+")
+_LOG_SET = re.compile(r"(?:\d{1,4}(?:\.\d{1,2})?\s*(?:lbs?|kgs?|#)?\s*x\s*)?(\d{1,3})")
+
+
+def _set_log(body: str) -> Split | None:
+    """'Squat - 135x8, 155x8, 185x8, 8, 90SRP' -> 4 sets of 8, the log in the notes: at least
+    two sets, each reps or load x reps, after a name and a dash or a colon."""
+    head = _LOG_HEAD.search(body, 0, MAX_NAME_CHARS)
+    if head is None or not (name := name_of(body[: head.start()])):
+        return None
+    reps: list[int] = []
+    pieces = body[head.end():].split(",")
+    for piece in pieces:
+        m = _LOG_SET.fullmatch(piece.strip())
+        if m is None:
+            break
+        reps.append(int(m.group(1)))
+    if len(reps) < 2 or ("x" not in body[head.end():].lower() and len(reps) < 3):
+        return None  # '8, 10': too little to be sure it is a log
+    if not all(LIMITS["reps"][0] <= n <= LIMITS["reps"][1] for n in reps) or (
+            len(reps) > LIMITS["sets"][1]):
+        return None
+    p = Prescription(sets=Range.one(len(reps)), reps=Range(min(reps), max(reps)))
+    return name, head.end(), Reading(p, ()), body[head.end():].strip()
 
 
 def _count_first(body: str) -> Split | None:
@@ -524,7 +553,9 @@ def _classify(raw: str) -> Line:
         low = body.lower()
     if low[:1] in "aef" and _CAPPED.match(low):
         return line  # 'AMRAP 12 min:', 'For time:': a heading
-    if (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
+    if "," in body and (log := _set_log(body)) is not None:
+        read = log  # 'Squat - 135x8, 155x8, 185x8': a log of sets, each its load x reps
+    elif (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
         read = _count_first(body) or _inline(body, low, marks)
     elif (c := _COUNT_NAME.match(low)) and (line.listed or _MOVES_LIST.search(low)):
         # '- 15 ab sprawls'; '10 burpees, 15 squats'
