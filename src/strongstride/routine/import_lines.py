@@ -553,6 +553,7 @@ def _classify(raw: str) -> Line:
         low = body.lower()
     if low[:1] in "aef" and _CAPPED.match(low):
         return line  # 'AMRAP 12 min:', 'For time:': a heading
+    read: Split | None
     if "," in body and (log := _set_log(body)) is not None:
         read = log  # 'Squat - 135x8, 155x8, 185x8': a log of sets, each its load x reps
     elif (low[:1].isdigit() or low.startswith(_START_WORDS)) and _START.match(low):
