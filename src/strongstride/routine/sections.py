@@ -46,7 +46,10 @@ _ORDINAL = re.compile(r"round\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eig
 # 'Day 2', 'Level 3', 'Part A', 'Superset B'.
 BLOCK_WORDS = _MAIN_WORDS | frozenset({
     "day", "week", "level", "phase", "stage", "option", "beginner", "beginners", "intermediate",
-    "advanced", "tabata", "amrap", "emom"})
+    "advanced", "tabata", "amrap", "emom", "exercise", "instructions", "instruction",
+    "modifications", "modification", "overview", "demonstration", "variations", "progression",
+    "progressions", "regression", "regressions", "muscles", "targets", "frequency", "structure",
+    "summary", "notes", "tips", "cues", "video", "equipment", "description", "benefits"})
 
 
 @dataclass(slots=True)  # not frozen, which is faster to make, and never changed
