@@ -925,3 +925,15 @@ def test_a_number_run_into_a_capitalised_name_is_its_list_number() -> None:
                             "3 sets of 8 reps\n").routine.exercises
     assert [(e.name, e.prescription.reps) for e in exercises] == [
         ("Inner range quads", Range.one(10)), ("Heel raise", Range.one(8))]
+
+
+def test_a_description_gives_a_count_of_times_a_hold_or_only_the_side() -> None:
+    text = ("Pigeon pose\nBend the front leg and walk your palms forward. Hold for at least "
+            "45 seconds. Repeat on the right.\n\nQuad stretch\nStep back into a lunge and bend "
+            "the back leg. Raise and lower three or four times. Repeat on the other leg.\n\n"
+            "Hip circles\nStand tall and draw big circles with one knee, then switch sides.\n")
+    exercises = import_text(text).routine.exercises
+    assert [(e.name, e.prescription) for e in exercises] == [
+        ("Pigeon pose", Prescription(seconds=Range.one(45), side="side")),
+        ("Quad stretch", Prescription(reps=Range(3, 4), side="leg")),
+        ("Hip circles", Prescription(side="side"))]

@@ -24,7 +24,7 @@ from strongstride.routine.import_lines import (
     name_of,
     squeeze,
 )
-from strongstride.routine.import_prose import prose_prescription
+from strongstride.routine.import_prose import described_prescription, prose_prescription
 from strongstride.routine.model import Prescription, Range, Routine, Section
 from strongstride.routine.sections import (
     BLOCK_WORDS,
@@ -552,13 +552,14 @@ class Builder:
             assert self.entry is not None
             self.entry.name = name
             self.entry.notes.append((i + 1, description))
-            self.entry.given = prose_prescription(description) or Prescription()
+            self.entry.given = described_prescription(description)
             self.entry.described = True
             return
         if (given := self.prose_entry(i)) is not None or self.named_paragraph(i):
-            if given is None:  # a description with no count in it
-                self.paragraph = self.paragraph_after(i) or -1
-                given = Prescription()
+            if given is None:  # a description with no count in it that prose reads
+                self.paragraph = j = self.paragraph_after(i) or -1
+                given = described_prescription(self.lines[j].content) if j >= 0 else (
+                    Prescription())
             self.exercise(i)
             assert self.entry is not None
             self.entry.given, self.entry.described = given, True

@@ -61,3 +61,42 @@ def prose_prescription(text: str) -> Prescription | None:
     if (m := _SIDE.search(low)) is not None:
         side = "leg" if (m.group("a") or m.group("b") or m.group("c"))[:3] == "leg" else "side"
     return Prescription(sets=sets, reps=count, seconds=seconds, side=side)
+
+
+# What a description says of the count and the side once it is known to describe a movement:
+# 'Raise and lower three or four times', 'Do 15-20 each side', 'Repeat on the other leg'.
+_TIMES = re.compile(r"\b(?:do|repeat|perform|complete|raise\s+and\s+lower|roll)?\s*" + _N
+                    + r"\s*(?:times|reps?|repetitions?"
+                    + r"|(?=\s*(?:on\s+)?(?:each|per)\s+(?:side|leg)))\b")
+_FOR = re.compile(r"\b(?:hold|stay|remain|for)\b[^.]{0,40}?\b" + _N
+                  + r"\s*(seconds?|minutes?|secs?\b|mins?\b|s\b)")
+_OTHER_SIDE = re.compile(r"\b(?:(?:repeat|switch|change)\s+(?:on\s+)?(?:to\s+)?(?:the\s+)?"
+                         r"(?:other|opposite|right|left)?\s*(?P<a>sides?|legs?)?"
+                         r"|(?:each|per|every|other|opposite|both)\s+(?P<b>side|leg)s?)\b")
+
+
+def described_prescription(text: str) -> Prescription:
+    """The count a movement's description gives, looser than `prose_prescription`: the text
+    is known to describe a movement, so a count of times, a hold for a time, or only a side
+    ('Repeat on the other leg') is read. Nothing found gives an empty prescription."""
+    given = prose_prescription(text)
+    low = _NUMBER_WORD.sub(lambda m: _WORDS[m.group()], normalise(text).lower())
+    if given is None:
+        hold, times = _FOR.search(low), _TIMES.search(low)
+        seconds = reps = None
+        if hold is not None and times is None:
+            seconds = _range(hold, 60 if hold.group(3)[0] == "m" else 1)
+            if not LIMITS["seconds"][0] <= seconds.lo <= seconds.hi <= LIMITS["seconds"][1]:
+                seconds = None
+        elif times is not None and hold is None:
+            reps = _range(times)
+            if not LIMITS["reps"][0] <= reps.lo <= reps.hi <= LIMITS["reps"][1]:
+                reps = None
+        given = Prescription(reps=reps, seconds=seconds)
+    if given.side is None and (m := _OTHER_SIDE.search(low)) is not None and (
+            "repeat" in m.group() or "switch" in m.group() or "change" in m.group()
+            or m.group("b")):
+        word = m.group("a") or m.group("b") or "side"
+        given = Prescription(sets=given.sets, reps=given.reps, seconds=given.seconds,
+                             side="leg" if word.startswith("leg") else "side")
+    return given
