@@ -889,7 +889,7 @@ def test_a_name_and_its_description_on_one_line_in_a_list_of_such_lines() -> Non
             "Lunges \u2014 Step forward and hold for 30 seconds on each side.\n")
     exercises = import_text(text).routine.exercises
     assert [(e.name, e.prescription) for e in exercises] == [
-        ("Head rolls", Prescription()), ("Quads", Prescription()),
+        ("Head rolls", Prescription(reps=Range.one(5))), ("Quads", Prescription()),
         ("Lunges", Prescription(seconds=Range.one(30), side="side"))]
     assert exercises[1].notes == "Lie face down with both legs on the roller and roll hip to knee."
 
