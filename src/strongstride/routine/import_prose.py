@@ -70,9 +70,10 @@ _TIMES = re.compile(r"\b(?:do|repeat|perform|complete|raise\s+and\s+lower|roll)?
                     + r"|(?=\s*(?:on\s+)?(?:each|per)\s+(?:side|leg)))\b")
 _FOR = re.compile(r"\b(?:hold|stay|remain|for)\b[^.]{0,40}?\b" + _N
                   + r"\s*(seconds?|minutes?|secs?\b|mins?\b|s\b)")
-_OTHER_SIDE = re.compile(r"\b(?:(?:repeat|switch|change)\s+(?:on\s+)?(?:to\s+)?(?:the\s+)?"
-                         r"(?:other|opposite|right|left)?\s*(?P<a>sides?|legs?)?"
-                         r"|(?:each|per|every|other|opposite|both)\s+(?P<b>side|leg)s?)\b")
+_OTHER_SIDE = re.compile(
+    r"\b(?:(?:repeat|switch|change)\s+(?:on\s+|to\s+|with\s+)?(?:the\s+)?"
+    r"(?:(?:other|opposite|right|left)\b\s*(?P<a>side|leg)?|(?P<c>sides|legs)\b)"
+    r"|(?:each|per|every|other|opposite)\s+(?P<b>side|leg)s?\b)")
 
 
 def described_prescription(text: str) -> Prescription:
@@ -93,10 +94,8 @@ def described_prescription(text: str) -> Prescription:
             if not LIMITS["reps"][0] <= reps.lo <= reps.hi <= LIMITS["reps"][1]:
                 reps = None
         given = Prescription(reps=reps, seconds=seconds)
-    if given.side is None and (m := _OTHER_SIDE.search(low)) is not None and (
-            "repeat" in m.group() or "switch" in m.group() or "change" in m.group()
-            or m.group("b")):
-        word = m.group("a") or m.group("b") or "side"
+    if given.side is None and (m := _OTHER_SIDE.search(low)) is not None:
+        word = m.group("a") or m.group("b") or m.group("c") or "side"
         given = Prescription(sets=given.sets, reps=given.reps, seconds=given.seconds,
                              side="leg" if word.startswith("leg") else "side")
     return given
