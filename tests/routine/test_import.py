@@ -937,3 +937,11 @@ def test_a_description_gives_a_count_of_times_a_hold_or_only_the_side() -> None:
         ("Pigeon pose", Prescription(seconds=Range.one(45), side="side")),
         ("Quad stretch", Prescription(reps=Range(3, 4), side="leg")),
         ("Hip circles", Prescription(side="side"))]
+
+
+def test_sets_alone_on_the_line_below_the_name_join_the_work_on_the_next_line() -> None:
+    imported = import_text("Knee extension\n3 sets\n15 seconds\n\nHeel raise\n2 sets\n10 reps\n")
+    assert imported.issues == ()
+    assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
+        ("Knee extension", Prescription(sets=Range.one(3), seconds=Range.one(15))),
+        ("Heel raise", Prescription(sets=Range.one(2), reps=Range.one(10)))]

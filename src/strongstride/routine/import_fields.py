@@ -78,12 +78,12 @@ def compose(fields: dict[str, Field], home: tuple[int, int], work: bool = True) 
     """The prescription text that 'Sets: 2', 'Reps: 8-12', 'Rest: 60 s' ... add up to."""
     t = Text(*home)
     if work:
+        if "sets" in fields:  # first: '3 sets' over '15 seconds' is '3 sets of 15 seconds'
+            t.add(*fields["sets"])
+            t.glue(" holds of " if "hold" in fields else " sets of ")
         if "prescription" in fields:
             t.add(*fields["prescription"])
             t.glue(" ")
-        if "sets" in fields:
-            t.add(*fields["sets"])
-            t.glue(" holds of " if "hold" in fields else " sets of ")
         if "reps" in fields:
             value, line, column = fields["reps"]
             if value.lower() in ("max", "maximum"):

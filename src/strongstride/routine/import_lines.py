@@ -280,6 +280,7 @@ _COUNT_NAME = re.compile(r"(\d{1,3})(?:\s*x)?\s+(?=[a-z])(?!(?:x|sets?|reps?|rou
                          r"|meters?|metres?|km|miles?|yards?|yds?|ft|feet|cal|calories?|kgs?"
                          r"|lbs?|pounds?|kilos?|weeks?|days?|hours?|times?)\b)")
 _X_REPS = re.compile(r"(\d{1,3}(?:\s*-\s*\d{1,3})?)\s*x(?![\s\d]*\d)", re.IGNORECASE)
+_SETS_ALONE = re.compile(r"(\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?)\s*sets?\s*[.:]?")
 # A bare count after a dash or a colon at the end of a line: 'Squats - 20', 'Lunges: 10-12'.
 _DASH_COUNT = re.compile(r"\s*(?:\s-|:)\s*(\d{1,3})(?:\s*(?:-|to)\s*(\d{1,3}))?\s*\.?$")
 _HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
@@ -523,6 +524,10 @@ def _classify(raw: str) -> Line:
     if (low[:1].isdigit() or low.startswith(_ROUNDS_WORDS)) and (
             m := _ROUNDS_LINE.fullmatch(low.rstrip(".!: "))):
         line.kind, line.rounds = "rounds", int(m.group("n") or m.group("n2"))
+        return line
+    if low[:1].isdigit() and (m := _SETS_ALONE.fullmatch(low)):
+        # '3 sets' alone under a name: its sets; the reps or the time may come on the next line
+        line.kind, line.fields = "details", {"sets": (m.group(1), line.start + 1)}
         return line
     if "between" in low:
         body = _BETWEEN.sub(lambda m: " " * len(m.group()), body)  # same length
