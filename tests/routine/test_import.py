@@ -945,3 +945,18 @@ def test_sets_alone_on_the_line_below_the_name_join_the_work_on_the_next_line() 
     assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
         ("Knee extension", Prescription(sets=Range.one(3), seconds=Range.one(15))),
         ("Heel raise", Prescription(sets=Range.one(2), reps=Range.one(10)))]
+
+
+def test_a_block_sentence_gives_its_exercises_their_time_and_rest_but_not_the_rounds_rest(
+) -> None:
+    text = ("Do each exercise for 40 seconds, then rest 20 seconds. Complete 3 sets.\n"
+            "- Squats\n- Push-ups\n- Burpees\n\n"
+            "Perform each move for 1 minute and rest 2 minutes between rounds.\n"
+            "- Plank\n- Wall sit\n")
+    exercises = import_text(text).routine.exercises
+    assert [(e.name, e.prescription) for e in exercises] == [
+        *((name, Prescription(sets=Range.one(3), seconds=Range.one(40),
+                              rest_seconds=Range.one(20)))
+          for name in ("Squats", "Push-ups", "Burpees")),
+        ("Plank", Prescription(seconds=Range.one(60))),
+        ("Wall sit", Prescription(seconds=Range.one(60)))]

@@ -24,7 +24,13 @@ from strongstride.routine.import_lines import (
     name_of,
     squeeze,
 )
-from strongstride.routine.import_prose import described_prescription, prose_prescription
+from strongstride.routine.import_prose import (
+    block_rest,
+    block_work,
+    described_prescription,
+    prose_prescription,
+    says_each_move,
+)
 from strongstride.routine.model import Prescription, Range, Routine, Section
 from strongstride.routine.sections import (
     BLOCK_WORDS,
@@ -142,7 +148,8 @@ class Builder:
         # them, or a heading of another phase or with rounds.
         self.pending_sets: Range | None = None
         self.named: dict[int, bool] = {}  # `item_named` of each line asked about
-        self.pending_work: Prescription | None = None  # the reps or the hold the sentence gives
+        self.pending_work: Prescription | None = None
+        self.pending_rest: Range | None = None  # the rest after each exercise it gives
         self.pending_used = False
         self.paragraph = -1  # the paragraph under a name line that gave its prescription
 
@@ -359,8 +366,9 @@ class Builder:
         self.group = Group(i, heading, self.last)
         if heading is not None and (heading.rounds is not None or heading.kind != "main"
                                     or heading.capped or self.pending_used):
-            self.pending_sets = self.pending_work = None
+            self.pending_sets = self.pending_work = self.pending_rest = None
         self.group.sets, self.group.work = self.pending_sets, self.pending_work
+        self.group.rest = self.pending_rest
         self.groups.append(self.group)
         return self.group
 
@@ -432,6 +440,26 @@ class Builder:
             e.fields.update(placed(line.fields, i + 1))
             e.details.append(i)
 
+    def fill_block(self, group: Group, sets: Range | None, work: Prescription | None,
+                   rest: Range | None) -> None:
+        """Give the exercises of `group` the sets, work and rest a sentence under them says,
+        where they give none of their own."""
+        for e in group.entries:
+            e.prescription = self.filled(e.prescription, group.rounds, sets, work, rest)
+
+    @staticmethod
+    def filled(p: Prescription, rounds: int | None, sets: Range | None,
+               work: Prescription | None, rest: Range | None) -> Prescription:
+        """`p` with the sets, work and rest of its block where it has none of its own; a
+        circuit's rounds are its sets already."""
+        if p.sets is None and sets is not None and rounds is None:
+            p = replace(p, sets=sets)
+        if work is not None and p.reps is None and p.seconds is None and not p.max_reps:
+            p = replace(p, reps=work.reps, seconds=work.seconds, side=p.side or work.side)
+        if p.rest_seconds is None and rest is not None:
+            p = replace(p, rest_seconds=rest)
+        return p
+
     def flush(self) -> None:
         e, self.entry = self.entry, None
         if e is None:
@@ -449,14 +477,11 @@ class Builder:
         low = e.name.lower()
         if "each" in low or "per" in low or "every" in low:  # 'Deadlift (each side)'
             e.name, p = side_from_name(e.name, p)
-        if p.sets is None and e.group.sets is not None and e.group.rounds is None:
-            p = replace(p, sets=e.group.sets)
-            self.pending_used = True
-        if (w := e.group.work) is not None and p.reps is None and p.seconds is None \
-                and not p.max_reps:
-            # 'For each exercise, complete 3 sets of 15 repetitions' over names alone
-            p = replace(p, reps=w.reps, seconds=w.seconds, side=p.side or w.side)
-            self.pending_used = True
+        g = e.group
+        if g.sets is not None or g.work is not None or g.rest is not None:
+            # 'For each exercise, complete 3 sets of 15 repetitions' over the exercises
+            given, p = p, self.filled(p, g.rounds, g.sets, g.work, g.rest)
+            self.pending_used = self.pending_used or p != given
         e.prescription = p
         e.group.entries.append(e)
         self.last = e
@@ -564,17 +589,26 @@ class Builder:
             assert self.entry is not None
             self.entry.given, self.entry.described = given, True
             return
-        statement = (sets := block_sets(content)) is not None
-        if statement:
-            work = prose_prescription(content)  # the reps or the hold it gives each, if any
+        sets = block_sets(content)
+        work = block_work(content) if sets is not None or says_each_move(content) else None
+        statement = sets is not None or work is not None
+        if statement:  # 'For each exercise, do 3 sets of 15 reps', 'Do each move for 40 s'.
+            rest = block_rest(content)
             self.pending_sets, self.pending_work, self.pending_used = sets, work, False
+            self.pending_rest = rest
             if self.group is not None and not self.group.tried:
-                self.group.sets, self.group.work = sets, work
-            elif content.endswith(":") and self.starts_entry(self.next_content(i)):
+                self.group.sets, self.group.work, self.group.rest = sets, work, rest
+            elif self.starts_entry(self.next_content(i)) and not (
+                    (h := read_heading(content, line.hashes)) is not None
+                    and self.is_heading(i, h)):
                 # 'Break the work into 20 rounds of:' over a list: a block of its own
+                self.flush()
                 self.open_group(i, None)
                 self.roles[i] = "rounds"
                 return
+            elif self.group is not None and self.group.entries:
+                # 'Do 3 sets of each.' under a list: for the exercises above that give none
+                self.fill_block(self.group, sets, work, rest)
         h = read_heading(content, line.hashes)
         if h is not None and self.is_heading(i, h):
             self.heading(i, h)

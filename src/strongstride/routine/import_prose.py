@@ -99,3 +99,55 @@ def described_prescription(text: str) -> Prescription:
         given = Prescription(sets=given.sets, reps=given.reps, seconds=given.seconds,
                              side="leg" if word.startswith("leg") else "side")
     return given
+
+
+# The work a sentence gives every exercise of a block: 'do each exercise for 40 seconds',
+# 'complete 3 sets of 15 repetitions', '45 seconds of work, 15 seconds of rest'.
+_WORK_FOR = re.compile(r"\b(?:for|do|perform|work)\b[^.,;]{0,30}?\b" + _N
+                       + r"\s*(seconds?|minutes?|secs?\b|mins?\b|s\b)(?!\s*(?:of\s+)?rest)")
+_WORK_ON = re.compile(_N + r"\s*(seconds?|secs?\b|s\b)\s*(?:on|of\s+work|work)\b")
+_EACH_MOVE = re.compile(r"\b(?:each|every|all)\s+(?:of\s+the\s+)?(?:exercises?|moves?|movements?"
+                        r"|stations?|drills?|poses?|stretch(?:es)?)\b")
+
+
+def block_work(text: str) -> Prescription | None:
+    """The reps or the time a block's sentence gives each of its exercises, with its side; None
+    when it gives neither. 'Rest 20 seconds' is not work."""
+    low = _NUMBER_WORD.sub(lambda m: _WORDS[m.group()], normalise(text).lower())
+    given = prose_prescription(text)
+    if given is not None and (given.reps is not None or given.seconds is not None):
+        return given
+    m = _WORK_FOR.search(low) or _WORK_ON.search(low)
+    if m is None:
+        return None
+    seconds = _range(m, 60 if m.group(3)[0] == "m" else 1)
+    if not LIMITS["seconds"][0] <= seconds.lo <= seconds.hi <= LIMITS["seconds"][1]:
+        return None
+    side: SideWord | None = None
+    if (s := _SIDE.search(low)) is not None:
+        side = "leg" if (s.group("a") or s.group("b") or s.group("c"))[:3] == "leg" else "side"
+    return Prescription(seconds=seconds, side=side)
+
+
+def says_each_move(text: str) -> bool:
+    """The sentence speaks of each exercise of a block ('Perform each move for 30 s')."""
+    return _EACH_MOVE.search(normalise(text).lower()) is not None
+
+
+_BLOCK_REST = re.compile(r"\brest(?:ing)?\s+(?:for\s+)?(?:about\s+)?" + _N
+                         + r"\s*(seconds?|minutes?|secs?|mins?|s)\b"
+                         + r"(?!\s+(?:between|after|at\s+the\s+end\s+of)\s+(?:each\s+)?"
+                         + r"(?:rounds?|circuits?|sets\s+of\s+the\s+circuit|blocks?))")
+
+
+def block_rest(text: str) -> Range | None:
+    """The rest a block's sentence gives after each exercise or set ('then rest 20 seconds'),
+    not the rest between rounds of a circuit."""
+    low = normalise(text).lower()
+    if "rest" not in low:
+        return None
+    m = _BLOCK_REST.search(_NUMBER_WORD.sub(lambda m: _WORDS[m.group()], low))
+    if m is None:
+        return None
+    rest = _range(m, 60 if m.group(3)[0] == "m" else 1)
+    return rest if LIMITS["rest"][0] <= rest.lo <= rest.hi <= LIMITS["rest"][1] else None

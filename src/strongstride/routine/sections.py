@@ -252,6 +252,7 @@ class Group:
     sets: Range | None = None
     # The reps or the hold a sentence above gives each exercise that has none of its own.
     work: Prescription | None = None
+    rest: Range | None = None  # after each exercise, from the same sentence
     setup: list[str] = field(default_factory=list)
     setup_lines: list[int] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
