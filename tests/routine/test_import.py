@@ -960,3 +960,11 @@ def test_a_block_sentence_gives_its_exercises_their_time_and_rest_but_not_the_ro
           for name in ("Squats", "Push-ups", "Burpees")),
         ("Plank", Prescription(seconds=Range.one(60))),
         ("Wall sit", Prescription(seconds=Range.one(60)))]
+
+
+def test_a_sentence_that_starts_with_hold_or_do_gives_the_count_of_the_name_above() -> None:
+    imported = import_text("Calf stretch\nHold the stretch for 30 seconds.\n"
+                           "Heel raise\nDo 15 reps.\n")
+    assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
+        ("Calf stretch", Prescription(seconds=Range.one(30))),
+        ("Heel raise", Prescription(reps=Range.one(15)))]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from strongstride.routine.import_prose import says_each_move
 from strongstride.routine.import_tokens import split_note_quantities
 from strongstride.routine.model import Prescription, Range
 from strongstride.routine.prescription import (
@@ -174,6 +175,8 @@ INSTRUCTION_WORDS = frozenset({
     "by", "of", "to", "all", "also", "just", "a", "an", "its", "it's", "they", "she", "he",
     "share", "subscribe", "please", "thanks", "thank", "get", "let", "lets", "let's",
 })
+# First words of a sentence that gives the count of the exercise named above it.
+_DETAIL_WORDS = frozenset({"hold", "repeat", "do", "perform", "complete", "aim"})
 MAX_ITEM_WORDS = 7
 _REST_NAMES = frozenset({"rest", "recover", "recovery", "break", "rest period"})
 MAX_ITEM_CHARS = 60
@@ -589,7 +592,13 @@ def _classify(raw: str) -> Line:
         return line
     if name.lower() in _REST_NAMES:
         return line  # 'Rest 60-90 sec': how long to rest, not a movement
-    if name.count(" ") >= 2 and name.split(None, 1)[0].lower() in NOT_NAMES:
+    first = name.split(None, 1)[0].lower()
+    if first in _DETAIL_WORDS and reading.ok and not says_each_move(body):
+        # 'Hold the stretch for 30 seconds', 'Repeat 10 times': the count of the name above
+        line.kind, line.reading = "details", reading
+        line.fields = {"prescription": (body[at:].rstrip("."), line.start + at + 1)}
+        return line
+    if name.count(" ") >= 2 and first in NOT_NAMES:
         return line  # 'For each exercise, complete 3 sets': a sentence, not a movement
     line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at
     if line.extra and at == 0 and _has_digit(line.extra):  # '10 planks, 10 slow pushups'
