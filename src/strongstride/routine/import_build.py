@@ -95,8 +95,8 @@ _TITLE_WORDS = frozenset({"ways", "tips", "best", "guide", "exercises", "workout
 
 
 # Between a movement's name and its description on one line: 'Head rolls - Starting ...'.
-_TITLED = re.compile(r"\s+-\s+|:\s+")
-MAX_TITLED_NAME = 50
+_TITLED = re.compile(r"\s*-\s+|:\s+")
+MAX_TITLED_NAME = 60
 _JOINING = re.compile(r"\b(?:and|the|your|to|with|for|of|on|in|into|a|then)\b", re.IGNORECASE)
 
 
@@ -111,7 +111,7 @@ def described_name(text: str, cut: bool = False) -> tuple[str, str] | None:
     head, rest = text[: m.start()], text[m.end():]
     spaces = rest.count(" ")
     if spaces < 2 or (spaces == 2 and not (cut and _JOINING.search(rest))) \
-            or head.count(" ") >= 6 or not head[:1].isalpha():
+            or head.count(" ") >= 8 or not head[:1].isalpha():
         return None
     first = head.split(None, 1)[0].lower()
     words = words_of(head)
@@ -289,8 +289,9 @@ class Builder:
             if other.kind == "blank":
                 j += step
                 continue
-            if other.listed != listed or not (
-                    other.kind == "exercise" or (other.kind == "text" and self.item_named(j))):
+            if other.listed != listed or not (other.kind == "exercise" or (
+                    other.kind == "text" and (self.item_named(j) or (
+                        listed and self.titled_parts(j) is not None)))):
                 break
             count += 1
             j += step

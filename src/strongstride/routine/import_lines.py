@@ -49,6 +49,9 @@ _MARKER = re.compile(r"\s*(?:[-*+>]\s+|[•◦▪‣●○■□►▶✓✔]\s*
                      r"|\d{1,2}(?=[A-Z][a-z]{2}))")
 _MARKED = frozenset("-*+>•◦▪‣●○■□►▶✓✔(0123456789ABCDEFGHabcdefgh")  # what a marker starts with
 SEPARATORS = frozenset("-*+•◦▪‣●○■□►▶")  # a line of just one of these separates items
+# A numbered label before a name: 'Exercise 1:', 'Move 3 -', 'Station 2.', 'Pose #4:'.
+_NUMBERED_LABEL = re.compile(r"\s*(?:exercise|move|movement|station|step|drill|pose)\s*#?"
+                             r"\d{1,2}\s*[:.)-]\s+", re.IGNORECASE)
 _LABELS, _AFTER_LABEL = frozenset("ABCDEFGHabcdefgh"), frozenset("0123456789.)")  # A1. B)
 _HEADER = re.compile(
     r"(?P<key>equipment(?:\s+needed)?|what\s+you(?:'ll|\s+will)?\s+need|you(?:'ll|\s+will)\s+need"
@@ -510,6 +513,8 @@ def _classify(raw: str) -> Line:
     if first in _MARKED and (first not in _LABELS or stripped[1:2] in _AFTER_LABEL) and (
             m := _MARKER.match(text)):
         line.start, line.listed = m.end(), True
+    elif first in "EeMmSsDdPp" and (m := _NUMBERED_LABEL.match(text)):
+        line.start, line.listed = m.end(), True  # 'Exercise 1: Wide grip push-up'
     else:
         line.start = len(text) - len(stripped)
     body = line.content = text[line.start:].rstrip()
