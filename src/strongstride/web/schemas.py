@@ -134,6 +134,10 @@ class PlanStep(BaseModel):
     variation: str | None = Field(
         default=None, description="what is done instead of `name` (a setup step: of `text`), "
                                   "for want of equipment")
+    distance: str | None = Field(default=None, description="how far the set goes, as '400 m'")
+    time_cap_seconds: int | None = Field(
+        default=None, description="the time of the block done for a time (AMRAP) the step is "
+                                  "in: the player ends the block when it is up")
 
 
 class Substitution(BaseModel):
