@@ -97,7 +97,7 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
 def _autoplay(workout: Workout, pace: float) -> None:
     """Walk the plan as prescribed: each set is printed only after the store holds it."""
     from strongstride.player.clock import FakeClock
-    from strongstride.player.machine import Complete, Skip, Start
+    from strongstride.player.machine import Complete, Skip, Start, next_due
 
     clock = workout.clock
     assert isinstance(clock, FakeClock)
@@ -112,6 +112,15 @@ def _autoplay(workout: Workout, pace: float) -> None:
         if current.kind == "work" and current.hold_seconds is None:
             if pace:
                 time.sleep(pace)
+            if current.time_cap_seconds is not None:
+                # In a block done for a time the set takes its estimate, so the block's
+                # time runs out as it would (a tick at its end leaves the block).
+                due = next_due(workout.state)
+                if due is not None and clock.now() + current.seconds[0] >= due:
+                    clock.advance(max(0.0, due - clock.now()))
+                    workout.tick()
+                    continue
+                clock.advance(current.seconds[0])
             workout.send(Complete())
         elif workout.state.deadline is not None:
             if pace and current.kind == "work":
