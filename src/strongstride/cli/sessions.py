@@ -216,9 +216,10 @@ def _ask_every_set(steps: tuple[Step, ...] | list[Step],
             continue
         side = f", {step.side} leg" if step.side else ""
         label = f"{step.name}, set {step.set_number}{side}"
+        counted = step.hold_seconds or step.reps or step.max_reps
         default = ("-" if step.optional else
                    str(step.hold_seconds.lo) if step.hold_seconds else
-                   str(step.reps.hi) if step.reps else "10")
+                   str(step.reps.hi) if step.reps else "10" if counted else "done")
         prompt = label + (" (seconds)" if step.hold_seconds else "")
         while True:
             try:
@@ -234,16 +235,20 @@ _ANSWER = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:x\s*(?P<load>\d+(?:\.\d+)?)
 
 
 def read_answer(step: Step, text: str) -> Actuals | None:
-    """A typed answer for one set: '10', '10x12.5', '10 x 25 lb', '30' (seconds) or '-'.
+    """A typed answer for one set: '10', '10x12.5', '10 x 25 lb', '30' (seconds), 'done'
+    (a set with nothing to count, such as a stretch or a run) or '-'.
 
     None means skipped; a ValueError says what is wrong.
     """
     from strongstride.player.machine import Actuals
     if text.strip() == "-":
         return None
+    if text.strip().lower() == "done":
+        return Actuals()
     m = _ANSWER.match(text)
     if m is None:
-        raise ValueError(f"cannot read {text!r}: type reps, reps x load (10x12.5) or - to skip")
+        raise ValueError(f"cannot read {text!r}: type reps, reps x load (10x12.5), done or - to "
+                         "skip")
     number = float(m.group("n"))
     load = float(m.group("load")) if m.group("load") else None
     unit = (m.group("unit") or "kg").lower()[:2] if load is not None else None
