@@ -49,6 +49,9 @@ def _time(i: str) -> str:
 _CAP = re.compile(rf"(?:amrap\s+{_time('')}|{_time('2')}\s+amrap|for\s+{_time('3')})$",
                   re.IGNORECASE)
 TIME_CAP_LIMITS = (10, 3600)
+# Where a prescription may start after a name whose ':' was forgotten ('Squat 2 sets of 10').
+_LONGEST_TAIL = 200  # longer is no forgotten ':' but a line of prose
+_TAIL = re.compile(r"\s+(?=\d|amrap|max|to\s+failure|as\s+many|work|rest|@)", re.IGNORECASE)
 # A line with no ':' is an exercise with no counts; ending like a sentence, it is not one.
 _SENTENCE_END = (".", "!", "?")
 _FIELD = re.compile(r"(?P<key>[A-Za-z][A-Za-z -]*?)\s*:\s*(?P<value>.*)$")
@@ -317,7 +320,7 @@ def bare_name_problem(line: str) -> str | None:
     """
     if read_prescription(line, hints=False).ok:
         return "this is a prescription with no exercise name; write 'Name: prescription'"
-    for m in re.finditer(r"\s+", line):
+    for m in _TAIL.finditer(line, max(0, len(line) - _LONGEST_TAIL)):
         reading = read_prescription(line[m.end():], hints=False)
         if reading.ok and reading.prescription is not None:
             return ("expected 'Exercise name: prescription'; put a ':' after the name "
