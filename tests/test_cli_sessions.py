@@ -168,3 +168,41 @@ def test_the_session_command_is_headed_by_its_summary(run: Run, db: str) -> None
     assert head[-1].startswith("Check in tomorrow morning (Friday 20 November)")
     # then every set, as before
     assert "Half Pigeon pose" in "\n".join(lines[len(head):])
+
+
+TIMED = """\
+# Track and mobility
+## main, AMRAP 3 min: Burner
+Run: 200 m
+Squat: 10 reps
+## cool-down
+Child's pose
+"""
+
+
+def test_autoplay_lets_a_block_done_for_a_time_run_out(run: Run, db: str, tmp_path: Path
+                                                        ) -> None:
+    path = tmp_path / "timed.routine"
+    path.write_text(TIMED)
+    played = run("--db", db, "start", str(path), "--autoplay")
+    assert played.returncode == 0, played.stderr
+    acks = [e["step"] for e in events(played.stdout) if e["event"] == "ack"]
+    # Each set takes its estimate (the run 77 s, the squats 35 s): one round fits in 3 min,
+    # the second run does not; then the stretch.
+    assert acks == ["s1.e1.r1.set1.work", "s1.e2.r1.set1.work", "s2.e1.set1.work"]
+
+
+def test_log_answers_done_for_a_set_with_nothing_to_count(run: Run, db: str, tmp_path: Path
+                                                          ) -> None:
+    path = tmp_path / "timed.routine"
+    path.write_text(TIMED)
+    answers = "\n".join(["done", "12", "-"] + [""] * 200) + "\n"
+    result = run("--db", db, "log", str(path), "--date", "2026-11-21", "--json", stdin=answers)
+    assert result.returncode == 0, result.stderr
+    sets = json.loads(result.stdout)["sets"]
+    assert [(s["exercise"], s["reps"], s["seconds"], s["skipped"]) for s in sets[:4]] == [
+        ("Run", None, None, False), ("Squat", 12, None, False), ("Run", None, None, True),
+        ("Squat", 10, None, False)]
+    stretch = sets[-1]
+    assert (stretch["exercise"], stretch["reps"], stretch["skipped"]) == (
+        "Child's pose", None, False)  # Enter: 'done', the default

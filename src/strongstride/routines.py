@@ -263,6 +263,8 @@ def step_dict(plan: SessionPlan, step: Step) -> dict[str, Any]:
         "reps": _pair(step.reps), "hold_seconds": _pair(step.hold_seconds),
         "max_reps": step.max_reps, "optional": step.optional, "seconds": list(step.seconds),
         "text": step.text, "variation": step.variation,
+        "distance": None if step.distance is None else str(step.distance),
+        "time_cap_seconds": step.time_cap_seconds,
     }
 
 

@@ -40,6 +40,7 @@ function stateView(s, now, before) {
     doneNow: [...new Set(s.done)].filter((k) => !earlier.has(k)).sort(),
     pending: s.pending ? s.pending.step.key : null, pendingSince: s.pendingSince,
     prefill, nextDue: M.nextDue(s), remaining: M.remaining(s, now), progress: M.progress(s, now),
+    blockSection: s.blockSection, blockDeadline: s.blockDeadline, blockLeft: s.blockLeft,
   };
 }
 

@@ -35,6 +35,7 @@ from strongstride.player.machine import (
     Complete,
     Cue,
     Effect,
+    EndBlock,
     Ended,
     Event,
     Finish,
@@ -78,6 +79,23 @@ Bridge: 10 reps
 Plank: 20-30 seconds
 """
 
+# What the importer reads (issue 13): a stretch with no counts, distances, a work/rest interval
+# and a block done for a time, between sections of sets.
+TIMED = """\
+# Short block
+## warm-up
+Leg swings: 10 reps on each leg
+## main, AMRAP 2 min: Burner
+Run: 200 m
+Squat: 10 reps
+Plank: 20 seconds on, 10 seconds off
+## main, for 90 seconds: Second
+Skater: 10 reps
+## cool-down
+Child's pose
+Walk: 400 m
+"""
+
 NO_KIT = ("exercise-ball", "weights", "sliders", "step", "small-ball")
 
 
@@ -107,7 +125,8 @@ NO_BAND = Source("runner-glute without bands", routine="runner-glute", without=(
 NO_KIT_GLUTE = Source("runner-glute without ball, weights, sliders, step, small ball",
                       routine="runner-glute", without=NO_KIT)
 SMALL_PLAN = Source("small circuit", text=SMALL)
-SOURCES = (GLUTE, NO_BAND, NO_KIT_GLUTE, SMALL_PLAN)
+TIMED_PLAN = Source("a block done for a time", text=TIMED)
+SOURCES = (GLUTE, NO_BAND, NO_KIT_GLUTE, SMALL_PLAN, TIMED_PLAN)
 
 
 def source(vectors: Json, name: str) -> Source:
@@ -129,7 +148,7 @@ def to_event(event: Json) -> Event:
     kind = event["type"]
     simple: dict[str, Event] = {"start": Start(), "tick": Tick(), "skip": Skip(), "back": Back(),
                                 "pause": Pause(), "resume": Resume(), "finish": Finish(),
-                                "abandon": Abandon()}
+                                "abandon": Abandon(), "endBlock": EndBlock()}
     if kind in simple:
         return simple[kind]
     if kind == "complete":
@@ -178,7 +197,8 @@ def state_view(state: PlayerState, now: float, before: Iterable[str] = ()) -> Js
         "prefill": {f"{s}:{e}:{side}": prefill_view(fill)
                     for (s, e, side), fill in sorted(state.prefill)},
         "nextDue": next_due(state), "remaining": remaining(state, now),
-        "progress": progress(state, now),
+        "progress": progress(state, now), "blockSection": state.block_section,
+        "blockDeadline": state.block_deadline, "blockLeft": state.block_left,
     }
 
 
@@ -501,7 +521,65 @@ def small_circuit() -> Json:
     return s.record
 
 
-def random_walk(name: str, plan: Source, seed: int, length: int) -> Json:
+def timed_block() -> Json:
+    """A block done for a time: its clock starts with its first step, a distance and reps
+    wait for Done, an interval's work and rest run by the clock, a pause stops the block's
+    clock, Back stays in the block, and when its time is up the set under way is dropped and
+    the next block begins; she ends that one herself; then a stretch with no counts."""
+    s = Script("a block done for a time: the time runs out, then she ends the next one",
+               TIMED_PLAN, at=500.0)
+    s.send({"type": "start"})
+    s.send(complete(), after=20)
+    s.run_out()  # the switch
+    s.send(complete(reps=9), after=20)
+    s.send({"type": "endBlock"}, after=1)  # not in a block: nothing
+    s.run_out()  # the rest before the block
+    s.send(complete(), after=50)  # 200 m: the block's clock is running
+    s.send(complete(reps=12), after=25)
+    s.run_out()  # the plank's 20 s
+    s.send({"type": "pause"}, after=4)  # in its 10 s off: the block's clock stops too
+    s.send({"type": "resume"}, after=60)
+    s.run_out()
+    s.send({"type": "back"}, after=5)  # to the plank: the block's time goes on
+    s.send({"type": "skip"}, after=1)
+    s.send({"type": "pause"}, after=2)  # the rest, paused
+    s.send({"type": "skip"}, after=3)  # a step begun while paused: the block's clock again
+    s.send(complete(), after=3)  # round 2's 200 m
+    s.tick(after=1)
+    while s.state.status == "running" and s.state.block_section == 1:
+        due = next_due(s.state)
+        assert due is not None
+        s.now = due  # the squats are under way when the time is up
+        s.tick()
+    s.send(complete(reps=10), after=20)  # the next block's first set
+    s.send({"type": "pause"}, after=1)
+    s.send({"type": "endBlock"}, after=2)  # she ends it, paused: on to the cool-down
+    s.send(complete(), after=45)  # a stretch with no counts: nothing but done
+    s.send({"type": "skip"}, after=5)  # the rest
+    s.send(complete(), after=150)  # 400 m: the session is complete
+    return s.record
+
+
+def store_late_in_a_block() -> Json:
+    """The block's time runs out while a set is being written: the set is kept and the block
+    ends as the write is answered."""
+    plan = TIMED_PLAN.plan()
+    s = Script("a block done for a time: its time runs out while a set is being written",
+               TIMED_PLAN, done=work_keys(plan, before="s2.e1.r1.set1.work"), at=0.0)
+    s.send({"type": "start"})
+    s.send(complete(), after=60)
+    s.store_sets = False
+    s.send(complete(), after=59.65)  # the squats end 0.1 s before the time is up
+    s.tick(after=1)  # nothing moves while it is written
+    s.store()  # the plank begins, 0.1 s before the time is up
+    s.tick()  # the time is up: the plank is not logged
+    s.store_sets = True
+    s.send({"type": "finish"}, after=30)
+    return s.record
+
+
+def random_walk(name: str, plan: Source, seed: int, length: int,
+                more: tuple[Json, ...] = ()) -> Json:
     """Events in a random order, for the mixes nobody thought to write down."""
     rng = random.Random(seed)
     s = Script(name, plan)
@@ -524,7 +602,7 @@ def random_walk(name: str, plan: Source, seed: int, length: int) -> Json:
             complete(reps=9, load=12.5, unit="kg", pain=2, note="ok"), {"type": "skip"},
             {"type": "back"}, {"type": "pause"}, {"type": "resume"},
             {"type": "addRest", "seconds": 15}, adjust(reps=rng.randint(5, 12)),
-            adjust(load=7.5, unit="lb"), adjust(reps=6, clear_load=True)]
+            adjust(load=7.5, unit="lb"), adjust(reps=6, clear_load=True), *more]
         s.send(rng.choice(choices))
     return s.record
 
@@ -543,10 +621,14 @@ def resume_cases() -> list[Json]:
     ]
     small = SMALL_PLAN.plan()
     small_work = [s.key for s in small.steps if s.kind == "work"]
+    timed = TIMED_PLAN.plan()
+    timed_work = [s.key for s in timed.steps if s.kind == "work"]
     return [{"plan": GLUTE.name, "done": done, "index": resume_index(plan, frozenset(done))}
             for done in cases] + [
         {"plan": SMALL_PLAN.name, "done": done, "index": resume_index(small, frozenset(done))}
-        for done in ([], small_work[:2], small_work[:-1])]
+        for done in ([], small_work[:2], small_work[:-1])] + [
+        {"plan": TIMED_PLAN.name, "done": done, "index": resume_index(timed, frozenset(done))}
+        for done in (timed_work[:3], timed_work[:5], timed_work[:-2])]
 
 
 ABOUT = ("The player's rules as event sequences, written by the Python machine over plans from "
@@ -561,9 +643,11 @@ def build() -> Json:
         "resume": resume_cases(),
         "sequences": [
             warm_up(), without_bands(), without_kit(), sides_apart(), optional_set(), holds(),
-            small_circuit(),
+            small_circuit(), timed_block(), store_late_in_a_block(),
             random_walk("random events, all equipment", GLUTE, 11, 90),
             random_walk("random events, small circuit", SMALL_PLAN, 12, 90),
+            random_walk("random events, a block done for a time", TIMED_PLAN, 13, 120,
+                        ({"type": "endBlock"},)),
         ],
     }
 

@@ -48,6 +48,7 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
                   adapted: Adaptation | None = None) -> None:
     """The routine as a table per section; exercises and setups done another way for want
     of equipment (`adapted`) show what she does instead, marked."""
+    from strongstride.routine.format import time_cap_text
     from strongstride.routine.prescription import write_prescription
 
     changed = adapted.exercises if adapted is not None else {}
@@ -72,6 +73,9 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
         label = section.label
         if section.rounds:
             label += f" ({section.rounds} rounds)"
+        if section.time_cap_seconds:
+            label += (f" (AMRAP {time_cap_text(section.time_cap_seconds)}: as many rounds as "
+                      "you can)")
         table = Table(title=f"{label}  ·  {duration(plan.section_seconds(index))}",
                       title_justify="left", title_style="bold", expand=True, show_header=False)
         table.add_column("#", justify="right", width=3)
@@ -88,7 +92,9 @@ def print_routine(loaded: LoadedRoutine, plan: SessionPlan,
             name = Text(exercise.name) if sub is None else Text.assemble(
                 (sub.variation, "bold"), "\n",
                 (f"substituted for {exercise.name} (no {sub.without_text})", "dim italic"))
-            table.add_row(str(number), name, write_prescription(exercise.prescription))
+            # An exercise with no counts (a stretch listed by name) is done as long as she likes.
+            table.add_row(str(number), name,
+                          write_prescription(exercise.prescription) or "as long as you like")
         console.print()
         console.print(table)
     if routine.notes:

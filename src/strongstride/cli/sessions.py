@@ -97,7 +97,7 @@ def start(ctx: click.Context, routine: str | None, force_new: bool, force_resume
 def _autoplay(workout: Workout, pace: float) -> None:
     """Walk the plan as prescribed: each set is printed only after the store holds it."""
     from strongstride.player.clock import FakeClock
-    from strongstride.player.machine import Complete, Skip, Start
+    from strongstride.player.machine import Complete, Skip, Start, next_due
 
     clock = workout.clock
     assert isinstance(clock, FakeClock)
@@ -112,6 +112,15 @@ def _autoplay(workout: Workout, pace: float) -> None:
         if current.kind == "work" and current.hold_seconds is None:
             if pace:
                 time.sleep(pace)
+            if current.time_cap_seconds is not None:
+                # In a block done for a time the set takes its estimate, so the block's
+                # time runs out as it would (a tick at its end leaves the block).
+                due = next_due(workout.state)
+                if due is not None and clock.now() + current.seconds[0] >= due:
+                    clock.advance(max(0.0, due - clock.now()))
+                    workout.tick()
+                    continue
+                clock.advance(current.seconds[0])
             workout.send(Complete())
         elif workout.state.deadline is not None:
             if pace and current.kind == "work":
@@ -207,9 +216,10 @@ def _ask_every_set(steps: tuple[Step, ...] | list[Step],
             continue
         side = f", {step.side} leg" if step.side else ""
         label = f"{step.name}, set {step.set_number}{side}"
+        counted = step.hold_seconds or step.reps or step.max_reps
         default = ("-" if step.optional else
                    str(step.hold_seconds.lo) if step.hold_seconds else
-                   str(step.reps.hi) if step.reps else "10")
+                   str(step.reps.hi) if step.reps else "10" if counted else "done")
         prompt = label + (" (seconds)" if step.hold_seconds else "")
         while True:
             try:
@@ -225,16 +235,20 @@ _ANSWER = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:x\s*(?P<load>\d+(?:\.\d+)?)
 
 
 def read_answer(step: Step, text: str) -> Actuals | None:
-    """A typed answer for one set: '10', '10x12.5', '10 x 25 lb', '30' (seconds) or '-'.
+    """A typed answer for one set: '10', '10x12.5', '10 x 25 lb', '30' (seconds), 'done'
+    (a set with nothing to count, such as a stretch or a run) or '-'.
 
     None means skipped; a ValueError says what is wrong.
     """
     from strongstride.player.machine import Actuals
     if text.strip() == "-":
         return None
+    if text.strip().lower() == "done":
+        return Actuals()
     m = _ANSWER.match(text)
     if m is None:
-        raise ValueError(f"cannot read {text!r}: type reps, reps x load (10x12.5) or - to skip")
+        raise ValueError(f"cannot read {text!r}: type reps, reps x load (10x12.5), done or - to "
+                         "skip")
     number = float(m.group("n"))
     load = float(m.group("load")) if m.group("load") else None
     unit = (m.group("unit") or "kg").lower()[:2] if load is not None else None

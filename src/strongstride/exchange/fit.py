@@ -138,6 +138,10 @@ def _notes(section: Section, exercise: Exercise, side: SideName | None,
         parts.append(f"{p.seconds} seconds")
     elif p.reps is not None and not p.reps.is_single:
         parts.append(f"{p.reps} reps")
+    elif p.distance is not None:
+        parts.append(str(p.distance))
+    if section.time_cap_seconds is not None:
+        parts.append(f"as many rounds as you can in {section.time_cap_seconds} s")
     if p.load is not None:
         parts.append(f"load {p.load}")
     if p.band is not None:

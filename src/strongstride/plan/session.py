@@ -1,9 +1,11 @@
 """Expand a routine into the steps a session walks: setup, work per set and side, rests.
 
 Straight sets (the seed's rule): every set of one exercise, then the next exercise. A circuit
-section goes through its exercises once per round. A one-sided exercise does the first side,
-a side switch, then the other side; the second side's work counts as rest for the first leg,
-so the rest after the pair is shortened by it.
+section goes through its exercises once per round. A block done for a time (AMRAP) is planned
+as a circuit of more rounds than she is likely to finish, with no rest unless the routine
+gives one; its steps carry the block's time, and the player ends the block when it is up.
+A one-sided exercise does the first side, a side switch, then the other side; the second
+side's work counts as rest for the first leg, so the rest after the pair is shortened by it.
 
 Ranges stay ranges: "2-3 sets" plans three sets and marks the third optional; each step
 carries a (shortest, longest) duration so the estimate is a range too.
@@ -17,7 +19,7 @@ from functools import partial
 from typing import Literal
 
 from strongstride.plan.timing import Timing
-from strongstride.routine.model import Exercise, Range, Routine, Section
+from strongstride.routine.model import Distance, Exercise, Range, Routine, Section
 
 StepKind = Literal["setup", "work", "switch", "rest"]
 Side = Literal["left", "right"]
@@ -39,6 +41,9 @@ class Step:
     max_reps: bool = False
     optional: bool = False
     text: str | None = None
+    distance: Distance | None = None
+    time_cap_seconds: int | None = None
+    """The time of the block done for a time (AMRAP) the step is in; None outside one."""
     variation: str | None = None
     """What is done instead of `name` (a setup step: of `text`) for want of equipment; None
     when done as written."""
@@ -64,10 +69,19 @@ class SessionPlan:
     steps: tuple[Step, ...]
 
     def section_seconds(self, section: int) -> tuple[int, int]:
-        return _total(s for s in self.steps if s.section == section)
+        """A section's estimate; a block done for a time lasts its time (and its setup)."""
+        lo, hi = _total(s for s in self.steps if s.section == section)
+        cap = self.routine.sections[section].time_cap_seconds
+        if cap is None:
+            return lo, hi
+        setup = _total(s for s in self.steps if s.section == section and s.kind == "setup")
+        return setup[0] + cap, setup[1] + cap
 
     def total_seconds(self) -> tuple[int, int]:
-        return _total(self.steps)
+        if not any(s.time_cap_seconds for s in self.steps):
+            return _total(self.steps)
+        parts = [self.section_seconds(i) for i in range(len(self.routine.sections))]
+        return sum(p[0] for p in parts), sum(p[1] for p in parts)
 
     @property
     def work_steps(self) -> tuple[Step, ...]:
@@ -87,10 +101,19 @@ def _total(steps: Iterable[Step]) -> tuple[int, int]:
     return lo, hi
 
 
+METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
+# A block done for a time plans at most this many rounds (she ends it when the time is up).
+MAX_BLOCK_ROUNDS = 30
+
+
 def _work_seconds(exercise: Exercise, timing: Timing) -> tuple[int, int]:
     p = exercise.prescription
     if p.seconds is not None:
         lo, hi = p.seconds.lo, p.seconds.hi
+    elif p.distance is not None:
+        lo = hi = round(p.distance.amount * METRES[p.distance.unit] * timing.seconds_per_metre)
+    elif not p.has_counts:
+        lo = hi = timing.no_counts
     else:
         reps = (p.reps.lo, p.reps.hi) if p.reps else timing.max_reps_estimate
         pace = timing.pace(exercise)
@@ -107,13 +130,16 @@ class _Builder:
         self.steps: list[Step] = []
 
     def one_set(self, si: int, ei: int, section: Section, number: int, total: int,
-                round_: int | None, optional: bool, rest: tuple[int, int]) -> None:
+                round_: int | None, optional: bool, rest: tuple[int, int] | None) -> None:
+        """The steps of one set; `rest` after it, None for none (in a block done for a
+        time)."""
         exercise = section.exercises[ei]
         p = exercise.prescription
         work = _work_seconds(exercise, self.timing)
         step = partial(
             Step, section=si, exercise=ei, name=exercise.name, set_number=number,
             sets_total=total, round=round_, optional=optional,
+            time_cap_seconds=section.time_cap_seconds,
         )
         sides: tuple[Side | None, ...] = self.sides if p.per_side else (None,)
         for i, side in enumerate(sides):
@@ -121,7 +147,10 @@ class _Builder:
                 switch = self.timing.switch_sides
                 self.steps.append(step("switch", seconds=(switch, switch), side=side))
             self.steps.append(step("work", seconds=work, side=side, reps=p.reps,
-                                   hold_seconds=p.seconds, max_reps=p.max_reps))
+                                   hold_seconds=p.seconds, max_reps=p.max_reps,
+                                   distance=p.distance))
+        if rest is None:
+            return
         if p.per_side:
             shortest = self.timing.shortest_rest
             rest = (max(shortest, rest[0] - work[0]), max(shortest, rest[1] - work[1]))
@@ -131,6 +160,9 @@ class _Builder:
         if section.setup:
             t = self.timing.section_setup
             self.steps.append(Step("setup", si, (t, t), text=section.setup))
+        if section.time_cap_seconds is not None:
+            self.block(si, section, section.time_cap_seconds)
+            return
         if section.rounds is None:
             for ei, exercise in enumerate(section.exercises):
                 sets = exercise.prescription.sets or Range.one(1)
@@ -142,10 +174,33 @@ class _Builder:
             for ei, exercise in enumerate(section.exercises):
                 sets = exercise.prescription.sets or Range.one(1)
                 last = ei == len(section.exercises) - 1
-                rest = (self.timing.rest_after_set(exercise, section.kind) if last
+                given = exercise.prescription.rest_seconds
+                # The routine's rest ('40 seconds on, 20 seconds off'), else a short move to
+                # the next exercise, and the section's rest after the round.
+                rest = ((given.lo, given.hi) if given is not None
+                        else self.timing.rest_after_set(exercise, section.kind) if last
                         else (self.timing.circuit_rest, self.timing.circuit_rest))
                 for n in range(1, sets.hi + 1):
                     self.one_set(si, ei, section, n, sets.hi, r, n > sets.lo, rest)
+
+    def block(self, si: int, section: Section, cap: int) -> None:
+        """A block done for a time: rounds of its exercises, each with the routine's rest or
+        none. The rounds the time is expected to hold count in the estimates; a few more are
+        planned, marked optional, for a quicker day."""
+        first = len(self.steps)
+        self.block_round(si, section, 1, False)
+        round_lo = max(1, _total(self.steps[first:])[0])
+        expected = max(1, round(cap / round_lo))
+        for r in range(2, min(MAX_BLOCK_ROUNDS, max(3, 2 * expected)) + 1):
+            self.block_round(si, section, r, r > expected)
+
+    def block_round(self, si: int, section: Section, round_: int, optional: bool) -> None:
+        for ei, exercise in enumerate(section.exercises):
+            sets = exercise.prescription.sets or Range.one(1)
+            given = exercise.prescription.rest_seconds
+            rest = None if given is None else (given.lo, given.hi)
+            for n in range(1, sets.hi + 1):
+                self.one_set(si, ei, section, n, sets.hi, round_, optional or n > sets.lo, rest)
 
 
 def build_plan(routine: Routine, timing: Timing | None = None,

@@ -34,6 +34,10 @@ class Timing:
     loaded_rest: int = 90
     circuit_rest: int = 15
     shortest_rest: int = 10
+    # A stretch or a mobility item with no counts: about half a minute.
+    no_counts: int = 30
+    # A run or a carry: about 6 minutes a kilometre.
+    seconds_per_metre: float = 0.36
 
     def pace(self, exercise: Exercise) -> float:
         """Seconds a rep takes: the tempo if one is written, else the name's pace, else default."""

@@ -8,6 +8,11 @@ does not move past a set until the store has said it is written.
 
 The web page runs the same rules in JavaScript (web/static/machine.js); both replay the test
 vectors in tests/player/vectors.json, which tests/player/make_vectors.py writes from this module.
+
+A block done for a time (AMRAP: steps with `time_cap_seconds`) has a deadline of its own,
+set when its first step begins: when it passes, the set under way is dropped (not logged),
+a "time" cue sounds and the player goes on with the first step after the block. She may end
+the block sooner (`EndBlock`). A pause stops the block's clock too.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Literal
 from strongstride.plan.session import SessionPlan, Step
 
 Status = Literal["ready", "running", "paused", "saving", "finished", "abandoned"]
-CueKind = Literal["countdown", "halfway", "switch", "next", "go", "done"]
+CueKind = Literal["countdown", "halfway", "switch", "next", "go", "done", "time"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +107,11 @@ class AddRest:
 
 
 @dataclass(frozen=True, slots=True)
+class EndBlock:
+    """She ends the block done for a time before its time is up."""
+
+
+@dataclass(frozen=True, slots=True)
 class Finish:
     pass
 
@@ -112,7 +122,7 @@ class Abandon:
 
 
 Event = (Start | Tick | Complete | Saved | SaveFailed | Adjust | Skip | Back | Pause | Resume
-         | AddRest | Finish | Abandon)
+         | AddRest | EndBlock | Finish | Abandon)
 
 
 # Effects -------------------------------------------------------------------------------------
@@ -167,6 +177,9 @@ class PlayerState:
     pending: Save | None = None
     pending_since: float | None = None  # when the pending set ended: the next step starts then
     prefill: tuple[tuple[PrefillKey, Prefill], ...] = field(default=())
+    block_section: int | None = None  # the block done for a time under way (its section)
+    block_deadline: float | None = None  # when its time is up
+    block_left: float | None = None  # its time left, while paused
 
     @property
     def step(self) -> Step | None:
@@ -219,6 +232,33 @@ def resume_index(plan: SessionPlan, done: frozenset[str]) -> int:
     return len(plan.steps)
 
 
+def in_block(state: PlayerState) -> bool:
+    """The current step is in the block done for a time that is under way."""
+    step = state.step
+    return (step is not None and state.block_section == step.section
+            and step.time_cap_seconds is not None and step.kind != "setup")
+
+
+def block_left(state: PlayerState, now: float) -> float | None:
+    """Seconds left in the block done for a time under way; None outside one."""
+    if not in_block(state):
+        return None
+    if state.block_left is not None:
+        return state.block_left
+    assert state.block_deadline is not None
+    return max(0.0, state.block_deadline - now)
+
+
+def after_block(plan: SessionPlan, index: int) -> int:
+    """The first step after the block that step `index` is in."""
+    section = plan.steps[index].section
+    steps = plan.steps
+    end = index
+    while end < len(steps) and steps[end].section == section:
+        end += 1
+    return end
+
+
 def new_player(plan: SessionPlan, done: frozenset[str] = frozenset(),
                prefill: dict[PrefillKey, Prefill] | None = None) -> PlayerState:
     """A player at the first step with no log; `prefill` is (section, exercise, side) -> the
@@ -251,13 +291,33 @@ def _next_work(state: PlayerState, after: int) -> Step | None:
     return next((s for s in state.plan.steps[after + 1:] if s.kind == "work"), None)
 
 
+def _end_block(state: PlayerState, now: float, due: float | None
+               ) -> tuple[PlayerState, list[Effect]]:
+    """Leave the block under way for the step after it; `due`: its time ran out then."""
+    after = after_block(state.plan, state.index)
+    state = replace(state, block_section=None, block_deadline=None, block_left=None)
+    new, effects = _enter(state, after, now)
+    if due is None:
+        return new, effects
+    return new, [Cue("time", "Time is up", due), *effects]
+
+
 def _enter(state: PlayerState, index: int, now: float) -> tuple[PlayerState, list[Effect]]:
     """Begin step `index`; past the end, the session is finished."""
+    if state.block_left is not None:  # a step begun while paused: the block's clock runs again
+        state = replace(state, block_deadline=now + state.block_left, block_left=None)
     if index >= len(state.plan.steps):
         done = replace(state, index=index, status="finished", started=None, deadline=None,
-                       fired=frozenset(), pending=None)
+                       fired=frozenset(), pending=None, block_section=None, block_deadline=None)
         return done, [Cue("done", "Session complete. Well done!", now), Ended("finished")]
     step = state.plan.steps[index]
+    if step.time_cap_seconds is None or step.kind == "setup":
+        state = replace(state, block_section=None, block_deadline=None)
+    elif state.block_section != step.section or state.block_deadline is None:
+        state = replace(state, block_section=step.section,
+                        block_deadline=now + step.time_cap_seconds)
+    elif now >= state.block_deadline:  # the set that ended was the block's last
+        return _end_block(replace(state, index=index), now, state.block_deadline)
     length = duration(step)
     new = replace(state, index=index, status="running", started=now, pending=None,
                   deadline=None if length is None else now + length, fired=frozenset(),
@@ -292,11 +352,16 @@ def _due_cues(state: PlayerState) -> list[tuple[str, Cue]]:
 
 
 def next_due(state: PlayerState) -> float | None:
-    """When the interface should next send Tick: the next cue or the deadline."""
-    if state.status != "running" or state.deadline is None:
+    """When the interface should next send Tick: the next cue, the deadline or the end of
+    the block done for a time."""
+    if state.status != "running":
         return None
-    upcoming = [c.due for cid, c in _due_cues(state) if cid not in state.fired]
-    return min([*upcoming, state.deadline])
+    times = [c.due for cid, c in _due_cues(state) if cid not in state.fired]
+    if state.deadline is not None:
+        times.append(state.deadline)
+    if in_block(state) and state.block_deadline is not None:
+        times.append(state.block_deadline)
+    return min(times) if times else None
 
 
 def remaining(state: PlayerState, now: float) -> float:
@@ -304,6 +369,10 @@ def remaining(state: PlayerState, now: float) -> float:
     step = state.step
     if step is None:
         return 0.0
+    left = block_left(state, now)
+    if left is not None:  # the block's time, then the steps after it
+        return left + sum(s.seconds[0] for s in state.plan.steps[state.index + 1:]
+                          if not s.optional and s.section != step.section)
     if state.status == "paused" and state.paused_left is not None:
         current = state.paused_left
     elif state.deadline is not None:
@@ -321,7 +390,8 @@ def progress(state: PlayerState, now: float) -> float:
 
 
 def _tick(state: PlayerState, now: float) -> tuple[PlayerState, list[Effect]]:
-    if state.status != "running" or state.deadline is None:
+    block = state.block_deadline if in_block(state) else None
+    if state.status != "running" or (state.deadline is None and block is None):
         return state, []
     effects: list[Effect] = []
     fired = set(state.fired)
@@ -331,7 +401,11 @@ def _tick(state: PlayerState, now: float) -> tuple[PlayerState, list[Effect]]:
             effects.append(cue)
     deadline = state.deadline
     state = replace(state, fired=frozenset(fired))
-    if now < deadline:
+    if block is not None and now >= block and (deadline is None or block < deadline):
+        # The block's time is up before this step's: the set under way is not logged.
+        new, more = _end_block(state, block, block)
+        return new, [*effects, *more]
+    if deadline is None or now < deadline:
         return state, effects
     step = state.step
     assert step is not None
@@ -399,10 +473,15 @@ def step(state: PlayerState, event: Event, now: float) -> tuple[PlayerState, lis
         case Back() if state.status in ("running", "paused"):
             earlier = [i for i, s in enumerate(state.plan.steps[:state.index]) if s.kind == "work"]
             return _enter(state, earlier[-1], now) if earlier else (state, [])
+        case EndBlock() if state.status in ("running", "paused") and in_block(state):
+            return _end_block(state, now, None)
         case Pause() if state.status == "running":
             left = None if state.deadline is None else max(0.0, state.deadline - now)
-            return replace(state, status="paused", paused_left=left), []
+            return replace(state, status="paused", paused_left=left,
+                           block_left=block_left(state, now)), []
         case Resume() if state.status == "paused":
+            if state.block_left is not None:
+                state = replace(state, block_deadline=now + state.block_left, block_left=None)
             if state.paused_left is None:
                 return replace(state, status="running"), []
             # Shift the step's start with its deadline, so elapsed time excludes the pause.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from strongstride.routine.model import Exercise, Range, Routine, Section
+from strongstride.routine.model import Distance, Exercise, Range, Routine, Section
 
 if TYPE_CHECKING:  # `show` needs no importer loaded
     from strongstride.routine.importer import Imported
@@ -12,6 +12,13 @@ if TYPE_CHECKING:  # `show` needs no importer loaded
 
 def _pair(r: Range | None) -> list[int] | None:
     return None if r is None else r.as_list()
+
+
+def distance_dict(d: Distance | None) -> dict[str, Any] | None:
+    """`{"amount": 400, "unit": "m"}`: a whole amount as an integer."""
+    if d is None:
+        return None
+    return {"amount": int(d.amount) if d.amount.is_integer() else d.amount, "unit": d.unit}
 
 
 def exercise_dict(exercise: Exercise, rounds: int | None = None) -> dict[str, Any]:
@@ -23,6 +30,7 @@ def exercise_dict(exercise: Exercise, rounds: int | None = None) -> dict[str, An
         "sets": _pair(sets),
         "reps": _pair(p.reps),
         "seconds": _pair(p.seconds),
+        "distance": distance_dict(p.distance),
         "per_side": p.per_side,
         "rest_seconds": _pair(p.rest_seconds),
         "notes": exercise.notes,
@@ -34,6 +42,7 @@ def section_dict(section: Section) -> dict[str, Any]:
         "title": section.title,
         "kind": section.kind,
         "setup": section.setup,
+        "time_cap_seconds": section.time_cap_seconds,
         "exercises": [exercise_dict(e, section.rounds) for e in section.exercises],
     }
 

@@ -19,6 +19,7 @@ KIND_LABELS: dict[SectionKind, str] = {
 LoadUnit = Literal["kg", "lb"]
 SetWord = Literal["set", "hold"]
 SideWord = Literal["leg", "side"]
+DistanceUnit = Literal["m", "km", "mi", "yd"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +55,25 @@ class Load:
 
 
 @dataclass(frozen=True, slots=True)
+class Distance:
+    """How far, as in '400 m' or '1 mi': a run, a carry, a walk."""
+
+    amount: float
+    unit: DistanceUnit
+
+    def __str__(self) -> str:
+        return f"{self.amount:g} {self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
 class Prescription:
-    """What to do for one exercise: sets x (reps | seconds), per side or not, and options.
+    """What to do for one exercise: sets x (reps | seconds | distance), per side or not, and
+    options.
 
     `reps` is per set, and per side when `side` is set; `seconds` is the length of a hold
-    or a timed set. Exactly one of reps, seconds or max_reps describes the work.
+    or a timed set; `distance` how far each set goes. At most one of reps, seconds, max_reps
+    or distance describes the work; with none, the exercise has no counts (a stretch or a
+    mobility item listed by name: done once, for as long as she likes).
     """
 
     sets: Range | None = None
@@ -71,6 +86,7 @@ class Prescription:
     load: Load | None = None
     band: str | None = None
     tempo: tuple[int, ...] | None = None
+    distance: Distance | None = None
 
     @property
     def per_side(self) -> bool:
@@ -79,6 +95,12 @@ class Prescription:
     @property
     def is_timed(self) -> bool:
         return self.seconds is not None
+
+    @property
+    def has_counts(self) -> bool:
+        """Says how much work: reps, a time, max reps or a distance."""
+        return (self.reps is not None or self.seconds is not None or self.max_reps
+                or self.distance is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +118,9 @@ class Section:
     title: str | None = None
     setup: str | None = None
     rounds: int | None = None
+    # A block done for a time ('AMRAP 12 min', 'for 7 minutes'): its exercises in turn, round
+    # after round, until this many seconds have gone. Never with `rounds`.
+    time_cap_seconds: int | None = None
     span: Span | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -105,6 +130,10 @@ class Section:
     @property
     def is_circuit(self) -> bool:
         return self.rounds is not None
+
+    @property
+    def is_capped(self) -> bool:
+        return self.time_cap_seconds is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,15 +29,31 @@ from strongstride.routine.model import (
     Section,
     SectionKind,
 )
-from strongstride.routine.prescription import read_prescription
+from strongstride.routine.prescription import read_prescription, write_prescription
 
 MAX_LINE = 2000
 MAX_TEXT = 1_000_000
 HEADER_FIELDS = ("credit", "equipment", "directions", "notes")
 
 _HEADING = re.compile(
-    r"##(?P<gap>\s*)(?P<kind>[^,:]*?)\s*(?:,\s*(?P<rounds>\S+)\s+rounds?)?\s*(?::\s*(?P<title>.*))?$"
+    r"##(?P<gap>\s*)(?P<kind>[^,:]*?)\s*(?:,\s*(?P<how>[^:]*?))?\s*(?::\s*(?P<title>.*))?$"
 )
+# How a section is done, after the kind: '3 rounds', 'AMRAP 12 min', 'for 7 minutes'.
+_ROUNDS = re.compile(r"(?P<rounds>\S+)\s+rounds?$", re.IGNORECASE)
+
+
+def _time(i: str) -> str:
+    return rf"(?P<n{i}>\d{{1,4}})\s*(?P<unit{i}>minutes?|mins?|seconds?|secs?|s)"
+
+
+_CAP = re.compile(rf"(?:amrap\s+{_time('')}|{_time('2')}\s+amrap|for\s+{_time('3')})$",
+                  re.IGNORECASE)
+TIME_CAP_LIMITS = (10, 3600)
+# Where a prescription may start after a name whose ':' was forgotten ('Squat 2 sets of 10').
+_LONGEST_TAIL = 200  # longer is no forgotten ':' but a line of prose
+_TAIL = re.compile(r"\s+(?=\d|amrap|max|to\s+failure|as\s+many|work|rest|@)", re.IGNORECASE)
+# A line with no ':' is an exercise with no counts; ending like a sentence, it is not one.
+_SENTENCE_END = (".", "!", "?")
 _FIELD = re.compile(r"(?P<key>[A-Za-z][A-Za-z -]*?)\s*:\s*(?P<value>.*)$")
 
 
@@ -68,6 +84,7 @@ class _Open:
     kind: SectionKind
     title: str | None
     rounds: int | None
+    time_cap_seconds: int | None
     line: int
     setup: list[str] | None = None
     broken: bool = False  # a line in it had an error: do not also say it is empty
@@ -188,19 +205,41 @@ class _Reader:
             self.error(number, column, f"unknown section kind '{m.group('kind')}'; {hint}"
                                        f"use one of {', '.join(SECTION_KINDS)}")
             kind = "main"
-        rounds: int | None = None
-        if m.group("rounds") is not None:
-            text = m.group("rounds")
-            if not text.isdigit() or not 2 <= int(text) <= 20:
-                self.error(number, m.start("rounds") + 1,
-                           f"rounds must be a whole number from 2 to 20, not '{text}'")
-            else:
-                rounds = int(text)
+        rounds = cap = None
+        if m.group("how") is not None:
+            rounds, cap = self.read_how(number, m.group("how"), m.start("how") + 1)
         title = (m.group("title") or "").strip() or None
         if m.group("title") is not None and title is None:
             self.error(number, m.start("title") + 1, "the section title after ':' is empty; "
                                                      "write one or drop the ':'")
-        self.sections.append(_Open(kind, title, rounds, number))  # type: ignore[arg-type]
+        self.sections.append(_Open(kind, title, rounds, cap, number))  # type: ignore[arg-type]
+
+    def read_how(self, number: int, how: str, column: int) -> tuple[int | None, int | None]:
+        """A heading's '3 rounds' or time cap ('AMRAP 12 min', 'for 7 minutes') -> (rounds,
+        seconds), each None unless given and good."""
+        rounds = _ROUNDS.match(how)
+        if rounds is not None:
+            text = rounds.group("rounds")
+            if not text.isdigit() or not 2 <= int(text) <= 20:
+                self.error(number, column, f"rounds must be a whole number from 2 to 20, not "
+                                           f"'{text}'")
+                return None, None
+            return int(text), None
+        cap = _CAP.match(how)
+        if cap is None:
+            self.error(number, column, f"cannot read '{how}' after the section kind; write "
+                                       "', 3 rounds' for a circuit or ', AMRAP 12 min' (or "
+                                       "', for 12 minutes') for a block done for a time")
+            return None, None
+        n, unit = next((cap.group(f"n{i}"), cap.group(f"unit{i}")) for i in ("", "2", "3")
+                       if cap.group(f"n{i}"))
+        seconds = int(n) * (60 if unit[0].lower() == "m" else 1)
+        low, high = TIME_CAP_LIMITS
+        if not low <= seconds <= high:
+            self.error(number, column, f"a block's time must be from {low} seconds to "
+                                       f"{high // 60} minutes, not {n} {unit}")
+            return None, None
+        return None, seconds
 
     def read_section_line(self, number: int, line: str) -> None:
         section = self.sections[-1]
@@ -219,20 +258,26 @@ class _Reader:
             section.setup = [value]
             self.continues = section.setup
             return
-        if not colon:
-            self.error(number, 1, "expected 'Exercise name: prescription', for example "
-                                  "'Lateral lunge: 2 sets of 12 reps on each leg'")
+        if not colon and not self.bare_name(number, line):
             return
         if not name:
             self.error(number, 1, "the exercise name before ':' is empty")
             return
-        reading = read_prescription(rest)
+        reading = read_prescription(rest, counts_optional=True)
         for problem in reading.problems:
             column = len(line) - len(rest) + problem.offset + 1
             self.error(number, column, problem.message)
         exercise = _OpenExercise(name, reading.prescription, number)
         section.exercises.append(exercise)
         self.continues = exercise.notes
+
+    def bare_name(self, number: int, line: str) -> bool:
+        """A line with no ':' is an exercise with no counts ('Child's pose'); see
+        `bare_name_problem` for the lines that are errors instead."""
+        problem = bare_name_problem(line)
+        if problem is not None:
+            self.error(number, 1, problem)
+        return problem is None
 
     def finish(self) -> Routine | None:
         if not self.sections:
@@ -253,7 +298,7 @@ class _Reader:
             sections.append(Section(
                 kind=s.kind, exercises=exercises, title=s.title,
                 setup="\n".join(s.setup) if s.setup else None, rounds=s.rounds,
-                span=Span(s.line, 1),
+                time_cap_seconds=s.time_cap_seconds, span=Span(s.line, 1),
             ))
         if any(i.severity == "error" for i in self.issues):
             return None
@@ -265,6 +310,26 @@ class _Reader:
             equipment=tuple(self.equipment), directions=joined("directions"),
             notes=joined("notes"),
         )
+
+
+def bare_name_problem(line: str) -> str | None:
+    """Why a line with no ':' is not an exercise with no counts, or None when it is one.
+
+    It is not when it reads as a name and a prescription with the ':' forgotten ('Squat 2
+    sets of 10 reps') or as a sentence (ending in '.', '!' or '?'): a note left unindented.
+    """
+    if read_prescription(line, hints=False).ok:
+        return "this is a prescription with no exercise name; write 'Name: prescription'"
+    for m in _TAIL.finditer(line, max(0, len(line) - _LONGEST_TAIL)):
+        reading = read_prescription(line[m.end():], hints=False)
+        if reading.ok and reading.prescription is not None:
+            return ("expected 'Exercise name: prescription'; put a ':' after the name "
+                    f"('{line[:m.start()]}: {write_prescription(reading.prescription)}')")
+    if line.endswith(_SENTENCE_END):
+        return ("expected 'Exercise name: prescription', for example 'Lateral lunge: 2 sets "
+                "of 12 reps on each leg', or the name alone for an exercise with no counts; "
+                "this line reads as a sentence: indent it under an exercise to make it a note")
+    return None
 
 
 def parse_routine(text: str, source: str = "<text>") -> Parsed:

@@ -17,7 +17,16 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from strongstride.routine.model import Load, LoadUnit, Prescription, Range, SetWord, SideWord
+from strongstride.routine.model import (
+    Distance,
+    DistanceUnit,
+    Load,
+    LoadUnit,
+    Prescription,
+    Range,
+    SetWord,
+    SideWord,
+)
 
 # Characters that extraction from web pages and PDFs puts in place of ASCII ones. Each maps to
 # exactly one character so columns in the normalised text are columns in the original.
@@ -44,6 +53,8 @@ def normalise(text: str) -> str:
 
 LIMITS = {"sets": (1, 20), "reps": (1, 300), "seconds": (1, 3600), "rest": (0, 1800)}
 MAX_LOAD = {"kg": 1000.0, "lb": 2200.0}
+MAX_DISTANCE: dict[DistanceUnit, float] = {"m": 100_000.0, "km": 100.0, "mi": 60.0,
+                                           "yd": 100_000.0}
 
 ProblemKind = Literal["syntax", "range"]
 
@@ -82,8 +93,11 @@ def _range(name: str) -> str:
     return rf"(?P<{name}_lo>\d{{1,9}})(?:\s*(?:-|to)\s*(?P<{name}_hi>\d{{1,9}}))?"
 
 
-def _time_unit(name: str) -> str:
-    return rf"(?P<{name}_unit>seconds?|secs?|s|minutes?|mins?|m)\b"
+def _time_unit(name: str, metres: bool = False) -> str:
+    """A unit of time. Where a distance may stand (`metres`), a bare 'm' is metres, not
+    minutes ('2 x 400 m'); in a rest it is minutes ('rest 2 m')."""
+    minute = "minutes?|mins?" if metres else "minutes?|mins?|m"
+    return rf"(?P<{name}_unit>seconds?|secs?|s|{minute})\b"
 
 
 _SIDE = (r"(?:\(\s*)?(?:(?:on\s+)?(?:each|every|per|a)\s+|/\s*)(?P<side>leg|side)s?\b"
@@ -92,34 +106,44 @@ _SIDE_AHEAD = (r"(?=\s*(?:\(\s*)?(?:(?:on\s+)?(?:each|every|per|a)\s+|/\s*)(?:le
 
 
 def _work(p: str, bare: bool) -> str:
-    """Reps, a time or max reps; group names start with `p`.
+    """Reps, a time, max reps or a distance; group names start with `p`.
 
     `bare`: a number alone is reps (after '3 sets of'); otherwise it needs 'reps' or a side
     after it ('10 each leg'), and 'reps' may be followed by the sets ('10 reps x 3 sets').
+    A time may be followed by 'on' ('40 seconds on, 20 seconds off': work, then rest).
     """
     clock = rf"(?P<{p}secs_mm>\d{{1,3}}):(?P<{p}secs_ss>[0-5]\d)\b"
     most = (rf"(?P<{p}max>amrap|max(?:imum)?\s+reps|to\s+failure"
             r"|as\s+many\s+reps\s+as\s+possible)\b")
-    time = r"\s*" + _time_unit(f"{p}secs")  # after the number: seconds, else reps
+    distance = (rf"(?P<{p}dist_n>\d{{1,6}}(?:\.\d{{1,3}})?)\s*(?P<{p}dist_unit>m|metres?|meters?"
+                r"|km|kms|kilometres?|kilometers?|mi|miles?|yds?|yards?)\b")
+    # after the number: seconds, else reps
+    time = (r"\s*" + _time_unit(f"{p}secs", metres=True)
+            + r"(?:\s+on\b(?!\s*(?:each|every|per|a)\b))?")
     unit = r"\s*(?:reps?|repetitions?)\b"
     if bare:
-        reps = rf"(?:{unit})?"
+        # Not the load of a set with no work: '1 set, 12 kg', '2 sets, 7.5 kg'.
+        reps = rf"(?:{unit}|(?!\d|\.\d|\s*(?:kgs?|kilos?|kilograms?|lbs?|pounds?)\b))"
     else:
         sets = (r"\s*x\s*" + _range(f"{p}sets")
                 + rf"(?:\s*(?P<{p}setword>sets?|rounds?)\b)?")
         reps = rf"(?:{unit}(?:{sets})?|{_SIDE_AHEAD})"
-    return rf"(?:{clock}|{most}|{_range(f'{p}n')}(?:{time}|{reps}))"
+    return rf"(?:{distance}|{clock}|{most}|{_range(f'{p}n')}(?:{time}|{reps}))"
 
 
 _REST = (r"rest\s*:?\s*" + _range("rest") + r"\s*" + _time_unit("rest")
          + r"(?:\s+between\s+sets\b)?"
          + r"|" + _range("rest2") + r"\s*" + _time_unit("rest2")
-         + r"\s+rest(?:\s+between\s+sets)?\b")
+         + r"\s+rest(?:\s+between\s+sets)?\b"
+         # '20 seconds off', after '40 seconds on' ('/ 20 s off' too)
+         + r"|(?:/\s*)?" + _range("rest3") + r"\s*" + _time_unit("rest3") + r"\s+off\b")
 # '2 sets of 10 reps', '3x12', '3 sets, 10 reps', '3 holds of 30 seconds'.
 _VOLUME = (_range("vsets") + r"\s*(?:(?P<vsetword>sets?|holds?|rounds?)\s*(?:of\b|x|[,;/])?|x)\s*"
            + _work("v", bare=True))
-# '10 reps', '30 seconds', 'AMRAP', '10 each leg'; and '10 reps x 3 sets'.
-_ALONE = _work("w", bare=False)
+# '10 reps', '30 seconds', 'AMRAP', '10 each leg', '400 m', 'work 40 s'; and '10 reps x 3 sets'.
+_ALONE = r"(?:work\s*:?\s*)?" + _work("w", bare=False)
+# '2 sets' with no amount of work: only where an exercise may have no counts.
+_SETS_ONLY = _range("osets") + r"\s*(?P<osetword>sets?|holds?|rounds?)\b"
 _LOAD = (r"@?\s*(?P<load_n>\d{1,5}(?:\.\d{1,3})?)\s*"
          r"(?P<load_unit>kgs?|kilos?|kilograms?|lbs?|pounds?)\b")
 _BAND = r"band\s*:\s*(?P<band_name>[a-z][a-z0-9 /+-]*[a-z0-9+]|[a-z])"
@@ -132,13 +156,14 @@ _SEPARATOR = re.compile(_SEPARATORS + "+")
 _CLAUSE = re.compile(
     _SEPARATORS + r"*+"
     rf"(?:(?P<end>\Z)|(?P<volume>{_VOLUME})|(?P<tempo>{_TEMPO})|(?P<rest>{_REST})"
-    rf"|(?P<work>{_ALONE})|(?P<side_>{_SIDE})|(?P<load>{_LOAD})|(?P<band>{_BAND}))"
+    rf"|(?P<work>{_ALONE})|(?P<side_>{_SIDE})|(?P<load>{_LOAD})|(?P<band>{_BAND})"
+    rf"|(?P<sets_only>{_SETS_ONLY}))"
 )
 # The groups of an amount of work, for '2 sets of 10 reps' (v) and '10 reps x 2 sets' (w).
 _WORK_GROUPS = {
     clause: tuple(f"{p}{name}" for name in (
         "sets_lo", "sets_hi", "setword", "max", "secs_mm", "secs_ss", "n_lo", "n_hi",
-        "secs_unit"))
+        "secs_unit", "dist_n", "dist_unit"))
     for clause, p in (("volume", "v"), ("work", "w"))
 }
 # Every amount of work has a digit or one of these words: without any, nothing to read.
@@ -173,7 +198,8 @@ def _check(value: Range, what: str, offset: int, problems: list[Problem]) -> Non
 
 _WORDS = ("set", "sets", "rep", "reps", "hold", "holds", "seconds", "sec", "min", "minutes",
           "rest", "each", "leg", "side", "per", "kg", "lb", "lbs", "band", "tempo", "amrap",
-          "max", "failure", "of", "on")
+          "max", "failure", "of", "on", "off", "work", "metres", "meters", "km", "miles",
+          "yards")
 _SHOWN = re.compile(r"[a-z]+|\S+")
 
 
@@ -198,14 +224,22 @@ _NO_WORK = "no reps or time given; write e.g. '2 sets of 10 reps' or '3 holds of
 _NO_WORK_READING = Reading(None, (Problem(0, _NO_WORK),))
 
 
-def read_prescription(text: str, *, hints: bool = True) -> Reading:
+def read_prescription(text: str, *, hints: bool = True, counts_optional: bool = False
+                      ) -> Reading:
     """Read a prescription. Unknown words are problems, never silently ignored.
 
     With `hints=False` (for callers that only want to know whether text reads, such as the
     importer looking for where a name ends) a word that cannot be read gets no 'did you mean'
     hint, and text with no digit and no word like AMRAP is rejected at once, at offset 0.
+
+    With `counts_optional` (the routine format) text that gives no amount of work reads too:
+    '' is `Prescription()`, '2 sets' two sets of it, 'on each leg' one side then the other
+    (a stretch or a mobility item done for as long as she likes). Without it, such text is
+    a problem: 'no reps or time given'.
     """
-    return _read(text, hints, leading=False)[0]
+    if counts_optional and not text.strip():
+        return _NO_COUNTS_READING
+    return _read(text, hints, leading=False, counts_optional=counts_optional)[0]
 
 
 def read_leading(text: str) -> tuple[Reading, int]:
@@ -218,21 +252,45 @@ def read_leading(text: str) -> tuple[Reading, int]:
     return _read(text, False, leading=True)
 
 
-Amount = tuple[Range | None, SetWord, Range | None, Range | None, bool]
+_NO_COUNTS_READING = Reading(Prescription(), ())
+
+Amount = tuple[Range | None, SetWord, Range | None, Range | None, bool, Distance | None]
+_DISTANCE_UNITS: dict[str, DistanceUnit] = {"m": "m", "k": "km", "mi": "mi", "y": "yd"}
+
+
+def _distance(at: int, number: str, unit: str, problems: list[Problem]) -> Distance:
+    low = unit.lower()
+    key = "k" if low[0] == "k" else "y" if low[0] == "y" else "mi" if low.startswith("mi") else "m"
+    distance = Distance(float(number), _DISTANCE_UNITS[key])
+    most = MAX_DISTANCE[distance.unit]
+    if not 0 < distance.amount <= most:
+        problems.append(Problem(at, f"a distance of {distance} is out of range; use more "
+                                           f"than 0 and at most {most:g} {distance.unit}", "range"))
+    return distance
 
 
 def _amount(m: re.Match[str], what: str, problems: list[Problem]) -> Amount:
-    """Sets, set word, reps, seconds and max reps from a 'volume' or 'work' clause."""
+    """Sets, set word, reps, seconds, max reps and distance from a 'volume' or 'work' clause,
+    or the sets of a 'sets_only' clause."""
     at = m.start(what)
+    if what == "sets_only":
+        sets_only = _count(m.group("osets_lo"), m.group("osets_hi"))
+        _check(sets_only, "sets", at, problems)
+        only_word: SetWord = "hold" if m.group("osetword")[0] == "h" else "set"
+        return sets_only, only_word, None, None, False, None
     names = _WORK_GROUPS[what]
-    sets_lo, sets_hi, word, most, mm, ss, lo_text, hi_text, unit = m.group(*names)
+    sets_lo, sets_hi, word, most, mm, ss, lo_text, hi_text, unit, dist_n, dist_unit = (
+        m.group(*names))
     sets = reps = seconds = None
     if sets_lo:
         sets = _count(sets_lo, sets_hi)
         _check(sets, "sets", at if what == "volume" else m.start(names[0]), problems)
     set_word: SetWord = "hold" if word and word[0] == "h" else "set"
     if most:
-        return sets, set_word, None, None, True
+        return sets, set_word, None, None, True, None
+    if dist_n:
+        return sets, set_word, None, None, False, _distance(m.start(names[9]), dist_n, dist_unit,
+                                                          problems)
     if mm or unit:
         seconds = (Range(total := int(mm) * 60 + int(ss), total) if mm else  # '1:30'
                    _count(lo_text, hi_text, 60 if unit[0] == "m" else 1))
@@ -240,7 +298,7 @@ def _amount(m: re.Match[str], what: str, problems: list[Problem]) -> Amount:
     else:
         reps = _count(lo_text, hi_text)
         _check(reps, "reps", m.start(names[6]), problems)
-    return sets, set_word, reps, seconds, False
+    return sets, set_word, reps, seconds, False, None
 
 
 def _extra(m: re.Match[str], what: str, text: str, problems: list[Problem]) -> object:
@@ -252,6 +310,8 @@ def _extra(m: re.Match[str], what: str, text: str, problems: list[Problem]) -> o
         lo_text, hi_text, unit = m.group("rest_lo", "rest_hi", "rest_unit")
         if not lo_text:
             lo_text, hi_text, unit = m.group("rest2_lo", "rest2_hi", "rest2_unit")
+        if not lo_text:
+            lo_text, hi_text, unit = m.group("rest3_lo", "rest3_hi", "rest3_unit")
         rest = _count(lo_text, hi_text, 60 if unit[0] == "m" else 1)
         _check(rest, "rest", m.start(what), problems)
         return rest
@@ -268,23 +328,26 @@ def _extra(m: re.Match[str], what: str, text: str, problems: list[Problem]) -> o
     return tuple(int(d) for d in m.group("tempo_d").split("-"))
 
 
-def _reading(problems: list[Problem], amount: Amount | None, side_: SideWord | None = None,
-             rest: Range | None = None, load: Load | None = None, band: str | None = None,
-             tempo: tuple[int, ...] | None = None) -> Reading:
+def _reading(problems: list[Problem], amount: Amount | None, counts_optional: bool,
+             side_: SideWord | None = None, rest: Range | None = None, load: Load | None = None,
+             band: str | None = None, tempo: tuple[int, ...] | None = None) -> Reading:
     """The reading of the clauses read: `problems`, or the prescription they add up to."""
     if not problems:
+        if amount is None and counts_optional:
+            amount = (None, "set", None, None, False, None)
         if amount is None:
             problems.append(Problem(0, _NO_WORK))
         elif amount[1] == "hold" and amount[3] is None:
             problems.append(Problem(0, "a hold lasts a time; write e.g. '3 holds of 30 seconds'"))
         else:
-            sets, set_word, reps, seconds, max_reps = amount
+            sets, set_word, reps, seconds, max_reps, distance = amount
             return Reading(Prescription(sets, reps, seconds, max_reps, side_, set_word, rest,
-                                        load, band, tempo), ())
+                                        load, band, tempo, distance), ())
     return Reading(None, tuple(problems))
 
 
-def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
+def _read(text: str, hints: bool, leading: bool, counts_optional: bool = False
+          ) -> tuple[Reading, int]:
     src = (text if text.isascii() else normalise(text)).lower()
     problems: list[Problem] = []
     extras: dict[str, Any] = {}
@@ -306,7 +369,15 @@ def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
         what = m.lastgroup or "end"  # the name of the clause that matched
         if what == "end":
             break
-        if what == "volume" or what == "work":
+        if what == "sets_only" and not counts_optional:
+            # Sets with no work, where work is required: not a clause ('2 sets' then a name).
+            if leading:
+                end = pos
+            else:
+                sep = _SEPARATOR.match(src, pos)
+                problems.append(_unreadable(text, src, sep.end() if sep else pos, hints))
+            break
+        if what in ("volume", "work", "sets_only"):
             if amount is not None:
                 if leading:
                     end = pos
@@ -318,7 +389,7 @@ def _read(text: str, hints: bool, leading: bool) -> tuple[Reading, int]:
         else:
             extras[what] = _extra(m, what, text, problems)
         pos = m.end()
-    return _reading(problems, amount, **extras), end
+    return _reading(problems, amount, counts_optional, **extras), end
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -328,17 +399,21 @@ def _plural(n: Range, word: str) -> str:
 
 
 def write_prescription(p: Prescription) -> str:
-    """The canonical text of a prescription."""
+    """The canonical text of a prescription; '' for one with no counts and nothing else."""
     if p.max_reps:
         work = "max reps"
     elif p.seconds is not None:
         work = _plural(p.seconds, "second")
-    else:
-        assert p.reps is not None
+    elif p.distance is not None:
+        work = str(p.distance)
+    elif p.reps is not None:
         work = _plural(p.reps, "rep")
-    text = f"{_plural(p.sets, p.set_word)} of {work}" if p.sets is not None else work
+    else:
+        work = ""
+    sets = "" if p.sets is None else _plural(p.sets, p.set_word)
+    text = f"{sets} of {work}" if sets and work else sets or work
     if p.side is not None:
-        text += f" on each {p.side}"
+        text = f"{text} on each {p.side}".lstrip()
     extras = []
     if p.rest_seconds is not None:
         extras.append(f"rest {p.rest_seconds} s")
@@ -348,4 +423,4 @@ def write_prescription(p: Prescription) -> str:
         extras.append(f"band: {p.band}")
     if p.tempo is not None:
         extras.append("tempo " + "-".join(str(d) for d in p.tempo))
-    return ", ".join([text, *extras])
+    return ", ".join(part for part in (text, *extras) if part)

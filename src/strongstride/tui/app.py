@@ -26,6 +26,7 @@ from strongstride.player.machine import (
     Complete,
     Cue,
     Effect,
+    EndBlock,
     Ended,
     Event,
     Pause,
@@ -33,19 +34,20 @@ from strongstride.player.machine import (
     Resume,
     Skip,
     Start,
+    in_block,
     next_due,
     progress,
     remaining,
 )
 from strongstride.tui.dialogs import HowTo, LogSetDialog
-from strongstride.tui.text import clock_text, step_heading, target_text, up_next
+from strongstride.tui.text import block_text, clock_text, step_heading, target_text, up_next
 from strongstride.workout import Workout
 
 CARD_PARTS = ("section", "exercise", "where", "timer", "target", "today", "last", "next",
               "progress", "status", "message")
 
 PLAYER_ACTIONS = frozenset({"complete", "log", "reps", "load", "skip", "back_set", "pause",
-                            "add_rest", "how_to", "abandon"})
+                            "add_rest", "end_block", "how_to", "abandon"})
 
 
 class PlayerApp(App[None]):
@@ -74,6 +76,7 @@ class PlayerApp(App[None]):
         Binding("b", "back_set", "Back"),
         Binding("p", "pause", "Pause"),
         Binding("r", "add_rest", "+15 s"),
+        Binding("e", "end_block", "End block"),
         Binding("h", "how_to", "How-to"),
         Binding("q", "quit_keep", "Quit"),
         Binding("a", "abandon", "Abandon", show=False),
@@ -148,11 +151,14 @@ class PlayerApp(App[None]):
                 if effect.status == "finished":
                     self.show_summary()
         self.schedule_next()
+        self.refresh_bindings()  # 'End block' shows only in a block done for a time
         self.redraw()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the session is over, the player's keys are put away (the summary is up)."""
         over = self.workout.state.status in ("finished", "abandoned")
+        if action == "end_block" and not in_block(self.workout.state):
+            return False  # only in a block done for a time
         return not (over and action in PLAYER_ACTIONS)
 
     def show_summary(self) -> None:
@@ -175,7 +181,10 @@ class PlayerApp(App[None]):
     def redraw(self) -> None:
         w = self.workout
         state, now = w.state, w.clock.now()
-        if state.deadline is not None and state.status == "running" and now >= state.deadline:
+        due = next_due(state)
+        if state.status == "running" and (
+                (state.deadline is not None and now >= state.deadline)
+                or (due is not None and in_block(state) and now >= due)):
             self.handle(w.tick())
             return
         step = state.step
@@ -190,8 +199,10 @@ class PlayerApp(App[None]):
         aim = w.target(work) if work else None
         last = w.last_time(work) if work else None
         paused = "  ·  PAUSED" if state.status == "paused" else ""
+        block = block_text(state, now)
         texts = {
-            "section": "" if step is None else w.plan.routine.sections[step.section].label,
+            "section": "" if step is None else "  ·  ".join(filter(None, (
+                w.plan.routine.sections[step.section].label, block))),
             "exercise": heading,
             "where": where,
             "target": target_text(state),
@@ -262,6 +273,9 @@ class PlayerApp(App[None]):
 
     def action_add_rest(self) -> None:
         self.send(AddRest(15))
+
+    def action_end_block(self) -> None:
+        self.send(EndBlock())
 
     def action_how_to(self) -> None:
         """The how-to of the current exercise; during a rest or setup, of the one up next."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from strongstride.plan.session import Step
-from strongstride.player.machine import PlayerState, Status
+from strongstride.player.machine import PlayerState, Status, block_left
 
 
 def step_heading(step: Step | None, status: Status) -> tuple[str, str]:
@@ -30,6 +30,19 @@ def step_heading(step: Step | None, status: Status) -> tuple[str, str]:
     return shown.upper(), where
 
 
+def _minutes(seconds: float) -> str:
+    whole = int(seconds) + (1 if seconds % 1 else 0)  # 29.2 s left shows 0:30
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def block_text(state: PlayerState, now: float) -> str:
+    """The time left in a block done for a time (AMRAP), and how to end it; '' outside one."""
+    left = block_left(state, now)
+    if left is None:
+        return ""
+    return f"{_minutes(left)} left in the block (e: end it now)"
+
+
 def clock_text(state: PlayerState, now: float) -> str:
     """mm:ss left on a timed step, or mm:ss since an untimed step began."""
     if state.status == "paused" and state.paused_left is not None:
@@ -53,6 +66,10 @@ def target_text(state: PlayerState) -> str:
         return f"Hold {step.hold_seconds} seconds"
     if step.max_reps:
         return "As many reps as you can"
+    if step.distance is not None:
+        return f"{step.distance}   ·   space: done"
+    if step.reps is None:  # no counts: a stretch or a mobility item
+        return "As long as you like   ·   space: done"
     fill = state.prefill_for(step)
     reps = f"{fill.reps} reps" if fill.reps is not None else f"{step.reps} reps"
     load = f" x {fill.load:g} {fill.unit}" if fill.load else ""

@@ -134,6 +134,10 @@ class PlanStep(BaseModel):
     variation: str | None = Field(
         default=None, description="what is done instead of `name` (a setup step: of `text`), "
                                   "for want of equipment")
+    distance: str | None = Field(default=None, description="how far the set goes, as '400 m'")
+    time_cap_seconds: int | None = Field(
+        default=None, description="the time of the block done for a time (AMRAP) the step is "
+                                  "in: the player ends the block when it is up")
 
 
 class Substitution(BaseModel):
@@ -175,11 +179,17 @@ class Plan(BaseModel):
     steps: list[PlanStep]
 
 
+class Distance(BaseModel):
+    amount: float
+    unit: Literal["m", "km", "mi", "yd"]
+
+
 class ExerciseOut(BaseModel):
     name: str
     sets: Pair | None
     reps: Pair | None
     seconds: Pair | None
+    distance: Distance | None = Field(default=None, description="how far each set goes")
     per_side: bool
     rest_seconds: Pair | None
     notes: str
@@ -194,6 +204,9 @@ class SectionOut(BaseModel):
     title: str | None
     kind: Literal["warm-up", "activation", "main", "cool-down"]
     setup: str | None
+    time_cap_seconds: int | None = Field(
+        default=None, description="a block done for a time (AMRAP): its exercises round after "
+                                  "round until this many seconds have gone")
     exercises: list[ExerciseOut]
 
 

@@ -13,6 +13,8 @@ from starlette.responses import HTMLResponse
 from strongstride.errors import StrongstrideError
 from strongstride.library.equipment import EQUIPMENT
 from strongstride.records import SessionInfo
+from strongstride.routine.format import time_cap_text
+from strongstride.routine.model import Prescription
 from strongstride.routine.prescription import write_prescription
 from strongstride.web import auth, csrf
 from strongstride.words import duration_text as duration
@@ -43,8 +45,14 @@ def _took(info: SessionInfo) -> str:
     return duration((seconds, seconds))
 
 
+def _prescription(p: Prescription) -> str:
+    """As the routine writes it; a stretch with no counts is done as long as she likes."""
+    return write_prescription(p) or "as long as you like"
+
+
 TEMPLATES.env.filters.update(duration=duration, when=_when, number=_number, took=_took,
-                             prescription=write_prescription, equipment=_equipment_label)
+                             prescription=_prescription, equipment=_equipment_label,
+                             time_cap=time_cap_text)
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, *,

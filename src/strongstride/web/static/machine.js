@@ -4,7 +4,9 @@
 // seconds on a monotonic clock (performance.now() / 1000); a timed step has a deadline, so it
 // ends on time however often the screen redraws. A set is handed out as a `save` effect and
 // the player waits in "saving" until it is told `saved`: nothing moves on before the set is
-// stored.
+// stored. A block done for a time (steps with `time_cap_seconds`) has a deadline of its own
+// from its first step: when it passes, the set under way is dropped, a "time" cue sounds and
+// the player goes on after the block; `endBlock` ends it sooner. A pause stops its clock too.
 
 export function duration(step) {
   if (step.kind === "rest" || step.kind === "switch") return step.seconds[0];
@@ -36,11 +38,33 @@ export function newPlayer(plan, done = [], prefill = {}) {
     steps: plan.steps, total: plan.total_seconds ? plan.total_seconds[0] : 0,
     index: resumeIndex(plan.steps, done), status: "ready", started: null, deadline: null,
     pausedLeft: null, fired: [], done: [...done], pending: null, pendingSince: null,
-    prefill: { ...prefill },
+    prefill: { ...prefill }, blockSection: null, blockDeadline: null, blockLeft: null,
   };
 }
 
 export const currentStep = (state) => state.steps[state.index] ?? null;
+
+// The current step is in the block done for a time that is under way.
+export function inBlock(state) {
+  const step = currentStep(state);
+  return Boolean(step) && state.blockSection === step.section &&
+    step.time_cap_seconds != null && step.kind !== "setup";
+}
+
+// Seconds left in the block done for a time under way; null outside one.
+export function blockLeft(state, now) {
+  if (!inBlock(state)) return null;
+  if (state.blockLeft !== null) return state.blockLeft;
+  return Math.max(0, state.blockDeadline - now);
+}
+
+// The first step after the block that step `index` is in.
+export function afterBlock(steps, index) {
+  const { section } = steps[index];
+  let end = index;
+  while (end < steps.length && steps[end].section === section) end++;
+  return end;
+}
 // Her left and right legs do not share numbers: amounts are kept per exercise and side.
 export const prefillKey = (step) => `${step.section}:${step.exercise ?? 0}:${step.side ?? ""}`;
 
@@ -62,13 +86,31 @@ export function nextWork(steps, after) {
 
 const cue = (kind, text, due) => ({ type: "cue", kind, text, due });
 
+// Leave the block under way for the step after it; `due`: its time ran out then.
+function endBlock(state, now, due) {
+  const after = afterBlock(state.steps, state.index);
+  const [next, effects] = enter({ ...state, blockSection: null, blockDeadline: null,
+    blockLeft: null }, after, now);
+  return due === null ? [next, effects] : [next, [cue("time", "Time is up", due), ...effects]];
+}
+
 function enter(state, index, now) {
+  if (state.blockLeft !== null) { // a step begun while paused: the block's clock runs again
+    state = { ...state, blockDeadline: now + state.blockLeft, blockLeft: null };
+  }
   if (index >= state.steps.length) {
     return [{ ...state, index, status: "finished", started: null, deadline: null, fired: [],
-      pending: null },
+      pending: null, blockSection: null, blockDeadline: null },
     [cue("done", "Session complete. Well done!", now), { type: "ended", status: "finished" }]];
   }
   const step = state.steps[index];
+  if (step.time_cap_seconds == null || step.kind === "setup") {
+    state = { ...state, blockSection: null, blockDeadline: null };
+  } else if (state.blockSection !== step.section || state.blockDeadline === null) {
+    state = { ...state, blockSection: step.section, blockDeadline: now + step.time_cap_seconds };
+  } else if (now >= state.blockDeadline) { // the set that ended was the block's last
+    return endBlock({ ...state, index }, now, state.blockDeadline);
+  }
   const length = duration(step);
   const next = { ...state, index, status: "running", started: now, pending: null,
     deadline: length === null ? null : now + length, fired: [], pausedLeft: null };
@@ -100,11 +142,13 @@ export function dueCues(state) {
   return out.sort((a, b) => a[1].due - b[1].due);
 }
 
-// When the page should next send `tick`: the next cue or the deadline.
+// When the page should next send `tick`: the next cue, the deadline or the block's end.
 export function nextDue(state) {
-  if (state.status !== "running" || state.deadline === null) return null;
-  const upcoming = dueCues(state).filter(([id]) => !state.fired.includes(id)).map(([, c]) => c.due);
-  return Math.min(...upcoming, state.deadline);
+  if (state.status !== "running") return null;
+  const times = dueCues(state).filter(([id]) => !state.fired.includes(id)).map(([, c]) => c.due);
+  if (state.deadline !== null) times.push(state.deadline);
+  if (inBlock(state) && state.blockDeadline !== null) times.push(state.blockDeadline);
+  return times.length ? Math.min(...times) : null;
 }
 
 // Seconds left in this step (or null for a step that waits for the user).
@@ -118,6 +162,14 @@ export function stepLeft(state, now) {
 export function remaining(state, now) {
   const step = currentStep(state);
   if (!step) return 0;
+  const inTheBlock = blockLeft(state, now);
+  if (inTheBlock !== null) { // the block's time, then the steps after it
+    let total = inTheBlock;
+    for (const s of state.steps.slice(state.index + 1)) {
+      if (!s.optional && s.section !== step.section) total += s.seconds[0];
+    }
+    return total;
+  }
   const left = stepLeft(state, now);
   let total = left === null ? step.seconds[0] : left;
   for (const s of state.steps.slice(state.index + 1)) if (!s.optional) total += s.seconds[0];
@@ -130,7 +182,8 @@ export function progress(state, now) {
 }
 
 function tick(state, now) {
-  if (state.status !== "running" || state.deadline === null) return [state, []];
+  const block = inBlock(state) ? state.blockDeadline : null;
+  if (state.status !== "running" || (state.deadline === null && block === null)) return [state, []];
   const fired = [...state.fired];
   const effects = [];
   for (const [id, c] of dueCues(state)) {
@@ -141,7 +194,12 @@ function tick(state, now) {
   }
   const deadline = state.deadline;
   state = { ...state, fired };
-  if (now < deadline) return [state, effects];
+  if (block !== null && now >= block && (deadline === null || block < deadline)) {
+    // The block's time is up before this step's: the set under way is not logged.
+    const [next, more] = endBlock(state, block, block);
+    return [next, [...effects, ...more]];
+  }
+  if (deadline === null || now < deadline) return [state, effects];
   const step = currentStep(state);
   if (isWork(step)) { // a hold ran to its end: logged as held for its full time
     const save = { type: "save", step, actuals: { seconds: duration(step) }, skipped: false };
@@ -220,14 +278,20 @@ export function step(state, event, now) {
         for (let i = state.index - 1; i >= 0; i--) if (isWork(state.steps[i])) return enter(state, i, now);
       }
       break;
+    case "endBlock":
+      if (active && inBlock(state)) return endBlock(state, now, null);
+      break;
     case "pause":
       if (status === "running") {
         const left = state.deadline === null ? null : Math.max(0, state.deadline - now);
-        return [{ ...state, status: "paused", pausedLeft: left }, []];
+        return [{ ...state, status: "paused", pausedLeft: left, blockLeft: blockLeft(state, now) }, []];
       }
       break;
     case "resume":
       if (status === "paused") {
+        if (state.blockLeft !== null) {
+          state = { ...state, blockDeadline: now + state.blockLeft, blockLeft: null };
+        }
         if (state.pausedLeft === null) return [{ ...state, status: "running" }, []];
         // Shift the start with the deadline, so elapsed time leaves the pause out.
         const shift = now + state.pausedLeft - (state.deadline ?? now);

@@ -52,6 +52,7 @@ const view = new View(root, {
   pause: () => dispatch({ type: "pause" }),
   resume: () => dispatch({ type: "resume" }),
   addRest: () => dispatch({ type: "addRest", seconds: 15 }),
+  endBlock: () => dispatch({ type: "endBlock" }),
   finish: () => dispatch({ type: "finish" }),
   discard: (seq) => outbox.discard(seq),
   // The +/- step of the load, hers to set: 1 or 2.5 kg, 2.5 or 5 lb.
@@ -116,7 +117,22 @@ function persist() {
   const ended = state.status === "finished" || state.status === "abandoned";
   return kvSet(PROGRESS, { sessionId, index: state.index, done: state.done, prefill: state.prefill,
     skipped: [...skippedKeys], status: ended ? state.status : "active", at: Date.now(),
-    clock: timerKept() }).catch(() => {});
+    clock: timerKept(), block: blockKept() }).catch(() => {});
+}
+
+// The block done for a time under way, on the wall clock, so a reload keeps its time.
+function blockKept() {
+  if (state.blockSection === null) return null;
+  const wall = (t) => Date.now() + (t - now()) * 1000;
+  return { section: state.blockSection, left: state.blockLeft,
+    deadlineAt: state.blockDeadline === null ? null : wall(state.blockDeadline) };
+}
+
+function blockCarriedOn(kept) {
+  if (!kept || plan.steps[state.index]?.section !== kept.section) return state;
+  const mono = (at) => now() + (at - Date.now()) / 1000;
+  return { ...state, blockSection: kept.section, blockLeft: kept.left ?? null,
+    blockDeadline: kept.deadlineAt === null ? null : mono(kept.deadlineAt) };
 }
 
 // A running or paused timer, kept on the phone's wall clock (performance.now() starts again
@@ -186,6 +202,7 @@ async function begin() {
     const done = [...new Set([...local.done, ...(answer?.done_steps ?? [])])];
     skippedKeys = new Set(local.skipped ?? []);
     state = { ...M.newPlayer(plan, done, local.prefill), index: Math.min(local.index, plan.steps.length) };
+    state = blockCarriedOn(local.block);
     if (stillTimed(local.clock, state.index)) kept = local.clock;
   } else {
     // Offline on a device that never saw this session: start one here and tell the server later.
@@ -221,7 +238,8 @@ function describe(step) {
   if (step.kind === "switch") return `Switch sides: ${step.side} leg.`;
   if (step.kind === "setup") return `Set up: ${step.variation ?? step.text ?? ""}`;
   const amount = step.hold_seconds ? `Hold ${range(step.hold_seconds)} seconds.` :
-    step.max_reps ? "As many reps as you can." : `${range(step.reps)} reps.`;
+    step.max_reps ? "As many reps as you can." : step.distance ? `${step.distance}.` :
+      step.reps ? `${range(step.reps)} reps.` : "As long as you like.";
   return `${M.shown(step)}${side}. Set ${step.set_number} of ${step.sets_total}. ${amount}`;
 }
 
@@ -238,7 +256,8 @@ function dispatch(event, t = now()) {
   }
   if (state.status === "finished" || state.status === "abandoned") return;
   // Pause, resume and +15 s move the deadline: kept too, for a reload.
-  const timerMoved = before.deadline !== state.deadline || before.pausedLeft !== state.pausedLeft;
+  const timerMoved = before.deadline !== state.deadline || before.pausedLeft !== state.pausedLeft ||
+    before.blockDeadline !== state.blockDeadline || before.blockLeft !== state.blockLeft;
   if (before.index === state.index && (before.status === "saving") !== (state.status === "saving") &&
       before.status !== "ready") {
     // A set going to the phone's storage, or back after a failed write: the same screen,
@@ -314,13 +333,13 @@ function schedule() {
     }, Math.max(0, Math.ceil((due - now()) * 1000 - 0.01)));
   }
   cancelAnimationFrame(frame);
-  if (state.status === "running" && state.deadline !== null) frame = requestAnimationFrame(draw);
+  if (state.status === "running" && (state.deadline !== null || M.inBlock(state))) frame = requestAnimationFrame(draw);
   else view.updateClock(state, now());
 }
 
 function draw() {
   view.updateClock(state, now());
-  if (state.status === "running" && state.deadline !== null) frame = requestAnimationFrame(draw);
+  if (state.status === "running" && (state.deadline !== null || M.inBlock(state))) frame = requestAnimationFrame(draw);
 }
 
 async function boot() {

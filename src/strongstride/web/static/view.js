@@ -3,7 +3,7 @@
 
 import { $, capital, clock, fill, h, howTo, lastSummary, minutesLeft, plural, range, sectionName } from "./dom.js";
 import { canVibrate, isOn, setOn } from "./cues.js";
-import { currentStep, duration, nextWork, prefillFor, progress, remaining, shown, stepLeft } from "./machine.js";
+import { blockLeft, currentStep, duration, inBlock, nextWork, prefillFor, progress, remaining, shown, stepLeft } from "./machine.js";
 import { figureBox } from "./figure.js";
 
 // Pain during a set, in the clinic's traffic light (docs/analysis.md): 0-3 green, 4-5 amber, 6+ red.
@@ -172,8 +172,15 @@ export class View {
     } else {
       title = "Set up";
     }
+    // In a block done for a time (AMRAP): the time left in it (updateClock keeps it going)
+    // and a way to end it sooner.
+    const block = inBlock(state) ? h("span", { class: "pl-block" }, " · ",
+      h("span", { id: "block-left", role: "timer", "aria-label": "Time left in the block" }),
+      " left in the block ",
+      state.status === "ready" ? null : h("button", { type: "button", class: "pl-quiet", id: "end-block",
+        disabled: state.status === "saving", onclick: () => this.act.endBlock() }, "End block")) : null;
     return h("header", { class: "pl-head" },
-      h("p", { class: "pl-section" }, section),
+      h("p", { class: "pl-section" }, section, block),
       h("div", { class: "pl-name-row" },
         h("h1", { class: "pl-exercise", id: "exercise", tabindex: -1 }, title),
         this.howButton(step, state, ctx)),
@@ -192,7 +199,11 @@ export class View {
       step.kind === "rest" ? "Rest" : step.kind === "switch" ? "Switch" : "Setup";
     let big;
     if (timed) big = h("div", { class: "pl-clock", id: "clock", role: "timer", "aria-label": `${kind} time left` });
-    else if (step.kind === "work") {
+    else if (step.kind === "work" && step.distance) big = h("div", { class: "pl-target", id: "clock" }, step.distance);
+    else if (step.kind === "work" && !step.reps && !step.max_reps) {
+      // No counts (a stretch or a mobility item): done for as long as she likes.
+      big = h("p", { class: "pl-text pl-setup", id: "clock" }, "As long as you like");
+    } else if (step.kind === "work") {
       big = h("div", { class: "pl-target", id: "clock" }, step.max_reps ? "Max" : range(step.reps),
         h("span", null, step.max_reps ? " reps" : " reps"));
     } else big = h("p", { class: "pl-text pl-setup", id: "clock" }, step.variation ?? step.text ?? "");
@@ -223,8 +234,13 @@ export class View {
     const unitName = fill.unit ?? ctx.unit();
     const change = () => this.act.adjust(this.readAmounts());
     const fields = [];
-    if (!step.hold_seconds) {
-      fields.push(stepper("reps", "Reps", fill.reps, { max: 300, fewer: "One rep fewer", more: "One rep more", onchange: change }));
+    // Reps where the set counts them; a load too for a distance (a carry); a stretch with no
+    // counts has nothing to fill in but Done.
+    const counted = step.reps || step.max_reps;
+    if (!step.hold_seconds && (counted || step.distance)) {
+      if (counted) {
+        fields.push(stepper("reps", "Reps", fill.reps, { max: 300, fewer: "One rep fewer", more: "One rep more", onchange: change }));
+      }
       const unit = h("select", { id: "unit", name: "unit", "aria-label": "Load unit", onchange: () => {
         ctx.setUnit(unit.value);
         change();
@@ -332,7 +348,8 @@ export class View {
     return h("section", { class: "pl-next", id: "up-next", "aria-label": "Up next" },
       h("h2", null, "Up next"),
       h("p", null, h("strong", null, shown(show)), ` · set ${show.set_number} of ${show.sets_total}${side}`,
-        show.reps ? ` · ${range(show.reps)} reps` : show.hold_seconds ? ` · ${range(show.hold_seconds)} s` : ""),
+        show.reps ? ` · ${range(show.reps)} reps` : show.hold_seconds ? ` · ${range(show.hold_seconds)} s` :
+          show.distance ? ` · ${show.distance}` : ""),
       show.section !== step.section ? h("p", { class: "pl-small" }, sectionName(ctx.routine, show)) : null);
   }
 
@@ -409,6 +426,11 @@ export class View {
     if (el && text !== null && text !== this.lastClock) {
       el.textContent = text;
       this.lastClock = text;
+    }
+    const inTheBlock = blockLeft(state, now);
+    const blockEl = $(this.screen, "#block-left");
+    if (blockEl && inTheBlock !== null && blockEl.textContent !== clock(inTheBlock)) {
+      blockEl.textContent = clock(inTheBlock);
     }
     const fraction = Math.round(progress(state, now) * 100);
     const bar = $(this.root, ".pl-progress");
