@@ -813,7 +813,8 @@ def test_unlisted_count_first_lines_are_exercises_among_lines_like_them() -> Non
             "1 mile run\n")
     assert moves(text) == [("box step-ups", None, Range.one(30), None, None),
                            ("burpee", None, Range.one(25), None, None),
-                           ("kettlebell swings", None, Range.one(20), None, None)]
+                           ("kettlebell swings", None, Range.one(20), None, None),
+                           ("run", None, None, None, None)]  # a distance (1 mi), no count
     # Alone, or next to an exercise named first, such a line is prose.
     assert moves("Squat 3x10\n\n3 tips for a strong back\n") == [
         ("Squat", Range.one(3), Range.one(10), None, None)]

@@ -42,10 +42,12 @@ def test_amounts_that_are_never_a_count_are_taken_out_keeping_columns() -> None:
     assert split_note_quantities("Squat 3x5 @ 100 kg") == ("Squat 3x5 @ 100 kg", [])
 
 
-def test_imported_distance_and_calories_are_notes_and_the_name_is_the_movement() -> None:
+def test_imported_distances_are_read_calories_are_notes_and_the_name_is_the_movement() -> None:
     from strongstride.routine.importer import import_text
 
     imported = import_text("- 800 meters easy run\n- 20 cal row\n- 10 burpees\n"
-                           "- Bike 20 cal\n")
-    assert [(e.name, e.notes) for e in imported.routine.exercises] == [
-        ("easy run", "800 meters"), ("row", "20 cal"), ("burpees", ""), ("Bike", "20 cal")]
+                           "- Bike 20 cal\n- 1 Mile Run\n")
+    assert [(e.name, e.notes, str(e.prescription.distance or "")) for e in
+            imported.routine.exercises] == [
+        ("easy run", "", "800 m"), ("row", "20 cal", ""), ("burpees", "", ""),
+        ("Bike", "20 cal", ""), ("Run", "", "1 mi")]

@@ -74,7 +74,8 @@ _ROUNDS_WORDS = ("repeat", "do", "complete", "perform", "round", "circuit")  # o
 # Where a prescription can start: a number with a unit or 'x', a clock time, AMRAP and such.
 _START = re.compile(
     r"\d{1,9}(?:\s*(?:-|to)\s*\d{1,9})?\s*(?:x|(?:sets?|holds?|rounds?|reps?|repetitions?|"
-    r"seconds?|secs?|s|minutes?|mins?|m)\b|\s+(?:on\s+)?(?:each|per)\s+(?:leg|side))"
+    r"seconds?|secs?|s|minutes?|mins?|m|km|mi|miles?|meters?|metres?|yards?|yd)\b"
+    r"|\s+(?:on\s+)?(?:each|per)\s+(?:leg|side))"
     r"|\d{1,3}:[0-5]\d|amrap\b|max(?:imum)?\s+reps\b"
     r"|to\s+failure\b|as\s+many\b"
 )
