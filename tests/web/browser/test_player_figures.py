@@ -8,6 +8,7 @@ for whatever figures exist."""
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -250,4 +251,139 @@ def test_the_routine_page_shows_each_move_beside_its_name(runner: Runner, shots:
     first.locator("xpath=..").locator("details summary").click()
     large = first.locator("xpath=..").locator("img.figure-large")
     page.wait_for_function(LOADED, arg=large.element_handle())
+    assert runner.errors == []
+
+
+# Installed before a tap: on the first frame that paints the next step (its requestAnimationFrame
+# callbacks run just before that paint), what the screen holds, in window.__firstFrame.
+FIRST_FRAME = """(from) => {
+  const screen = document.querySelector('#screen');
+  window.__firstFrame = null;
+  // Where a part is down the screen, and its size (a line above the screen, 'sets waiting to
+  // be sent', comes and goes as the outbox sends them).
+  const box = (sel) => {
+    const at = document.querySelector(sel)?.getBoundingClientRect();
+    if (!at) return null;
+    return { y: at.y - screen.getBoundingClientRect().y, width: at.width, height: at.height };
+  };
+  const seen = new MutationObserver(() => {
+    if (screen.dataset.step === from) return;
+    seen.disconnect();
+    requestAnimationFrame(() => {
+      window.__firstFrame = {
+        step: screen.dataset.step,
+        name: document.querySelector('#exercise')?.textContent ?? null,
+        done: box('#done'), figure: box('#figure'), clock: box('#clock'),
+        svg: document.querySelectorAll('#figure svg').length,
+        state: document.querySelector('#figure')?.dataset.state ?? null,
+      };
+    });
+  });
+  seen.observe(screen, { attributes: true, attributeFilter: ['data-step'] });
+}"""
+
+
+def first_frame_of(runner: Runner, button: str) -> dict[str, Any]:
+    """Tap `button` and answer what the first frame of the next step painted."""
+    page = runner.page
+    page.evaluate(FIRST_FRAME, runner.step())
+    runner.press(button)
+    page.wait_for_function("() => window.__firstFrame !== null")
+    return dict(page.evaluate("window.__firstFrame"))
+
+
+def box_of(page: Any, selector: str) -> dict[str, float]:
+    """Its size, and where it is down the player's screen."""
+    return dict(page.evaluate("""(sel) => {
+        const at = document.querySelector(sel).getBoundingClientRect();
+        const screen = document.querySelector('#screen').getBoundingClientRect();
+        return { y: at.y - screen.y, width: at.width, height: at.height };
+    }""", selector))
+
+
+def test_a_set_paints_before_its_figure_goes_in(runner: Runner) -> None:
+    """The second set of an exercise: its figure was fetched and read for the first, yet the
+    step's name, clock and Done are painted a frame before the drawing goes in, in a box
+    already the figure's size, so Done does not move when it does."""
+    page = runner.page
+    begin(runner)
+    steps = drawn_steps(runner)
+    # The first two sets in a row with the same figure (the same exercise, the same side).
+    first, second = next((a[0], b[0]) for a, b in pairwise(steps)
+                         if a[1:] == b[1:])
+    go_to(runner, first)
+    url = page.get_attribute("#figure", "data-url")
+    page.click("#done")
+    page.wait_for_function("(key) => document.querySelector('#screen').dataset.step !== key",
+                           arg=first)
+    while True:  # the rest (or the switch) between them, Skip to the second set
+        plan = page.evaluate("window.__player.state.steps.map((s) => s.key)")
+        if plan[plan.index(runner.step()) + 1] == second:
+            break
+        runner.press("#skip")
+    frame = first_frame_of(runner, "#skip")
+    assert runner.step() == second and page.get_attribute("#figure", "data-url") == url
+    assert frame["step"] == second and frame["name"] and frame["done"] and frame["clock"]
+    assert frame["svg"] == 0 and frame["state"] == "read"  # the drawing comes a frame later
+    # Its room is kept: when the drawing goes in, nothing on the screen moves.
+    assert min(frame["figure"]["width"], frame["figure"]["height"]) >= 100
+    page.wait_for_selector("#figure[data-state='shown'] svg")
+    for part in ("#done", "#clock", "#figure"):
+        assert box_of(page, part) == pytest.approx(frame[part[1:]], abs=0.5), part
+    assert page.locator("#figure svg").count() == 1
+    assert runner.errors == []
+
+
+def test_a_slow_figure_never_holds_the_step_nor_lands_on_another(make_runner: Any) -> None:
+    """The figure's answer held back: the set is on screen whole without it; when it comes
+    after the step has gone by, nothing is put anywhere."""
+    runner = make_runner(service_workers="block")  # every figure asked of the network here
+    page = runner.page
+    held: list[Any] = []
+
+    def hold(route: Any) -> None:
+        held.append(route)
+
+    runner.context.route("**/figure.svg*", hold)
+    runner.register()
+    page.goto("/play/runner-glute")
+    page.click("#start")
+    runner.wait_step("s1.e1.set1.work", "running")
+    page.wait_for_function("document.querySelector('#figure')?.dataset.state === 'loading'")
+    assert page.locator("#exercise").is_visible() and page.locator("#done").is_visible()
+    assert page.locator("#clock").is_visible()
+    loading = box_of(page, "#figure")
+    assert loading["height"] >= 150  # a standing figure's room, kept for it
+    done_at = box_of(page, "#done")["y"]
+    page.wait_for_timeout(300)  # and it stays so
+    assert page.get_attribute("#figure", "data-state") == "loading"
+    assert box_of(page, "#done")["y"] == done_at
+    runner.press("#done")  # the set is logged while its figure is still on the way
+    runner.wait_step("s1.e1.set1.rest")
+    assert held, "the figure was asked for"
+    for route in held:
+        route.continue_()
+    runner.context.unroute("**/figure.svg*")  # the network answers again, at once
+    page.wait_for_timeout(500)
+    assert page.locator("#figure").count() == 0
+    assert page.locator("#screen svg:not(.pl-how-figure *)").count() == 0
+    runner.press("#skip")  # the next set, with its figure
+    page.wait_for_selector("#figure[data-state='shown'] svg")
+    assert page.locator("#figure svg").count() == 1
+    assert runner.errors == []
+
+
+def test_a_pause_keeps_the_figure_as_it_is(runner: Runner) -> None:
+    page = runner.page
+    begin(runner)
+    page.wait_for_selector("#figure[data-state='shown'] svg")
+    page.evaluate("document.querySelector('#figure svg').dataset.mark = 'first'")
+    page.click("#pause")
+    runner.wait_step("s1.e1.set1.work", "paused")
+    assert page.locator(".pl-paused").is_visible()
+    assert page.get_attribute("#figure svg", "data-mark") == "first"  # not drawn again
+    page.click("#pause")
+    runner.wait_step("s1.e1.set1.work", "running")
+    assert page.get_attribute("#figure svg", "data-mark") == "first"
+    assert page.locator("#figure svg").count() == 1
     assert runner.errors == []

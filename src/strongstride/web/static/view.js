@@ -125,6 +125,7 @@ export class View {
     if (!sameStep) {
       this.form = this.buildForm(state, step, ctx);
       this.formKey = step.key;
+      this.figure = null; // made with the step's clock
     }
     fill(this.screen, 
       this.heading(step, ctx, state),
@@ -209,10 +210,15 @@ export class View {
     } else big = h("p", { class: "pl-text pl-setup", id: "clock" }, step.variation ?? step.text ?? "");
     // On a work step the figure stands beside the clock and today's target, in room they
     // leave empty: the set form and Done stay about where they were.
+    // A pause keeps it as it is: the same drawing, not drawn again.
     const url = step.kind === "work" ? ctx.figure?.(step) : null;
-    const box = h("div", { class: `pl-clockbox pl-${kind.toLowerCase()}${url ? " pl-with-figure" : ""}` });
-    const figure = url ? figureBox(url, { name: shown(step), side: step.side,
-      onGone: () => box.classList.remove("pl-with-figure") }) : null;
+    if (url && this.figure?.url !== url) {
+      const nodes = figureBox(url, { name: shown(step), side: step.side,
+        onGone: () => nodes[0].parentElement?.classList.remove("pl-with-figure") });
+      this.figure = { url, nodes };
+    }
+    const figure = url && this.figure.nodes[0].dataset.state !== "none" ? this.figure.nodes : null;
+    const box = h("div", { class: `pl-clockbox pl-${kind.toLowerCase()}${figure ? " pl-with-figure" : ""}` });
     box.append(...[
       state.status === "paused" ? h("p", { class: "pl-paused" }, "Paused") : null,
       ...(figure ?? []),
