@@ -969,3 +969,19 @@ def test_a_sentence_that_starts_with_hold_or_do_gives_the_count_of_the_name_abov
     assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
         ("Calf stretch", Prescription(seconds=Range.one(30))),
         ("Heel raise", Prescription(reps=Range.one(15)))]
+
+
+def test_a_block_done_for_a_time_carries_its_time_and_gives_no_sets() -> None:
+    text = ("Do 3 sets of each.\n\nAMRAP 12 min:\n- 10 burpees\n- 15 squats\n\n"
+            "As many rounds as possible in 7 minutes:\n- 5 pull-ups\n\nFor time:\n"
+            "- 21 thrusters\n\n12-minute AMRAP\n- 5 lunges\n- 5 sit-ups\n")
+    imported = import_text(text)
+    assert [(s.title, s.time_cap_seconds, [e.name for e in s.exercises])
+            for s in imported.routine.sections] == [
+        ("AMRAP 12 min", 720, ["burpees", "squats"]),
+        ("As many rounds as possible in 7 minutes", 420, ["pull-ups"]),
+        ("For time", None, ["thrusters"]),
+        ("12-minute AMRAP", 720, ["lunges", "sit-ups"])]
+    assert all(e.prescription.sets is None for e in imported.routine.exercises)
+    saved = parse_routine(format_routine(imported.routine))
+    assert saved.routine is not None and saved.routine.sections == imported.routine.sections

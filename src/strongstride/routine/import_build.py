@@ -330,6 +330,7 @@ class Builder:
         """Line j starts an exercise: one with its count, a name with its details below, or
         the first of two movements named alone."""
         return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j) or (
+            self.lines[j].counted and self.in_counted_run(j)) or (
             self.item_named(j) and self.run_of_items(j, 1) > 0))
 
     def block_start(self, i: int) -> bool:
@@ -599,9 +600,9 @@ class Builder:
             self.pending_rest = rest
             if self.group is not None and not self.group.tried:
                 self.group.sets, self.group.work, self.group.rest = sets, work, rest
-            elif self.starts_entry(self.next_content(i)) and not (
-                    (h := read_heading(content, line.hashes)) is not None
-                    and self.is_heading(i, h)):
+            elif (h := read_heading(content, line.hashes)) is not None and self.is_heading(i, h):
+                pass  # 'Then 4 rounds of:': a heading, read below
+            elif self.starts_entry(self.next_content(i)):
                 # 'Break the work into 20 rounds of:' over a list: a block of its own
                 self.flush()
                 self.open_group(i, None)

@@ -389,7 +389,9 @@ _NEXT_MOVE = re.compile(r"(?:^|[,;+&]|\bfollowed\s+by\b|\bthen\b)\s*(?=\d)", re.
 _MOVES_LIST = re.compile(r"[,;]\s*\d{1,3}\s+[a-z]")
 _MOVE_NAME = re.compile(r"[^\W\d_]{3}")  # a word in it: not a unit ('lb') alone
 # A block capped by time, a heading: 'AMRAP 12 min:', 'AMRAP in 20 minutes', 'EMOM 10 min'.
-_CAPPED = re.compile(r"(?:amrap|emom|for\s+time)\b[\s:,-]*(?:(?:in|of|for)\s+)?"
+_CAPPED = re.compile(r"(?:\d{1,3}\s*-?\s*(?:minutes?|mins?|min)\s+)?"
+                     r"(?:amrap|emom|for\s+time|as\s+many\s+rounds\s+(?:as\s+possible|as\s+you\s+can))"
+                     r"\b[\s:,-]*(?:(?:in|of|for)\s+)?"
                      r"(?:\d{1,3}\s*(?:minutes?|mins?|m)\b)?[\s:.!-]*$")
 # 'Round 2: 15 swings, 10 squats': one pass of a block that differs round by round.
 _ROUND_LABEL = re.compile(r"round\s+\d{1,2}\s*[:.)-]\s*(?=\d)")
@@ -541,6 +543,8 @@ def _classify(raw: str) -> Line:
     if "between" in low:
         body = _BETWEEN.sub(lambda m: " " * len(m.group()), body)  # same length
         low = body.lower()
+    if (low[:1] in "aef" or low[:1].isdigit()) and _CAPPED.match(low):
+        return line  # 'AMRAP 12 min:', 'For time:', '12-minute AMRAP': a heading
     if colon and (m := _FIELD.search(low)):
         if m.start() == 0:
             line.kind, line.fields = "details", _fields(body, low, line.start, m)[1]
@@ -565,8 +569,6 @@ def _classify(raw: str) -> Line:
     if low[:1].isdigit() and "-" in low[:8] and (h := _HYPHEN_UNIT.match(low)):
         body = body[: h.end(1)] + " " + body[h.end():]  # '60-second plank': same length
         low = body.lower()
-    if low[:1] in "aef" and _CAPPED.match(low):
-        return line  # 'AMRAP 12 min:', 'For time:': a heading
     read: Split | None
     if "," in body and (log := _set_log(body)) is not None:
         read = log  # 'Squat - 135x8, 155x8, 185x8': a log of sets, each its load x reps

@@ -16,6 +16,7 @@ from strongstride.errors import Span
 from strongstride.routine.import_fields import Field
 from strongstride.routine.import_lines import Line
 from strongstride.routine.model import Exercise, Prescription, Range, Section, SectionKind
+from strongstride.routine.parse import TIME_CAP_LIMITS
 
 MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 100
@@ -41,6 +42,8 @@ _ROUNDS = re.compile(
     r"(?P<n>\d{1,3})\s*(?:rounds?|times)\b(?:\s*\))?"
 )
 _TRIM = " :-,;|(."
+# The time of a block done for a time: 'AMRAP 12 min', '12-minute AMRAP', 'for 7 minutes'.
+_CAP = re.compile(r"(?P<for>\b(?:for|in)\s+)?(?P<n>\d{1,2})\s*-?\s*(?:minutes?|mins?|m)\b")
 _ORDINAL = re.compile(r"round\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b")
 # Words that make a short line a heading of a block, never a movement's name: 'Circuit 1',
 # 'Day 2', 'Level 3', 'Part A', 'Superset B'.
@@ -70,6 +73,8 @@ class Heading:
     capped: bool = False
     # Made of heading words only ('Warm-up', 'Main workout', 'Cool down'): never a movement.
     phase_only: bool = False
+    # The time the block is done for, in seconds: 'AMRAP 12 min', 'for 7 minutes'.
+    time_cap: int | None = None
 
 
 def words_of(text: str) -> list[str]:
@@ -173,8 +178,16 @@ def read_heading(text: str, hashes: int = 0) -> Heading | None:
     strong = (hashes > 0 or content.endswith(":") or capitals or only_heading_words
               or (setup is not None and named))
     capped = not _CAPPED_WORDS.isdisjoint(words) or low.startswith("for time")
+    cap: int | None = None
+    many = "amrap" in words or "as many rounds" in low
+    if rounds is None and (many or "minute" in low or "min" in words) and (
+            m := _CAP.search(low)) is not None and (many or m.group("for")):
+        cap = int(m.group("n")) * 60  # 'AMRAP 12 min', 'as many rounds as you can for 7 minutes'
+        if not TIME_CAP_LIMITS[0] <= cap <= TIME_CAP_LIMITS[1]:
+            cap = None
+        capped = capped or cap is not None
     return Heading(title or None, setup, phase or "main", rounds, bad, strong, once, capped,
-                   only_heading_words)
+                   only_heading_words, cap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,5 +308,7 @@ def assemble(groups: Sequence[Group]) -> tuple[Section, ...]:
                      "\n".join(t for _, t in sorted(e.notes)) if e.notes else "",
                      span=Span(e.index + 1, e.line.start + 1)) for e in entries),
                 title=g.heading.title if g.heading else None,
-                setup="\n".join(g.setup) or None, rounds=g.rounds, span=Span(g.index + 1, 1))
+                setup="\n".join(g.setup) or None, rounds=g.rounds,
+                time_cap_seconds=g.heading.time_cap if g.heading and g.rounds is None else None,
+                span=Span(g.index + 1, 1))
         for g, kind, entries in merged)
