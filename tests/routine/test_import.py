@@ -985,3 +985,12 @@ def test_a_block_done_for_a_time_carries_its_time_and_gives_no_sets() -> None:
     assert all(e.prescription.sets is None for e in imported.routine.exercises)
     saved = parse_routine(format_routine(imported.routine))
     assert saved.routine is not None and saved.routine.sections == imported.routine.sections
+
+
+def test_names_in_one_line_separated_by_commas_under_a_colon_are_movements() -> None:
+    text = ("Poses in this sequence:\nTadasana, Uttanasana, Lunge pose, Pigeon and Child's pose\n"
+            "\nWhy it works: squats, lunges, and more will help you run.\n")
+    imported = import_text(text)
+    assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
+        (name, Prescription()) for name in
+        ("Tadasana", "Uttanasana", "Lunge pose", "Pigeon", "Child's pose")]

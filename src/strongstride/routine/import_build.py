@@ -122,6 +122,12 @@ def described_name(text: str, cut: bool = False) -> tuple[str, str] | None:
     return (name, rest) if name else None
 
 
+MAX_NAME_LIST = 600  # a longer line of commas is prose
+# A count in a piece of a list: not a name alone ('10 squats', '30 seconds').
+_START_OF_COUNT = re.compile(r"\d+\s*(?:x|reps?|sets?|seconds?|secs?|minutes?|mins?|s|m)\b",
+                             re.IGNORECASE)
+
+
 class Builder:
     def __init__(self, lines: list[Line], source: str) -> None:
         self.lines = lines
@@ -148,6 +154,7 @@ class Builder:
         # them, or a heading of another phase or with rounds.
         self.pending_sets: Range | None = None
         self.named: dict[int, bool] = {}  # `item_named` of each line asked about
+        self.headings: dict[int, Heading | None] = {}  # `heading_at` of each line asked about
         self.pending_work: Prescription | None = None
         self.pending_rest: Range | None = None  # the rest after each exercise it gives
         self.pending_used = False
@@ -297,6 +304,14 @@ class Builder:
             j += step
         return count
 
+    def heading_at(self, i: int) -> Heading | None:
+        """`read_heading` of line i, read once: a line is asked about by its neighbours too."""
+        if i in self.headings:
+            return self.headings[i]
+        line = self.lines[i]
+        h = self.headings[i] = read_heading(line.content, line.hashes)
+        return h
+
     def item_named(self, i: int) -> bool:
         """Line i can name a movement alone: short, no sentence, and not a heading that says
         so by its words ('Warm-up', 'Cool down:') or its '#'s. Asked of each line several
@@ -310,8 +325,44 @@ class Builder:
         line = self.lines[i]
         if not item_name(line) or not BLOCK_WORDS.isdisjoint(words_of(line.content)):
             return False  # 'Round 1', 'Day 2', 'Circuit': a block's heading
-        h = read_heading(line.content, line.hashes)
+        h = self.heading_at(i)
         return h is None or not (line.hashes or h.phase_only)
+
+    def name_list(self, i: int) -> list[str] | None:
+        """Line i lists movements by name, separated by commas ('Tadasana, Uttanasana, Lunge
+        pose and Pigeon'), under a line that ends in a colon or a heading; else None."""
+        line = self.lines[i]
+        content = line.content.rstrip(" .")
+        if content.count(",") < 2 or len(content) > MAX_NAME_LIST:
+            return None
+        j = i - 1
+        while j >= 0 and self.lines[j].kind == "blank":
+            j -= 1
+        if j < 0 or not (self.lines[j].content.endswith(":") or self.roles.get(j) == "heading"):
+            return None
+        pieces = [p.strip() for p in content.split(",")]
+        last = pieces[-1]
+        if last.lower().startswith(("and ", "or ", "& ")):
+            pieces[-1] = last.split(None, 1)[1] if " " in last else ""
+        elif " and " in last:
+            pieces[-1:] = last.split(" and ", 1)
+        names = [name_of(p) for p in pieces]
+        for piece, name in zip(pieces, names, strict=True):
+            words = words_of(piece)
+            if (not name or not words or piece.count(" ") >= 6 or words[0] in NOT_NAMES
+                    or words[0] in INSTRUCTION_WORDS or _START_OF_COUNT.search(piece)):
+                return None
+        return names
+
+    def names_alone(self, i: int, names: list[str]) -> None:
+        """An exercise with no counts for each name on line i."""
+        line = self.lines[i]
+        group = self.group or self.open_group(i, None)
+        for name in names:
+            self.flush()
+            self.entry = Entry(name, i, line, group, {})
+            self.entry.given = Prescription()
+            group.tried += 1
 
     def item(self, i: int) -> bool:
         """Line i names a movement with no count in a list of movements ('- Pigeon pose'):
@@ -355,7 +406,7 @@ class Builder:
         for _ in range(3):  # a strong heading may have a few lines of setup before exercises
             if j is None or self.lines[j].kind not in ("text", "setup"):
                 return False
-            other = read_heading(self.lines[j].content, self.lines[j].hashes)
+            other = self.heading_at(j)
             if other is not None and other.strong:
                 return False
             j = self.next_content(j)
@@ -600,7 +651,7 @@ class Builder:
             self.pending_rest = rest
             if self.group is not None and not self.group.tried:
                 self.group.sets, self.group.work, self.group.rest = sets, work, rest
-            elif (h := read_heading(content, line.hashes)) is not None and self.is_heading(i, h):
+            elif (h := self.heading_at(i)) is not None and self.is_heading(i, h):
                 pass  # 'Then 4 rounds of:': a heading, read below
             elif self.starts_entry(self.next_content(i)):
                 # 'Break the work into 20 rounds of:' over a list: a block of its own
@@ -611,7 +662,7 @@ class Builder:
             elif self.group is not None and self.group.entries:
                 # 'Do 3 sets of each.' under a list: for the exercises above that give none
                 self.fill_block(self.group, sets, work, rest)
-        h = read_heading(content, line.hashes)
+        h = self.heading_at(i)
         if h is not None and self.is_heading(i, h):
             self.heading(i, h)
             return
@@ -623,6 +674,9 @@ class Builder:
             self.exercise(i)
             assert self.entry is not None
             self.entry.given = Prescription()
+            return
+        if (names := self.name_list(i)) is not None:
+            self.names_alone(i, names)  # 'Tadasana, Uttanasana, Lunge pose, ...' under 'Poses:'
             return
         group = self.group
         if group is not None and group.heading is not None and not group.tried:
