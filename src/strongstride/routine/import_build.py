@@ -644,9 +644,15 @@ class Builder:
             return
         sets = block_sets(content)
         work = block_work(content) if sets is not None or says_each_move(content) else None
+        rest = block_rest(content) if sets is not None or work is not None else None
+        if sets is None and work is None and not line.counted and line.reading is not None \
+                and (said := line.reading.prescription) is not None and line.reading.ok:
+            # a sentence with a prescription in it ('Pick one or two, do every other day,
+            # 4x8-15 w/ 2 min rest'): for the block under it
+            sets, rest = said.sets, said.rest_seconds
+            work = said if said.reps is not None or said.seconds is not None else None
         statement = sets is not None or work is not None
         if statement:  # 'For each exercise, do 3 sets of 15 reps', 'Do each move for 40 s'.
-            rest = block_rest(content)
             self.pending_sets, self.pending_work, self.pending_used = sets, work, False
             self.pending_rest = rest
             if self.group is not None and not self.group.tried:

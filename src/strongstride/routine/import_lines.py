@@ -607,7 +607,10 @@ def _classify(raw: str) -> Line:
         line.fields = {"prescription": (body[at:].rstrip("."), line.start + at + 1)}
         return line
     if name.count(" ") >= 2 and first in NOT_NAMES:
-        return line  # 'For each exercise, complete 3 sets': a sentence, not a movement
+        # 'For each exercise, complete 3 sets': a sentence, not a movement; what it
+        # prescribes may be for the block under it
+        line.reading = reading
+        return line
     line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at
     if line.extra and at == 0 and _has_digit(line.extra):  # '10 planks, 10 slow pushups'
         line.more = _more_moves(line)

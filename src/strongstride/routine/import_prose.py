@@ -68,6 +68,7 @@ def prose_prescription(text: str) -> Prescription | None:
 _TIMES = re.compile(r"\b(?:do|repeat|perform|complete|raise\s+and\s+lower|roll)?\s*" + _N
                     + r"\s*(?:times|reps?|repetitions?"
                     + r"|(?=\s*(?:on\s+)?(?:each|per)\s+(?:side|leg)))\b")
+_SETS_WORD = re.compile(r"\b" + _N + r"\s*sets?\b")
 _FOR = re.compile(r"\b(?:hold|stay|remain|for)\b[^.]{0,40}?\b" + _N
                   + r"\s*(seconds?|minutes?|secs?\b|mins?\b|s\b)")
 _OTHER_SIDE = re.compile(
@@ -93,7 +94,12 @@ def described_prescription(text: str) -> Prescription:
             reps = _range(times)
             if not LIMITS["reps"][0] <= reps.lo <= reps.hi <= LIMITS["reps"][1]:
                 reps = None
-        given = Prescription(reps=reps, seconds=seconds)
+        sets = None
+        if (s := _SETS_WORD.search(low)) is not None:  # 'repeat 8 to 10 times for 3 sets'
+            sets = _range(s)
+            if not 1 <= sets.lo <= sets.hi <= LIMITS["sets"][1]:
+                sets = None
+        given = Prescription(sets=sets, reps=reps, seconds=seconds)
     if given.side is None and (m := _OTHER_SIDE.search(low)) is not None:
         word = m.group("a") or m.group("b") or m.group("c") or "side"
         given = Prescription(sets=given.sets, reps=given.reps, seconds=given.seconds,
