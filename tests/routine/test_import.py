@@ -998,9 +998,9 @@ def test_names_in_one_line_separated_by_commas_under_a_colon_are_movements() -> 
 
 def test_a_sentence_with_a_prescription_gives_it_to_the_block_under_it() -> None:
     text = ("For these moves, 4x8-15 with 2 min rest\n- Nordic curl\n- Slider curl\n\n"
-            "Weighted hip thrust\nSit with a bench behind you and drive through the heels. Lower "
-            "and repeat 8 to 10 times for 3 sets.\n\nBent-over row\nHold a dumbbell and row it "
-            "back to the hip, then lower it slowly.\n")
+            "Upper body:\nWeighted hip thrust\nSit with a bench behind you and drive through "
+            "the heels. Lower and repeat 8 to 10 times for 3 sets.\n\nBent-over row\n"
+            "Hold a dumbbell and row it back to the hip, then lower it slowly.\n")
     exercises = import_text(text).routine.exercises
     assert [(e.name, e.prescription) for e in exercises] == [
         *((name, Prescription(sets=Range.one(4), reps=Range(8, 15),

@@ -382,7 +382,7 @@ class Builder:
         the first of two movements named alone."""
         return j is not None and (self.lines[j].kind == "exercise" or self.names_entry(j) or (
             self.lines[j].counted and self.in_counted_run(j)) or (
-            self.item_named(j) and self.run_of_items(j, 1) > 0))
+            self.item_named(j) and (self.run_of_items(j, 1) > 0 or self.named_paragraph(j))))
 
     def block_start(self, i: int) -> bool:
         if self.group is not None and self.group.heading is not None and not self.group.tried:
