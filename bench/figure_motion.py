@@ -36,6 +36,10 @@ FRAMES = """(ms) => new Promise((done) => {
 })"""
 
 
+FIGURE_SETTLED = """() => { const f = document.querySelector('#figure');
+  return !f || f.dataset.state === 'shown'; }"""
+
+
 def metrics(cdp: Any) -> dict[str, float]:
     return {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
 
@@ -73,6 +77,9 @@ def run(base: str, cpu: float, seconds: float, wanted: int) -> list[tuple[str, d
         cdp.send("Performance.enable")
         seen: set[str] = set()
         while True:
+            # A set's figure goes in a frame after the set is painted, or its box goes away
+            # when there is none to be had.
+            page.wait_for_function(FIGURE_SETTLED, timeout=5000)
             info = step_info(page)
             if info["status"] == "finished":
                 break
@@ -80,7 +87,7 @@ def run(base: str, cpu: float, seconds: float, wanted: int) -> list[tuple[str, d
             measure = (info["kind"] == "work" and name not in seen
                        and (len(found) < wanted - 1 or name == "Glute star"
                             or "Glute star" in seen))
-            if measure and page.query_selector("#figure svg"):
+            if measure and page.is_visible("#figure svg") and page.is_visible("#figure-pause"):
                 seen.add(name)
                 page.wait_for_timeout(300)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
@@ -93,8 +100,6 @@ def run(base: str, cpu: float, seconds: float, wanted: int) -> list[tuple[str, d
                 if len(found) >= wanted and "Glute star" in seen:
                     break
             tap_on(page, info["kind"])
-            page.wait_for_selector("#figure svg, #figure[data-state='gone'], #skip",
-                                   timeout=5000)
         browser.close()
     return found
 
