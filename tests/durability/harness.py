@@ -89,9 +89,30 @@ def check_store(db_file: Path, tally: Tally) -> None:
             tally.problems.append(f"step {step} stored {count} times in session {session}")
 
 
-def kill_many(db_file: Path, kills: int, seed: int = 2026, window: tuple[float, float] = (
-        0.2, 1.2), pace: float = 0.004) -> Tally:
+def measured_window(db_file: Path, pace: float) -> tuple[float, float]:
+    """When to kill, from this machine's own speed: one whole session on a scratch database,
+    timed to its first line (the program has started) and to its end. Kills then land from
+    half the start-up time to the middle of a session, so some come before the player starts,
+    most in the middle of a set, and a run resumed near the end can finish."""
+    started = time.monotonic()
+    proc = subprocess.Popen([*COMMAND, "--db", f"sqlite:///{db_file}", "start", "--autoplay",
+                             "--pace", str(pace)], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    first = time.monotonic() - started
+    proc.communicate()
+    whole = time.monotonic() - started
+    return first / 2, first + (whole - first) / 2
+
+
+def kill_many(db_file: Path, kills: int, seed: int = 2026,
+              window: tuple[float, float] | None = None, pace: float = 0.004) -> Tally:
+    """`kills` runs killed at random moments in `window` (seconds after the start; measured
+    on this machine when not given: `measured_window`)."""
     url = f"sqlite:///{db_file}"
+    if window is None:
+        window = measured_window(db_file.with_name("timing.db"), pace)
     rng = random.Random(seed)
     tally = Tally()
     while tally.kills < kills:
