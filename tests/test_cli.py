@@ -36,7 +36,8 @@ def test_show_json_has_the_import_shape_plus_the_routine_fields(run: Run) -> Non
     assert [len(s["exercises"]) for s in data["sections"]] == [3, 6, 11, 4]
     goblet = data["sections"][2]["exercises"][6]
     assert goblet == {"name": "Goblet squat", "sets": [2, 3], "reps": [12, 15], "seconds": None,
-                      "distance": None, "per_side": False, "rest_seconds": None, "notes": ""}
+                      "hold_seconds": None, "distance": None, "per_side": False,
+                      "rest_seconds": None, "notes": ""}
     lo, hi = data["estimated_seconds"]["total"]
     assert 40 * 60 < lo <= hi < 100 * 60
     assert sum(s[0] for s in data["estimated_seconds"]["sections"]) == lo
@@ -98,8 +99,8 @@ def test_import_json_has_the_documented_shape_and_the_lines_kept_as_notes(
     assert set(data["sections"][0]) == {"title", "kind", "setup", "time_cap_seconds",
                                         "exercises"}
     assert data["sections"][0]["exercises"][0] == {
-        "name": "Squat", "sets": [3, 3], "reps": [10, 10], "seconds": None, "distance": None,
-        "per_side": False, "rest_seconds": None, "notes": ""}
+        "name": "Squat", "sets": [3, 3], "reps": [10, 10], "seconds": None, "hold_seconds": None,
+        "distance": None, "per_side": False, "rest_seconds": None, "notes": ""}
     assert data["notes"] == [
         {"line": 3, "text": "Strong hips make for a steadier stride on the hills."}]
     assert f"{path}:3:1: warning:" in result.stderr

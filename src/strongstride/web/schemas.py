@@ -188,7 +188,10 @@ class ExerciseOut(BaseModel):
     name: str
     sets: Pair | None
     reps: Pair | None
-    seconds: Pair | None
+    seconds: Pair | None = Field(description="the length of a hold or a timed set; with reps, "
+                                             "the hold of each rep")
+    hold_seconds: Pair | None = Field(default=None, description="how long each rep is held "
+                                                                "('10 reps, hold 5 s each')")
     distance: Distance | None = Field(default=None, description="how far each set goes")
     per_side: bool
     rest_seconds: Pair | None
