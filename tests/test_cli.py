@@ -188,6 +188,25 @@ def test_show_reads_a_routine_file(run: Run, tmp_path: Path) -> None:
     assert "Circuit (3 rounds)" in result.stdout
 
 
+def test_show_and_fmt_give_the_hold_in_each_rep(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "knee.routine"
+    path.write_text("## activation\nQuad set: 10 reps, 5 second hold\nPlank: 30 second hold\n")
+    shown = run("show", str(path))
+    assert shown.returncode == 0, shown.stderr
+    assert "10 reps, hold 5 s each" in shown.stdout
+    data = json.loads(run("show", str(path), "--json").stdout)
+    quad, plank = data["sections"][0]["exercises"]
+    assert (quad["reps"], quad["seconds"], quad["hold_seconds"]) == ([10, 10], [5, 5], [5, 5])
+    assert (plank["reps"], plank["seconds"], plank["hold_seconds"]) == (None, [30, 30], None)
+    assert run("fmt", str(path)).stdout == (
+        "## activation\nQuad set: 10 reps, hold 5 s each\nPlank: 30 seconds\n")
+    path.write_text("## activation\nQuad set: 10 reps, hold 150 s each\n")
+    checked = run("check", str(path))
+    assert checked.returncode == 1
+    assert f"{path}:2:20: error: a hold of 150 s in each rep is more than the 120 s" in (
+        checked.stdout + checked.stderr)
+
+
 def test_every_command_has_help(run: Run) -> None:
     top = run("--help")
     assert top.returncode == 0

@@ -138,6 +138,9 @@ class PlanStep(BaseModel):
     time_cap_seconds: int | None = Field(
         default=None, description="the time of the block done for a time (AMRAP) the step is "
                                   "in: the player ends the block when it is up")
+    rep_hold_seconds: Pair | None = Field(
+        default=None, description="how long each rep is held ('10 reps, hold 5 s each'); the "
+                                  "set is counted in reps, not timed")
 
 
 class Substitution(BaseModel):
