@@ -36,7 +36,8 @@ def test_show_json_has_the_import_shape_plus_the_routine_fields(run: Run) -> Non
     assert [len(s["exercises"]) for s in data["sections"]] == [3, 6, 11, 4]
     goblet = data["sections"][2]["exercises"][6]
     assert goblet == {"name": "Goblet squat", "sets": [2, 3], "reps": [12, 15], "seconds": None,
-                      "distance": None, "per_side": False, "rest_seconds": None, "notes": ""}
+                      "hold_seconds": None, "distance": None, "per_side": False,
+                      "rest_seconds": None, "notes": ""}
     lo, hi = data["estimated_seconds"]["total"]
     assert 40 * 60 < lo <= hi < 100 * 60
     assert sum(s[0] for s in data["estimated_seconds"]["sections"]) == lo
@@ -98,8 +99,8 @@ def test_import_json_has_the_documented_shape_and_the_lines_kept_as_notes(
     assert set(data["sections"][0]) == {"title", "kind", "setup", "time_cap_seconds",
                                         "exercises"}
     assert data["sections"][0]["exercises"][0] == {
-        "name": "Squat", "sets": [3, 3], "reps": [10, 10], "seconds": None, "distance": None,
-        "per_side": False, "rest_seconds": None, "notes": ""}
+        "name": "Squat", "sets": [3, 3], "reps": [10, 10], "seconds": None, "hold_seconds": None,
+        "distance": None, "per_side": False, "rest_seconds": None, "notes": ""}
     assert data["notes"] == [
         {"line": 3, "text": "Strong hips make for a steadier stride on the hills."}]
     assert f"{path}:3:1: warning:" in result.stderr
@@ -185,6 +186,25 @@ def test_show_reads_a_routine_file(run: Run, tmp_path: Path) -> None:
     result = run("show", str(path))
     assert result.returncode == 0, result.stderr
     assert "Circuit (3 rounds)" in result.stdout
+
+
+def test_show_and_fmt_give_the_hold_in_each_rep(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "knee.routine"
+    path.write_text("## activation\nQuad set: 10 reps, 5 second hold\nPlank: 30 second hold\n")
+    shown = run("show", str(path))
+    assert shown.returncode == 0, shown.stderr
+    assert "10 reps, hold 5 s each" in shown.stdout
+    data = json.loads(run("show", str(path), "--json").stdout)
+    quad, plank = data["sections"][0]["exercises"]
+    assert (quad["reps"], quad["seconds"], quad["hold_seconds"]) == ([10, 10], [5, 5], [5, 5])
+    assert (plank["reps"], plank["seconds"], plank["hold_seconds"]) == (None, [30, 30], None)
+    assert run("fmt", str(path)).stdout == (
+        "## activation\nQuad set: 10 reps, hold 5 s each\nPlank: 30 seconds\n")
+    path.write_text("## activation\nQuad set: 10 reps, hold 150 s each\n")
+    checked = run("check", str(path))
+    assert checked.returncode == 1
+    assert f"{path}:2:20: error: a hold of 150 s in each rep is more than the 120 s" in (
+        checked.stdout + checked.stderr)
 
 
 def test_every_command_has_help(run: Run) -> None:

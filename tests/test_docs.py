@@ -70,7 +70,8 @@ def test_the_json_examples_parse_and_name_the_documented_fields() -> None:
     assert set(import_example["sections"][0]) == {"title", "kind", "setup", "time_cap_seconds",
                                                   "exercises"}
     assert set(import_example["sections"][0]["exercises"][0]) == {
-        "name", "sets", "reps", "seconds", "distance", "per_side", "rest_seconds", "notes"}
+        "name", "sets", "reps", "seconds", "hold_seconds", "distance", "per_side", "rest_seconds",
+        "notes"}
     check_example = json.loads(blocks[2])
     assert set(check_example) == {"file", "ok", "issues"}
 

@@ -265,6 +265,7 @@ def step_dict(plan: SessionPlan, step: Step) -> dict[str, Any]:
         "text": step.text, "variation": step.variation,
         "distance": None if step.distance is None else str(step.distance),
         "time_cap_seconds": step.time_cap_seconds,
+        "rep_hold_seconds": _pair(step.rep_hold_seconds),
     }
 
 

@@ -113,6 +113,14 @@ def test_circuit_boxes_are_per_round() -> None:
     assert "Side plank 30 seconds on each side 1 L R 2 L R 3 L R" in text
 
 
+def test_the_card_gives_the_hold_of_each_rep() -> None:
+    routine = Routine(sections=(Section("activation", (
+        Exercise("Quad set", Prescription(sets=Range.one(2), reps=Range.one(10),
+                                          hold=Range.one(5))),)),))
+    text = flat(text_of(read(routine_card_pdf(routine))))
+    assert "Quad set 2 sets of 10 reps, hold 5 s each 1 2" in text
+
+
 def test_the_same_routine_gives_the_same_bytes() -> None:
     first = routine_card_pdf(seed())
     assert routine_card_pdf(seed()) == first

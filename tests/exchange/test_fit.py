@@ -297,6 +297,15 @@ def test_the_name_overrides_the_title_and_long_text_is_cut() -> None:
     assert untitled == "Strength workout"
 
 
+def test_the_hold_of_each_rep_is_in_the_notes_of_a_step_of_reps() -> None:
+    routine = Routine(sections=(Section("activation", (
+        Exercise("Quad set", Prescription(sets=Range.one(2), reps=Range.one(10),
+                                          hold=Range(5, 8))),)),))
+    step = decode(routine_to_fit(routine))["workout_step_mesgs"][0]
+    assert step["duration_type"] == "reps" and step["duration_value"] == 10
+    assert step["notes"] == "hold 5-8 s each rep"
+
+
 def test_a_load_too_heavy_for_the_field_stays_in_the_notes() -> None:
     routine = Routine(sections=(Section("main", (
         Exercise("Sled", Prescription(sets=Range.one(1), reps=Range.one(5),

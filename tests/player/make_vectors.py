@@ -65,7 +65,8 @@ REGENERATE = "python tests/player/make_vectors.py --write"
 Json = dict[str, Any]
 
 # A routine with what the shipped one lacks: max reps, a hold given as a range, a load in the
-# prescription, a rest as short as its countdown, and a circuit walked in rounds.
+# prescription, a rest as short as its countdown, a circuit walked in rounds, and reps each
+# held for a time (counted in reps, not timed: Done ends the set).
 SMALL = """\
 # Small circuit
 ## activation: Bands
@@ -75,7 +76,7 @@ Clamshell: 2 sets of 10 reps
 Squat: 2-3 sets of 12-15 reps, rest 3 s, 20 kg
 Heel raise: 1 set of max reps on each leg
 ## main, 2 rounds: Circuit
-Bridge: 10 reps
+Bridge: 10 reps, hold 2 s each
 Plank: 20-30 seconds
 """
 
@@ -501,7 +502,8 @@ def holds() -> Json:
 
 
 def small_circuit() -> Json:
-    """Max reps (no reps to fill in), a hold given as a range, a 3 s rest, circuit rounds."""
+    """Max reps (no reps to fill in), a hold given as a range, a 3 s rest, circuit rounds,
+    and a bridge of 10 reps held 2 s each: no timer, Done logs its reps."""
     s = Script("small circuit: max reps, a hold of 20-30 seconds, rounds", SMALL_PLAN, at=100.0)
     s.send({"type": "start"})
     s.skip_to("s2.e1.set1.work")
@@ -515,7 +517,7 @@ def small_circuit() -> Json:
     s.skip_to("s3.e2.r1.set1.work")
     s.run_out()
     s.run_out()
-    s.send(complete(), after=30)
+    s.send(complete(), after=30)  # the held bridge: reps, prefilled, with no timer
     s.run_out()
     s.run_out()
     return s.record

@@ -57,6 +57,8 @@ def prescriptions(draw: st.DrawFn) -> Prescription:
                                 st.sampled_from(["m", "km", "mi", "yd"]))
                       .filter(lambda d: d.amount <= 60 or d.unit in ("m", "yd")))
         if work == "distance" else None,
+        # The hold of each rep goes only with reps.
+        hold=draw(st.none() | ranges(1, 120)) if work == "reps" else None,
     )
 
 

@@ -80,7 +80,7 @@ def test_the_routines_list_and_the_routine_with_its_plan(api: TestClient,
     assert set(sided) == {"key", "kind", "section", "section_title", "exercise", "name",
                           "set_number", "sets_total", "round", "side", "reps", "hold_seconds",
                           "max_reps", "optional", "seconds", "text", "variation", "distance",
-                          "time_cap_seconds"}
+                          "time_cap_seconds", "rep_hold_seconds"}
     assert sided["section_title"] == loaded.routine.sections[sided["section"]].label
 
 

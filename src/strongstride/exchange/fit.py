@@ -140,6 +140,8 @@ def _notes(section: Section, exercise: Exercise, side: SideName | None,
         parts.append(f"{p.reps} reps")
     elif p.distance is not None:
         parts.append(str(p.distance))
+    if p.hold is not None:  # a watch counts the reps; the hold of each is said here
+        parts.append(f"hold {p.hold} s each rep")
     if section.time_cap_seconds is not None:
         parts.append(f"as many rounds as you can in {section.time_cap_seconds} s")
     if p.load is not None:

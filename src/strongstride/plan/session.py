@@ -47,6 +47,9 @@ class Step:
     variation: str | None = None
     """What is done instead of `name` (a setup step: of `text`) for want of equipment; None
     when done as written."""
+    rep_hold_seconds: Range | None = None
+    """How long each rep is held ('10 reps, hold 5 s each'); the set is still counted in
+    reps, not timed. `hold_seconds` is a timed hold instead."""
 
     @property
     def key(self) -> str:
@@ -116,8 +119,8 @@ def _work_seconds(exercise: Exercise, timing: Timing) -> tuple[int, int]:
         lo = hi = timing.no_counts
     else:
         reps = (p.reps.lo, p.reps.hi) if p.reps else timing.max_reps_estimate
-        pace = timing.pace(exercise)
-        lo, hi = round(reps[0] * pace), round(reps[1] * pace)
+        rep_lo, rep_hi = timing.rep_seconds(exercise)
+        lo, hi = round(reps[0] * rep_lo), round(reps[1] * rep_hi)
     return lo + timing.setup_per_set, hi + timing.setup_per_set
 
 
@@ -148,7 +151,7 @@ class _Builder:
                 self.steps.append(step("switch", seconds=(switch, switch), side=side))
             self.steps.append(step("work", seconds=work, side=side, reps=p.reps,
                                    hold_seconds=p.seconds, max_reps=p.max_reps,
-                                   distance=p.distance))
+                                   distance=p.distance, rep_hold_seconds=p.hold))
         if rest is None:
             return
         if p.per_side:

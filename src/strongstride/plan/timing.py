@@ -50,6 +50,15 @@ class Timing:
                 return seconds
         return self.seconds_per_rep
 
+    def rep_seconds(self, exercise: Exercise) -> tuple[float, float]:
+        """Seconds a rep takes, shortest and longest: its pace, and the hold in each rep when
+        the routine gives one ('10 reps, hold 5 s each')."""
+        pace = self.pace(exercise)
+        hold = exercise.prescription.hold
+        if hold is None:
+            return pace, pace
+        return pace + hold.lo, pace + hold.hi
+
     def rest_after_set(self, exercise: Exercise, kind: SectionKind) -> tuple[int, int]:
         """Rest after a set: what the prescription says, else the section's default."""
         p = exercise.prescription

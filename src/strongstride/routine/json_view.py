@@ -22,14 +22,18 @@ def distance_dict(d: Distance | None) -> dict[str, Any] | None:
 
 
 def exercise_dict(exercise: Exercise, rounds: int | None = None) -> dict[str, Any]:
-    """`rounds`: of the circuit the exercise is in, its sets when it gives none of its own."""
+    """`rounds`: of the circuit the exercise is in, its sets when it gives none of its own.
+
+    `seconds` is the hold of each rep when the reps are held ('10 reps, hold 5 s each'), as
+    the import labels count it; `hold_seconds` says which it is."""
     p = exercise.prescription
     sets = p.sets if p.sets is not None or rounds is None else Range.one(rounds)
     return {
         "name": exercise.name,
         "sets": _pair(sets),
         "reps": _pair(p.reps),
-        "seconds": _pair(p.seconds),
+        "seconds": _pair(p.seconds if p.hold is None else p.hold),
+        "hold_seconds": _pair(p.hold),
         "distance": distance_dict(p.distance),
         "per_side": p.per_side,
         "rest_seconds": _pair(p.rest_seconds),

@@ -74,6 +74,10 @@ class Prescription:
     or a timed set; `distance` how far each set goes. At most one of reps, seconds, max_reps
     or distance describes the work; with none, the exercise has no counts (a stretch or a
     mobility item listed by name: done once, for as long as she likes).
+
+    `hold` is how long each rep is held ('10 reps, hold 5 s each': a bridge held at the top,
+    a quad set); only with `reps`. It is the last field so that positional constructions
+    made before it still mean the same.
     """
 
     sets: Range | None = None
@@ -87,6 +91,7 @@ class Prescription:
     band: str | None = None
     tempo: tuple[int, ...] | None = None
     distance: Distance | None = None
+    hold: Range | None = None
 
     @property
     def per_side(self) -> bool:

@@ -6,8 +6,9 @@ offset of the first character it did not understand, so callers can point at a c
 same value.
 
 Each clause is one alternative of one regex (`_CLAUSE`), tried at the reading position in the
-order volume ('2 sets of 10 reps'), tempo, rest, work alone ('10 reps'), side, load, band; the
-name of the alternative that matched says which clause it is. Problems say their `kind`: the
+order volume ('2 sets of 10 reps'), tempo, rest, the hold of each rep ('hold 5 s each'), work
+alone ('10 reps'), side, load, band; the name of the alternative that matched says which clause
+it is. Problems say their `kind`: the
 text does not read ("syntax"), or a number is out of range ("range").
 """
 
@@ -51,7 +52,8 @@ def normalise(text: str) -> str:
     return text
 
 
-LIMITS = {"sets": (1, 20), "reps": (1, 300), "seconds": (1, 3600), "rest": (0, 1800)}
+LIMITS = {"sets": (1, 20), "reps": (1, 300), "seconds": (1, 3600), "rest": (0, 1800),
+          "hold": (1, 120)}
 MAX_LOAD = {"kg": 1000.0, "lb": 2200.0}
 MAX_DISTANCE: dict[DistanceUnit, float] = {"m": 100_000.0, "km": 100.0, "mi": 60.0,
                                            "yd": 100_000.0}
@@ -117,9 +119,9 @@ def _work(p: str, bare: bool) -> str:
             r"|as\s+many\s+reps\s+as\s+possible)\b")
     distance = (rf"(?P<{p}dist_n>\d{{1,6}}(?:\.\d{{1,3}})?)\s*(?P<{p}dist_unit>m|metres?|meters?"
                 r"|km|kms|kilometres?|kilometers?|mi|miles?|yds?|yards?)\b")
-    # after the number: seconds, else reps
+    # after the number: seconds, else reps ('30 second hold': a timed set too)
     time = (r"\s*" + _time_unit(f"{p}secs", metres=True)
-            + r"(?:\s+on\b(?!\s*(?:each|every|per|a)\b))?")
+            + r"(?:\s+on\b(?!\s*(?:each|every|per|a)\b)|\s+holds?\b)?")
     unit = r"\s*(?:reps?|repetitions?)\b"
     if bare:
         # Not the load of a set with no work: '1 set, 12 kg', '2 sets, 7.5 kg'.
@@ -142,6 +144,15 @@ _VOLUME = (_range("vsets") + r"\s*(?:(?P<vsetword>sets?|holds?|rounds?)\s*(?:of\
            + _work("v", bare=True))
 # '10 reps', '30 seconds', 'AMRAP', '10 each leg', '400 m', 'work 40 s'; and '10 reps x 3 sets'.
 _ALONE = r"(?:work\s*:?\s*)?" + _work("w", bare=False)
+# The hold of each rep: 'hold 5 s each', 'hold each rep for 5 seconds', '5 second hold',
+# 'a 2-second hold' (after 'with', a separator). After reps only; with no amount of work it is
+# the work, a timed hold ('30 second hold').
+_EACH_REP = (r"(?:\s+(?:(?:each|every|per|a)\s+(?:reps?|repetitions?|one)\b"
+             r"|each\b(?!\s*(?:\(\s*)?(?:legs?|sides?)\b)))?")
+_HOLD = (r"holds?\s*:?\s*(?:(?:each|every)(?:\s+(?:rep|repetition|one))?\s+)?(?:for\s+)?"
+         + _range("hold") + r"\s*-?\s*" + _time_unit("hold", metres=True) + _EACH_REP
+         + r"|(?:an?\s+)?" + _range("hold2") + r"\s*-?\s*" + _time_unit("hold2", metres=True)
+         + r"\s+holds?\b" + _EACH_REP)
 # '2 sets' with no amount of work: only where an exercise may have no counts.
 _SETS_ONLY = _range("osets") + r"\s*(?P<osetword>sets?|holds?|rounds?)\b"
 _LOAD = (r"@?\s*(?P<load_n>\d{1,5}(?:\.\d{1,3})?)\s*"
@@ -156,7 +167,7 @@ _SEPARATOR = re.compile(_SEPARATORS + "+")
 _CLAUSE = re.compile(
     _SEPARATORS + r"*+"
     rf"(?:(?P<end>\Z)|(?P<volume>{_VOLUME})|(?P<tempo>{_TEMPO})|(?P<rest>{_REST})"
-    rf"|(?P<work>{_ALONE})|(?P<side_>{_SIDE})|(?P<load>{_LOAD})|(?P<band>{_BAND})"
+    rf"|(?P<hold>{_HOLD})|(?P<work>{_ALONE})|(?P<side_>{_SIDE})|(?P<load>{_LOAD})|(?P<band>{_BAND})"
     rf"|(?P<sets_only>{_SETS_ONLY}))"
 )
 # The groups of an amount of work, for '2 sets of 10 reps' (v) and '10 reps x 2 sets' (w).
@@ -183,15 +194,18 @@ def _check(value: Range, what: str, offset: int, problems: list[Problem]) -> Non
         return
 
     def amount(n: int) -> str:
-        return f"a rest of {n} s" if what == "rest" else f"{n} {what}"
+        return (f"a rest of {n} s" if what == "rest" else f"a hold of {n} s in each rep"
+                if what == "hold" else f"{n} {what}")
 
     if value.lo > value.hi:
         message = (f"the range {value.lo}-{value.hi} runs backwards; "
                    f"write the smaller number first ({value.hi}-{value.lo})")
     elif value.lo < low:
-        message = f"{amount(value.lo)} is too few; use at least {low}"
+        few = "too short" if what == "hold" else "too few"
+        message = f"{amount(value.lo)} is {few}; use at least {low}"
     else:
-        most = f"{high} s of rest" if what == "rest" else f"{high} {what}"
+        most = (f"{high} s of rest" if what == "rest" else f"{high} s" if what == "hold"
+                else f"{high} {what}")
         message = f"{amount(value.hi)} is more than the {most} allowed; check for a typo"
     problems.append(Problem(offset, message, "range"))
 
@@ -302,7 +316,13 @@ def _amount(m: re.Match[str], what: str, problems: list[Problem]) -> Amount:
 
 
 def _extra(m: re.Match[str], what: str, text: str, problems: list[Problem]) -> object:
-    """The value of a side, rest, load, band or tempo clause."""
+    """The value of a side, rest, load, band or tempo clause; of a hold, the hold and where
+    it starts (its limits depend on what it is held in: `_reading`)."""
+    if what == "hold":
+        lo_text, hi_text, unit = m.group("hold_lo", "hold_hi", "hold_unit")
+        if not lo_text:
+            lo_text, hi_text, unit = m.group("hold2_lo", "hold2_hi", "hold2_unit")
+        return _count(lo_text, hi_text, 60 if unit[0] == "m" else 1), m.start(what)
     if what == "side_":
         side: SideWord = "leg" if m.group("side") == "leg" else "side"
         return side
@@ -328,10 +348,35 @@ def _extra(m: re.Match[str], what: str, text: str, problems: list[Problem]) -> o
     return tuple(int(d) for d in m.group("tempo_d").split("-"))
 
 
+_HOLD_NEEDS_REPS = ("a hold in each rep goes with reps; write e.g. '10 reps, hold 5 s each', "
+                    "or '3 holds of 30 seconds' for a held position")
+
+
+def _held(amount: Amount | None, hold: tuple[Range, int], problems: list[Problem]
+          ) -> tuple[Amount | None, Range | None]:
+    """The amount of work and the hold of each rep, given a hold clause: held in each rep
+    after reps; with no amount of work ('30 second hold', '2 sets, hold 30 s') the hold is the
+    work, a timed set; with any other work, a problem."""
+    held, at = hold
+    if amount is None or amount[2:] == (None, None, False, None):
+        sets, set_word = (None, "set") if amount is None else amount[:2]
+        _check(held, "seconds", at, problems)
+        return (sets, set_word, None, held, False, None), None
+    if amount[2] is None:
+        problems.append(Problem(at, _HOLD_NEEDS_REPS))
+        return amount, None
+    _check(held, "hold", at, problems)
+    return amount, held
+
+
 def _reading(problems: list[Problem], amount: Amount | None, counts_optional: bool,
              side_: SideWord | None = None, rest: Range | None = None, load: Load | None = None,
-             band: str | None = None, tempo: tuple[int, ...] | None = None) -> Reading:
+             band: str | None = None, tempo: tuple[int, ...] | None = None,
+             hold: tuple[Range, int] | None = None) -> Reading:
     """The reading of the clauses read: `problems`, or the prescription they add up to."""
+    held = None
+    if hold is not None:
+        amount, held = _held(amount, hold, problems)
     if not problems:
         if amount is None and counts_optional:
             amount = (None, "set", None, None, False, None)
@@ -342,7 +387,7 @@ def _reading(problems: list[Problem], amount: Amount | None, counts_optional: bo
         else:
             sets, set_word, reps, seconds, max_reps, distance = amount
             return Reading(Prescription(sets, reps, seconds, max_reps, side_, set_word, rest,
-                                        load, band, tempo, distance), ())
+                                        load, band, tempo, distance, held), ())
     return Reading(None, tuple(problems))
 
 
@@ -387,6 +432,13 @@ def _read(text: str, hints: bool, leading: bool, counts_optional: bool = False
                 break
             amount = _amount(m, what, problems)
         else:
+            if what == "hold" and what in extras:
+                if leading:
+                    end = pos
+                else:
+                    problems.append(Problem(m.start(what), "a second hold; give the hold of "
+                                                           "each rep once, as 'hold 5 s each'"))
+                break
             extras[what] = _extra(m, what, text, problems)
         pos = m.end()
     return _reading(problems, amount, counts_optional, **extras), end
@@ -415,6 +467,8 @@ def write_prescription(p: Prescription) -> str:
     if p.side is not None:
         text = f"{text} on each {p.side}".lstrip()
     extras = []
+    if p.hold is not None:
+        extras.append(f"hold {p.hold} s each")
     if p.rest_seconds is not None:
         extras.append(f"rest {p.rest_seconds} s")
     if p.load is not None:

@@ -75,7 +75,9 @@ def target_text(state: PlayerState) -> str:
     load = f" x {fill.load:g} {fill.unit}" if fill.load else ""
     target = f"  (target {step.reps})" if step.reps and fill.reps not in (None, step.reps.hi) \
         else ""
-    return f"{reps}{load}{target}   ·   space: done   enter: log reps, load, pain"
+    # Reps each held for a time ('10 reps, hold 5 s each').
+    hold = "" if step.rep_hold_seconds is None else f" · hold {step.rep_hold_seconds} s each"
+    return f"{reps}{load}{target}{hold}   ·   space: done   enter: log reps, load, pain"
 
 
 def up_next(state: PlayerState) -> str:

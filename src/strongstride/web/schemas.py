@@ -138,6 +138,9 @@ class PlanStep(BaseModel):
     time_cap_seconds: int | None = Field(
         default=None, description="the time of the block done for a time (AMRAP) the step is "
                                   "in: the player ends the block when it is up")
+    rep_hold_seconds: Pair | None = Field(
+        default=None, description="how long each rep is held ('10 reps, hold 5 s each'); the "
+                                  "set is counted in reps, not timed")
 
 
 class Substitution(BaseModel):
@@ -188,7 +191,10 @@ class ExerciseOut(BaseModel):
     name: str
     sets: Pair | None
     reps: Pair | None
-    seconds: Pair | None
+    seconds: Pair | None = Field(description="the length of a hold or a timed set; with reps, "
+                                             "the hold of each rep")
+    hold_seconds: Pair | None = Field(default=None, description="how long each rep is held "
+                                                                "('10 reps, hold 5 s each')")
     distance: Distance | None = Field(default=None, description="how far each set goes")
     per_side: bool
     rest_seconds: Pair | None

@@ -239,7 +239,8 @@ function describe(step) {
   if (step.kind === "setup") return `Set up: ${step.variation ?? step.text ?? ""}`;
   const amount = step.hold_seconds ? `Hold ${range(step.hold_seconds)} seconds.` :
     step.max_reps ? "As many reps as you can." : step.distance ? `${step.distance}.` :
-      step.reps ? `${range(step.reps)} reps.` : "As long as you like.";
+      step.reps ? `${range(step.reps)} reps${step.rep_hold_seconds ?
+        `, hold ${range(step.rep_hold_seconds)} seconds each` : ""}.` : "As long as you like.";
   return `${M.shown(step)}${side}. Set ${step.set_number} of ${step.sets_total}. ${amount}`;
 }
 

@@ -33,6 +33,11 @@ function stepper(id, text, value, { min = 0, max = 1000, step = 1, unit = null, 
       h("button", { type: "button", class: "pl-bump", "aria-label": more, onclick: bump(1) }, "+")));
 }
 
+// The hold in each rep of a set counted in reps, as the routine writes it: "hold 5 s each".
+function repHold(step) {
+  return `hold ${range(step.rep_hold_seconds)} s each`;
+}
+
 export class View {
   constructor(root, actions) {
     this.root = root;
@@ -205,8 +210,10 @@ export class View {
       // No counts (a stretch or a mobility item): done for as long as she likes.
       big = h("p", { class: "pl-text pl-setup", id: "clock" }, "As long as you like");
     } else if (step.kind === "work") {
+      // Reps each held for a time ('10 reps, hold 5 s each') say the hold under the reps.
       big = h("div", { class: "pl-target", id: "clock" }, step.max_reps ? "Max" : range(step.reps),
-        h("span", null, step.max_reps ? " reps" : " reps"));
+        h("span", null, step.max_reps ? " reps" : " reps"),
+        step.rep_hold_seconds ? h("span", { class: "pl-rep-hold", id: "rep-hold" }, repHold(step)) : null);
     } else big = h("p", { class: "pl-text pl-setup", id: "clock" }, step.variation ?? step.text ?? "");
     // On a work step the figure stands beside the clock and today's target, in room they
     // leave empty: the set form and Done stay about where they were.
@@ -354,8 +361,8 @@ export class View {
     return h("section", { class: "pl-next", id: "up-next", "aria-label": "Up next" },
       h("h2", null, "Up next"),
       h("p", null, h("strong", null, shown(show)), ` · set ${show.set_number} of ${show.sets_total}${side}`,
-        show.reps ? ` · ${range(show.reps)} reps` : show.hold_seconds ? ` · ${range(show.hold_seconds)} s` :
-          show.distance ? ` · ${show.distance}` : ""),
+        show.reps ? ` · ${range(show.reps)} reps${show.rep_hold_seconds ? ` · ${repHold(show)}` : ""}` :
+          show.hold_seconds ? ` · ${range(show.hold_seconds)} s` : show.distance ? ` · ${show.distance}` : ""),
       show.section !== step.section ? h("p", { class: "pl-small" }, sectionName(ctx.routine, show)) : null);
   }
 
