@@ -865,12 +865,11 @@ def test_a_name_over_a_paragraph_takes_the_prescription_the_paragraph_gives() ->
     assert [r.role for r in imported.lines] == ["exercise", "detail", "exercise", "detail"]
 
 
-def test_a_paragraph_with_no_count_or_both_a_hold_and_reps_gives_no_exercise() -> None:
+def test_a_lone_name_over_a_paragraph_with_no_count_gives_no_exercise() -> None:
+    # (A paragraph with both a hold and reps now gives a hold in each rep: see below.)
     text = ("Hip circle\nStand on one leg and draw slow circles with the other knee, "
-            "keeping the pelvis level.\n\nCurl-up\nLift the head a little and hold for 8 "
-            "seconds; that is 1 rep. Do 3 to 5 reps.\n")
-    names = [e.name for e in import_text(text).routine.exercises]
-    assert "Hip circle" not in names and "Curl-up" not in names
+            "keeping the pelvis level.\n")
+    assert import_text(text).routine.exercises == ()
 
 
 def test_names_over_describing_paragraphs_are_movements_with_the_paragraph_as_notes() -> None:
@@ -1008,3 +1007,11 @@ def test_a_sentence_with_a_prescription_gives_it_to_the_block_under_it() -> None
           for name in ("Nordic curl", "Slider curl")),
         ("Weighted hip thrust", Prescription(sets=Range.one(3), reps=Range(8, 10))),
         ("Bent-over row", Prescription())]
+
+
+def test_a_paragraph_with_both_reps_and_a_hold_gives_a_hold_in_each_rep() -> None:
+    text = ("Curl-up\nLie on your back with one knee bent. Hold for 8-10 seconds, and do 3-5 "
+            "reps on each side.\n")
+    (exercise,) = import_text(text).routine.exercises
+    assert exercise.prescription == Prescription(reps=Range(3, 5), side="side",
+                                                 hold=Range(8, 10))

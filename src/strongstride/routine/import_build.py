@@ -508,7 +508,8 @@ class Builder:
         if p.sets is None and sets is not None and rounds is None:
             p = replace(p, sets=sets)
         if work is not None and p.reps is None and p.seconds is None and not p.max_reps:
-            p = replace(p, reps=work.reps, seconds=work.seconds, side=p.side or work.side)
+            p = replace(p, reps=work.reps, seconds=work.seconds, side=p.side or work.side,
+                        hold=work.hold)
         if p.rest_seconds is None and rest is not None:
             p = replace(p, rest_seconds=rest)
         return p

@@ -606,6 +606,9 @@ def _classify(raw: str) -> Line:
         line.kind, line.reading = "details", reading
         line.fields = {"prescription": (body[at:].rstrip("."), line.start + at + 1)}
         return line
+    if ". " in body[:at] and name.count(" ") >= 4:
+        line.reading = reading
+        return line  # 'Lie on your back. Hold for 10 seconds': a sentence, not a name
     if name.count(" ") >= 2 and first in NOT_NAMES:
         # 'For each exercise, complete 3 sets': a sentence, not a movement; what it
         # prescribes may be for the block under it

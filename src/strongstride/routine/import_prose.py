@@ -41,17 +41,21 @@ def prose_prescription(text: str) -> Prescription | None:
         return None
     low = _NUMBER_WORD.sub(lambda m: _WORDS[m.group()], low)
     hold, reps = _HOLD.search(low), _REPS.search(low)
-    if (hold is None) == (reps is None):
+    if hold is None and reps is None:
         return None
-    seconds = count = None
+    seconds = count = held = None
     if hold is not None:
         seconds = _range(hold, 60 if hold.group(3)[0] == "m" else 1)
         if not LIMITS["seconds"][0] <= seconds.lo <= seconds.hi <= LIMITS["seconds"][1]:
             return None
-    elif reps is not None:
+    if reps is not None:
         count = _range(reps)
         if not LIMITS["reps"][0] <= count.lo <= count.hi <= LIMITS["reps"][1]:
             return None
+        if seconds is not None:  # 'hold for 8-10 seconds, 3-5 reps': a hold in each rep
+            if seconds.hi > LIMITS["hold"][1]:
+                return None
+            seconds, held = None, seconds
     sets = None
     if (s := _SETS.search(low)) is not None:
         sets = _range(s)
@@ -60,7 +64,7 @@ def prose_prescription(text: str) -> Prescription | None:
     side: SideWord | None = None
     if (m := _SIDE.search(low)) is not None:
         side = "leg" if (m.group("a") or m.group("b") or m.group("c"))[:3] == "leg" else "side"
-    return Prescription(sets=sets, reps=count, seconds=seconds, side=side)
+    return Prescription(sets=sets, reps=count, seconds=seconds, side=side, hold=held)
 
 
 # What a description says of the count and the side once it is known to describe a movement:
