@@ -963,10 +963,10 @@ def test_a_block_sentence_gives_its_exercises_their_time_and_rest_but_not_the_ro
 
 
 def test_a_sentence_that_starts_with_hold_or_do_gives_the_count_of_the_name_above() -> None:
-    imported = import_text("Calf stretch\nHold the stretch for 30 seconds.\n"
-                           "Heel raise\nDo 15 reps.\n")
+    imported = import_text("Calf stretch\nHold the stretch for 30 seconds. Repeat on the other "
+                           "leg.\nHeel raise\nDo 15 reps.\n")
     assert [(e.name, e.prescription) for e in imported.routine.exercises] == [
-        ("Calf stretch", Prescription(seconds=Range.one(30))),
+        ("Calf stretch", Prescription(seconds=Range.one(30), side="leg")),
         ("Heel raise", Prescription(reps=Range.one(15)))]
 
 
@@ -1015,3 +1015,12 @@ def test_a_paragraph_with_both_reps_and_a_hold_gives_a_hold_in_each_rep() -> Non
     (exercise,) = import_text(text).routine.exercises
     assert exercise.prescription == Prescription(reps=Range(3, 5), side="side",
                                                  hold=Range(8, 10))
+
+
+def test_a_name_over_its_count_then_a_name_over_a_description_are_both_movements() -> None:
+    text = ("Cool down\nPigeon pose\nHold for 45 seconds. Repeat on the other side.\n\n"
+            "Child's pose\nSink back onto your heels and breathe slowly for a minute.\n")
+    exercises = import_text(text).routine.exercises
+    assert [(e.name, e.prescription) for e in exercises] == [
+        ("Pigeon pose", Prescription(seconds=Range.one(45), side="side")),
+        ("Child's pose", Prescription())]

@@ -239,7 +239,8 @@ class Builder:
         j = self.paragraph_after(i)
         if j is None:
             return False
-        if self.last is not None and self.last.described and self.last.group is self.group:
+        if self.last is not None and self.last.described and (
+                self.group is None or self.group is self.last.group):
             return True
         k, n = j + 1, len(self.lines)
         for _ in range(8):  # past the rest of this paragraph, to the next name
@@ -263,7 +264,8 @@ class Builder:
         parts = self.titled_parts(i)
         if parts is None:
             return None
-        if self.last is not None and self.last.described and self.last.group is self.group:
+        if self.last is not None and self.last.described and (
+                self.group is None or self.group is self.last.group):
             return parts
         j = self.next_content(i)
         return parts if j is not None and self.titled_parts(j) is not None else None
@@ -618,8 +620,10 @@ class Builder:
         if not content:
             self.note(i, "this line holds only control characters; left them out")
             return
-        if self.names_entry(i) or (line.counted and self.in_counted_run(i)):
+        if (named := self.names_entry(i)) or (line.counted and self.in_counted_run(i)):
             self.exercise(i)
+            if named and self.entry is not None:  # a name over its details: a name over a
+                self.entry.described = True  # paragraph next to it is a movement too
             return
         if i == self.paragraph and self.last is not None:  # the sentence the count came from
             self.last.notes.append((i + 1, squeeze(content)))

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from strongstride.routine.import_prose import says_each_move
+from strongstride.routine.import_prose import says_each_move, side_said
 from strongstride.routine.import_tokens import split_note_quantities
 from strongstride.routine.model import Prescription, Range
 from strongstride.routine.prescription import (
@@ -602,7 +602,11 @@ def _classify(raw: str) -> Line:
         return line  # 'Rest 60-90 sec': how long to rest, not a movement
     first = name.split(None, 1)[0].lower()
     if first in _DETAIL_WORDS and reading.ok and not says_each_move(body):
-        # 'Hold the stretch for 30 seconds', 'Repeat 10 times': the count of the name above
+        # 'Hold the stretch for 30 seconds', 'Repeat 10 times': the count of the name above,
+        # with the side the rest of the sentence gives ('Repeat on the other side')
+        if (p := reading.prescription) is not None and p.side is None and read[3] and (
+                side := side_said(read[3])) is not None:
+            reading = Reading(replace(p, side=side), reading.problems)
         line.kind, line.reading = "details", reading
         line.fields = {"prescription": (body[at:].rstrip("."), line.start + at + 1)}
         return line

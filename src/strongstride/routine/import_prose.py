@@ -104,11 +104,20 @@ def described_prescription(text: str) -> Prescription:
             if not 1 <= sets.lo <= sets.hi <= LIMITS["sets"][1]:
                 sets = None
         given = Prescription(sets=sets, reps=reps, seconds=seconds)
-    if given.side is None and (m := _OTHER_SIDE.search(low)) is not None:
-        word = m.group("a") or m.group("b") or m.group("c") or "side"
+    if given.side is None and (side := side_said(low)) is not None:
         given = Prescription(sets=given.sets, reps=given.reps, seconds=given.seconds,
-                             side="leg" if word.startswith("leg") else "side")
+                             side=side)
     return given
+
+
+def side_said(text: str) -> SideWord | None:
+    """The side a sentence gives a movement: 'Repeat on the other leg', 'switch sides', 'on
+    each side'; not 'both legs'."""
+    m = _OTHER_SIDE.search(normalise(text).lower())
+    if m is None:
+        return None
+    word = m.group("a") or m.group("b") or m.group("c") or "side"
+    return "leg" if word.startswith("leg") else "side"
 
 
 # The work a sentence gives every exercise of a block: 'do each exercise for 40 seconds',
