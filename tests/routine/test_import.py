@@ -1024,3 +1024,8 @@ def test_a_name_over_its_count_then_a_name_over_a_description_are_both_movements
     assert [(e.name, e.prescription) for e in exercises] == [
         ("Pigeon pose", Prescription(seconds=Range.one(45), side="side")),
         ("Child's pose", Prescription())]
+
+
+def test_the_reps_of_each_side_after_a_total_are_the_reps() -> None:
+    assert rx("Reverse lunge 4 sets x 20 reps (10 each leg)") == Prescription(
+        sets=Range.one(4), reps=Range.one(10), side="leg")

@@ -21,7 +21,7 @@ from typing import Literal
 
 from strongstride.routine.import_prose import says_each_move, side_said
 from strongstride.routine.import_tokens import split_note_quantities
-from strongstride.routine.model import Prescription, Range
+from strongstride.routine.model import Prescription, Range, SideWord
 from strongstride.routine.prescription import (
     LIMITS,
     Reading,
@@ -288,6 +288,9 @@ _COUNT_NAME = re.compile(r"(\d{1,3})(?:\s*x)?\s+(?=[a-z])(?!(?:x|sets?|reps?|rou
                          r"|lbs?|pounds?|kilos?|weeks?|days?|hours?|times?)\b)")
 _X_REPS = re.compile(r"(\d{1,3}(?:\s*-\s*\d{1,3})?)\s*x(?![\s\d]*\d)", re.IGNORECASE)
 _SETS_ALONE = re.compile(r"(\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?)\s*sets?\s*[.:]?")
+# The reps of each side after a total: '(10 each leg)', '- 8 per side'.
+_EACH_SIDE_AFTER = re.compile(r"[(\s-]*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:reps?\s+)?"
+                              r"(?:on\s+)?(?:each|per|a)\s+(legs?|sides?)\b", re.IGNORECASE)
 # A bare count after a dash or a colon at the end of a line: 'Squats - 20', 'Lunges: 10-12'.
 _DASH_COUNT = re.compile(r"\s*(?:\s-|:)\s*(\d{1,3})(?:\s*(?:-|to)\s*(\d{1,3}))?\s*\.?$")
 _HYPHEN_UNIT = re.compile(r"(\d{1,4})-(?=(?:seconds?|secs?|minutes?|mins?)\b)")
@@ -618,6 +621,13 @@ def _classify(raw: str) -> Line:
         # prescribes may be for the block under it
         line.reading = reading
         return line
+    if line.extra and (p := reading.prescription) is not None and p.side is None and (
+            p.reps is not None and (m := _EACH_SIDE_AFTER.match(line.extra))):
+        # '4 sets x 20 reps (10 each leg)': the reps of each side, the total noted
+        reps = Range(int(m.group(1)), int(m.group(2) or m.group(1)))
+        if reps.hi <= p.reps.lo:
+            each: SideWord = "leg" if m.group(3).startswith("leg") else "side"
+            reading = Reading(replace(p, reps=reps, side=each), reading.problems)
     line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at
     if line.extra and at == 0 and _has_digit(line.extra):  # '10 planks, 10 slow pushups'
         line.more = _more_moves(line)
