@@ -1029,3 +1029,10 @@ def test_a_name_over_its_count_then_a_name_over_a_description_are_both_movements
 def test_the_reps_of_each_side_after_a_total_are_the_reps() -> None:
     assert rx("Reverse lunge 4 sets x 20 reps (10 each leg)") == Prescription(
         sets=Range.one(4), reps=Range.one(10), side="leg")
+
+
+def test_the_side_of_a_name_over_a_paragraph_with_its_count() -> None:
+    text = ("Quad stretch\nStand by a wall and pull your foot back towards your seat. Hold for "
+            "about 20 seconds. Repeat with the left leg.\n")
+    assert only(import_text(text)).prescription == Prescription(seconds=Range.one(20),
+                                                                  side="leg")

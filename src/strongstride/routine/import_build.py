@@ -30,6 +30,7 @@ from strongstride.routine.import_prose import (
     described_prescription,
     prose_prescription,
     says_each_move,
+    side_said,
 )
 from strongstride.routine.model import Prescription, Range, Routine, Section
 from strongstride.routine.sections import (
@@ -287,6 +288,8 @@ class Builder:
         if paragraph.count(" ") < 6 or (given := prose_prescription(paragraph)) is None:
             return None
         self.paragraph = j
+        if given.side is None and (side := side_said(paragraph)) is not None:
+            given = replace(given, side=side)  # 'Hold for 20 seconds. Repeat with the left leg.'
         return given
 
     def run_of_items(self, i: int, step: int) -> int:

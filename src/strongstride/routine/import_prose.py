@@ -78,7 +78,8 @@ _FOR = re.compile(r"\b(?:hold|stay|remain|for)\b[^.]{0,40}?\b" + _N
 _OTHER_SIDE = re.compile(
     r"\b(?:(?:repeat|switch|change)\s+(?:on\s+|to\s+|with\s+)?(?:the\s+)?"
     r"(?:(?:other|opposite|right|left)\b\s*(?P<a>side|leg)?|(?P<c>sides|legs)\b)"
-    r"|(?:each|per|every|other|opposite)\s+(?P<b>side|leg)s?\b)")
+    r"|(?:each|per|every|other|opposite)\s+(?P<b>side|leg)s?\b"
+    r"|\bthen\s+switch\b(?!\s+(?:to|the|your)\s+(?!other|opposite)))")
 
 
 def described_prescription(text: str) -> Prescription:
