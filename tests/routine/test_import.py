@@ -1036,3 +1036,7 @@ def test_the_side_of_a_name_over_a_paragraph_with_its_count() -> None:
             "about 20 seconds. Repeat with the left leg.\n")
     assert only(import_text(text)).prescription == Prescription(seconds=Range.one(20),
                                                                   side="leg")
+
+
+def test_a_count_followed_by_each_alone_is_per_side() -> None:
+    assert rx("- Leg swings x 10 each") == Prescription(reps=Range.one(10), side="side")

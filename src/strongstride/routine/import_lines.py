@@ -628,6 +628,10 @@ def _classify(raw: str) -> Line:
         if reps.hi <= p.reps.lo:
             each: SideWord = "leg" if m.group(3).startswith("leg") else "side"
             reading = Reading(replace(p, reps=reps, side=each), reading.problems)
+    elif line.extra.lower().rstrip(" .)").lstrip(" (") == "each" and (
+            p := reading.prescription) is not None and p.side is None and p.reps is not None:
+        # 'Leg swings x 10 each': each leg, the side the movement works
+        reading, line.extra = Reading(replace(p, side="side"), reading.problems), ""
     line.kind, line.name, line.reading, line.at = "exercise", name, reading, line.start + at
     if line.extra and at == 0 and _has_digit(line.extra):  # '10 planks, 10 slow pushups'
         line.more = _more_moves(line)
