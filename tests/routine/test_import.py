@@ -1040,3 +1040,9 @@ def test_the_side_of_a_name_over_a_paragraph_with_its_count() -> None:
 
 def test_a_count_followed_by_each_alone_is_per_side() -> None:
     assert rx("- Leg swings x 10 each") == Prescription(reps=Range.one(10), side="side")
+
+
+def test_a_block_on_the_clock_gives_its_rounds_as_sets() -> None:
+    text = "On the 2 minute interval for 20 minutes\n\n16 jumping lunges\n12 kettlebell swings\n"
+    assert [(e.name, e.prescription.sets) for e in import_text(text).routine.exercises] == [
+        ("jumping lunges", Range.one(10)), ("kettlebell swings", Range.one(10))]

@@ -63,13 +63,26 @@ _BLOCK_SETS = re.compile(
     r"\s+(?P<more>more\s+)?times\b(?!\s+(?:a|per|each|every)\s)")
 
 
+# A block done on a clock: 'on the 2 minute interval for 20 minutes', 'every 90 s'... only
+# whole minutes: 'every minute on the minute for 10 minutes', 'EMOM 12 min', 'E2MOM x 16 min'.
+_ON_THE_CLOCK = re.compile(
+    r"(?:(?:every|on\s+the)\s+(?:(?P<every>\d{1,2})\s*-?\s*minutes?|minute)"
+    r"(?:\s+(?:interval|on\s+the\s+minute))?\s+for\s+|\bemom\s*(?:x\s*|for\s+)?)"
+    r"(?P<total>\d{1,2})\s*-?\s*(?:minutes?|mins?)\b")
+
+
 def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text]
 
 
 def block_sets(text: str) -> Range | None:
-    """The sets a sentence or heading gives the exercises under it, if it gives any."""
+    """The sets a sentence or heading gives the exercises under it, if it gives any: also
+    the rounds of a block done on a clock ('every 2 minutes for 20 minutes', 'EMOM 10 min')."""
     low = text.lower()
+    if ("minute" in low or "emom" in low) and (m := _ON_THE_CLOCK.search(low)) is not None:
+        every, total = int(m.group("every") or 1), int(m.group("total"))
+        if total % every == 0 and 1 <= total // every <= 20:
+            return Range.one(total // every)
     if "set" not in low and "round" not in low and "circuit" not in low and "lap" not in low \
             and "times" not in low:
         return None
