@@ -1046,3 +1046,12 @@ def test_a_block_on_the_clock_gives_its_rounds_as_sets() -> None:
     text = "On the 2 minute interval for 20 minutes\n\n16 jumping lunges\n12 kettlebell swings\n"
     assert [(e.name, e.prescription.sets) for e in import_text(text).routine.exercises] == [
         ("jumping lunges", Range.one(10)), ("kettlebell swings", Range.one(10))]
+
+
+def test_an_aside_offering_a_choice_and_a_load_in_a_name_are_notes() -> None:
+    text = ("- Hamstring curls (machine or ball) 3 x 12\n- Calf press (on the leg press) 3 x 15\n"
+            "- Squats (with band) 3 x 8\nStanding calf raise - 295lbs x 10\n")
+    exercises = import_text(text).routine.exercises
+    assert [(e.name, e.notes) for e in exercises] == [
+        ("Hamstring curls", "(machine or ball)"), ("Calf press", "(on the leg press)"),
+        ("Squats (with band)", ""), ("Standing calf raise", "295lbs")]

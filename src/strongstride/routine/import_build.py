@@ -136,6 +136,10 @@ def described_name(text: str, cut: bool = False) -> tuple[str, str] | None:
     return (name, rest) if name else None
 
 
+# An aside at the end of a name that offers a choice or the equipment, which is a note:
+# '(machine or ball)', '(on a bench)', '(no weight)', '(optional)'.
+_ASIDE = re.compile(r"\s*\(\s*(?:(?:or|on|no|without|w/o|optional|using|with\s+or)\b[^()]*"
+                    r"|[^()]*\bor\b[^()]*)\)$", re.IGNORECASE)
 MAX_NAME_LIST = 600  # a longer line of commas is prose
 # A count in a piece of a list: not a name alone ('10 squats', '30 seconds').
 _START_OF_COUNT = re.compile(r"\d+\s*(?:x|reps?|sets?|seconds?|secs?|minutes?|mins?|s|m)\b",
@@ -483,6 +487,9 @@ class Builder:
         described = ""
         if " - " in name and (parts := described_name(name, cut=True)) is not None:
             name, described = parts  # 'Lunges - Step forward and hold': a name, a description
+        elif name.endswith(")") and (m := _ASIDE.search(name)) is not None and m.start() > 0:
+            # 'Calf press (on the leg press machine)', 'Push-ups (or knee push-ups)'
+            name, described = name[: m.start()].rstrip(), m.group().strip()
         self.entry = Entry(name, i, line, group, placed(line.fields, i + 1) if line.fields else {})
         if described:
             self.entry.notes.append((i + 1, described))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from strongstride.routine.import_prose import says_each_move, side_said
-from strongstride.routine.import_tokens import split_note_quantities
+from strongstride.routine.import_tokens import NAME_NOTE_KINDS, split_note_quantities
 from strongstride.routine.model import Prescription, Range, SideWord
 from strongstride.routine.prescription import (
     LIMITS,
@@ -491,8 +491,9 @@ def classify(raw: str) -> Line:
 
 
 def _name_amounts(line: Line) -> None:
-    """Move the distances, calories and such out of an exercise's name into its notes."""
-    cut, taken = split_note_quantities(line.name)
+    """Move the distances, calories, loads and such out of an exercise's name into its
+    notes."""
+    cut, taken = split_note_quantities(line.name, NAME_NOTE_KINDS)
     if taken and (name := name_of(cut)):
         line.name = name
         line.extra = "; ".join([*taken, line.extra] if line.extra else taken)

@@ -79,13 +79,18 @@ def quantities(text: str) -> list[Quantity]:
     return found
 
 
-def split_note_quantities(text: str) -> tuple[str, list[str]]:
-    """`text` with its distances, calories, percentages and RPEs blanked out
-    (the same length, so columns still point into the line), and those amounts in order."""
+# In a name, a load is never part of it either ('Standing calf raise - 295lbs').
+NAME_NOTE_KINDS: frozenset[QuantityKind] = NOTE_KINDS | {"load"}
+
+
+def split_note_quantities(text: str, kinds: frozenset[QuantityKind] = NOTE_KINDS
+                          ) -> tuple[str, list[str]]:
+    """`text` with its amounts of `kinds` (distances, calories, percentages and RPEs) blanked
+    out (the same length, so columns still point into the line), and those amounts in order."""
     taken: list[str] = []
     chars = list(text)
     for q in quantities(text):
-        if q.kind in NOTE_KINDS:
+        if q.kind in kinds:
             taken.append(q.text)
             chars[q.start:q.end] = " " * (q.end - q.start)
     return ("".join(chars) if taken else text), taken
