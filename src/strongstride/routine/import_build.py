@@ -248,6 +248,12 @@ class Builder:
                 return j
         return None
 
+    def follows_described(self) -> bool:
+        """The exercise just read came with its description (or its count) under its name,
+        in the block still open: a name with a description next is one of its kind."""
+        return self.last is not None and self.last.described and (
+            self.group is None or self.group is self.last.group)
+
     def named_paragraph(self, i: int) -> bool:
         """Line i names a movement over a paragraph that describes it, as the one before did,
         or as the next name past the paragraph will ('Butt kicks' / 'Moving forward in a
@@ -257,8 +263,7 @@ class Builder:
         j = self.paragraph_after(i)
         if j is None:
             return False
-        if self.last is not None and self.last.described and (
-                self.group is None or self.group is self.last.group):
+        if self.follows_described():
             return True
         k, n = j + 1, len(self.lines)
         for _ in range(8):  # past the rest of this paragraph, to the next name
@@ -282,8 +287,7 @@ class Builder:
         parts = self.titled_parts(i)
         if parts is None:
             return None
-        if self.last is not None and self.last.described and (
-                self.group is None or self.group is self.last.group):
+        if self.follows_described():
             return parts
         j = self.next_content(i)
         return parts if j is not None and self.titled_parts(j) is not None else None

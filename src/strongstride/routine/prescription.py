@@ -404,24 +404,19 @@ def _read(text: str, hints: bool, leading: bool, counts_optional: bool = False
     clause = _CLAUSE.match
     while pos < size:
         m = clause(src, pos)
-        if m is None:
-            if leading:
-                end = pos
-            else:
-                sep = _SEPARATOR.match(src, pos)
-                problems.append(_unreadable(text, src, sep.end() if sep else pos, hints))
-            break
-        what = m.lastgroup or "end"  # the name of the clause that matched
+        what = "unread" if m is None else (m.lastgroup or "end")  # the clause that matched
         if what == "end":
             break
-        if what == "sets_only" and not counts_optional:
-            # Sets with no work, where work is required: not a clause ('2 sets' then a name).
+        if what == "unread" or (what == "sets_only" and not counts_optional):
+            # Nothing reads here, or sets with no work where work is required ('2 sets' then
+            # a name): the prescription ends here when leading, else the rest is a problem.
             if leading:
                 end = pos
             else:
                 sep = _SEPARATOR.match(src, pos)
                 problems.append(_unreadable(text, src, sep.end() if sep else pos, hints))
             break
+        assert m is not None
         if what in ("volume", "work", "sets_only"):
             if amount is not None:
                 if leading:
